@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+#define CD_FILE_FORMAT_NAME    "copydesk-article"
+#define CD_FILE_FORMAT_VERSION 1
+#define CD_FILE_MAX_SIZE       (32 * 1024 * 1024)
+
+#define CD_FILE_ERROR (cd_file_error_quark ())
+
+typedef enum
+{
+  CD_FILE_ERROR_READ,
+  CD_FILE_ERROR_WRITE,
+  CD_FILE_ERROR_TOO_LARGE,
+  CD_FILE_ERROR_ENCODING,
+  CD_FILE_ERROR_SYNTAX,
+  CD_FILE_ERROR_NOT_ARTICLE,
+  CD_FILE_ERROR_NEWER_VERSION,
+  CD_FILE_ERROR_INVALID,
+} CdFileError;
+
+GQuark     cd_file_error_quark        (void);
+
+CdArticle *cd_article_load_from_data  (const char    *data,
+                                       gsize          length,
+                                       const char    *display_name,
+                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle *cd_article_load_from_file  (GFile         *file,
+                                       GCancellable  *cancellable,
+                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+char      *cd_article_to_data         (CdArticle     *article,
+                                       gsize         *length) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   cd_article_save_to_file    (CdArticle     *article,
+                                       GFile         *file,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gboolean   cd_file_replace_contents   (GFile         *file,
+                                       const char    *data,
+                                       gsize          length,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cd-author.h"
+#include "cd-image.h"
+#include "cd-tag.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CD_ARTICLE_STATUS_DRAFT,
+  CD_ARTICLE_STATUS_IN_REVIEW,
+  CD_ARTICLE_STATUS_APPROVED,
+  CD_ARTICLE_STATUS_PUBLISHED,
+  CD_ARTICLE_STATUS_KILLED,
+} CdArticleStatus;
+
+#define CD_TYPE_ARTICLE_STATUS (cd_article_status_get_type ())
+GType       cd_article_status_get_type      (void) G_GNUC_CONST;
+const char *cd_article_status_to_string     (CdArticleStatus  status);
+gboolean    cd_article_status_from_string   (const char      *string,
+                                             CdArticleStatus *status);
+const char *cd_article_status_get_label     (CdArticleStatus  status);
+
+#define CD_TYPE_ARTICLE (cd_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (CdArticle, cd_article, CD, ARTICLE, GObject)
+
+CdArticle      *cd_article_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle      *cd_article_new_empty           (void) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle      *cd_article_copy                (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+
+const char     *cd_article_get_id              (CdArticle       *self);
+void            cd_article_set_id              (CdArticle       *self,
+                                                const char      *id);
+GDateTime      *cd_article_get_created         (CdArticle       *self);
+void            cd_article_set_created         (CdArticle       *self,
+                                                GDateTime       *created);
+GDateTime      *cd_article_get_modified        (CdArticle       *self);
+void            cd_article_set_modified        (CdArticle       *self,
+                                                GDateTime       *modified);
+CdArticleStatus cd_article_get_status          (CdArticle       *self);
+void            cd_article_set_status          (CdArticle       *self,
+                                                CdArticleStatus  status);
+const char     *cd_article_get_language        (CdArticle       *self);
+void            cd_article_set_language        (CdArticle       *self,
+                                                const char      *language);
+const char     *cd_article_get_headline        (CdArticle       *self);
+void            cd_article_set_headline        (CdArticle       *self,
+                                                const char      *headline);
+const char     *cd_article_get_standfirst      (CdArticle       *self);
+void            cd_article_set_standfirst      (CdArticle       *self,
+                                                const char      *standfirst);
+const char     *cd_article_get_slug            (CdArticle       *self);
+void            cd_article_set_slug            (CdArticle       *self,
+                                                const char      *slug);
+gboolean        cd_article_get_slug_edited     (CdArticle       *self);
+void            cd_article_reset_slug          (CdArticle       *self);
+const char     *cd_article_get_section         (CdArticle       *self);
+void            cd_article_set_section         (CdArticle       *self,
+                                                const char      *section);
+GListModel     *cd_article_get_authors         (CdArticle       *self);
+void            cd_article_add_author          (CdArticle       *self,
+                                                CdAuthor        *author);
+void            cd_article_insert_author       (CdArticle       *self,
+                                                guint            position,
+                                                CdAuthor        *author);
+void            cd_article_remove_author       (CdArticle       *self,
+                                                guint            position);
+char           *cd_article_dup_byline          (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+const char     *cd_article_get_byline          (CdArticle       *self);
+const char     *cd_article_get_dateline        (CdArticle       *self);
+void            cd_article_set_dateline        (CdArticle       *self,
+                                                const char      *dateline);
+GDateTime      *cd_article_get_published       (CdArticle       *self);
+void            cd_article_set_published       (CdArticle       *self,
+                                                GDateTime       *published);
+GDateTime      *cd_article_get_embargo         (CdArticle       *self);
+void            cd_article_set_embargo         (CdArticle       *self,
+                                                GDateTime       *embargo);
+CdImage        *cd_article_get_image           (CdArticle       *self);
+GListModel     *cd_article_get_tags            (CdArticle       *self);
+void            cd_article_add_tag             (CdArticle       *self,
+                                                CdTag           *tag);
+void            cd_article_remove_tag          (CdArticle       *self,
+                                                guint            position);
+gboolean        cd_article_has_tag             (CdArticle       *self,
+                                                const char      *name);
+gboolean        cd_article_get_comments        (CdArticle       *self);
+void            cd_article_set_comments        (CdArticle       *self,
+                                                gboolean         comments);
+const char     *cd_article_get_editor_note     (CdArticle       *self);
+void            cd_article_set_editor_note     (CdArticle       *self,
+                                                const char      *editor_note);
+const char     *cd_article_get_body            (CdArticle       *self);
+void            cd_article_set_body            (CdArticle       *self,
+                                                const char      *body);
+JsonObject     *cd_article_get_extra           (CdArticle       *self);
+void            cd_article_set_extra           (CdArticle       *self,
+                                                JsonObject      *extra);
+
+char           *cd_byline_for_names            (const char * const *names) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

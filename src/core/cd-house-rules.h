@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CD_HOUSE_RULES_ERROR (cd_house_rules_error_quark ())
+
+typedef enum
+{
+  CD_HOUSE_RULES_ERROR_READ,
+  CD_HOUSE_RULES_ERROR_SYNTAX,
+  CD_HOUSE_RULES_ERROR_INVALID,
+} CdHouseRulesError;
+
+GQuark cd_house_rules_error_quark (void);
+
+#define CD_TYPE_HOUSE_RULES (cd_house_rules_get_type ())
+
+G_DECLARE_FINAL_TYPE (CdHouseRules, cd_house_rules, CD, HOUSE_RULES, GObject)
+
+CdHouseRules *cd_house_rules_new_default     (void) G_GNUC_WARN_UNUSED_RESULT;
+CdHouseRules *cd_house_rules_load_from_data  (const char    *data,
+                                              gsize          length,
+                                              const char    *display_name,
+                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+CdHouseRules *cd_house_rules_load_from_file  (GFile         *file,
+                                              GCancellable  *cancellable,
+                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+const char   *cd_house_rules_get_name        (CdHouseRules  *self);
+int           cd_house_rules_get_limit       (CdHouseRules  *self,
+                                              const char    *limit_id);
+guint         cd_house_rules_get_reading_speed (CdHouseRules *self);
+const char   *cd_house_rules_get_image_base_url (CdHouseRules *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define CD_JSON_ERROR (cd_json_error_quark ())
+
+typedef enum
+{
+  CD_JSON_ERROR_EMPTY,
+  CD_JSON_ERROR_ENCODING,
+  CD_JSON_ERROR_SYNTAX,
+  CD_JSON_ERROR_DUPLICATE_KEY,
+  CD_JSON_ERROR_TOO_DEEP,
+  CD_JSON_ERROR_TOO_LARGE,
+} CdJsonError;
+
+GQuark    cd_json_error_quark (void);
+
+JsonNode *cd_json_parse       (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               guint        max_depth,
+                               GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+char     *cd_json_to_string   (JsonNode    *node,
+                               gsize       *length) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

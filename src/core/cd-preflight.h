@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+#include "cd-house-rules.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CD_SEVERITY_WARNING,
+  CD_SEVERITY_ERROR,
+} CdSeverity;
+
+#define CD_TYPE_SEVERITY (cd_severity_get_type ())
+GType cd_severity_get_type (void) G_GNUC_CONST;
+
+#define CD_TYPE_PREFLIGHT_ISSUE (cd_preflight_issue_get_type ())
+
+G_DECLARE_FINAL_TYPE (CdPreflightIssue, cd_preflight_issue, CD, PREFLIGHT_ISSUE, GObject)
+
+CdPreflightIssue *cd_preflight_issue_new          (CdSeverity        severity,
+                                                   const char       *rule,
+                                                   const char       *field,
+                                                   const char       *message) G_GNUC_WARN_UNUSED_RESULT;
+CdSeverity        cd_preflight_issue_get_severity (CdPreflightIssue *self);
+const char       *cd_preflight_issue_get_rule     (CdPreflightIssue *self);
+const char       *cd_preflight_issue_get_field    (CdPreflightIssue *self);
+const char       *cd_preflight_issue_get_message  (CdPreflightIssue *self);
+
+GListModel       *cd_preflight_check              (CdArticle        *article,
+                                                   CdHouseRules     *rules) G_GNUC_WARN_UNUSED_RESULT;
+gboolean          cd_preflight_is_ready           (GListModel       *issues);
+guint             cd_preflight_count              (GListModel       *issues,
+                                                   CdSeverity        severity);
+
+G_END_DECLS
