@@ -42,6 +42,8 @@ gboolean   cd_article_save_to_file    (CdArticle     *article,
                                        GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
+JsonNode  *cd_article_to_json         (CdArticle     *article) G_GNUC_WARN_UNUSED_RESULT;
+char      *cd_date_time_to_string     (GDateTime     *date_time) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   cd_file_replace_contents   (GFile         *file,
                                        const char    *data,
                                        gsize          length,
