@@ -3,8 +3,567 @@
 
 #include "config.h"
 
-int
-main (int argc, char **argv)
+#define G_LOG_DOMAIN "copydesk-cli"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "copydesk-core.h"
+
+/* Exit codes, as documented in --help: pipelines depend on them. */
+enum {
+  EXIT_READY = 0,
+  EXIT_HAS_ERRORS = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
 {
-  return 0;
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static const Command *find_command (const char *name);
+
+/* Reports bad usage; @context is the command's options, to point at --help. */
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *prgname = g_strdup (g_get_prgname ());
+
+  g_printerr ("%s: %s\n", prgname, message);
+  if (context != NULL)
+    g_printerr (_("Try “%s --help” for more information.\n"), prgname);
+  return EXIT_USAGE;
+}
+
+static int
+unreadable (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return EXIT_USAGE;
+}
+
+static GOptionContext *
+command_context (const Command *command)
+{
+  GOptionContext *context = g_option_context_new (command->parameters);
+  g_autofree char *prgname = g_strdup_printf ("copydesk-cli %s", command->name);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+static CdHouseRules *
+load_rules (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return cd_house_rules_new_default ();
+
+  file = g_file_new_for_commandline_arg (path);
+  return cd_house_rules_load_from_file (file, NULL, error);
+}
+
+static CdArticle *
+load_article (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return cd_article_load_from_file (file, NULL, error);
+}
+
+static const char *
+severity_name (CdSeverity severity)
+{
+  return severity == CD_SEVERITY_ERROR ? "error" : "warning";
+}
+
+static const char *
+severity_label (CdSeverity severity)
+{
+  return severity == CD_SEVERITY_ERROR ? _("error") : _("warning");
+}
+
+/* validate */
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdHouseRules) rules = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *rules_path = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean as_json = FALSE;
+  gboolean quiet = FALSE;
+  int status = EXIT_READY;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON on standard output"), NULL },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print problems only, not ready articles"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = command_context (find_command ("validate"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (context, _("no article file given"));
+
+  rules = load_rules (rules_path, &error);
+  if (rules == NULL)
+    return unreadable (error->message);
+
+  if (as_json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(CdArticle) article = load_article (files[i], &load_error);
+      g_autoptr(GListModel) issues = NULL;
+      guint errors, warnings, n;
+
+      if (article == NULL)
+        {
+          g_printerr ("%s\n", load_error->message);
+          status = EXIT_USAGE;
+
+          if (builder != NULL)
+            {
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "file");
+              json_builder_add_string_value (builder, files[i]);
+              json_builder_set_member_name (builder, "readable");
+              json_builder_add_boolean_value (builder, FALSE);
+              json_builder_set_member_name (builder, "error");
+              json_builder_add_string_value (builder, load_error->message);
+              json_builder_end_object (builder);
+            }
+          continue;
+        }
+
+      issues = cd_preflight_check (article, rules);
+      errors = cd_preflight_count (issues, CD_SEVERITY_ERROR);
+      warnings = cd_preflight_count (issues, CD_SEVERITY_WARNING);
+      n = g_list_model_get_n_items (issues);
+
+      if (errors > 0 && status == EXIT_READY)
+        status = EXIT_HAS_ERRORS;
+
+      if (builder != NULL)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, files[i]);
+          json_builder_set_member_name (builder, "readable");
+          json_builder_add_boolean_value (builder, TRUE);
+          json_builder_set_member_name (builder, "ready");
+          json_builder_add_boolean_value (builder, errors == 0);
+          json_builder_set_member_name (builder, "errors");
+          json_builder_add_int_value (builder, errors);
+          json_builder_set_member_name (builder, "warnings");
+          json_builder_add_int_value (builder, warnings);
+          json_builder_set_member_name (builder, "issues");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, j);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "severity");
+              json_builder_add_string_value (builder, severity_name (cd_preflight_issue_get_severity (issue)));
+              json_builder_set_member_name (builder, "rule");
+              json_builder_add_string_value (builder, cd_preflight_issue_get_rule (issue));
+              json_builder_set_member_name (builder, "field");
+              json_builder_add_string_value (builder, cd_preflight_issue_get_field (issue));
+              json_builder_set_member_name (builder, "message");
+              json_builder_add_string_value (builder, cd_preflight_issue_get_message (issue));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          continue;
+        }
+
+      if (errors == 0 && warnings == 0)
+        {
+          if (!quiet)
+            g_print (_("%s: ready to publish\n"), files[i]);
+          continue;
+        }
+
+      if (errors == 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%s: ready to publish, %u warning\n",
+                              "%s: ready to publish, %u warnings\n", warnings),
+                 files[i], warnings);
+      else
+        g_print (_("%s: not ready: %u error(s), %u warning(s)\n"), files[i], errors, warnings);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, j);
+
+          g_print ("  %-7s  %-14s  %s\n",
+                   severity_label (cd_preflight_issue_get_severity (issue)),
+                   cd_preflight_issue_get_field (issue),
+                   cd_preflight_issue_get_message (issue));
+        }
+    }
+
+  if (builder != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = cd_json_to_string (root, NULL);
+      g_print ("%s", text);
+    }
+
+  return status;
+}
+
+/* stats */
+
+static char *
+format_duration (guint seconds)
+{
+  guint minutes = (seconds + 59) / 60;
+
+  if (seconds == 0)
+    return g_strdup (_("none"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes), minutes);
+}
+
+static int
+run_stats (int    argc,
+           char **argv)
+{
+  static const char * const fields[] = {
+    "headline", "standfirst", "slug", "section", "dateline",
+    "image.alt", "image.caption", "image.credit", "editor_note", NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdStats) stats = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean as_json = FALSE;
+  int wpm = 0;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
+    { "wpm", 0, 0, G_OPTION_ARG_INT, &wpm, N_("Reading speed in words per minute (default 230)"), N_("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (find_command ("stats"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage_error (context, _("give exactly one article file"));
+
+  if (wpm < 0 || wpm > 2000)
+    return usage_error (context, _("--wpm must be between 1 and 2000"));
+
+  article = load_article (files[0], &error);
+  if (article == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  stats = cd_stats_compute (article, (guint)wpm);
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, files[0]);
+      json_builder_set_member_name (builder, "words");
+      json_builder_add_int_value (builder, cd_stats_get_words (stats));
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, cd_stats_get_characters (stats));
+      json_builder_set_member_name (builder, "characters_no_spaces");
+      json_builder_add_int_value (builder, cd_stats_get_characters_no_spaces (stats));
+      json_builder_set_member_name (builder, "paragraphs");
+      json_builder_add_int_value (builder, cd_stats_get_paragraphs (stats));
+      json_builder_set_member_name (builder, "reading_seconds");
+      json_builder_add_int_value (builder, cd_stats_get_reading_seconds (stats));
+      json_builder_set_member_name (builder, "reading_minutes");
+      json_builder_add_int_value (builder, cd_stats_get_reading_minutes (stats));
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_object (builder);
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          json_builder_set_member_name (builder, fields[i]);
+          json_builder_add_int_value (builder, cd_stats_get_field_characters (stats, fields[i]));
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      text = cd_json_to_string (root, NULL);
+      g_print ("%s", text);
+    }
+  else
+    {
+      g_autofree char *reading = format_duration (cd_stats_get_reading_seconds (stats));
+
+      g_print ("%s\n", files[0]);
+      g_print (_("  Words:                       %zu\n"), cd_stats_get_words (stats));
+      g_print (_("  Characters:                  %zu\n"), cd_stats_get_characters (stats));
+      g_print (_("  Characters without spaces:   %zu\n"), cd_stats_get_characters_no_spaces (stats));
+      g_print (_("  Paragraphs:                  %zu\n"), cd_stats_get_paragraphs (stats));
+      g_print (_("  Reading time:                %s\n"), reading);
+      g_print (_("  Characters per field:\n"));
+      for (guint i = 0; fields[i] != NULL; i++)
+        g_print ("    %-26s %zu\n", fields[i], cd_stats_get_field_characters (stats, fields[i]));
+    }
+
+  return EXIT_READY;
+}
+
+/* new */
+
+static int
+run_new (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) authors = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  const GOptionEntry entries[] = {
+    { "headline", 0, 0, G_OPTION_ARG_STRING, &headline, N_("Start with this headline"), N_("TEXT") },
+    { "author", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &authors, N_("Add an author (repeat for more)"), N_("NAME") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language, N_("Language tag (default “en”)"), N_("TAG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
+    { NULL }
+  };
+
+  context = command_context (find_command ("new"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (rest != NULL && rest[0] != NULL)
+    return usage_error (context, _("“new” takes no file argument; use --output"));
+
+  article = cd_article_new ();
+  cd_article_set_language (article, language != NULL ? language : "en");
+  if (headline != NULL)
+    cd_article_set_headline (article, headline);
+  for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+    {
+      g_autoptr(CdAuthor) author = cd_author_new (authors[i]);
+      cd_article_add_author (article, author);
+    }
+
+  data = cd_article_to_data (article, &length);
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (g_file_query_exists (file, NULL))
+        {
+          g_printerr (_("%s already exists; Copydesk will not overwrite it with a new article\n"), output);
+          return EXIT_USAGE;
+        }
+
+      if (!cd_file_replace_contents (file, data, length, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_USAGE;
+        }
+      return EXIT_READY;
+    }
+
+  fwrite (data, 1, length, stdout);
+  return EXIT_READY;
+}
+
+/* format */
+
+static int
+run_format (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean check = FALSE;
+  int status = EXIT_READY;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Change nothing; exit 1 if a file is not in canonical form"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = command_context (find_command ("format"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error (context, _("no article file given"));
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *canonical = NULL;
+      gsize original_length = 0;
+      gsize canonical_length = 0;
+
+      if (!g_file_load_contents (file, NULL, &original, &original_length, NULL, &file_error))
+        {
+          g_printerr (_("Could not read %s: %s\n"), files[i], file_error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      article = cd_article_load_from_data (original, original_length, files[i], &file_error);
+      if (article == NULL)
+        {
+          g_printerr ("%s\n", file_error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      canonical = cd_article_to_data (article, &canonical_length);
+      if (canonical_length == original_length && memcmp (canonical, original, original_length) == 0)
+        continue;
+
+      if (check)
+        {
+          g_print (_("%s is not in canonical form\n"), files[i]);
+          if (status == EXIT_READY)
+            status = EXIT_HAS_ERRORS;
+          continue;
+        }
+
+      if (!cd_file_replace_contents (file, canonical, canonical_length, NULL, &file_error))
+        {
+          g_printerr ("%s\n", file_error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      g_print (_("Reformatted %s\n"), files[i]);
+    }
+
+  return status;
+}
+
+static const Command commands[] = {
+  { "validate", N_("FILE…"), N_("Check articles against the house rules. Exits 0 when every article "
+                                "is ready to publish, 1 when one has errors, 2 when a file "
+                                "cannot be read."), run_validate },
+  { "stats", N_("FILE"), N_("Count the words, characters and paragraphs of an article and "
+                            "estimate its reading time."), run_stats },
+  { "new", "", N_("Print a new, empty article with a fresh id."), run_new },
+  { "format", N_("FILE…"), N_("Rewrite articles in the canonical .copydesk form."), run_format },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (commands[i].name, name) == 0)
+        return &commands[i];
+    }
+  return NULL;
+}
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage:\n  copydesk-cli COMMAND [OPTION…] [FILE…]"));
+  fprintf (stream, "\n%s\n\n", _("Check, measure and convert Copydesk articles, with no display needed."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (size_t i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Exit status: 0 ready, 1 the article has errors, 2 bad usage or unreadable input."));
+  fprintf (stream, "%s\n", _("Run “copydesk-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const Command *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("copydesk-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return EXIT_READY;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("copydesk-cli %s\n", PACKAGE_VERSION);
+      return EXIT_READY;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("copydesk-cli: unknown command “%s”\n"), argv[1]);
+      g_printerr (_("Try “copydesk-cli --help” for the list of commands.\n"));
+      return EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
 }
