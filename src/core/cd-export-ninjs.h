@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include "cd-exporter.h"
+
+G_BEGIN_DECLS
+
+#define CD_TYPE_NINJS_EXPORTER (cd_ninjs_exporter_get_type ())
+
+G_DECLARE_FINAL_TYPE (CdNinjsExporter, cd_ninjs_exporter, CD, NINJS_EXPORTER, GObject)
+
+G_END_DECLS

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "cd-exporter"
+
+#include <glib/gi18n-lib.h>
+
+#include "cd-article-file.h"
+#include "cd-export-ans.h"
+#include "cd-export-copydesk.h"
+#include "cd-export-html.h"
+#include "cd-export-jsonld.h"
+#include "cd-export-ninjs.h"
+#include "cd-export-wordpress.h"
+#include "cd-exporter.h"
+
+/**
+ * CdExporter:
+ *
+ * Turns an article into a document for publishing: ninjs, JSON-LD, ANS, a
+ * WordPress payload, an HTML page or the native format. The preview, the export
+ * dialog and copydesk-cli all go through the same exporters, so what an editor
+ * sees is what the CMS receives.
+ *
+ * An export is deterministic: the same article and options give the same bytes.
+ */
+
+G_DEFINE_QUARK (cd-export-error-quark, cd_export_error)
+
+G_DEFINE_INTERFACE (CdExporter, cd_exporter, G_TYPE_OBJECT)
+
+static void
+cd_exporter_default_init (CdExporterInterface *iface)
+{
+}
+
+const char *
+cd_exporter_get_id (CdExporter *self)
+{
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  return CD_EXPORTER_GET_IFACE (self)->id;
+}
+
+const char *
+cd_exporter_get_name (CdExporter *self)
+{
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, CD_EXPORTER_GET_IFACE (self)->name);
+}
+
+const char *
+cd_exporter_get_extension (CdExporter *self)
+{
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  return CD_EXPORTER_GET_IFACE (self)->extension;
+}
+
+const char *
+cd_exporter_get_mime_type (CdExporter *self)
+{
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  return CD_EXPORTER_GET_IFACE (self)->mime_type;
+}
+
+/* Where the lead image file is on disk, for an image that is not a URL. */
+static GFile *
+local_image_file (CdImage               *image,
+                  const CdExportOptions *options)
+{
+  const char *source = cd_image_get_source (image);
+
+  if (g_path_is_absolute (source))
+    return g_file_new_for_path (source);
+
+  if (options->article_dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (options->article_dir, source, NULL);
+      return g_file_new_for_path (path);
+    }
+
+  return g_file_new_for_path (source);
+}
+
+/**
+ * cd_export_resolve_image:
+ * @article: a #CdArticle
+ * @options: the export options
+ * @href: (out) (transfer full) (nullable): what the export should reference the
+ *   lead image by, or %NULL when there is no lead image
+ * @error: return location for a #GError
+ *
+ * Decides how the lead image is referenced. An https URL is kept. A file on disk
+ * is never exported as a path on the author's computer: it needs a bundle (the
+ * file name, the image copied beside the export) or an image base URL.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cd_export_resolve_image (CdArticle              *article,
+                         const CdExportOptions  *options,
+                         char                  **href,
+                         GError                **error)
+{
+  CdImage *image;
+  const char *source;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (href != NULL, FALSE);
+
+  *href = NULL;
+  image = cd_article_get_image (article);
+  if (!cd_image_is_set (image))
+    return TRUE;
+
+  source = cd_image_get_source (image);
+  if (g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://"))
+    {
+      *href = g_strdup (source);
+      return TRUE;
+    }
+
+  basename = g_path_get_basename (source);
+
+  switch (options->image_mode)
+    {
+    case CD_EXPORT_IMAGE_BUNDLE:
+      *href = g_uri_escape_string (basename, NULL, FALSE);
+      return TRUE;
+
+    case CD_EXPORT_IMAGE_BASE_URL:
+      if (options->image_base_url == NULL ||
+          !(g_str_has_prefix (options->image_base_url, "https://") ||
+            g_str_has_prefix (options->image_base_url, "http://")))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                       _("The image base URL “%s” is not an http or https address"),
+                       options->image_base_url != NULL ? options->image_base_url : "");
+          return FALSE;
+        }
+      else
+        {
+          g_autofree char *escaped = g_uri_escape_string (basename, NULL, FALSE);
+
+          *href = g_strconcat (options->image_base_url,
+                               g_str_has_suffix (options->image_base_url, "/") ? "" : "/",
+                               escaped, NULL);
+        }
+      return TRUE;
+
+    case CD_EXPORT_IMAGE_NONE:
+    default:
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                   _("The lead image “%s” is a file on this computer, which a CMS cannot "
+                     "reach. Export a bundle (the image is copied beside the export) or "
+                     "set an image base URL in the house rules."),
+                   source);
+      return FALSE;
+    }
+}
+
+/**
+ * cd_exporter_export:
+ * @self: a #CdExporter
+ * @article: the article
+ * @options: (nullable): export options; %NULL for none
+ * @error: return location for a #GError
+ *
+ * Exports the article to bytes. The image reference is resolved first (see
+ * cd_export_resolve_image()) and handed to the exporter in
+ * #CdExportOptions.image_href.
+ *
+ * Returns: (transfer full) (nullable): the exported document
+ */
+GBytes *
+cd_exporter_export (CdExporter             *self,
+                    CdArticle              *article,
+                    const CdExportOptions  *options,
+                    GError                **error)
+{
+  CdExportOptions resolved = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  g_autofree char *href = NULL;
+
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  if (options != NULL)
+    resolved = *options;
+
+  if (!cd_export_resolve_image (article, &resolved, &href, error))
+    return NULL;
+  resolved.image_href = href;
+
+  return CD_EXPORTER_GET_IFACE (self)->export (self, article, &resolved, error);
+}
+
+/**
+ * cd_exporter_export_to_file:
+ * @self: a #CdExporter
+ * @article: the article
+ * @options: (nullable): export options
+ * @output: the file to write
+ * @error: return location for a #GError
+ *
+ * Exports the article to @output, atomically. With %CD_EXPORT_IMAGE_BUNDLE, a
+ * lead image on disk is copied into @output's folder first; if that fails,
+ * nothing is written.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cd_exporter_export_to_file (CdExporter             *self,
+                            CdArticle              *article,
+                            const CdExportOptions  *options,
+                            GFile                  *output,
+                            GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  CdImage *image;
+
+  g_return_val_if_fail (CD_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  bytes = cd_exporter_export (self, article, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  image = cd_article_get_image (article);
+  if (options != NULL && options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
+      cd_image_is_set (image) && !cd_image_is_remote (image))
+    {
+      g_autoptr(GFile) source = local_image_file (image, options);
+      g_autoptr(GFile) folder = g_file_get_parent (output);
+      g_autofree char *basename = g_file_get_basename (source);
+      g_autoptr(GFile) target = g_file_get_child (folder, basename);
+      g_autoptr(GError) copy_error = NULL;
+
+      if (!g_file_equal (source, target) &&
+          !g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                        NULL, NULL, NULL, &copy_error))
+        {
+          g_autofree char *name = g_file_get_parse_name (source);
+
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                       _("Could not copy the lead image %s beside the export: %s. "
+                         "Nothing was exported."),
+                       name, copy_error->message);
+          return FALSE;
+        }
+    }
+
+  if (!cd_file_replace_contents (output,
+                                 g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 NULL, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static GListStore *
+create_registry (void)
+{
+  GListStore *store = g_list_store_new (CD_TYPE_EXPORTER);
+  const GType types[] = {
+    CD_TYPE_NINJS_EXPORTER,
+    CD_TYPE_JSONLD_EXPORTER,
+    CD_TYPE_ANS_EXPORTER,
+    CD_TYPE_WORDPRESS_EXPORTER,
+    CD_TYPE_HTML_EXPORTER,
+    CD_TYPE_COPYDESK_EXPORTER,
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GObject) exporter = g_object_new (types[i], NULL);
+      g_list_store_append (store, exporter);
+    }
+
+  return store;
+}
+
+/**
+ * cd_exporters_get_all:
+ *
+ * The built-in exporters, ninjs first since it is the default.
+ *
+ * Returns: (transfer none): a #GListModel of #CdExporter
+ */
+GListModel *
+cd_exporters_get_all (void)
+{
+  static GListStore *registry;
+
+  if (g_once_init_enter (&registry))
+    g_once_init_leave (&registry, create_registry ());
+
+  return G_LIST_MODEL (registry);
+}
+
+/**
+ * cd_exporters_lookup:
+ * @id: an exporter id such as `ninjs`
+ *
+ * Returns: (transfer none) (nullable): the exporter, or %NULL if there is none
+ */
+CdExporter *
+cd_exporters_lookup (const char *id)
+{
+  GListModel *all = cd_exporters_get_all ();
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdExporter) exporter = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (cd_exporter_get_id (exporter), id) == 0)
+        return exporter;
+    }
+
+  return NULL;
+}
