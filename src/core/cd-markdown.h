@@ -3,11 +3,68 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
-char *cd_markdown_to_plain_text (const char *markdown,
-                                 gssize      length) G_GNUC_WARN_UNUSED_RESULT;
+/**
+ * CdBlockType:
+ * @CD_BLOCK_PARAGRAPH: a paragraph; a raw HTML block, shown as text, is one too
+ * @CD_BLOCK_HEADING: a heading of level 1 to 6
+ * @CD_BLOCK_LIST: an ordered or unordered list
+ * @CD_BLOCK_QUOTE: a block quote
+ * @CD_BLOCK_IMAGE: a paragraph that holds nothing but one image
+ * @CD_BLOCK_TABLE: a table
+ * @CD_BLOCK_CODE: a code block
+ * @CD_BLOCK_DIVIDER: a thematic break
+ *
+ * The kinds of top-level blocks of a Markdown body, as structured exporters
+ * (Arc ANS `content_elements`) see them.
+ */
+typedef enum
+{
+  CD_BLOCK_PARAGRAPH,
+  CD_BLOCK_HEADING,
+  CD_BLOCK_LIST,
+  CD_BLOCK_QUOTE,
+  CD_BLOCK_IMAGE,
+  CD_BLOCK_TABLE,
+  CD_BLOCK_CODE,
+  CD_BLOCK_DIVIDER,
+} CdBlockType;
+
+#define CD_TYPE_BLOCK (cd_block_get_type ())
+
+typedef struct _CdBlock CdBlock;
+
+GType               cd_block_get_type         (void) G_GNUC_CONST;
+CdBlock            *cd_block_ref              (CdBlock       *self);
+void                cd_block_unref            (CdBlock       *self);
+CdBlockType         cd_block_get_block_type   (const CdBlock *self);
+const char         *cd_block_get_html         (const CdBlock *self);
+const char         *cd_block_get_content      (const CdBlock *self);
+const char         *cd_block_get_text         (const CdBlock *self);
+unsigned            cd_block_get_level        (const CdBlock *self);
+const char         *cd_block_get_anchor       (const CdBlock *self);
+gboolean            cd_block_get_ordered      (const CdBlock *self);
+unsigned            cd_block_get_start        (const CdBlock *self);
+const char * const *cd_block_get_items        (const CdBlock *self);
+const char         *cd_block_get_url          (const CdBlock *self);
+const char         *cd_block_get_alt          (const CdBlock *self);
+const char         *cd_block_get_caption      (const CdBlock *self);
+const char * const *cd_block_get_header_cells (const CdBlock *self);
+unsigned            cd_block_get_n_rows       (const CdBlock *self);
+const char * const *cd_block_get_row          (const CdBlock *self,
+                                               unsigned       row);
+const char         *cd_block_get_language     (const CdBlock *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdBlock, cd_block_unref)
+
+char      *cd_markdown_to_plain_text (const char *markdown,
+                                      gssize      length) G_GNUC_WARN_UNUSED_RESULT;
+char      *cd_markdown_to_html       (const char *markdown,
+                                      gssize      length) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *cd_markdown_to_blocks     (const char *markdown,
+                                      gssize      length) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
