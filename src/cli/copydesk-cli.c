@@ -6,10 +6,13 @@
 #define G_LOG_DOMAIN "copydesk-cli"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 
 #include "copydesk-core.h"
+#include "cd-exporter.h"
+#include "cd-import-ninjs.h"
 
 /* Exit codes, as documented in --help: pipelines depend on them. */
 enum {
@@ -494,6 +497,247 @@ run_format (int    argc,
   return status;
 }
 
+
+/* export and render */
+
+static gboolean
+write_output (GBytes      *bytes,
+              const char  *output,
+              GError     **error)
+{
+  if (output == NULL || strcmp (output, "-") == 0)
+    {
+      gsize length = 0;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      return cd_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), NULL, error);
+    }
+}
+
+static void
+print_blocking_issues (const char *path,
+                       GListModel *issues)
+{
+  guint n = g_list_model_get_n_items (issues);
+
+  g_printerr (_("%s has problems that block publication:\n"), path);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (cd_preflight_issue_get_severity (issue) == CD_SEVERITY_ERROR)
+        g_printerr ("  %-14s  %s\n", cd_preflight_issue_get_field (issue),
+                    cd_preflight_issue_get_message (issue));
+    }
+  g_printerr (_("Fix them, or export anyway with --force.\n"));
+}
+
+static int
+export_common (int         argc,
+               char      **argv,
+               const char *command_name,
+               gboolean    render)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdHouseRules) rules = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) input_dir = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *base_url = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autofree char *article_dir = NULL;
+  g_autofree char *bundle_output = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
+  CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  CdExporter *exporter;
+  const GOptionEntry export_entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("ninjs (default), jsonld, ans, wordpress, html or copydesk"), N_("FORMAT") },
+    { "bundle", 'b', 0, G_OPTION_ARG_FILENAME, &bundle, N_("Write the export and a copy of the lead image into DIR"), N_("DIR") },
+    { "image-base-url", 0, 0, G_OPTION_ARG_STRING, &base_url, N_("Refer to the lead image as URL + its file name"), N_("URL") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even if the article has errors"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (find_command (command_name));
+  g_option_context_add_main_entries (context, export_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage_error (context, _("give exactly one article file"));
+
+  if (render)
+    {
+      if (format != NULL)
+        return usage_error (context, _("render always makes an HTML page; use export --format for others"));
+      format = g_strdup ("html");
+      force = TRUE;
+    }
+
+  exporter = cd_exporters_lookup (format != NULL ? format : "ninjs");
+  if (exporter == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”; choose ninjs, jsonld, ans, wordpress, html or copydesk"), format);
+      return usage_error (context, message);
+    }
+
+  if (bundle != NULL && base_url != NULL)
+    return usage_error (context, _("choose either --bundle or --image-base-url, not both"));
+
+  rules = load_rules (rules_path, &error);
+  if (rules == NULL)
+    return unreadable (error->message);
+
+  input = g_file_new_for_commandline_arg (files[0]);
+  article = cd_article_load_from_file (input, NULL, &error);
+  if (article == NULL)
+    return unreadable (error->message);
+
+  if (!force)
+    {
+      g_autoptr(GListModel) issues = cd_preflight_check (article, rules);
+
+      if (!cd_preflight_is_ready (issues))
+        {
+          print_blocking_issues (files[0], issues);
+          return EXIT_HAS_ERRORS;
+        }
+    }
+
+  input_dir = g_file_get_parent (input);
+  article_dir = input_dir != NULL ? g_file_get_path (input_dir) : NULL;
+  options.article_dir = article_dir;
+
+  if (base_url == NULL && bundle == NULL && cd_house_rules_get_image_base_url (rules) != NULL)
+    base_url = g_strdup (cd_house_rules_get_image_base_url (rules));
+
+  if (bundle != NULL)
+    {
+      g_autofree char *name = NULL;
+      const char *slug = cd_article_get_slug (article);
+
+      if (g_mkdir_with_parents (bundle, 0755) != 0)
+        {
+          g_printerr (_("Could not create the bundle folder %s: %s\n"), bundle, g_strerror (errno));
+          return EXIT_USAGE;
+        }
+
+      options.image_mode = CD_EXPORT_IMAGE_BUNDLE;
+      if (output != NULL)
+        name = g_path_get_basename (output);
+      else
+        name = g_strdup_printf ("%s.%s", slug[0] != '\0' ? slug : "article",
+                                cd_exporter_get_extension (exporter));
+      bundle_output = g_build_filename (bundle, name, NULL);
+    }
+  else if (base_url != NULL)
+    {
+      options.image_mode = CD_EXPORT_IMAGE_BASE_URL;
+      options.image_base_url = base_url;
+    }
+  else if (render)
+    {
+      /* A rendered page is a proof read on this computer. */
+      options.image_mode = CD_EXPORT_IMAGE_LOCAL;
+    }
+
+  if (bundle_output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (bundle_output);
+
+      if (!cd_exporter_export_to_file (exporter, article, &options, file, &error))
+        return unreadable (error->message);
+
+      g_printerr (_("Exported %s to %s\n"), files[0], bundle_output);
+      return EXIT_READY;
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = cd_exporter_export (exporter, article, &options, &error);
+
+      if (bytes == NULL || !write_output (bytes, output, &error))
+        return unreadable (error->message);
+    }
+
+  return EXIT_READY;
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  return export_common (argc, argv, "export", FALSE);
+}
+
+static int
+run_render (int    argc,
+            char **argv)
+{
+  return export_common (argc, argv, "render", TRUE);
+}
+
+/* import */
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) files = NULL;
+  char *data;
+  gsize length = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the article to FILE instead of standard output"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (find_command ("import"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    return usage_error (context, _("give exactly one ninjs file"));
+
+  input = g_file_new_for_commandline_arg (files[0]);
+  article = cd_ninjs_import_from_file (input, NULL, &error);
+  if (article == NULL)
+    return unreadable (error->message);
+
+  data = cd_article_to_data (article, &length);
+  bytes = g_bytes_new_take (data, length);
+  if (!write_output (bytes, output, &error))
+    return unreadable (error->message);
+
+  return EXIT_READY;
+}
+
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check articles against the house rules. Exits 0 when every article "
                                 "is ready to publish, 1 when one has errors, 2 when a file "
@@ -502,6 +746,15 @@ static const Command commands[] = {
                             "estimate its reading time."), run_stats },
   { "new", "", N_("Print a new, empty article with a fresh id."), run_new },
   { "format", N_("FILE…"), N_("Rewrite articles in the canonical .copydesk form."), run_format },
+  { "export", N_("FILE"), N_("Export an article for publishing: ninjs 2.2 (default), schema.org "
+                             "JSON-LD, Arc ANS, a WordPress REST payload, an HTML page or the "
+                             "native format. An article with errors is not exported unless "
+                             "--force is given. A lead image on disk needs --bundle or "
+                             "--image-base-url (or the house rules' image base URL)."), run_export },
+  { "render", N_("FILE"), N_("Print the article as the HTML page readers will see. A lead image "
+                             "on disk is shown from its place on this computer unless --bundle "
+                             "or --image-base-url is given."), run_render },
+  { "import", N_("FILE"), N_("Convert a ninjs document into a Copydesk article."), run_import },
 };
 
 static const Command *

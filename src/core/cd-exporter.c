@@ -151,6 +151,14 @@ cd_export_resolve_image (CdArticle              *article,
         }
       return TRUE;
 
+    case CD_EXPORT_IMAGE_LOCAL:
+      {
+        g_autoptr(GFile) file = local_image_file (image, options);
+
+        *href = g_file_get_uri (file);
+      }
+      return TRUE;
+
     case CD_EXPORT_IMAGE_NONE:
     default:
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,

@@ -28,6 +28,9 @@ GQuark cd_export_error_quark (void);
  * @CD_EXPORT_IMAGE_BUNDLE: the image file is copied beside the exported file and
  *   referenced by its relative name
  * @CD_EXPORT_IMAGE_BASE_URL: a local image is referenced as base URL + file name
+ * @CD_EXPORT_IMAGE_LOCAL: a local image is referenced by its `file://` URI; for
+ *   the preview and for proofs read on the author's own computer, never for
+ *   publishing
  *
  * How an exported document refers to a lead image that is a file on disk.
  */
@@ -36,6 +39,7 @@ typedef enum
   CD_EXPORT_IMAGE_NONE,
   CD_EXPORT_IMAGE_BUNDLE,
   CD_EXPORT_IMAGE_BASE_URL,
+  CD_EXPORT_IMAGE_LOCAL,
 } CdExportImageMode;
 
 /* What an exporter needs to know besides the article. Plain data, copied by

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+#define CD_IMPORT_ERROR (cd_import_error_quark ())
+
+typedef enum
+{
+  CD_IMPORT_ERROR_READ,
+  CD_IMPORT_ERROR_SYNTAX,
+  CD_IMPORT_ERROR_NOT_NINJS,
+  CD_IMPORT_ERROR_INVALID,
+} CdImportError;
+
+GQuark     cd_import_error_quark        (void);
+
+CdArticle *cd_ninjs_import_from_data    (const char    *data,
+                                         gsize          length,
+                                         const char    *display_name,
+                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle *cd_ninjs_import_from_file    (GFile         *file,
+                                         GCancellable  *cancellable,
+                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
