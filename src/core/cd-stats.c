@@ -2,3 +2,286 @@
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
 #include "config.h"
+
+#define G_LOG_DOMAIN "cd-stats"
+
+#include <string.h>
+
+#include "cd-markdown.h"
+#include "cd-stats.h"
+
+/* The fields whose length cd_stats_get_field_characters() reports, by the
+ * ids the validation issues and the form use. */
+typedef enum
+{
+  FIELD_HEADLINE,
+  FIELD_STANDFIRST,
+  FIELD_SLUG,
+  FIELD_SECTION,
+  FIELD_DATELINE,
+  FIELD_EDITOR_NOTE,
+  FIELD_IMAGE_ALT,
+  FIELD_IMAGE_CAPTION,
+  FIELD_IMAGE_CREDIT,
+  FIELD_BODY,
+  N_FIELDS
+} Field;
+
+static const char * const field_ids[N_FIELDS] = {
+  [FIELD_HEADLINE] = "headline",
+  [FIELD_STANDFIRST] = "standfirst",
+  [FIELD_SLUG] = "slug",
+  [FIELD_SECTION] = "section",
+  [FIELD_DATELINE] = "dateline",
+  [FIELD_EDITOR_NOTE] = "editor_note",
+  [FIELD_IMAGE_ALT] = "image.alt",
+  [FIELD_IMAGE_CAPTION] = "image.caption",
+  [FIELD_IMAGE_CREDIT] = "image.credit",
+  [FIELD_BODY] = "body",
+};
+
+/**
+ * CdStats:
+ *
+ * Statistics of an article at one moment: words, characters and paragraphs
+ * of the body as readers see it (Markdown stripped), the reading time and
+ * the length of each text field.
+ *
+ * A #CdStats is immutable and reference counted, so it can be computed in a
+ * thread and handed to the UI.
+ */
+struct _CdStats
+{
+  CdTextCounts counts;
+  guint        reading_seconds;
+  guint        reading_minutes;
+  size_t       field_characters[N_FIELDS];
+};
+
+G_DEFINE_BOXED_TYPE (CdStats, cd_stats, cd_stats_ref, cd_stats_unref)
+
+static guint
+reading_seconds_for_words (size_t words,
+                           guint  words_per_minute)
+{
+  guint64 seconds;
+
+  if (words == 0)
+    return 0;
+
+  /* Rounded up: one word still takes a moment to read. */
+  seconds = ((guint64) words * 60 + words_per_minute - 1) / words_per_minute;
+
+  return (guint) MIN (seconds, (guint64) G_MAXUINT);
+}
+
+/**
+ * cd_stats_compute:
+ * @article: a #CdArticle
+ * @words_per_minute: reading speed, or 0 for %CD_DEFAULT_WORDS_PER_MINUTE
+ *
+ * Computes the statistics of @article as it is now.
+ *
+ * The body is counted as plain text, after cd_markdown_to_plain_text(), so
+ * that Markdown syntax, link targets and the like add nothing; see
+ * cd_text_count() for what counts as a word, a character and a paragraph.
+ * The reading time is the body's words divided by @words_per_minute, in
+ * seconds rounded up, and in minutes rounded up; it is 0 for an empty body
+ * and at least one minute otherwise.
+ *
+ * Returns: (transfer full): the statistics
+ */
+CdStats *
+cd_stats_compute (CdArticle *article,
+                  guint      words_per_minute)
+{
+  g_autoptr(CdStats) self = NULL;
+  g_autofree char *plain = NULL;
+  const char *body;
+  CdImage *image;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  if (words_per_minute == 0)
+    words_per_minute = CD_DEFAULT_WORDS_PER_MINUTE;
+
+  self = g_atomic_rc_box_new0 (CdStats);
+
+  body = cd_article_get_body (article);
+  plain = cd_markdown_to_plain_text (body != NULL ? body : "", -1);
+  cd_text_count (plain, -1, &self->counts);
+
+  self->reading_seconds = reading_seconds_for_words (self->counts.words, words_per_minute);
+  self->reading_minutes = self->reading_seconds / 60 + (self->reading_seconds % 60 != 0);
+
+  self->field_characters[FIELD_HEADLINE] =
+    cd_text_count_characters (cd_article_get_headline (article));
+  self->field_characters[FIELD_STANDFIRST] =
+    cd_text_count_characters (cd_article_get_standfirst (article));
+  self->field_characters[FIELD_SLUG] =
+    cd_text_count_characters (cd_article_get_slug (article));
+  self->field_characters[FIELD_SECTION] =
+    cd_text_count_characters (cd_article_get_section (article));
+  self->field_characters[FIELD_DATELINE] =
+    cd_text_count_characters (cd_article_get_dateline (article));
+  self->field_characters[FIELD_EDITOR_NOTE] =
+    cd_text_count_characters (cd_article_get_editor_note (article));
+  self->field_characters[FIELD_BODY] = self->counts.characters;
+
+  image = cd_article_get_image (article);
+  if (image != NULL)
+    {
+      self->field_characters[FIELD_IMAGE_ALT] =
+        cd_text_count_characters (cd_image_get_alt (image));
+      self->field_characters[FIELD_IMAGE_CAPTION] =
+        cd_text_count_characters (cd_image_get_caption (image));
+      self->field_characters[FIELD_IMAGE_CREDIT] =
+        cd_text_count_characters (cd_image_get_credit (image));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * cd_stats_ref:
+ * @self: a #CdStats
+ *
+ * Takes a reference on @self. Safe to call from any thread.
+ *
+ * Returns: (transfer full): @self
+ */
+CdStats *
+cd_stats_ref (CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+/**
+ * cd_stats_unref:
+ * @self: (transfer full): a #CdStats
+ *
+ * Releases a reference on @self, freeing it when it was the last one.
+ */
+void
+cd_stats_unref (CdStats *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release (self);
+}
+
+/**
+ * cd_stats_get_words:
+ * @self: a #CdStats
+ *
+ * Returns: the number of words in the body
+ */
+size_t
+cd_stats_get_words (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->counts.words;
+}
+
+/**
+ * cd_stats_get_characters:
+ * @self: a #CdStats
+ *
+ * Returns: the number of characters in the body, spaces included
+ */
+size_t
+cd_stats_get_characters (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->counts.characters;
+}
+
+/**
+ * cd_stats_get_characters_no_spaces:
+ * @self: a #CdStats
+ *
+ * Returns: the number of characters in the body that are not white space
+ */
+size_t
+cd_stats_get_characters_no_spaces (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->counts.characters_no_spaces;
+}
+
+/**
+ * cd_stats_get_paragraphs:
+ * @self: a #CdStats
+ *
+ * Returns: the number of paragraphs (blocks of text) in the body
+ */
+size_t
+cd_stats_get_paragraphs (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->counts.paragraphs;
+}
+
+/**
+ * cd_stats_get_reading_seconds:
+ * @self: a #CdStats
+ *
+ * Returns: the time to read the body in seconds, rounded up
+ */
+guint
+cd_stats_get_reading_seconds (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->reading_seconds;
+}
+
+/**
+ * cd_stats_get_reading_minutes:
+ * @self: a #CdStats
+ *
+ * Returns: the time to read the body in whole minutes, rounded up: 0 for an
+ *   empty body, at least 1 otherwise
+ */
+guint
+cd_stats_get_reading_minutes (const CdStats *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->reading_minutes;
+}
+
+/**
+ * cd_stats_get_field_characters:
+ * @self: a #CdStats
+ * @field: a field id: "headline", "standfirst", "slug", "section",
+ *   "dateline", "editor_note", "image.alt", "image.caption", "image.credit"
+ *   or "body"
+ *
+ * Gets the number of user-visible characters in a field, as
+ * cd_text_count_characters() counts them. For "body" it is the characters
+ * of the body's plain text, as cd_stats_get_characters().
+ *
+ * Returns: the number of characters, 0 for an empty or unknown field
+ */
+size_t
+cd_stats_get_field_characters (const CdStats *self,
+                               const char    *field)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (field != NULL, 0);
+
+  for (size_t i = 0; i < N_FIELDS; i++)
+    {
+      if (strcmp (field, field_ids[i]) == 0)
+        return self->field_characters[i];
+    }
+
+  return 0;
+}
