@@ -2,3 +2,1199 @@
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
 #include "config.h"
+
+#define G_LOG_DOMAIN "cd-house-rules"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cd-core-resources.h"
+#include "cd-house-rules.h"
+#include "cd-stats.h"
+
+#define HOUSE_RULES_FORMAT   "copydesk-house-rules"
+#define HOUSE_RULES_VERSION  1
+#define DEFAULT_RESOURCE     "/io/github/copydesk/Copydesk/core/house-rules.json"
+#define DEFAULT_NAME         "Copydesk default"
+
+/* The preflight rules, in the order of the fields they check on the form. The
+ * shipped data/house-rules.json lists every one with the same level; a test
+ * keeps the two in step. */
+static const char * const rule_ids[] = {
+  "headline-required",
+  "headline-length",
+  "standfirst-required",
+  "standfirst-length",
+  "slug-format",
+  "slug-length",
+  "section-required",
+  "language-required",
+  "language-tag",
+  "byline-required",
+  "author-name",
+  "dateline-required",
+  "published-required",
+  "embargo-order",
+  "image-source",
+  "image-alt",
+  "image-caption",
+  "image-credit",
+  "tags-required",
+  "body-required",
+  "body-tk",
+  "body-empty-link",
+  "body-too-short",
+  NULL
+};
+
+static const CdRuleLevel rule_defaults[] = {
+  CD_RULE_LEVEL_ERROR,    /* headline-required */
+  CD_RULE_LEVEL_ERROR,    /* headline-length */
+  CD_RULE_LEVEL_WARNING,  /* standfirst-required */
+  CD_RULE_LEVEL_ERROR,    /* standfirst-length */
+  CD_RULE_LEVEL_ERROR,    /* slug-format */
+  CD_RULE_LEVEL_ERROR,    /* slug-length */
+  CD_RULE_LEVEL_OFF,      /* section-required */
+  CD_RULE_LEVEL_ERROR,    /* language-required */
+  CD_RULE_LEVEL_ERROR,    /* language-tag */
+  CD_RULE_LEVEL_ERROR,    /* byline-required */
+  CD_RULE_LEVEL_ERROR,    /* author-name */
+  CD_RULE_LEVEL_OFF,      /* dateline-required */
+  CD_RULE_LEVEL_ERROR,    /* published-required */
+  CD_RULE_LEVEL_ERROR,    /* embargo-order */
+  CD_RULE_LEVEL_WARNING,  /* image-source */
+  CD_RULE_LEVEL_ERROR,    /* image-alt */
+  CD_RULE_LEVEL_WARNING,  /* image-caption */
+  CD_RULE_LEVEL_ERROR,    /* image-credit */
+  CD_RULE_LEVEL_ERROR,    /* tags-required */
+  CD_RULE_LEVEL_ERROR,    /* body-required */
+  CD_RULE_LEVEL_ERROR,    /* body-tk */
+  CD_RULE_LEVEL_ERROR,    /* body-empty-link */
+  CD_RULE_LEVEL_WARNING,  /* body-too-short */
+};
+
+#define N_RULES G_N_ELEMENTS (rule_defaults)
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_ids) == N_RULES + 1);
+
+/* A limit whose id ends in ".soft" must not be greater than the ".hard" one
+ * with the same prefix. */
+static const char * const limit_ids[] = {
+  "headline.soft",
+  "headline.hard",
+  "standfirst.soft",
+  "standfirst.hard",
+  "slug.hard",
+  "tags.min",
+  "body.min_words",
+  NULL
+};
+
+static const int limit_defaults[] = {
+  70,   /* headline.soft */
+  110,  /* headline.hard */
+  200,  /* standfirst.soft */
+  320,  /* standfirst.hard */
+  80,   /* slug.hard */
+  1,    /* tags.min */
+  50,   /* body.min_words */
+};
+
+#define N_LIMITS G_N_ELEMENTS (limit_defaults)
+G_STATIC_ASSERT (G_N_ELEMENTS (limit_ids) == N_LIMITS + 1);
+
+static const char * const top_level_keys[] = {
+  "$schema",
+  "format",
+  "version",
+  "name",
+  "reading_speed",
+  "image_base_url",
+  "limits",
+  "rules",
+  NULL
+};
+
+struct _CdHouseRules
+{
+  GObject      parent_instance;
+
+  char        *name;
+  char        *image_base_url;  /* never NULL; "" when there is none */
+  guint        reading_speed;
+  int          limits[N_LIMITS];
+  CdRuleLevel  levels[N_RULES];
+};
+
+G_DEFINE_FINAL_TYPE (CdHouseRules, cd_house_rules, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cd-house-rules-error-quark, cd_house_rules_error)
+
+G_DEFINE_ENUM_TYPE (CdRuleLevel, cd_rule_level,
+  G_DEFINE_ENUM_VALUE (CD_RULE_LEVEL_OFF, "off"),
+  G_DEFINE_ENUM_VALUE (CD_RULE_LEVEL_WARNING, "warning"),
+  G_DEFINE_ENUM_VALUE (CD_RULE_LEVEL_ERROR, "error"))
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_READING_SPEED,
+  PROP_IMAGE_BASE_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cd_house_rules_finalize (GObject *object)
+{
+  CdHouseRules *self = (CdHouseRules *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->image_base_url, g_free);
+
+  G_OBJECT_CLASS (cd_house_rules_parent_class)->finalize (object);
+}
+
+static void
+cd_house_rules_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CdHouseRules *self = CD_HOUSE_RULES (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, cd_house_rules_get_name (self));
+      break;
+
+    case PROP_READING_SPEED:
+      g_value_set_uint (value, cd_house_rules_get_reading_speed (self));
+      break;
+
+    case PROP_IMAGE_BASE_URL:
+      g_value_set_string (value, cd_house_rules_get_image_base_url (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_house_rules_class_init (CdHouseRulesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cd_house_rules_finalize;
+  object_class->get_property = cd_house_rules_get_property;
+
+  /**
+   * CdHouseRules:name:
+   *
+   * The name the newsroom gave its rules, or the file name when it gave none.
+   */
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CdHouseRules:reading-speed:
+   *
+   * Words read per minute, for the reading time shown with the statistics.
+   */
+  properties[PROP_READING_SPEED] =
+    g_param_spec_uint ("reading-speed", NULL, NULL,
+                       1, G_MAXUINT, CD_DEFAULT_WORDS_PER_MINUTE,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CdHouseRules:image-base-url:
+   *
+   * The URL that relative image sources are resolved against on export, or
+   * %NULL.
+   */
+  properties[PROP_IMAGE_BASE_URL] =
+    g_param_spec_string ("image-base-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cd_house_rules_init (CdHouseRules *self)
+{
+  self->name = g_strdup (DEFAULT_NAME);
+  self->image_base_url = g_strdup ("");
+  self->reading_speed = CD_DEFAULT_WORDS_PER_MINUTE;
+
+  for (size_t i = 0; i < N_LIMITS; i++)
+    self->limits[i] = limit_defaults[i];
+
+  for (size_t i = 0; i < N_RULES; i++)
+    self->levels[i] = rule_defaults[i];
+}
+
+static int
+find_id (const char * const *ids,
+         const char         *id)
+{
+  for (int i = 0; ids[i] != NULL; i++)
+    {
+      if (strcmp (ids[i], id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* Loading */
+
+typedef struct
+{
+  const char *display_name;
+  /* JsonNode → line of the member that holds it, recorded while parsing so
+   * that a wrong value can be reported where it is. */
+  GHashTable *lines;
+  /* JsonObject → how many members the parser has given it so far. */
+  GHashTable *member_counts;
+  JsonObject *duplicate_object;
+  char       *duplicate_name;
+  guint       duplicate_line;
+} LoadContext;
+
+static void
+load_context_clear (LoadContext *ctx)
+{
+  g_clear_pointer (&ctx->lines, g_hash_table_unref);
+  g_clear_pointer (&ctx->member_counts, g_hash_table_unref);
+  g_clear_pointer (&ctx->duplicate_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadContext, load_context_clear)
+
+static void
+parser_object_member_cb (JsonParser *parser,
+                         JsonObject *object,
+                         const char *member_name,
+                         gpointer    user_data)
+{
+  LoadContext *ctx = user_data;
+  guint line = json_parser_get_current_line (parser);
+  guint count;
+
+  g_hash_table_insert (ctx->lines,
+                       json_object_get_member (object, member_name),
+                       GUINT_TO_POINTER (line));
+
+  /* JsonParser keeps the last of two members with the same name without a
+   * word; a newsroom editing the first one would see its change ignored. */
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->member_counts, object)) + 1;
+  g_hash_table_insert (ctx->member_counts, object, GUINT_TO_POINTER (count));
+
+  if (ctx->duplicate_name == NULL && json_object_get_size (object) < count)
+    {
+      ctx->duplicate_object = object;
+      ctx->duplicate_name = g_strdup (member_name);
+      ctx->duplicate_line = line;
+    }
+}
+
+static guint
+node_line (LoadContext *ctx,
+           JsonNode    *node)
+{
+  if (node == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->lines, node));
+}
+
+static void set_error_at (GError      **error,
+                          LoadContext  *ctx,
+                          guint         line,
+                          int           code,
+                          const char   *format,
+                          ...) G_GNUC_PRINTF (5, 6);
+
+static void
+set_error_at (GError      **error,
+              LoadContext  *ctx,
+              guint         line,
+              int           code,
+              const char   *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_set_error (error, CD_HOUSE_RULES_ERROR, code,
+                 "%s:%u: %s", ctx->display_name, line, message);
+  else
+    g_set_error (error, CD_HOUSE_RULES_ERROR, code,
+                 "%s: %s", ctx->display_name, message);
+}
+
+/* A JSON value as a person would recognise it in their file. */
+static char *
+describe_node (JsonNode *node)
+{
+  GType type;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup (_("an object"));
+
+    case JSON_NODE_ARRAY:
+      return g_strdup (_("a list"));
+
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *string = json_node_get_string (node);
+
+      if (g_utf8_strlen (string, -1) > 40)
+        {
+          g_autofree char *start = g_utf8_substring (string, 0, 40);
+
+          return g_strdup_printf ("“%s…”", start);
+        }
+
+      return g_strdup_printf ("“%s”", string);
+    }
+
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return g_strdup_printf ("%g", json_node_get_double (node));
+}
+
+static gboolean
+node_get_positive_int (JsonNode *node,
+                       int      *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    {
+      gint64 number = json_node_get_int (node);
+
+      if (number < 1 || number > G_MAXINT)
+        return FALSE;
+
+      *value = (int) number;
+      return TRUE;
+    }
+
+  /* JSON does not tell 70 from 70.0, and neither does JSON Schema. */
+  if (type == G_TYPE_DOUBLE)
+    {
+      double number = json_node_get_double (node);
+
+      if (!(number >= 1 && number <= G_MAXINT) || number != (double) (int) number)
+        return FALSE;
+
+      *value = (int) number;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+node_get_string (JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* The optimal string alignment distance, which counts a swap of two
+ * neighbouring letters ("lenght") as one edit. */
+static size_t
+edit_distance (const char *a,
+               const char *b)
+{
+  size_t la = strlen (a);
+  size_t lb = strlen (b);
+  g_autofree size_t *d = g_new0 (size_t, (la + 1) * (lb + 1));
+
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+  for (size_t i = 0; i <= la; i++)
+    D (i, 0) = i;
+  for (size_t j = 0; j <= lb; j++)
+    D (0, j) = j;
+
+  for (size_t i = 1; i <= la; i++)
+    {
+      for (size_t j = 1; j <= lb; j++)
+        {
+          size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          size_t best = MIN (D (i - 1, j) + 1, D (i, j - 1) + 1);
+
+          best = MIN (best, D (i - 1, j - 1) + cost);
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            best = MIN (best, D (i - 2, j - 2) + 1);
+          D (i, j) = best;
+        }
+    }
+
+  return D (la, lb);
+#undef D
+}
+
+/* The known id closest to a misspelt one, if one is close enough to be
+ * what was meant. */
+static const char *
+closest_id (const char * const *ids,
+            const char         *unknown)
+{
+  const char *closest = NULL;
+  size_t closest_distance = 3;
+
+  for (size_t i = 0; ids[i] != NULL; i++)
+    {
+      size_t distance = edit_distance (unknown, ids[i]);
+
+      if (distance < closest_distance)
+        {
+          closest = ids[i];
+          closest_distance = distance;
+        }
+    }
+
+  return closest;
+}
+
+static char *
+join_ids (const char * const *ids)
+{
+  return g_strjoinv (", ", (char **) ids);
+}
+
+static gboolean
+load_limits (CdHouseRules  *self,
+             LoadContext   *ctx,
+             JsonNode      *limits_node,
+             GError       **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *limits;
+
+  if (!JSON_NODE_HOLDS_OBJECT (limits_node))
+    {
+      g_autofree char *found = describe_node (limits_node);
+
+      set_error_at (error, ctx, node_line (ctx, limits_node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("“limits” must be an object of limit names and numbers, not %s."),
+                    found);
+      return FALSE;
+    }
+
+  limits = json_node_get_object (limits_node);
+  members = json_object_get_members (limits);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *limit_id = l->data;
+      JsonNode *node = json_object_get_member (limits, limit_id);
+      int index = find_id (limit_ids, limit_id);
+      int value;
+
+      if (index < 0)
+        {
+          g_autofree char *known = join_ids (limit_ids);
+          const char *closest = closest_id (limit_ids, limit_id);
+
+          if (closest != NULL)
+            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                          _("unknown limit “%s” in “limits”; did you mean “%s”? "
+                            "Known limits are %s."),
+                          limit_id, closest, known);
+          else
+            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                          _("unknown limit “%s” in “limits”; known limits are %s."),
+                          limit_id, known);
+          return FALSE;
+        }
+
+      if (!node_get_positive_int (node, &value))
+        {
+          g_autofree char *found = describe_node (node);
+
+          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                        _("the limit “%s” must be a positive whole number, not %s."),
+                        limit_id, found);
+          return FALSE;
+        }
+
+      self->limits[index] = value;
+    }
+
+  /* Checked on the merged values: a file that lowers only the hard limit
+   * below the default soft one is as wrong as one that sets both. */
+  for (size_t i = 0; limit_ids[i] != NULL; i++)
+    {
+      g_autofree char *prefix = NULL;
+      g_autofree char *hard_id = NULL;
+      JsonNode *node;
+      int hard_index;
+
+      if (!g_str_has_suffix (limit_ids[i], ".soft"))
+        continue;
+
+      prefix = g_strndup (limit_ids[i], strlen (limit_ids[i]) - strlen (".soft"));
+      hard_id = g_strconcat (prefix, ".hard", NULL);
+      hard_index = find_id (limit_ids, hard_id);
+      g_assert (hard_index >= 0);
+
+      if (self->limits[i] <= self->limits[hard_index])
+        continue;
+
+      node = json_object_get_member (limits, limit_ids[i]);
+      if (node == NULL)
+        node = json_object_get_member (limits, hard_id);
+
+      set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("the soft limit “%s” (%d) is greater than the hard limit “%s” (%d). "
+                      "Lower the soft limit or raise the hard one."),
+                    limit_ids[i], self->limits[i], hard_id, self->limits[hard_index]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_rules (CdHouseRules  *self,
+            LoadContext   *ctx,
+            JsonNode      *rules_node,
+            GError       **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *rules;
+
+  if (!JSON_NODE_HOLDS_OBJECT (rules_node))
+    {
+      g_autofree char *found = describe_node (rules_node);
+
+      set_error_at (error, ctx, node_line (ctx, rules_node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("“rules” must be an object of rule names and severities, not %s."),
+                    found);
+      return FALSE;
+    }
+
+  rules = json_node_get_object (rules_node);
+  members = json_object_get_members (rules);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *rule_id = l->data;
+      JsonNode *node = json_object_get_member (rules, rule_id);
+      int index = find_id (rule_ids, rule_id);
+      const char *level;
+
+      if (index < 0)
+        {
+          g_autofree char *known = join_ids (rule_ids);
+          const char *closest = closest_id (rule_ids, rule_id);
+
+          if (closest != NULL)
+            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                          _("unknown rule “%s” in “rules”; did you mean “%s”? "
+                            "Known rules are %s."),
+                          rule_id, closest, known);
+          else
+            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                          _("unknown rule “%s” in “rules”; known rules are %s."),
+                          rule_id, known);
+          return FALSE;
+        }
+
+      level = node_get_string (node);
+
+      if (g_strcmp0 (level, "error") == 0)
+        self->levels[index] = CD_RULE_LEVEL_ERROR;
+      else if (g_strcmp0 (level, "warning") == 0)
+        self->levels[index] = CD_RULE_LEVEL_WARNING;
+      else if (g_strcmp0 (level, "off") == 0)
+        self->levels[index] = CD_RULE_LEVEL_OFF;
+      else
+        {
+          g_autofree char *found = describe_node (node);
+
+          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                        _("the rule “%s” is set to %s; use “error”, “warning” or “off”."),
+                        rule_id, found);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_valid_base_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+  const char *host;
+
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+         && host != NULL && host[0] != '\0';
+}
+
+static gboolean
+load_member (CdHouseRules  *self,
+             LoadContext   *ctx,
+             const char    *key,
+             JsonNode      *node,
+             GError       **error)
+{
+  guint line = node_line (ctx, node);
+
+  if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0)
+    {
+      /* Checked before anything else. */
+      return TRUE;
+    }
+  else if (strcmp (key, "$schema") == 0)
+    {
+      if (node_get_string (node) == NULL)
+        {
+          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                        _("“$schema” must be the text of a URL."));
+          return FALSE;
+        }
+    }
+  else if (strcmp (key, "name") == 0)
+    {
+      const char *name = node_get_string (node);
+
+      if (name == NULL || name[0] == '\0')
+        {
+          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                        _("“name” must be a non-empty text naming these house rules."));
+          return FALSE;
+        }
+
+      g_free (self->name);
+      self->name = g_strdup (name);
+    }
+  else if (strcmp (key, "reading_speed") == 0)
+    {
+      int speed;
+
+      if (!node_get_positive_int (node, &speed))
+        {
+          g_autofree char *found = describe_node (node);
+
+          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                        _("“reading_speed” must be a positive whole number of words per minute, "
+                          "not %s."),
+                        found);
+          return FALSE;
+        }
+
+      self->reading_speed = (guint) speed;
+    }
+  else if (strcmp (key, "image_base_url") == 0)
+    {
+      const char *url = node_get_string (node);
+
+      if (url == NULL || (url[0] != '\0' && !is_valid_base_url (url)))
+        {
+          g_autofree char *found = describe_node (node);
+
+          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                        _("“image_base_url” must be empty or an absolute http or https URL "
+                          "such as “https://images.example.com/”, not %s."),
+                        found);
+          return FALSE;
+        }
+
+      g_free (self->image_base_url);
+      self->image_base_url = g_strdup (url);
+    }
+  else if (strcmp (key, "limits") == 0)
+    {
+      return load_limits (self, ctx, node, error);
+    }
+  else if (strcmp (key, "rules") == 0)
+    {
+      return load_rules (self, ctx, node, error);
+    }
+  else
+    {
+      g_autofree char *known = join_ids (top_level_keys);
+      const char *closest = closest_id (top_level_keys, key);
+
+      if (closest != NULL)
+        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                      _("unknown key “%s”; did you mean “%s”? Known keys are %s."),
+                      key, closest, known);
+      else
+        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+                      _("unknown key “%s”; known keys are %s."),
+                      key, known);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_format_and_version (LoadContext  *ctx,
+                         JsonObject   *root,
+                         GError      **error)
+{
+  JsonNode *format_node = json_object_get_member (root, "format");
+  JsonNode *version_node = json_object_get_member (root, "version");
+  const char *format;
+  int version;
+
+  if (format_node == NULL)
+    {
+      set_error_at (error, ctx, 0, CD_HOUSE_RULES_ERROR_INVALID,
+                    _("this is not a house-rules file: it has no “format”. "
+                      "House rules start with \"format\": \"%s\", \"version\": %d."),
+                    HOUSE_RULES_FORMAT, HOUSE_RULES_VERSION);
+      return FALSE;
+    }
+
+  format = node_get_string (format_node);
+
+  if (g_strcmp0 (format, HOUSE_RULES_FORMAT) != 0)
+    {
+      g_autofree char *found = describe_node (format_node);
+
+      set_error_at (error, ctx, node_line (ctx, format_node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("this is not a house-rules file: “format” is %s, not “%s”."),
+                    found, HOUSE_RULES_FORMAT);
+      return FALSE;
+    }
+
+  if (version_node == NULL)
+    {
+      set_error_at (error, ctx, 0, CD_HOUSE_RULES_ERROR_INVALID,
+                    _("the file has no “version”; add \"version\": %d."),
+                    HOUSE_RULES_VERSION);
+      return FALSE;
+    }
+
+  if (!node_get_positive_int (version_node, &version))
+    {
+      g_autofree char *found = describe_node (version_node);
+
+      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("“version” must be a positive whole number, not %s."),
+                    found);
+      return FALSE;
+    }
+
+  if (version > HOUSE_RULES_VERSION)
+    {
+      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+                    _("the file is house-rules version %d, but this version of Copydesk "
+                      "reads up to version %d. Update Copydesk, or write the file for version %d."),
+                    version, HOUSE_RULES_VERSION, HOUSE_RULES_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The name of the object that holds @object: the top level or one of its
+ * members. */
+static const char *
+object_context (JsonObject *root,
+                JsonObject *object)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (object == root)
+    return NULL;
+
+  members = json_object_get_members (root);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (root, l->data);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && json_node_get_object (node) == object)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static CdHouseRules *
+house_rules_load (const char  *data,
+                  gsize        length,
+                  const char  *display_name,
+                  GError     **error)
+{
+  g_autoptr(CdHouseRules) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GList) members = NULL;
+  g_auto(LoadContext) ctx = { 0 };
+  JsonNode *root_node;
+  JsonObject *root;
+
+  ctx.display_name = display_name;
+
+  if (length > CD_HOUSE_RULES_MAX_SIZE)
+    {
+      set_error_at (error, &ctx, 0, CD_HOUSE_RULES_ERROR_INVALID,
+                    _("the file is larger than 1 MiB; house rules take a few kilobytes. "
+                      "Check that this is the right file."));
+      return NULL;
+    }
+
+  ctx.lines = g_hash_table_new (NULL, NULL);
+  ctx.member_counts = g_hash_table_new (NULL, NULL);
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-member",
+                    G_CALLBACK (parser_object_member_cb), &ctx);
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      const char *message = local_error->message;
+
+      /* JsonParser names the input "<data>"; the person needs the file. */
+      if (g_str_has_prefix (message, "<data>:"))
+        g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX,
+                     "%s:%s", display_name, message + strlen ("<data>:"));
+      else
+        g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX,
+                     "%s: %s", display_name, message);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+
+  if (root_node == NULL)
+    {
+      set_error_at (error, &ctx, 0, CD_HOUSE_RULES_ERROR_SYNTAX,
+                    _("the file is empty. House rules are a JSON object that starts with "
+                      "\"format\": \"%s\", \"version\": %d."),
+                    HOUSE_RULES_FORMAT, HOUSE_RULES_VERSION);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_autofree char *found = describe_node (root_node);
+
+      set_error_at (error, &ctx, 0, CD_HOUSE_RULES_ERROR_INVALID,
+                    _("house rules are a JSON object, not %s."), found);
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+
+  if (ctx.duplicate_name != NULL)
+    {
+      const char *context = object_context (root, ctx.duplicate_object);
+
+      if (context != NULL)
+        set_error_at (error, &ctx, ctx.duplicate_line, CD_HOUSE_RULES_ERROR_INVALID,
+                      _("“%s” appears more than once in “%s”; keep one."),
+                      ctx.duplicate_name, context);
+      else
+        set_error_at (error, &ctx, ctx.duplicate_line, CD_HOUSE_RULES_ERROR_INVALID,
+                      _("“%s” appears more than once; keep one."),
+                      ctx.duplicate_name);
+      return NULL;
+    }
+
+  if (!load_format_and_version (&ctx, root, error))
+    return NULL;
+
+  self = g_object_new (CD_TYPE_HOUSE_RULES, NULL);
+
+  /* A file without a name of its own is known by its file name, so that it is
+   * not mistaken for the defaults it inherits from. */
+  g_free (self->name);
+  self->name = g_path_get_basename (display_name);
+
+  members = json_object_get_members (root);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (!load_member (self, &ctx, l->data, json_object_get_member (root, l->data), error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* Public API */
+
+/**
+ * cd_house_rules_new_default:
+ *
+ * Creates the house rules that Copydesk ships (data/house-rules.json), which
+ * are also what a newsroom's own file inherits for every key it leaves out.
+ *
+ * Returns: (transfer full): the default house rules
+ */
+CdHouseRules *
+cd_house_rules_new_default (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  CdHouseRules *self = NULL;
+
+  bytes = g_resource_lookup_data (cd_core_get_resource (), DEFAULT_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+  if (bytes != NULL)
+    {
+      gsize length = 0;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      self = house_rules_load (data, length, "resource://" DEFAULT_RESOURCE, &error);
+    }
+
+  if (self == NULL)
+    {
+      /* The file is compiled in and checked by the tests, so this is a
+       * packaging bug; the built-in values are the same rules. */
+      g_critical ("The default house rules do not load: %s", error->message);
+      return g_object_new (CD_TYPE_HOUSE_RULES, NULL);
+    }
+
+  return self;
+}
+
+/**
+ * cd_house_rules_load_from_data:
+ * @data: (array length=length): the contents of a house-rules file, in UTF-8
+ * @length: the length of @data in bytes
+ * @display_name: the name of the file for error messages, such as its path
+ * @error: return location for a #GError
+ *
+ * Reads house rules from JSON. Every key the file leaves out keeps its
+ * default value, so a newsroom can change one limit with a short file.
+ *
+ * Errors are in the %CD_HOUSE_RULES_ERROR domain and start with
+ * @display_name, and the line when it is known: %CD_HOUSE_RULES_ERROR_SYNTAX
+ * for JSON that does not parse, %CD_HOUSE_RULES_ERROR_INVALID for a file that
+ * is larger than %CD_HOUSE_RULES_MAX_SIZE, is not version 1 house rules, or
+ * names an unknown key, rule or limit, or has a wrong value.
+ *
+ * Returns: (transfer full): the house rules, or %NULL with @error set
+ */
+CdHouseRules *
+cd_house_rules_load_from_data (const char  *data,
+                               gsize        length,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return house_rules_load (data != NULL ? data : "", length, display_name, error);
+}
+
+/**
+ * cd_house_rules_load_from_file:
+ * @file: a house-rules file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads house rules from @file, like cd_house_rules_load_from_data(), with
+ * the file's parse name in error messages. A file that cannot be read gives
+ * %CD_HOUSE_RULES_ERROR_READ; cancelling gives %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full): the house rules, or %NULL with @error set
+ */
+CdHouseRules *
+cd_house_rules_load_from_file (GFile         *file,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_file_get_parse_name (file);
+  stream = g_file_read (file, cancellable, &local_error);
+
+  /* One byte more than allowed is enough to tell that a file is too large,
+   * without reading all of a wrong file into memory. */
+  if (stream != NULL)
+    {
+      data = g_malloc (CD_HOUSE_RULES_MAX_SIZE + 1);
+      g_input_stream_read_all (G_INPUT_STREAM (stream), data, CD_HOUSE_RULES_MAX_SIZE + 1,
+                               &length, cancellable, &local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        /* GIO's message names the file already. */
+        g_set_error_literal (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_READ,
+                             local_error->message);
+      return NULL;
+    }
+
+  return house_rules_load (data, length, display_name, error);
+}
+
+/**
+ * cd_house_rules_get_name:
+ * @self: a #CdHouseRules
+ *
+ * Returns: (transfer none): the name of the house rules
+ */
+const char *
+cd_house_rules_get_name (CdHouseRules *self)
+{
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * cd_house_rules_get_limit:
+ * @self: a #CdHouseRules
+ * @limit_id: a limit such as `headline.soft`; see cd_house_rules_list_limits()
+ *
+ * Returns: the limit, always positive, or -1 when @limit_id is not a limit
+ */
+int
+cd_house_rules_get_limit (CdHouseRules *self,
+                          const char   *limit_id)
+{
+  int index;
+
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), -1);
+  g_return_val_if_fail (limit_id != NULL, -1);
+
+  index = find_id (limit_ids, limit_id);
+
+  return index >= 0 ? self->limits[index] : -1;
+}
+
+/**
+ * cd_house_rules_get_reading_speed:
+ * @self: a #CdHouseRules
+ *
+ * Returns: the reading speed in words per minute, at least 1
+ */
+guint
+cd_house_rules_get_reading_speed (CdHouseRules *self)
+{
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), CD_DEFAULT_WORDS_PER_MINUTE);
+
+  return self->reading_speed;
+}
+
+/**
+ * cd_house_rules_get_image_base_url:
+ * @self: a #CdHouseRules
+ *
+ * Returns: (transfer none) (nullable): the absolute http or https URL that
+ *   relative image sources are resolved against, or %NULL when the house rules
+ *   set none
+ */
+const char *
+cd_house_rules_get_image_base_url (CdHouseRules *self)
+{
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), NULL);
+
+  return self->image_base_url[0] != '\0' ? self->image_base_url : NULL;
+}
+
+/**
+ * cd_house_rules_get_rule_level:
+ * @self: a #CdHouseRules
+ * @rule_id: a preflight rule such as `headline-length`; see
+ *   cd_house_rules_list_rules()
+ *
+ * Returns: whether the rule is off or reports warnings or errors;
+ *   %CD_RULE_LEVEL_OFF when @rule_id is not a rule
+ */
+CdRuleLevel
+cd_house_rules_get_rule_level (CdHouseRules *self,
+                               const char   *rule_id)
+{
+  int index;
+
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), CD_RULE_LEVEL_OFF);
+  g_return_val_if_fail (rule_id != NULL, CD_RULE_LEVEL_OFF);
+
+  index = find_id (rule_ids, rule_id);
+
+  return index >= 0 ? self->levels[index] : CD_RULE_LEVEL_OFF;
+}
+
+/**
+ * cd_house_rules_list_rules:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of every
+ *   preflight rule, in the order of the fields they check
+ */
+const char * const *
+cd_house_rules_list_rules (void)
+{
+  return rule_ids;
+}
+
+/**
+ * cd_house_rules_list_limits:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of every limit
+ */
+const char * const *
+cd_house_rules_list_limits (void)
+{
+  return limit_ids;
+}

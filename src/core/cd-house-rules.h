@@ -18,6 +18,28 @@ typedef enum
 
 GQuark cd_house_rules_error_quark (void);
 
+/* The largest house-rules file that is read; real ones are a few kilobytes. */
+#define CD_HOUSE_RULES_MAX_SIZE (1024 * 1024)
+
+/**
+ * CdRuleLevel:
+ * @CD_RULE_LEVEL_OFF: the rule is not checked
+ * @CD_RULE_LEVEL_WARNING: the rule reports warnings, which do not block publication
+ * @CD_RULE_LEVEL_ERROR: the rule reports errors, which block publication
+ *
+ * How a newsroom has set one preflight rule. The nicks are the values of the
+ * `rules` object of a house-rules file.
+ */
+typedef enum
+{
+  CD_RULE_LEVEL_OFF,
+  CD_RULE_LEVEL_WARNING,
+  CD_RULE_LEVEL_ERROR,
+} CdRuleLevel;
+
+#define CD_TYPE_RULE_LEVEL (cd_rule_level_get_type ())
+GType cd_rule_level_get_type (void) G_GNUC_CONST;
+
 #define CD_TYPE_HOUSE_RULES (cd_house_rules_get_type ())
 
 G_DECLARE_FINAL_TYPE (CdHouseRules, cd_house_rules, CD, HOUSE_RULES, GObject)
@@ -35,5 +57,10 @@ int           cd_house_rules_get_limit       (CdHouseRules  *self,
                                               const char    *limit_id);
 guint         cd_house_rules_get_reading_speed (CdHouseRules *self);
 const char   *cd_house_rules_get_image_base_url (CdHouseRules *self);
+
+CdRuleLevel   cd_house_rules_get_rule_level  (CdHouseRules  *self,
+                                              const char    *rule_id);
+const char * const *cd_house_rules_list_rules  (void);
+const char * const *cd_house_rules_list_limits (void);
 
 G_END_DECLS
