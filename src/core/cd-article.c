@@ -635,12 +635,17 @@ cd_article_get_language (CdArticle *self)
   return self->language;
 }
 
+static void update_byline (CdArticle *self);
+
 void
 cd_article_set_language (CdArticle  *self,
                          const char *language)
 {
   g_return_if_fail (CD_IS_ARTICLE (self));
-  set_string (self, &self->language, language, PROP_LANGUAGE);
+
+  /* The byline's words follow the language. */
+  if (set_string (self, &self->language, language, PROP_LANGUAGE))
+    update_byline (self);
 }
 
 const char *
@@ -1043,27 +1048,68 @@ cd_article_remove_author (CdArticle *self,
   emit_changed (self);
 }
 
+/* The byline is part of what is exported, so it follows the article's language,
+ * not the language of the program showing it: the same article always exports
+ * the same bytes. Languages not listed here use English. */
+static const struct {
+  const char *language;
+  const char *by;
+  const char *and;
+} byline_words[] = {
+  { "en", "By ", " and " },
+  { "da", "Af ", " og " },
+  { "de", "Von ", " und " },
+  { "es", "Por ", " y " },
+  { "fr", "Par ", " et " },
+  { "it", "Di ", " e " },
+  { "nb", "Av ", " og " },
+  { "nl", "Door ", " en " },
+  { "nn", "Av ", " og " },
+  { "no", "Av ", " og " },
+  { "pl", "Autor: ", " i " },
+  { "pt", "Por ", " e " },
+  { "sv", "Av ", " och " },
+};
+
 /**
  * cd_byline_for_names:
  * @names: (array zero-terminated=1): the authors' names
+ * @language: (nullable): the article's BCP 47 language tag
  *
- * Joins names into an English byline: "By A", "By A and B", "By A, B and C".
- * Empty names are skipped.
+ * Joins names into a byline in the article's language: "By A", "By A and B",
+ * "By A, B and C" in English, "Von A und B" in German. Empty names are skipped.
  *
  * Returns: (transfer full): the byline, or "" when there is no name
  */
 char *
-cd_byline_for_names (const char * const *names)
+cd_byline_for_names (const char * const *names,
+                     const char         *language)
 {
-  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+  g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) byline = g_string_new (NULL);
+  g_autofree char *primary = NULL;
+  size_t words = 0;
+
+  if (language != NULL)
+    {
+      size_t len = strcspn (language, "-_");
+
+      primary = g_ascii_strdown (language, len);
+      for (size_t i = 0; i < G_N_ELEMENTS (byline_words); i++)
+        {
+          if (strcmp (byline_words[i].language, primary) == 0)
+            words = i;
+        }
+    }
 
   for (size_t i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (names[i]));
+      char *stripped = g_strstrip (g_strdup (names[i]));
 
       if (stripped[0] != '\0')
-        g_ptr_array_add (present, (gpointer)names[i]);
+        g_ptr_array_add (present, stripped);
+      else
+        g_free (stripped);
     }
 
   if (present->len == 0)
@@ -1071,16 +1117,14 @@ cd_byline_for_names (const char * const *names)
 
   for (guint i = 0; i < present->len; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (present, i)));
-
       if (i == 0)
-        g_string_append (byline, _("By "));
+        g_string_append (byline, byline_words[words].by);
       else if (i + 1 == present->len)
-        g_string_append (byline, _(" and "));
+        g_string_append (byline, byline_words[words].and);
       else
         g_string_append (byline, ", ");
 
-      g_string_append (byline, name);
+      g_string_append (byline, g_ptr_array_index (present, i));
     }
 
   return g_string_free (g_steal_pointer (&byline), FALSE);
@@ -1111,7 +1155,7 @@ cd_article_dup_byline (CdArticle *self)
       names[i] = cd_author_get_name (author);
     }
 
-  return cd_byline_for_names (names);
+  return cd_byline_for_names (names, self->language);
 }
 
 /**
@@ -1286,6 +1330,7 @@ cd_article_copy (CdArticle *self)
   cd_article_set_status (copy, self->status);
   cd_article_set_language (copy, self->language);
   cd_article_set_headline (copy, self->headline);
+  cd_article_set_standfirst (copy, self->standfirst);
   if (self->slug_edited)
     cd_article_set_slug (copy, self->slug);
   cd_article_set_section (copy, self->section);

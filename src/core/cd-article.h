@@ -105,6 +105,7 @@ JsonObject     *cd_article_get_extra           (CdArticle       *self);
 void            cd_article_set_extra           (CdArticle       *self,
                                                 JsonObject      *extra);
 
-char           *cd_byline_for_names            (const char * const *names) G_GNUC_WARN_UNUSED_RESULT;
+char           *cd_byline_for_names            (const char * const *names,
+                                                const char         *language) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

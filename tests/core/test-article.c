@@ -169,6 +169,11 @@ test_article_byline (void)
   cd_author_set_name (a, "  ");
   g_assert_cmpstr (cd_article_get_byline (article), ==, "By Jonas Berg-Holm and Marta Núñez");
 
+  /* The byline's words follow the article's language. */
+  cd_article_set_language (article, "de");
+  g_assert_cmpstr (cd_article_get_byline (article), ==, "Von Jonas Berg-Holm und Marta Núñez");
+  cd_article_set_language (article, "en");
+
   cd_article_remove_author (article, 0);
   cd_article_remove_author (article, 0);
   g_assert_cmpstr (cd_article_get_byline (article), ==, "By Marta Núñez");
@@ -194,13 +199,20 @@ test_article_byline_names (void)
   const char *none[] = { NULL };
   const char *one[] = { "A", NULL };
   const char *four[] = { "A", "B", "", "C", "D", NULL };
-  g_autofree char *b0 = cd_byline_for_names (none);
-  g_autofree char *b1 = cd_byline_for_names (one);
-  g_autofree char *b4 = cd_byline_for_names (four);
+  const char *two[] = { "Anna", "Ben", NULL };
+  g_autofree char *b0 = cd_byline_for_names (none, "en");
+  g_autofree char *b1 = cd_byline_for_names (one, NULL);
+  g_autofree char *b4 = cd_byline_for_names (four, "en-GB");
+  g_autofree char *de = cd_byline_for_names (two, "de-AT");
+  g_autofree char *fr = cd_byline_for_names (two, "FR");
+  g_autofree char *ja = cd_byline_for_names (two, "ja");
 
   g_assert_cmpstr (b0, ==, "");
   g_assert_cmpstr (b1, ==, "By A");
   g_assert_cmpstr (b4, ==, "By A, B, C and D");
+  g_assert_cmpstr (de, ==, "Von Anna und Ben");
+  g_assert_cmpstr (fr, ==, "Par Anna et Ben");
+  g_assert_cmpstr (ja, ==, "By Anna and Ben");
 }
 
 static void
@@ -296,6 +308,13 @@ test_article_copy (void)
   cd_article_add_author (article, author);
   cd_article_add_tag (article, tag);
   cd_article_set_headline (article, "Copy me");
+  cd_article_set_standfirst (article, "And every field with it");
+  cd_article_set_section (article, "Local");
+  cd_article_set_dateline (article, "PORTMERE");
+  cd_article_set_editor_note (article, "Legal has seen it");
+  cd_article_set_language (article, "en-GB");
+  cd_article_set_comments (article, FALSE);
+  cd_article_set_status (article, CD_ARTICLE_STATUS_IN_REVIEW);
   cd_article_set_slug (article, "by-hand");
   cd_article_set_body (article, "Some *body*.");
   cd_image_set_source (cd_article_get_image (article), "ferry.jpg");
