@@ -5,9 +5,76 @@
 
 #define G_LOG_DOMAIN "cd-export-ninjs"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "cd-article-file.h"
 #include "cd-export-ninjs.h"
+#include "cd-json.h"
+#include "cd-markdown.h"
+#include "cd-text.h"
+
+/* IPTC ninjs 2.2, "News in JSON", the default export.
+ *
+ * The 2.2 schema allows no member it does not name, anywhere, so only the
+ * members below are written, and an optional member whose value would be
+ * empty (a blank string, an empty array) is left out rather than written
+ * empty. The top-level members are written in this order:
+ *
+ *   uri, standard, type, version, pubstatus, contentcreated, firstcreated,
+ *   versioncreated, embargoed, language, slugline, located, by, people,
+ *   headlines, descriptions, subjects, ednote, bodies, associations
+ *
+ * and the lead image association's as: name, uri, type, by,
+ * copyrightholder, copyrightnotice, descriptions, renditions.
+ *
+ * Decisions where ninjs and the article do not match one to one:
+ *
+ * - `uri` is the article id (`urn:uuid:…`). `version` is a string; the
+ *   article has no revision counter, so it is the modification time as
+ *   seconds since 1970 (UTC): it grows with every saved change, as
+ *   NewsML-G2 versions do, and is the same for the same article.
+ * - `pubstatus` (usable, withheld or canceled; ninjs has no draft): an
+ *   approved or published article is usable, a draft or an article in review
+ *   is withheld, a killed one is canceled. An approved article is exported
+ *   for the CMS to publish, which is why it is usable.
+ * - created → `contentcreated`, published → `firstcreated`, modified →
+ *   `versioncreated`, embargo → `embargoed`, dateline → `located` (2.2 has
+ *   the string member `located`), editor note → `ednote`.
+ * - The body is HTML (cd_markdown_to_html(), the same HTML as the preview).
+ *   Its `wordcount` and `charcount` describe the text a reader reads: the
+ *   body's plain text (cd_markdown_to_plain_text()) counted by
+ *   cd_text_count(), characters including spaces. These are the numbers
+ *   the editor shows (CdStats counts the same text the same way), and
+ *   markup does not inflate them.
+ * - Tags are `subjects` with rel "about". An IPTC Media Topic gets `uri`
+ *   http://cv.iptc.org/newscodes/mediatopic/<code> and `literal`
+ *   medtop:<code>; a tag of another vocabulary keeps its own URI and code;
+ *   a free tag is its name alone.
+ * - The lead image is the association "featureimage" of type "picture",
+ *   with one rendition, "original". ninjs has no member for alt text, so
+ *   the alt text is a description with role "alt", beside the "caption" and
+ *   the "creditline" descriptions, all text/plain. The photographer is the
+ *   association's `by`, the copyright line its `copyrightnotice`, and the
+ *   holder named in that line (the line without "©" and the years) its
+ *   `copyrightholder`.
+ * - `uri`, `href` and `schema` are `format: uri` in the schema, which is an
+ *   absolute URI; a relative reference is not valid. So the association's
+ *   `uri` and the rendition's `href` are the image URL. In a bundle, where
+ *   the image is a file beside the export and has no URL, the association's
+ *   `uri` is the article's uri with the fragment `#featureimage`, and the
+ *   rendition has no `href` (it is optional) but the image's file name as
+ *   its `title`.
+ *
+ * Before returning, the exporter checks the finished document: every
+ * date-time must be RFC 3339 with "Z" or an offset, and every URI absolute,
+ * since the validators commonly used do not check `format`. */
+
+#define NINJS_VERSION    "2.2"
+#define NINJS_SCHEMA_URI "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+#define MEDIA_TOPIC_URI  "http://cv.iptc.org/newscodes/mediatopic/"
+#define MEDIA_TOPIC_CODE "medtop:"
 
 struct _CdNinjsExporter
 {
@@ -19,14 +86,617 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdNinjsExporter, cd_ninjs_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_string (JsonObject *object,
+            const char *member,
+            const char *value)
+{
+  if (!is_blank (value))
+    json_object_set_string_member (object, member, value);
+}
+
+static void
+set_date (JsonObject *object,
+          const char *member,
+          GDateTime  *value)
+{
+  if (value != NULL)
+    {
+      g_autofree char *text = cd_date_time_to_string (value);
+
+      json_object_set_string_member (object, member, text);
+    }
+}
+
+/* Takes @array; an empty array is dropped instead of being written. */
+static void
+set_array (JsonObject *object,
+           const char *member,
+           JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, member, array);
+  else
+    json_array_unref (array);
+}
+
+/* Appends {role, contenttype: text/plain, value} unless @value is blank. */
+static void
+add_text (JsonArray  *array,
+          const char *role,
+          const char *value)
+{
+  JsonObject *item;
+
+  if (is_blank (value))
+    return;
+
+  item = json_object_new ();
+  json_object_set_string_member (item, "role", role);
+  json_object_set_string_member (item, "contenttype", "text/plain");
+  json_object_set_string_member (item, "value", value);
+  json_array_add_object_element (array, item);
+}
+
+static const char *
+pubstatus_for_status (CdArticleStatus status)
+{
+  switch (status)
+    {
+    case CD_ARTICLE_STATUS_APPROVED:
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return "usable";
+
+    case CD_ARTICLE_STATUS_KILLED:
+      return "canceled";
+
+    case CD_ARTICLE_STATUS_DRAFT:
+    case CD_ARTICLE_STATUS_IN_REVIEW:
+    default:
+      return "withheld";
+    }
+}
+
+static JsonArray *
+build_people (CdArticle *article)
+{
+  GListModel *authors = cd_article_get_authors (article);
+  JsonArray *people = json_array_new ();
+  guint n = g_list_model_get_n_items (authors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+      const char *name = cd_author_get_name (author);
+      const char *url = cd_author_get_url (author);
+      JsonObject *person;
+
+      if (is_blank (name) && is_blank (url))
+        continue;
+
+      person = json_object_new ();
+      set_string (person, "name", name);
+      json_object_set_string_member (person, "rel", "author");
+      set_string (person, "uri", url);
+      json_array_add_object_element (people, person);
+    }
+
+  return people;
+}
+
+static JsonArray *
+build_subjects (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  JsonArray *subjects = json_array_new ();
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      JsonObject *subject = json_object_new ();
+
+      set_string (subject, "name", cd_tag_get_name (tag));
+      json_object_set_string_member (subject, "rel", "about");
+
+      if (cd_tag_is_media_topic (tag))
+        {
+          const char *code = cd_tag_get_code (tag);
+          g_autofree char *uri = g_strconcat (MEDIA_TOPIC_URI,
+                                              code + strlen (MEDIA_TOPIC_CODE), NULL);
+
+          json_object_set_string_member (subject, "uri", uri);
+          json_object_set_string_member (subject, "literal", code);
+        }
+      else
+        {
+          set_string (subject, "uri", cd_tag_get_uri (tag));
+          set_string (subject, "literal", cd_tag_get_code (tag));
+        }
+
+      json_array_add_object_element (subjects, subject);
+    }
+
+  return subjects;
+}
+
+static JsonArray *
+build_bodies (CdArticle *article)
+{
+  const char *body = cd_article_get_body (article);
+  JsonArray *bodies = json_array_new ();
+  g_autofree char *html = NULL;
+  g_autofree char *plain = NULL;
+  CdTextCounts counts;
+  JsonObject *main_body;
+
+  if (is_blank (body))
+    return bodies;
+
+  html = cd_markdown_to_html (body, -1);
+  plain = cd_markdown_to_plain_text (body, -1);
+  cd_text_count (plain, -1, &counts);
+
+  main_body = json_object_new ();
+  json_object_set_string_member (main_body, "role", "main");
+  json_object_set_string_member (main_body, "contenttype", "text/html");
+  json_object_set_string_member (main_body, "value", html);
+  json_object_set_int_member (main_body, "wordcount", (gint64) counts.words);
+  json_object_set_int_member (main_body, "charcount", (gint64) counts.characters);
+  json_array_add_object_element (bodies, main_body);
+
+  return bodies;
+}
+
+/* The media type of an image, from the extension of the last segment of
+ * the path of @href; NULL for an extension not in the list. */
+static const char *
+image_content_type (const char *href)
+{
+  static const struct
+  {
+    const char *extension;
+    const char *content_type;
+  } types[] = {
+    { "jpg", "image/jpeg" },
+    { "jpeg", "image/jpeg" },
+    { "png", "image/png" },
+    { "webp", "image/webp" },
+    { "gif", "image/gif" },
+  };
+  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
+  const char *name = strrchr (path, '/');
+  const char *dot;
+
+  name = name != NULL ? name + 1 : path;
+  dot = strrchr (name, '.');
+  if (dot == NULL)
+    return NULL;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      if (g_ascii_strcasecmp (dot + 1, types[i].extension) == 0)
+        return types[i].content_type;
+    }
+
+  return NULL;
+}
+
+/* The holder named in a copyright line such as "© 2026 Owen Clarke" or
+ * "Copyright (c) 2020–2026 Example Agency": the line without the copyright
+ * sign or word and the years. NULL when the line does not start with a
+ * copyright sign or word, so that nothing is guessed. */
+static char *
+copyright_holder (const char *notice)
+{
+  const char *p = notice;
+  gboolean marked = FALSE;
+
+  for (;;)
+    {
+      while (*p == ' ' || *p == ',')
+        p++;
+
+      if (g_str_has_prefix (p, "©"))
+        p += strlen ("©");
+      else if (g_ascii_strncasecmp (p, "(c)", 3) == 0)
+        p += 3;
+      else if (g_ascii_strncasecmp (p, "copyright", 9) == 0 && !g_ascii_isalnum (p[9]))
+        p += 9;
+      else if (marked && g_ascii_isdigit (*p))
+        {
+          const char *end = p;
+
+          /* A year, not the start of a name such as "3M". */
+          while (g_ascii_isdigit (*end))
+            end++;
+          if (g_ascii_isalpha (*end))
+            break;
+          p = end;
+          continue;
+        }
+      else if (marked && (*p == '-' || g_str_has_prefix (p, "–")))
+        {
+          p += *p == '-' ? 1 : strlen ("–");
+          continue;
+        }
+      else
+        break;
+
+      marked = TRUE;
+    }
+
+  if (!marked || is_blank (p))
+    return NULL;
+
+  return g_strstrip (g_strdup (p));
+}
+
+static JsonObject *
+build_association (CdArticle             *article,
+                   const CdExportOptions *options)
+{
+  CdImage *image = cd_article_get_image (article);
+  JsonObject *association = json_object_new ();
+  JsonArray *descriptions = json_array_new ();
+  JsonArray *renditions = json_array_new ();
+  JsonObject *rendition;
+  const char *content_type = image_content_type (options->image_href);
+  const char *copyright = cd_image_get_copyright (image);
+  g_autofree char *holder = NULL;
+
+  json_object_set_string_member (association, "name", "featureimage");
+
+  rendition = json_object_new ();
+  json_object_set_string_member (rendition, "name", "original");
+
+  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image))
+    {
+      /* A bundle's image has no absolute URI: see the top of this file. */
+      g_autofree char *uri = g_strconcat (cd_article_get_id (article), "#featureimage", NULL);
+      g_autofree char *file_name = g_uri_unescape_string (options->image_href, NULL);
+
+      json_object_set_string_member (association, "uri", uri);
+      json_object_set_string_member (rendition, "title",
+                                     file_name != NULL ? file_name : options->image_href);
+    }
+  else
+    {
+      json_object_set_string_member (association, "uri", options->image_href);
+      json_object_set_string_member (rendition, "href", options->image_href);
+    }
+
+  if (content_type != NULL)
+    json_object_set_string_member (rendition, "contenttype", content_type);
+
+  json_object_set_string_member (association, "type", "picture");
+  set_string (association, "by", cd_image_get_photographer (image));
+
+  if (!is_blank (copyright))
+    holder = copyright_holder (copyright);
+  set_string (association, "copyrightholder", holder);
+  set_string (association, "copyrightnotice", copyright);
+
+  add_text (descriptions, "caption", cd_image_get_caption (image));
+  add_text (descriptions, "alt", cd_image_get_alt (image));
+  add_text (descriptions, "creditline", cd_image_get_credit (image));
+  set_array (association, "descriptions", descriptions);
+
+  json_array_add_object_element (renditions, rendition);
+  json_object_set_array_member (association, "renditions", renditions);
+
+  return association;
+}
+
+static JsonNode *
+build_document (CdArticle             *article,
+                const CdExportOptions *options)
+{
+  JsonObject *root = json_object_new ();
+  JsonObject *standard = json_object_new ();
+  JsonArray *headlines = json_array_new ();
+  JsonArray *descriptions = json_array_new ();
+  JsonArray *associations = json_array_new ();
+  GDateTime *modified = cd_article_get_modified (article);
+  JsonNode *node;
+
+  set_string (root, "uri", cd_article_get_id (article));
+
+  json_object_set_string_member (standard, "name", "ninjs");
+  json_object_set_string_member (standard, "version", NINJS_VERSION);
+  json_object_set_string_member (standard, "schema", NINJS_SCHEMA_URI);
+  json_object_set_object_member (root, "standard", standard);
+
+  json_object_set_string_member (root, "type", "text");
+
+  if (modified != NULL)
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  g_date_time_to_unix (modified));
+
+      json_object_set_string_member (root, "version", version);
+    }
+
+  json_object_set_string_member (root, "pubstatus",
+                                 pubstatus_for_status (cd_article_get_status (article)));
+
+  set_date (root, "contentcreated", cd_article_get_created (article));
+  set_date (root, "firstcreated", cd_article_get_published (article));
+  set_date (root, "versioncreated", modified);
+  set_date (root, "embargoed", cd_article_get_embargo (article));
+
+  set_string (root, "language", cd_article_get_language (article));
+  set_string (root, "slugline", cd_article_get_slug (article));
+  set_string (root, "located", cd_article_get_dateline (article));
+  set_string (root, "by", cd_article_get_byline (article));
+  set_array (root, "people", build_people (article));
+
+  add_text (headlines, "main", cd_article_get_headline (article));
+  set_array (root, "headlines", headlines);
+  add_text (descriptions, "summary", cd_article_get_standfirst (article));
+  set_array (root, "descriptions", descriptions);
+
+  set_array (root, "subjects", build_subjects (article));
+  set_string (root, "ednote", cd_article_get_editor_note (article));
+  set_array (root, "bodies", build_bodies (article));
+
+  if (options->image_href != NULL)
+    json_array_add_object_element (associations, build_association (article, options));
+  set_array (root, "associations", associations);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
+}
+
+/* RFC 3339 date-time with "Z" or a numeric offset, as `format: date-time`
+ * in JSON Schema requires: the shape is checked here, the ranges of the
+ * fields by GLib. */
+static gboolean
+is_rfc3339_date_time (const char *text)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *p = text;
+
+  for (size_t i = 0; i < sizeof shape - 1; i++, p++)
+    {
+      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
+        return FALSE;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (*p == 'Z')
+    p++;
+  else if ((*p == '+' || *p == '-') &&
+           g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ':' &&
+           g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))
+    p += 6;
+  else
+    return FALSE;
+
+  if (*p != '\0')
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
+
+/* An absolute URI as RFC 3986 defines it (`format: uri`): a scheme, then
+ * only characters a URI may hold, with valid percent escapes, at most one
+ * fragment, and a structure that GLib can parse. */
+static gboolean
+is_absolute_uri (const char *text)
+{
+  const char *p = text;
+  gboolean in_fragment = FALSE;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  if (*p != ':' || p[1] == '\0')
+    return FALSE;
+
+  for (p++; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return FALSE;
+          p += 2;
+        }
+      else if (*p == '#')
+        {
+          if (in_fragment)
+            return FALSE;
+          in_fragment = TRUE;
+        }
+      else if (!g_ascii_isalnum (*p) && strchr ("-._~:/?[]@!$&'()*+,;=", *p) == NULL)
+        {
+          return FALSE;
+        }
+    }
+
+  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
+}
+
+/* Which article field a member of the document comes from, for messages. */
+static const char *
+describe_source (const char *pattern)
+{
+  static const struct
+  {
+    const char *pattern;
+    const char *field;
+  } sources[] = {
+    { "uri", N_("the article id") },
+    { "contentcreated", N_("the creation date") },
+    { "firstcreated", N_("the publication date") },
+    { "versioncreated", N_("the modification date") },
+    { "embargoed", N_("the embargo") },
+    { "people[].uri", N_("an author’s web address") },
+    { "subjects[].uri", N_("a tag’s vocabulary URI or code") },
+    { "associations[].uri", N_("the lead image’s address or the image base URL") },
+    { "associations[].renditions[].href", N_("the lead image’s address or the image base URL") },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (strcmp (pattern, sources[i].pattern) == 0)
+        return _(sources[i].field);
+    }
+
+  return pattern;
+}
+
+/* Walks the document and checks every date-time and URI member. @path is
+ * the member's place for people ("people[1].uri"), @pattern the same
+ * without indexes ("people[].uri"). */
+static gboolean
+check_node (JsonNode   *node,
+            GString    *path,
+            GString    *pattern,
+            GError    **error)
+{
+  static const char * const uri_members[] = { "uri", "href", "schema", NULL };
+  static const char * const date_members[] = {
+    "firstcreated", "versioncreated", "contentcreated", "embargoed", "expires", NULL
+  };
+  gsize path_len = path->len;
+  gsize pattern_len = pattern->len;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          g_string_append (pattern, "[]");
+          if (!check_node (json_array_get_element (array, i), path, pattern, error))
+            return FALSE;
+          g_string_truncate (path, path_len);
+          g_string_truncate (pattern, pattern_len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *child = json_object_get_member (object, name);
+          const char *value = NULL;
+
+          if (path->len > 0)
+            {
+              g_string_append_c (path, '.');
+              g_string_append_c (pattern, '.');
+            }
+          g_string_append (path, name);
+          g_string_append (pattern, name);
+
+          if (JSON_NODE_HOLDS_VALUE (child) && json_node_get_value_type (child) == G_TYPE_STRING)
+            value = json_node_get_string (child);
+
+          if (g_strv_contains (uri_members, name) &&
+              (value == NULL || !is_absolute_uri (value)))
+            {
+              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                           _("Cannot export ninjs: “%s” would be “%s”, which is not an "
+                             "absolute URI such as https://example.com/… or urn:uuid:…. "
+                             "Correct %s."),
+                           path->str, value != NULL ? value : "", describe_source (pattern->str));
+              return FALSE;
+            }
+
+          if (g_strv_contains (date_members, name) &&
+              (value == NULL || !is_rfc3339_date_time (value)))
+            {
+              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                           _("Cannot export ninjs: “%s” would be “%s”, which is not an "
+                             "RFC 3339 date and time with an offset. Correct %s."),
+                           path->str, value != NULL ? value : "", describe_source (pattern->str));
+              return FALSE;
+            }
+
+          if (!check_node (child, path, pattern, error))
+            return FALSE;
+
+          g_string_truncate (path, path_len);
+          g_string_truncate (pattern, pattern_len);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_document (JsonNode  *root,
+                GError   **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) pattern = g_string_new (NULL);
+
+  /* `uri` is the one member ninjs requires. */
+  if (!json_object_has_member (json_node_get_object (root), "uri"))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export ninjs: the article has no id, and ninjs requires one "
+                     "as its “uri”. Save the article as a Copydesk file, which gives it "
+                     "one."));
+      return FALSE;
+    }
+
+  return check_node (root, path, pattern, error);
+}
+
 static GBytes *
 cd_ninjs_exporter_export (CdExporter             *exporter,
                           CdArticle              *article,
                           const CdExportOptions  *options,
                           GError                **error)
 {
-  g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
-  return NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize length = 0;
+
+  g_assert (CD_IS_NINJS_EXPORTER (exporter));
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (options != NULL);
+
+  root = build_document (article, options);
+  if (!check_document (root, error))
+    return NULL;
+
+  data = cd_json_to_string (root, &length);
+  return g_bytes_new_take (data, length);
 }
 
 static void

@@ -3,11 +3,1286 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cd-article.h"
+#include "cd-article-file.h"
+#include "cd-export-ninjs.h"
+#include "cd-exporter.h"
+#include "cd-markdown.h"
+#include "cd-text.h"
+
+/* The ninjs export is compared byte for byte with the golden files in
+ * tests/golden/ninjs/, one per fixture article (the .copydesk files in
+ * tests/articles and data/sample), which tests/ninjs/validate-ninjs.py
+ * validates against IPTC's schema. Run with CD_UPDATE_GOLDEN=1 to rewrite
+ * them after an intended change, and review the diff. */
+
+#define IMAGE_BASE_URL   "https://media.example.org/images/"
+#define BUNDLE_FIXTURE   "harbour-ferry"
+#define BUNDLE_GOLDEN    "harbour-ferry-bundle"
+#define NINJS_SCHEMA_URI "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+
+typedef struct
+{
+  char *name;  /* file name without .copydesk, also the golden's name */
+  char *path;
+} Fixture;
+
+static GPtrArray *fixtures;
+static char *source_root;
+
+static void
+fixture_free (gpointer data)
+{
+  Fixture *fixture = data;
+
+  g_free (fixture->name);
+  g_free (fixture->path);
+  g_free (fixture);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_fixtures_in (const char *folder)
+{
+  g_autofree char *dir_path = g_build_filename (source_root, folder, NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".copydesk"))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  /* Sorted, so that the tests run in the same order everywhere. */
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file_name = g_ptr_array_index (names, i);
+      Fixture *fixture = g_new0 (Fixture, 1);
+
+      fixture->name = g_strndup (file_name, strlen (file_name) - strlen (".copydesk"));
+      fixture->path = g_build_filename (dir_path, file_name, NULL);
+
+      for (guint j = 0; j < fixtures->len; j++)
+        g_assert_cmpstr (((Fixture *) g_ptr_array_index (fixtures, j))->name, !=, fixture->name);
+
+      g_ptr_array_add (fixtures, fixture);
+    }
+}
+
+static const Fixture *
+find_fixture (const char *name)
+{
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+
+      if (g_str_equal (fixture->name, name))
+        return fixture;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static CdArticle *
+load_fixture (const Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  CdArticle *article;
+
+  article = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static CdExporter *
+ninjs_exporter (void)
+{
+  CdExporter *exporter = cd_exporters_lookup ("ninjs");
+
+  g_assert_nonnull (exporter);
+  return exporter;
+}
+
+/* The options the goldens are made with: a local lead image is referenced
+ * by an absolute URL, as the schema requires. @article_dir may be NULL. */
+static CdExportOptions
+base_url_options (const char *article_dir)
+{
+  CdExportOptions options = { CD_EXPORT_IMAGE_BASE_URL, IMAGE_BASE_URL, article_dir, NULL };
+
+  return options;
+}
+
+static GBytes *
+export_fixture (const Fixture     *fixture,
+                CdExportImageMode  mode)
+{
+  g_autoptr(CdArticle) article = load_fixture (fixture);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  CdExportOptions options = base_url_options (dir);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  options.image_mode = mode;
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static GBytes *
+export_article (CdArticle *article)
+{
+  CdExportOptions options = base_url_options (NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static JsonNode *
+parse_bytes (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
+
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  json_parser_load_from_data (parser, data, size, &error);
+  g_assert_no_error (error);
+
+  root = json_parser_steal_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return root;
+}
+
+/* Exports @article (with an image base URL) and parses the result. */
+static JsonNode *
+export_and_parse (CdArticle *article)
+{
+  g_autoptr(GBytes) bytes = export_article (article);
+
+  return parse_bytes (bytes);
+}
+
+/* The names of @object's members, in order, joined by commas. */
+static char *
+member_names (JsonObject *object)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (names->len > 0)
+        g_string_append_c (names, ',');
+      g_string_append (names, l->data);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static guint
+array_length (JsonObject *object,
+              const char *member)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (array);
+  return json_array_get_length (array);
+}
+
+static JsonObject *
+array_object (JsonObject *object,
+              const char *member,
+              guint       index)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+
+  g_assert_nonnull (array);
+  g_assert_cmpuint (index, <, json_array_get_length (array));
+  return json_array_get_object_element (array, index);
+}
+
+static CdArticle *
+new_article (void)
+{
+  CdArticle *article = cd_article_new_empty ();
+  g_autoptr(GDateTime) modified = g_date_time_new_from_iso8601 ("2026-11-02T09:00:00Z", NULL);
+
+  cd_article_set_id (article, "urn:uuid:00000000-0000-4000-8000-0000000000aa");
+  cd_article_set_created (article, modified);
+  cd_article_set_modified (article, modified);
+  return article;
+}
+
+static char *
+golden_path (const char *name)
+{
+  g_autofree char *file_name = g_strconcat (name, ".json", NULL);
+
+  return g_build_filename (source_root, "tests", "golden", "ninjs", file_name, NULL);
+}
+
+static void
+compare_with_golden (const char *name,
+                     GBytes     *bytes)
+{
+  g_autofree char *path = golden_path (name);
+  g_autofree char *exported = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *golden = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (path, exported, -1, &error);
+      g_assert_no_error (error);
+      g_test_message ("Wrote %s", path);
+      return;
+    }
+
+  /* A missing golden is a failure: rerun with CD_UPDATE_GOLDEN=1. */
+  g_file_get_contents (path, &golden, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (exported), ==, g_bytes_get_size (bytes));
+  g_assert_cmpstr (exported, ==, golden);
+}
+
+static void
+test_registry (void)
+{
+  CdExporter *exporter = cd_exporters_lookup ("ninjs");
+  GListModel *all = cd_exporters_get_all ();
+  g_autoptr(CdExporter) first = NULL;
+
+  g_assert_nonnull (exporter);
+  g_assert_true (CD_IS_NINJS_EXPORTER (exporter));
+  g_assert_cmpstr (cd_exporter_get_id (exporter), ==, "ninjs");
+  g_assert_cmpstr (cd_exporter_get_extension (exporter), ==, "json");
+  g_assert_cmpstr (cd_exporter_get_mime_type (exporter), ==, "application/json");
+  g_assert_cmpstr (cd_exporter_get_name (exporter), ==, "ninjs 2.2 (IPTC)");
+
+  /* ninjs is the default export, so it comes first. */
+  g_assert_cmpuint (g_list_model_get_n_items (all), >, 1);
+  first = g_list_model_get_item (all, 0);
+  g_assert_true (first == exporter);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const Fixture *fixture = data;
+  g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
+
+  compare_with_golden (fixture->name, bytes);
+}
+
+static void
+test_golden_bundle (void)
+{
+  g_autoptr(GBytes) bytes = export_fixture (find_fixture (BUNDLE_FIXTURE), CD_EXPORT_IMAGE_BUNDLE);
+
+  compare_with_golden (BUNDLE_GOLDEN, bytes);
+}
+
+/* Every golden belongs to a fixture, so none is left over, unchecked. */
+static void
+test_goldens_have_fixtures (void)
+{
+  g_autofree char *dir_path = g_build_filename (source_root, "tests", "golden", "ninjs", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n_goldens = 0;
+
+  /* GLib runs the golden tests, a sub-suite, after this one. */
+  if (g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_test_skip ("The goldens are being rewritten");
+      return;
+    }
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stem = NULL;
+      gboolean known;
+
+      g_assert_true (g_str_has_suffix (name, ".json"));
+      stem = g_strndup (name, strlen (name) - strlen (".json"));
+      known = g_str_equal (stem, BUNDLE_GOLDEN);
+      for (guint i = 0; i < fixtures->len && !known; i++)
+        known = g_str_equal (((Fixture *) g_ptr_array_index (fixtures, i))->name, stem);
+
+      if (!known)
+        g_test_message ("%s/%s has no fixture article", dir_path, name);
+      g_assert_true (known);
+      n_goldens++;
+    }
+
+  g_assert_cmpuint (n_goldens, ==, fixtures->len + 1);
+}
+
+static void
+test_deterministic (void)
+{
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(GBytes) first = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
+      g_autoptr(GBytes) second = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
+      g_autoptr(GBytes) bundle_first = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
+      g_autoptr(GBytes) bundle_second = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
+      g_autoptr(CdArticle) article = load_fixture (fixture);
+      g_autofree char *dir = g_path_get_dirname (fixture->path);
+      CdExportOptions options = base_url_options (dir);
+      g_autoptr(GBytes) again = NULL;
+      g_autoptr(GBytes) third = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", fixture->name);
+      g_assert_true (g_bytes_equal (first, second));
+      g_assert_true (g_bytes_equal (bundle_first, bundle_second));
+
+      /* The same article object exported twice. */
+      again = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+      g_assert_no_error (error);
+      third = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (first, again));
+      g_assert_true (g_bytes_equal (again, third));
+    }
+}
+
+static void
+test_pubstatus (void)
+{
+  static const struct
+  {
+    CdArticleStatus status;
+    const char *pubstatus;
+  } cases[] = {
+    { CD_ARTICLE_STATUS_DRAFT, "withheld" },
+    { CD_ARTICLE_STATUS_IN_REVIEW, "withheld" },
+    { CD_ARTICLE_STATUS_APPROVED, "usable" },
+    { CD_ARTICLE_STATUS_PUBLISHED, "usable" },
+    { CD_ARTICLE_STATUS_KILLED, "canceled" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = new_article ();
+      g_autoptr(JsonNode) root = NULL;
+
+      cd_article_set_status (article, cases[i].status);
+      root = export_and_parse (article);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "pubstatus"),
+                       ==, cases[i].pubstatus);
+    }
+}
+
+static void
+test_subjects (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  g_autoptr(CdTag) topic = cd_tag_new ("library and museum",
+                                       "http://cv.iptc.org/newscodes/mediatopic/20000043",
+                                       "medtop:20000043");
+  g_autoptr(CdTag) free_tag = cd_tag_new ("Libraries", NULL, NULL);
+  g_autoptr(CdTag) place = cd_tag_new ("Leeds", "https://sws.geonames.org/2644688/",
+                                       "geonames:2644688");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *subject;
+  g_autofree char *topic_names = NULL;
+  g_autofree char *free_names = NULL;
+  g_autofree char *place_names = NULL;
+
+  cd_article_add_tag (article, topic);
+  cd_article_add_tag (article, free_tag);
+  cd_article_add_tag (article, place);
+  root = export_and_parse (article);
+  object = json_node_get_object (root);
+  g_assert_cmpuint (array_length (object, "subjects"), ==, 3);
+
+  /* A Media Topic: its URI in the IPTC vocabulary and its qualified code. */
+  subject = array_object (object, "subjects", 0);
+  topic_names = member_names (subject);
+  g_assert_cmpstr (topic_names, ==, "name,rel,uri,literal");
+  g_assert_cmpstr (json_object_get_string_member (subject, "name"), ==, "library and museum");
+  g_assert_cmpstr (json_object_get_string_member (subject, "rel"), ==, "about");
+  g_assert_cmpstr (json_object_get_string_member (subject, "uri"), ==,
+                   "http://cv.iptc.org/newscodes/mediatopic/20000043");
+  g_assert_cmpstr (json_object_get_string_member (subject, "literal"), ==, "medtop:20000043");
+
+  /* A free tag: its name only. */
+  subject = array_object (object, "subjects", 1);
+  free_names = member_names (subject);
+  g_assert_cmpstr (free_names, ==, "name,rel");
+  g_assert_cmpstr (json_object_get_string_member (subject, "name"), ==, "Libraries");
+  g_assert_cmpstr (json_object_get_string_member (subject, "rel"), ==, "about");
+
+  /* A tag of another vocabulary keeps its own URI and code. */
+  subject = array_object (object, "subjects", 2);
+  place_names = member_names (subject);
+  g_assert_cmpstr (place_names, ==, "name,rel,uri,literal");
+  g_assert_cmpstr (json_object_get_string_member (subject, "uri"), ==,
+                   "https://sws.geonames.org/2644688/");
+  g_assert_cmpstr (json_object_get_string_member (subject, "literal"), ==, "geonames:2644688");
+}
+
+static void
+test_media_topic_uri_from_code (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  /* The URI is made from the code, whatever the tag says. */
+  g_autoptr(CdTag) topic = cd_tag_new ("transport", "", "medtop:20000337");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *subject;
+
+  cd_article_add_tag (article, topic);
+  root = export_and_parse (article);
+  subject = array_object (json_node_get_object (root), "subjects", 0);
+  g_assert_cmpstr (json_object_get_string_member (subject, "uri"), ==,
+                   "http://cv.iptc.org/newscodes/mediatopic/20000337");
+  g_assert_cmpstr (json_object_get_string_member (subject, "literal"), ==, "medtop:20000337");
+}
+
+static void
+assert_description (JsonObject *association,
+                    guint       index,
+                    const char *role,
+                    const char *value)
+{
+  JsonObject *description = array_object (association, "descriptions", index);
+  g_autofree char *names = member_names (description);
+
+  g_assert_cmpstr (names, ==, "role,contenttype,value");
+  g_assert_cmpstr (json_object_get_string_member (description, "role"), ==, role);
+  g_assert_cmpstr (json_object_get_string_member (description, "contenttype"), ==, "text/plain");
+  g_assert_cmpstr (json_object_get_string_member (description, "value"), ==, value);
+}
+
+static void
+test_image (void)
+{
+  CdArticle *article = new_article ();
+  CdImage *image = cd_article_get_image (article);
+  const char *url = "https://images.example.com/2026/harbour.PNG?w=1200";
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *association;
+  JsonObject *rendition;
+  g_autofree char *association_names = NULL;
+  g_autofree char *rendition_names = NULL;
+
+  cd_image_set_source (image, url);
+  cd_image_set_alt (image, "A white ferry crossing the harbour.");
+  cd_image_set_caption (image, "The Harbour Spirit on its first crossing.");
+  cd_image_set_credit (image, "Photo: Example Agency");
+  cd_image_set_photographer (image, "Sam Ortiz");
+  cd_image_set_copyright (image, "© 2026 Example Agency");
+
+  root = export_and_parse (article);
+  object = json_node_get_object (root);
+  g_assert_cmpuint (array_length (object, "associations"), ==, 1);
+
+  association = array_object (object, "associations", 0);
+  association_names = member_names (association);
+  g_assert_cmpstr (association_names, ==,
+                   "name,uri,type,by,copyrightholder,copyrightnotice,descriptions,renditions");
+  g_assert_cmpstr (json_object_get_string_member (association, "name"), ==, "featureimage");
+  g_assert_cmpstr (json_object_get_string_member (association, "uri"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (association, "type"), ==, "picture");
+  g_assert_cmpstr (json_object_get_string_member (association, "by"), ==, "Sam Ortiz");
+  g_assert_cmpstr (json_object_get_string_member (association, "copyrightholder"), ==,
+                   "Example Agency");
+  g_assert_cmpstr (json_object_get_string_member (association, "copyrightnotice"), ==,
+                   "© 2026 Example Agency");
+
+  /* ninjs has no alt member: the alt text is the description with role "alt". */
+  g_assert_cmpuint (array_length (association, "descriptions"), ==, 3);
+  assert_description (association, 0, "caption", "The Harbour Spirit on its first crossing.");
+  assert_description (association, 1, "alt", "A white ferry crossing the harbour.");
+  assert_description (association, 2, "creditline", "Photo: Example Agency");
+
+  g_assert_cmpuint (array_length (association, "renditions"), ==, 1);
+  rendition = array_object (association, "renditions", 0);
+  rendition_names = member_names (rendition);
+  g_assert_cmpstr (rendition_names, ==, "name,href,contenttype");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "name"), ==, "original");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/png");
+
+  /* The export keeps no reference to the article. */
+  g_assert_finalize_object (article);
+}
+
+static void
+test_image_source_only (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *association;
+  g_autofree char *names = NULL;
+
+  cd_image_set_source (cd_article_get_image (article), "https://images.example.com/a.jpg");
+  root = export_and_parse (article);
+  association = array_object (json_node_get_object (root), "associations", 0);
+  names = member_names (association);
+
+  /* No empty descriptions, by or copyright members. */
+  g_assert_cmpstr (names, ==, "name,uri,type,renditions");
+}
+
+static void
+test_no_image (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  g_autoptr(JsonNode) root = NULL;
+
+  /* An image with a caption but no source is no lead image. */
+  cd_image_set_caption (cd_article_get_image (article), "A caption without a picture.");
+  root = export_and_parse (article);
+  g_assert_false (json_object_has_member (json_node_get_object (root), "associations"));
+}
+
+static void
+test_image_content_types (void)
+{
+  static const struct
+  {
+    const char *source;
+    const char *content_type;  /* NULL: no contenttype member */
+  } cases[] = {
+    { "https://images.example.com/a.jpg", "image/jpeg" },
+    { "https://images.example.com/a.JPEG", "image/jpeg" },
+    { "https://images.example.com/a.png", "image/png" },
+    { "https://images.example.com/a.webp", "image/webp" },
+    { "https://images.example.com/a.gif", "image/gif" },
+    { "https://images.example.com/a.gif?size=large.jpg", "image/gif" },
+    { "https://images.example.com/a.webp#top", "image/webp" },
+    { "https://images.example.com/a.tiff", NULL },
+    { "https://images.example.com/picture", NULL },
+    { "https://images.example.com/folder.png/picture", NULL },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = new_article ();
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *rendition;
+
+      g_test_message ("%s", cases[i].source);
+      cd_image_set_source (cd_article_get_image (article), cases[i].source);
+      root = export_and_parse (article);
+      rendition = array_object (array_object (json_node_get_object (root), "associations", 0),
+                                "renditions", 0);
+
+      if (cases[i].content_type != NULL)
+        g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==,
+                         cases[i].content_type);
+      else
+        g_assert_false (json_object_has_member (rendition, "contenttype"));
+    }
+}
+
+static void
+test_copyright_holder (void)
+{
+  static const struct
+  {
+    const char *copyright;
+    const char *holder;  /* NULL: no copyrightholder member */
+  } cases[] = {
+    { "© 2026 Owen Clarke", "Owen Clarke" },
+    { "©2026 Owen Clarke", "Owen Clarke" },
+    { "Copyright (c) 2020–2026 Example Agency", "Example Agency" },
+    { "Copyright 2019-2026, Example Agency", "Example Agency" },
+    { "(C) Reuters", "Reuters" },
+    { "© 2026 佐藤 健", "佐藤 健" },
+    { "© 2026 3M Company", "3M Company" },
+    { "Copyrighted Images Ltd", NULL },
+    { "Example Agency", NULL },
+    { "© 2026", NULL },
+    { "Photo: Example Agency", NULL },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = new_article ();
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *association;
+
+      g_test_message ("%s", cases[i].copyright);
+      cd_image_set_source (cd_article_get_image (article), "https://images.example.com/a.jpg");
+      cd_image_set_copyright (cd_article_get_image (article), cases[i].copyright);
+      root = export_and_parse (article);
+      association = array_object (json_node_get_object (root), "associations", 0);
+
+      g_assert_cmpstr (json_object_get_string_member (association, "copyrightnotice"), ==,
+                       cases[i].copyright);
+      if (cases[i].holder != NULL)
+        g_assert_cmpstr (json_object_get_string_member (association, "copyrightholder"), ==,
+                         cases[i].holder);
+      else
+        g_assert_false (json_object_has_member (association, "copyrightholder"));
+    }
+}
+
+/* The counts describe the body's plain text, the text a reader reads, as
+ * cd_text_count() counts it; the value is the body's HTML. */
+static void
+assert_body_matches (JsonObject *object,
+                     const char *markdown)
+{
+  JsonObject *body = array_object (object, "bodies", 0);
+  g_autofree char *html = cd_markdown_to_html (markdown, -1);
+  g_autofree char *plain = cd_markdown_to_plain_text (markdown, -1);
+  g_autofree char *names = member_names (body);
+  CdTextCounts counts;
+
+  cd_text_count (plain, -1, &counts);
+  g_assert_cmpuint (array_length (object, "bodies"), ==, 1);
+  g_assert_cmpstr (names, ==, "role,contenttype,value,wordcount,charcount");
+  g_assert_cmpstr (json_object_get_string_member (body, "role"), ==, "main");
+  g_assert_cmpstr (json_object_get_string_member (body, "contenttype"), ==, "text/html");
+  g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, html);
+  g_assert_cmpint (json_object_get_int_member (body, "wordcount"), ==, (gint64) counts.words);
+  g_assert_cmpint (json_object_get_int_member (body, "charcount"), ==, (gint64) counts.characters);
+}
+
+static void
+test_body_counts (void)
+{
+  const char *markdown = "# Title\n\nOne **bold** word.\n\n- a list item\n";
+  g_autoptr(CdArticle) article = new_article ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *body;
+
+  cd_article_set_body (article, markdown);
+  root = export_and_parse (article);
+  assert_body_matches (json_node_get_object (root), markdown);
+
+  /* "Title", "One bold word.", "a list item", separated by blank lines:
+   * 7 words and 5 + 2 + 14 + 2 + 11 characters. Markup is not counted. */
+  body = array_object (json_node_get_object (root), "bodies", 0);
+  g_assert_cmpint (json_object_get_int_member (body, "wordcount"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (body, "charcount"), ==, 34);
+  g_assert_nonnull (strstr (json_object_get_string_member (body, "value"),
+                            "<strong>bold</strong>"));
+}
+
+static void
+test_body_counts_fixtures (void)
+{
+  guint n_bodies = 0;
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = load_fixture (fixture);
+      g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
+      g_autoptr(JsonNode) root = parse_bytes (bytes);
+      JsonObject *object = json_node_get_object (root);
+
+      g_test_message ("%s", fixture->name);
+      if (cd_article_get_body (article)[0] == '\0')
+        {
+          g_assert_false (json_object_has_member (object, "bodies"));
+          continue;
+        }
+
+      assert_body_matches (object, cd_article_get_body (article));
+      n_bodies++;
+    }
+
+  g_assert_cmpuint (n_bodies, >, 0);
+}
+
+static gboolean
+test_is_date_time (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+                             "(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+                             text, 0, 0))
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
+
+static gboolean
+test_is_absolute_uri (const char *text)
+{
+  /* RFC 3986: a scheme, then only unreserved, reserved or %-escaped characters. */
+  if (!g_regex_match_simple ("^[A-Za-z][A-Za-z0-9+.-]*:"
+                             "([A-Za-z0-9._~:/?@!$&'()*+,;=\\[\\]-]|%[0-9A-Fa-f]{2})+"
+                             "(#([A-Za-z0-9._~:/?@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)?$",
+                             text, 0, 0))
+    return FALSE;
+
+  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
+}
+
+typedef struct
+{
+  guint dates;
+  guint uris;
+} FormatCounts;
+
+/* Checks every date-time and URI member under @node, and that nothing is
+ * written empty: no blank string, no empty array or object. */
+static void
+check_formats (JsonNode     *node,
+               const char   *member,
+               FormatCounts *counts)
+{
+  static const char * const uri_members[] = { "uri", "href", "schema", NULL };
+  static const char * const date_members[] = {
+    "firstcreated", "versioncreated", "contentcreated", "embargoed", "expires", NULL
+  };
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      g_assert_nonnull (members);
+      for (const GList *l = members; l != NULL; l = l->next)
+        check_formats (json_object_get_member (object, l->data), l->data, counts);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      g_assert_cmpuint (json_array_get_length (array), >, 0);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        check_formats (json_array_get_element (array, i), member, counts);
+    }
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *value = json_node_get_string (node);
+      g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+      g_assert_cmpstr (stripped, !=, "");
+
+      if (member != NULL && g_strv_contains (date_members, member))
+        {
+          if (!test_is_date_time (value))
+            g_test_message ("%s: %s", member, value);
+          g_assert_true (test_is_date_time (value));
+          counts->dates++;
+        }
+
+      if (member != NULL && g_strv_contains (uri_members, member))
+        {
+          if (!test_is_absolute_uri (value))
+            g_test_message ("%s: %s", member, value);
+          g_assert_true (test_is_absolute_uri (value));
+          counts->uris++;
+        }
+    }
+  else
+    {
+      g_assert_true (json_node_get_value_type (node) == G_TYPE_INT64);
+      g_assert_true (g_strcmp0 (member, "wordcount") == 0 ||
+                     g_strcmp0 (member, "charcount") == 0);
+    }
+}
+
+static void
+test_checkers (void)
+{
+  /* The checks of this file reject what they must, or they prove nothing. */
+  g_assert_true (test_is_date_time ("2026-11-27T09:30:00+01:00"));
+  g_assert_true (test_is_date_time ("2026-11-27T09:30:00.250Z"));
+  g_assert_false (test_is_date_time ("2026-11-27T09:30:00"));
+  g_assert_false (test_is_date_time ("2026-11-27 09:30:00Z"));
+  g_assert_false (test_is_date_time ("2026-13-27T09:30:00Z"));
+  g_assert_false (test_is_date_time ("2026-11-27T09:30:00+0100"));
+
+  g_assert_true (test_is_absolute_uri ("urn:uuid:9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57"));
+  g_assert_true (test_is_absolute_uri ("https://media.example.org/images/a%20b.jpg"));
+  g_assert_true (test_is_absolute_uri ("urn:uuid:9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57#image"));
+  g_assert_false (test_is_absolute_uri ("harbour-ferry.jpg"));
+  g_assert_false (test_is_absolute_uri ("/images/harbour-ferry.jpg"));
+  g_assert_false (test_is_absolute_uri ("https://media.example.org/a b.jpg"));
+  g_assert_false (test_is_absolute_uri ("https://media.example.org/a%2.jpg"));
+  g_assert_false (test_is_absolute_uri ("urn:a#b#c"));
+  g_assert_false (test_is_absolute_uri ("https://media.example.org/ü.jpg"));
+  g_assert_false (test_is_absolute_uri ("https://media.example.org:80a/a.jpg"));
+}
+
+static void
+test_formats (void)
+{
+  FormatCounts total = { 0, 0 };
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
+      g_autoptr(GBytes) bundle = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
+      g_autoptr(JsonNode) root = parse_bytes (bytes);
+      g_autoptr(JsonNode) bundle_root = parse_bytes (bundle);
+      FormatCounts counts = { 0, 0 };
+
+      g_test_message ("%s", fixture->name);
+      check_formats (root, NULL, &counts);
+      /* Each export has at least its uri and the standard's schema, and
+       * every fixture has a creation and a modification time. */
+      g_assert_cmpuint (counts.uris, >=, 2);
+      g_assert_cmpuint (counts.dates, >=, 2);
+      total.dates += counts.dates;
+      total.uris += counts.uris;
+
+      check_formats (bundle_root, NULL, &counts);
+    }
+
+  g_test_message ("checked %u date-times and %u URIs", total.dates, total.uris);
+}
+
+static void
+test_format_counts_full (void)
+{
+  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("full"), CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  FormatCounts counts = { 0, 0 };
+
+  /* created, published, modified, embargo; the uri, the schema, the author's
+   * URL, a Media Topic, the image association and its rendition. */
+  check_formats (root, NULL, &counts);
+  g_assert_cmpuint (counts.dates, ==, 4);
+  g_assert_cmpuint (counts.uris, ==, 6);
+}
+
+static void
+test_mapping_full (void)
+{
+  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("full"), CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  JsonObject *object = json_node_get_object (root);
+  JsonObject *standard;
+  JsonObject *item;
+  g_autofree char *names = NULL;
+  g_autofree char *standard_names = NULL;
+  g_autofree char *person_names = NULL;
+
+  names = member_names (object);
+  g_assert_cmpstr (names, ==,
+                   "uri,standard,type,version,pubstatus,contentcreated,firstcreated,"
+                   "versioncreated,embargoed,language,slugline,located,by,people,headlines,"
+                   "descriptions,subjects,ednote,bodies,associations");
+
+  g_assert_cmpstr (json_object_get_string_member (object, "uri"), ==,
+                   "urn:uuid:9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57");
+
+  standard = json_object_get_object_member (object, "standard");
+  standard_names = member_names (standard);
+  g_assert_cmpstr (standard_names, ==, "name,version,schema");
+  g_assert_cmpstr (json_object_get_string_member (standard, "name"), ==, "ninjs");
+  g_assert_cmpstr (json_object_get_string_member (standard, "version"), ==, "2.2");
+  g_assert_cmpstr (json_object_get_string_member (standard, "schema"), ==, NINJS_SCHEMA_URI);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "text");
+  /* The modification time, 2026-10-14T08:02:41+01:00, in seconds since 1970. */
+  g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "version")));
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "1791961361");
+  g_assert_cmpstr (json_object_get_string_member (object, "pubstatus"), ==, "usable");
+  g_assert_cmpstr (json_object_get_string_member (object, "contentcreated"), ==,
+                   "2026-10-12T14:20:05+01:00");
+  g_assert_cmpstr (json_object_get_string_member (object, "firstcreated"), ==,
+                   "2026-10-14T09:00:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (object, "versioncreated"), ==,
+                   "2026-10-14T08:02:41+01:00");
+  g_assert_cmpstr (json_object_get_string_member (object, "embargoed"), ==,
+                   "2026-10-14T00:01:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (object, "language"), ==, "en-GB");
+  g_assert_cmpstr (json_object_get_string_member (object, "slugline"), ==,
+                   "central-library-reopens-after-roof-repairs-with-longer-hours");
+  g_assert_cmpstr (json_object_get_string_member (object, "located"), ==, "Leeds");
+  g_assert_cmpstr (json_object_get_string_member (object, "by"), ==, "By Aisha Rahman");
+  g_assert_cmpstr (json_object_get_string_member (object, "ednote"), ==,
+                   "Opening hours confirmed with the library press office on 13 October.");
+
+  item = array_object (object, "people", 0);
+  person_names = member_names (item);
+  g_assert_cmpstr (person_names, ==, "name,rel,uri");
+  g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Aisha Rahman");
+  g_assert_cmpstr (json_object_get_string_member (item, "rel"), ==, "author");
+  g_assert_cmpstr (json_object_get_string_member (item, "uri"), ==,
+                   "https://example.com/authors/aisha-rahman");
+
+  item = array_object (object, "headlines", 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "role"), ==, "main");
+  g_assert_cmpstr (json_object_get_string_member (item, "value"), ==,
+                   "Central library reopens after roof repairs with longer hours");
+
+  item = array_object (object, "descriptions", 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "role"), ==, "summary");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "value"),
+                                   "Readers returned to the Grade II-listed building"));
+
+  /* A local image with a base URL: the URL is the association's uri and href. */
+  item = array_object (object, "associations", 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "uri"), ==,
+                   IMAGE_BASE_URL "library-reading-room.jpg");
+  item = array_object (item, "renditions", 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "href"), ==,
+                   IMAGE_BASE_URL "library-reading-room.jpg");
+  g_assert_cmpstr (json_object_get_string_member (item, "contenttype"), ==, "image/jpeg");
+}
+
+static void
+test_minimal (void)
+{
+  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("minimal"), CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  g_autofree char *names = member_names (json_node_get_object (root));
+
+  /* Empty fields leave no empty members behind. */
+  g_assert_cmpstr (names, ==, "uri,standard,type,version,pubstatus,contentcreated,versioncreated");
+}
+
+static void
+test_no_times (void)
+{
+  g_autoptr(CdArticle) article = cd_article_new_empty ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *names = NULL;
+
+  /* Without a modification time there is no version to derive. */
+  cd_article_set_id (article, "urn:uuid:00000000-0000-4000-8000-0000000000bb");
+  root = export_and_parse (article);
+  names = member_names (json_node_get_object (root));
+  g_assert_cmpstr (names, ==, "uri,standard,type,pubstatus");
+}
+
+static void
+test_bundle (void)
+{
+  const Fixture *fixture = find_fixture (BUNDLE_FIXTURE);
+  g_autoptr(CdArticle) article = load_fixture (fixture);
+  g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
+  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  JsonObject *association = array_object (json_node_get_object (root), "associations", 0);
+  JsonObject *rendition = array_object (association, "renditions", 0);
+  g_autofree char *uri = g_strconcat (cd_article_get_id (article), "#featureimage", NULL);
+  g_autofree char *names = member_names (rendition);
+
+  /* The schema wants an absolute URI in `href`, which a file beside the
+   * export does not have: the file name is the rendition's title. */
+  g_assert_cmpstr (json_object_get_string_member (association, "uri"), ==, uri);
+  g_assert_cmpstr (names, ==, "name,title,contenttype");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "harbour-ferry.jpg");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/jpeg");
+}
+
+static void
+test_bundle_file_name (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *rendition;
+
+  cd_image_set_source (cd_article_get_image (article), "photos/ferry at dawn.webp");
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_no_error (error);
+  root = parse_bytes (bytes);
+  rendition = array_object (array_object (json_node_get_object (root), "associations", 0),
+                            "renditions", 0);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "ferry at dawn.webp");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/webp");
+  g_assert_false (json_object_has_member (rendition, "href"));
+}
+
+static void
+test_bundle_remote_image (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, NULL, NULL };
+  const char *url = "https://images.example.com/a.jpg";
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *association;
+  JsonObject *rendition;
+
+  /* An image that already has a URL keeps it in a bundle too. */
+  cd_image_set_source (cd_article_get_image (article), url);
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_no_error (error);
+  root = parse_bytes (bytes);
+  association = array_object (json_node_get_object (root), "associations", 0);
+  g_assert_cmpstr (json_object_get_string_member (association, "uri"), ==, url);
+  rendition = array_object (association, "renditions", 0);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==, url);
+}
+
+static void
+test_bundle_to_file (void)
+{
+  const Fixture *fixture = find_fixture (BUNDLE_FIXTURE);
+  g_autoptr(CdArticle) article = load_fixture (fixture);
+  g_autofree char *article_dir = g_path_get_dirname (fixture->path);
+  CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, article_dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("test-export-ninjs-XXXXXX", &error);
+  g_autofree char *json_path = NULL;
+  g_autofree char *image_path = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  json_path = g_build_filename (tmp, "article.json", NULL);
+  image_path = g_build_filename (tmp, "harbour-ferry.jpg", NULL);
+  output = g_file_new_for_path (json_path);
+
+  g_assert_true (cd_exporter_export_to_file (ninjs_exporter (), article, &options, output, &error));
+  g_assert_no_error (error);
+
+  /* The file holds the export, and the image it names is beside it. */
+  expected = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (json_path, &written, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_true (g_file_test (image_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (g_remove (image_path), ==, 0);
+  g_assert_cmpint (g_remove (json_path), ==, 0);
+  g_assert_cmpint (g_rmdir (tmp), ==, 0);
+}
+
+static void
+test_local_image_needs_mode (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  CdExportOptions none = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cd_image_set_source (cd_article_get_image (article), "harbour-ferry.jpg");
+
+  /* With no options an export never points at the author's disk. */
+  bytes = cd_exporter_export (ninjs_exporter (), article, NULL, &error);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+  g_assert_null (bytes);
+  g_clear_error (&error);
+
+  bytes = cd_exporter_export (ninjs_exporter (), article, &none, &error);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+  g_assert_null (bytes);
+}
+
+typedef void (*BreakFunc) (CdArticle *article);
+
+static void
+break_empty_id (CdArticle *article)
+{
+  cd_article_set_id (article, "");
+}
+
+static void
+break_relative_id (CdArticle *article)
+{
+  cd_article_set_id (article, "9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57");
+}
+
+static void
+break_author_url (CdArticle *article)
+{
+  g_autoptr(CdAuthor) author = cd_author_new ("Aisha Rahman");
+
+  cd_author_set_url (author, "example.com/authors/aisha-rahman");
+  cd_article_add_author (article, author);
+}
+
+static void
+break_author_port (CdArticle *article)
+{
+  g_autoptr(CdAuthor) author = cd_author_new ("Aisha Rahman");
+
+  /* Only characters a URI may hold, but no valid port. */
+  cd_author_set_url (author, "https://example.com:80a/authors/aisha-rahman");
+  cd_article_add_author (article, author);
+}
+
+static void
+break_image_url (CdArticle *article)
+{
+  cd_image_set_source (cd_article_get_image (article), "https://images.example.com/a photo.jpg");
+}
+
+static void
+break_tag_uri (CdArticle *article)
+{
+  g_autoptr(CdTag) tag = cd_tag_new ("Leeds", "places/leeds", "places:leeds");
+
+  cd_article_add_tag (article, tag);
+}
+
+static void
+test_invalid (void)
+{
+  static const struct
+  {
+    BreakFunc break_article;
+    const char *path;  /* what the message must name */
+  } cases[] = {
+    { break_empty_id, "uri" },
+    { break_relative_id, "“uri”" },
+    { break_author_url, "people[0].uri" },
+    { break_author_port, "people[0].uri" },
+    { break_image_url, "associations[0].uri" },
+    { break_tag_uri, "subjects[0].uri" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = new_article ();
+      CdExportOptions options = base_url_options (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cases[i].break_article (article);
+      bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+      g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+      g_assert_null (bytes);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+    }
+}
+
+static void
+test_invalid_base_url (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_BASE_URL, "https://media.example.org/our images/",
+                              NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cd_image_set_source (cd_article_get_image (article), "harbour-ferry.jpg");
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+  g_assert_null (bytes);
+  g_assert_nonnull (strstr (error->message, "associations[0].uri"));
+  g_assert_nonnull (strstr (error->message, "image base URL"));
+}
+
+static void
+test_invalid_bundle_uri (void)
+{
+  g_autoptr(CdArticle) article = new_article ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, NULL, NULL };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An id with a fragment leaves no room for the image's: two "#" are no URI. */
+  cd_article_set_id (article, "urn:example:article#1");
+  cd_image_set_source (cd_article_get_image (article), "harbour-ferry.jpg");
+  bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+  g_assert_null (bytes);
+  g_assert_nonnull (strstr (error->message, "associations[0].uri"));
+}
 
 int
 main (int argc, char **argv)
 {
+  const char *root = g_getenv ("CD_SOURCE_ROOT");
+  int ret;
+
   g_test_init (&argc, &argv, NULL);
-  return g_test_run ();
+
+  if (root != NULL)
+    source_root = g_strdup (root);
+  else
+    source_root = g_test_build_filename (G_TEST_DIST, "..", "..", NULL);
+
+  fixtures = g_ptr_array_new_with_free_func (fixture_free);
+  add_fixtures_in ("tests/articles");
+  add_fixtures_in ("data/sample");
+
+  g_test_add_func ("/export-ninjs/registry", test_registry);
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autofree char *path = g_strconcat ("/export-ninjs/golden/", fixture->name, NULL);
+
+      g_test_add_data_func (path, fixture, test_golden);
+    }
+  g_test_add_func ("/export-ninjs/golden/" BUNDLE_GOLDEN, test_golden_bundle);
+  g_test_add_func ("/export-ninjs/goldens-have-fixtures", test_goldens_have_fixtures);
+  g_test_add_func ("/export-ninjs/deterministic", test_deterministic);
+  g_test_add_func ("/export-ninjs/pubstatus", test_pubstatus);
+  g_test_add_func ("/export-ninjs/subjects", test_subjects);
+  g_test_add_func ("/export-ninjs/media-topic-uri-from-code", test_media_topic_uri_from_code);
+  g_test_add_func ("/export-ninjs/image", test_image);
+  g_test_add_func ("/export-ninjs/image-source-only", test_image_source_only);
+  g_test_add_func ("/export-ninjs/no-image", test_no_image);
+  g_test_add_func ("/export-ninjs/image-content-types", test_image_content_types);
+  g_test_add_func ("/export-ninjs/copyright-holder", test_copyright_holder);
+  g_test_add_func ("/export-ninjs/body-counts", test_body_counts);
+  g_test_add_func ("/export-ninjs/body-counts-fixtures", test_body_counts_fixtures);
+  g_test_add_func ("/export-ninjs/checkers", test_checkers);
+  g_test_add_func ("/export-ninjs/formats", test_formats);
+  g_test_add_func ("/export-ninjs/format-counts-full", test_format_counts_full);
+  g_test_add_func ("/export-ninjs/mapping-full", test_mapping_full);
+  g_test_add_func ("/export-ninjs/minimal", test_minimal);
+  g_test_add_func ("/export-ninjs/no-times", test_no_times);
+  g_test_add_func ("/export-ninjs/bundle", test_bundle);
+  g_test_add_func ("/export-ninjs/bundle-file-name", test_bundle_file_name);
+  g_test_add_func ("/export-ninjs/bundle-remote-image", test_bundle_remote_image);
+  g_test_add_func ("/export-ninjs/bundle-to-file", test_bundle_to_file);
+  g_test_add_func ("/export-ninjs/local-image-needs-mode", test_local_image_needs_mode);
+  g_test_add_func ("/export-ninjs/invalid", test_invalid);
+  g_test_add_func ("/export-ninjs/invalid-base-url", test_invalid_base_url);
+  g_test_add_func ("/export-ninjs/invalid-bundle-uri", test_invalid_bundle_uri);
+
+  ret = g_test_run ();
+
+  g_ptr_array_unref (fixtures);
+  g_free (source_root);
+  return ret;
 }
