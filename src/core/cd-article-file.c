@@ -5,7 +5,13 @@
 
 #define G_LOG_DOMAIN "cd-article-file"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cd-article-file.h"
 #include "cd-json.h"
@@ -150,8 +156,8 @@ read_text (Loader      *loader,
   len = strlen (value);
   if (len > max_bytes)
     {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (max_bytes);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (max_bytes, G_FORMAT_SIZE_LONG_FORMAT);
 
       return fail (loader, CD_FILE_ERROR_INVALID,
                    _("%s is %s long, more than the %s Copydesk accepts in this field; "
@@ -184,20 +190,18 @@ read_date (Loader      *loader,
                        node);
 
   text = json_node_get_string (node);
-  *out = g_date_time_new_from_iso8601 (text, NULL);
 
-  /* RFC 3339 wants the full date and time with an offset; GLib's ISO 8601 parser
-   * also takes week dates and other forms, which are refused here. */
-  if (*out != NULL &&
-      (strlen (text) < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't')))
-    g_clear_pointer (out, g_date_time_unref);
+  /* RFC 3339 wants the full date and time with a "Z" or ±hh:mm offset; GLib's
+   * ISO 8601 parser also takes week dates, a space for the "T", "+01" and other
+   * forms, which are refused here so that what is saved is what is exported. */
+  if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
+                            "([Zz]|[+-][0-9]{2}:[0-9]{2})$", text, 0, 0))
+    *out = g_date_time_new_from_iso8601 (text, NULL);
 
   if (*out == NULL)
     {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) without_offset = g_date_time_new_from_iso8601 (text, utc);
-
-      if (without_offset != NULL)
+      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$",
+                                text, 0, 0))
         return fail (loader, CD_FILE_ERROR_INVALID,
                      _("%s “%s” has no time zone offset; add one, such as “Z” for UTC "
                        "or “+01:00”"),
@@ -488,10 +492,16 @@ article_from_json (Loader   *loader,
       if (!read_date (loader, root, date_fields[i].member, nullable, &value))
         return NULL;
 
-      if (value == NULL && !nullable && json_object_has_member (root, date_fields[i].member))
+      if (value == NULL && !nullable)
         {
-          fail (loader, CD_FILE_ERROR_INVALID, _("%s must be a date and time, not null"),
-                date_fields[i].member);
+          if (json_object_has_member (root, date_fields[i].member))
+            fail (loader, CD_FILE_ERROR_INVALID, _("%s must be a date and time, not null"),
+                  date_fields[i].member);
+          else
+            fail (loader, CD_FILE_ERROR_INVALID,
+                  _("%s is missing; every article records when it was created and last "
+                    "changed, as in “2026-11-27T09:30:00+01:00”"),
+                  date_fields[i].member);
           return NULL;
         }
 
@@ -593,10 +603,6 @@ cd_article_load_from_data (const char  *data,
 
         case CD_JSON_ERROR_EMPTY:
           code = CD_FILE_ERROR_NOT_ARTICLE;
-          break;
-
-        case CD_JSON_ERROR_TOO_LARGE:
-          code = CD_FILE_ERROR_TOO_LARGE;
           break;
 
         default:
@@ -887,6 +893,125 @@ cd_article_to_data (CdArticle *article,
   return cd_json_to_string (root, length);
 }
 
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+
+      data += written;
+      length -= (gsize)written;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+replace_local_file (const char  *path,
+                    const char  *display_name,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  struct stat st;
+  gboolean existed;
+  int saved_errno;
+  int fd;
+
+  /* Saving through a symbolic link replaces the file it points to and keeps
+   * the link. */
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+
+  existed = stat (target, &st) == 0;
+  if (existed && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_WRITE,
+                   _("Could not save %s: it is a folder. Choose another name."), display_name);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    goto failed_no_temp;
+
+  /* The new file takes the old one's permissions and, where allowed, its owner;
+   * a new file gets the usual ones (0666 less the umask). */
+  if (existed)
+    {
+      if (fchown (fd, st.st_uid, st.st_gid) != 0)
+        {
+          /* Only root may give a file away; keeping our own ownership is fine. */
+        }
+      if (fchmod (fd, st.st_mode & 07777) != 0)
+        goto failed;
+    }
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      if (fchmod (fd, 0666 & ~mask) != 0)
+        goto failed;
+    }
+
+  if (!write_all (fd, data, length) || fsync (fd) != 0)
+    goto failed;
+
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (rename (temp, target) != 0)
+    goto failed;
+
+  /* Make the rename itself durable. */
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  unlink (temp);
+  errno = saved_errno;
+
+failed_no_temp:
+  saved_errno = errno;
+  g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_WRITE,
+               _("Could not save %s: %s. The file on disk was not changed."),
+               display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /**
  * cd_file_replace_contents:
  * @file: the file to write
@@ -895,10 +1020,11 @@ cd_article_to_data (CdArticle *article,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Replaces a file's contents atomically: the data goes to a temporary file beside
- * it, which is flushed to disk and then renamed over the old file, so a crash
- * leaves either the old file or the new one, never a truncated one. The file's
- * permissions are kept.
+ * Replaces a file's contents atomically: the data goes to a temporary file in
+ * the same folder, which is flushed to disk and then renamed over the old file,
+ * so a crash leaves either the old file or the new one, never a truncated one.
+ * If the temporary file cannot be made (a read-only folder, a full disk), the
+ * old file is left as it was. The file's permissions are kept.
  *
  * Returns: %TRUE on success
  */
@@ -909,18 +1035,30 @@ cd_file_replace_contents (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  /* GLib writes local files to a temporary file and renames it into place,
-   * copying the old file's mode and owner onto the new one first. */
+  display_name = g_file_get_parse_name (file);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_WRITE,
+                   _("Could not save %s: the save was cancelled. The file on disk was not changed."),
+                   display_name);
+      return FALSE;
+    }
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return replace_local_file (path, display_name, data, length, error);
+
+  /* Files that are not on a local file system go through GIO. */
   if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                 NULL, cancellable, &local_error))
     {
-      g_autofree char *display_name = g_file_get_parse_name (file);
-
       g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_WRITE,
                    _("Could not save %s: %s. The file on disk was not changed."),
                    display_name, local_error->message);
