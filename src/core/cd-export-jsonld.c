@@ -5,9 +5,89 @@
 
 #define G_LOG_DOMAIN "cd-export-jsonld"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "cd-article-file.h"
 #include "cd-export-jsonld.h"
+#include "cd-json.h"
+#include "cd-markdown.h"
+#include "cd-text.h"
+
+/* schema.org NewsArticle as JSON-LD: the structured data a search engine
+ * reads from an article page, and a plain description of the article for
+ * any consumer of schema.org.
+ *
+ * An optional member whose value would be empty (a blank string, an empty
+ * array) is left out rather than written empty. The members are written in
+ * this order:
+ *
+ *   @context, @type, @id, headline, description, inLanguage, dateCreated,
+ *   datePublished, dateModified, dateline, articleSection,
+ *   creativeWorkStatus, author, keywords, about, image, wordCount,
+ *   articleBody
+ *
+ * and the image's as: @type, url, contentUrl, caption, creditText,
+ * copyrightNotice, creator.
+ *
+ * Decisions where schema.org and the article do not match one to one:
+ *
+ * - `@id` is the article id (`urn:uuid:…`), which names the article
+ *   wherever it is published. `url` is left out: Copydesk does not know
+ *   the address the CMS will give the article.
+ * - Google's Article structured data recommends headline, image,
+ *   datePublished, dateModified and author (with name and url): each is
+ *   written whenever the article has it. `publisher`, `mainEntityOfPage`
+ *   and `isAccessibleForFree` are left out, since the article does not
+ *   know them, and nothing is guessed.
+ * - created → `dateCreated`, published → `datePublished`, modified →
+ *   `dateModified`, all RFC 3339 with "Z" or an offset. schema.org has no
+ *   embargo, so the embargo is not exported; the slug, the editor's note
+ *   (a note for the desk, never public), the comments switch and the
+ *   authors' e-mail addresses are not exported either.
+ * - `creativeWorkStatus` uses the terms schema.org gives as examples:
+ *   draft and in-review are "Draft"; approved and published are
+ *   "Published" (an approved article is exported to be published, as the
+ *   ninjs export marks it usable); killed is "Obsolete", the one term that
+ *   says the work must no longer be used.
+ * - Each author with a name is a Person with `name`, `url` (the author's
+ *   web address) and `jobTitle` (the author's role). `author` is always an
+ *   array, one author or several.
+ * - `keywords` is an array of every tag's name: a comma-separated string
+ *   would break a name that holds a comma. An IPTC Media Topic tag is also
+ *   an `about` Thing with its `name`, its concept URI
+ *   http://cv.iptc.org/newscodes/mediatopic/<code> as `sameAs` and its
+ *   code medtop:<code> as `identifier`. Tags of other vocabularies stay
+ *   keywords, since their URI may name the vocabulary rather than the
+ *   concept.
+ * - `articleBody` is the body's plain text (cd_markdown_to_plain_text())
+ *   and `wordCount` the number of its words as cd_text_count() counts
+ *   them: the numbers the editor shows.
+ * - The lead image is an ImageObject whose `url` and `contentUrl` are the
+ *   resolved image reference; `caption` is the caption, `creditText` the
+ *   credit line, `copyrightNotice` the copyright line and `creator` the
+ *   photographer, as a Person. These are the members Google reads for an
+ *   image's licence details. schema.org has no member for a text
+ *   alternative (`description` describes the work and may be shown as
+ *   such), so the alt text is not exported: it belongs on the HTML page's
+ *   img element, where the HTML export puts it.
+ * - In a bundle the image is a file beside the export and has no absolute
+ *   URL; its `url` and `contentUrl` are then its file name, a relative
+ *   reference that JSON-LD resolves against the document's own address.
+ *
+ * The text is JSON as cd_json_to_string() writes it. It is not escaped for
+ * a <script> element: whoever embeds it in a page must escape "</".
+ *
+ * Before returning, the exporter checks every address that comes from the
+ * user: `@id` must be an absolute URI, and each author's `url`, each
+ * `sameAs` and the image's address an absolute http or https URL, since a
+ * relative or malformed one would be resolved against the page and point
+ * somewhere else. */
+
+#define SCHEMA_ORG_CONTEXT "https://schema.org"
+#define MEDIA_TOPIC_URI    "http://cv.iptc.org/newscodes/mediatopic/"
+#define MEDIA_TOPIC_CODE   "medtop:"
 
 struct _CdJsonldExporter
 {
@@ -19,14 +99,361 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdJsonldExporter, cd_jsonld_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_string (JsonObject *object,
+            const char *member,
+            const char *value)
+{
+  if (!is_blank (value))
+    json_object_set_string_member (object, member, value);
+}
+
+static void
+set_date (JsonObject *object,
+          const char *member,
+          GDateTime  *value)
+{
+  if (value != NULL)
+    {
+      g_autofree char *text = cd_date_time_to_string (value);
+
+      json_object_set_string_member (object, member, text);
+    }
+}
+
+/* Takes @array; an empty array is dropped instead of being written. */
+static void
+set_array (JsonObject *object,
+           const char *member,
+           JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, member, array);
+  else
+    json_array_unref (array);
+}
+
+/* An absolute URI (RFC 3986) or IRI (RFC 3987): a scheme, then only
+ * characters a URI may hold or non-ASCII UTF-8, valid percent escapes and a
+ * structure that GLib can parse. With @http_only, the scheme must also be
+ * http or https and there must be a host. */
+static gboolean
+is_absolute_uri (const char *text,
+                 gboolean    http_only)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *p = text;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  if (*p != ':' || p[1] == '\0')
+    return FALSE;
+
+  for (p++; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return FALSE;
+          p += 2;
+        }
+      else if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) &&
+               strchr ("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
+        {
+          return FALSE;
+        }
+    }
+
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  if (!http_only)
+    return TRUE;
+
+  return (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
+         !is_blank (g_uri_get_host (uri));
+}
+
+static const char *
+work_status_for_status (CdArticleStatus status)
+{
+  switch (status)
+    {
+    case CD_ARTICLE_STATUS_APPROVED:
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return "Published";
+
+    case CD_ARTICLE_STATUS_KILLED:
+      return "Obsolete";
+
+    case CD_ARTICLE_STATUS_DRAFT:
+    case CD_ARTICLE_STATUS_IN_REVIEW:
+    default:
+      return "Draft";
+    }
+}
+
+static JsonObject *
+new_typed_object (const char *type)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "@type", type);
+  return object;
+}
+
+static JsonArray *
+build_authors (CdArticle  *article,
+               GError    **error)
+{
+  GListModel *authors = cd_article_get_authors (article);
+  g_autoptr(JsonArray) people = json_array_new ();
+  guint n = g_list_model_get_n_items (authors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+      const char *name = cd_author_get_name (author);
+      const char *url = cd_author_get_url (author);
+      JsonObject *person;
+
+      /* A Person without a name tells a reader nothing. */
+      if (is_blank (name))
+        continue;
+
+      if (!is_blank (url) && !is_absolute_uri (url, TRUE))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       _("Cannot export JSON-LD: the web address of author %u, %s, is "
+                         "“%s”, which is not an absolute http or https address such as "
+                         "https://example.com/…. Correct it in the author’s details."),
+                       i + 1, name, url);
+          return NULL;
+        }
+
+      person = new_typed_object ("Person");
+      json_object_set_string_member (person, "name", name);
+      set_string (person, "url", url);
+      set_string (person, "jobTitle", cd_author_get_role (author));
+      json_array_add_object_element (people, person);
+    }
+
+  return g_steal_pointer (&people);
+}
+
+static JsonArray *
+build_keywords (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  JsonArray *keywords = json_array_new ();
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      const char *name = cd_tag_get_name (tag);
+
+      if (!is_blank (name))
+        json_array_add_string_element (keywords, name);
+    }
+
+  return keywords;
+}
+
+static JsonArray *
+build_about (CdArticle  *article,
+             GError    **error)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  g_autoptr(JsonArray) about = json_array_new ();
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      const char *code = cd_tag_get_code (tag);
+      g_autofree char *uri = NULL;
+      JsonObject *thing;
+
+      if (!cd_tag_is_media_topic (tag))
+        continue;
+
+      uri = g_strconcat (MEDIA_TOPIC_URI, code + strlen (MEDIA_TOPIC_CODE), NULL);
+      if (!is_absolute_uri (uri, TRUE))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       _("Cannot export JSON-LD: the Media Topic code “%s” of the tag "
+                         "“%s” does not make a valid address. Choose the tag again from "
+                         "the Media Topics list."),
+                       code, cd_tag_get_name (tag));
+          return NULL;
+        }
+
+      thing = new_typed_object ("Thing");
+      set_string (thing, "name", cd_tag_get_name (tag));
+      json_object_set_string_member (thing, "sameAs", uri);
+      json_object_set_string_member (thing, "identifier", code);
+      json_array_add_object_element (about, thing);
+    }
+
+  return g_steal_pointer (&about);
+}
+
+static JsonObject *
+build_image (CdArticle              *article,
+             const CdExportOptions  *options,
+             GError                **error)
+{
+  CdImage *image = cd_article_get_image (article);
+  const char *href = options->image_href;
+  const char *photographer = cd_image_get_photographer (image);
+  gboolean relative = options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image);
+  JsonObject *object;
+
+  /* A bundle's image is a file beside the export: see the top of this file. */
+  if (!relative && !is_absolute_uri (href, TRUE))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export JSON-LD: the lead image’s address “%s” is not an "
+                     "absolute http or https address. Correct the image’s source or the "
+                     "image base URL."),
+                   href);
+      return NULL;
+    }
+
+  object = new_typed_object ("ImageObject");
+  json_object_set_string_member (object, "url", href);
+  json_object_set_string_member (object, "contentUrl", href);
+  set_string (object, "caption", cd_image_get_caption (image));
+  set_string (object, "creditText", cd_image_get_credit (image));
+  set_string (object, "copyrightNotice", cd_image_get_copyright (image));
+
+  if (!is_blank (photographer))
+    {
+      JsonObject *creator = new_typed_object ("Person");
+
+      json_object_set_string_member (creator, "name", photographer);
+      json_object_set_object_member (object, "creator", creator);
+    }
+
+  return object;
+}
+
+static JsonNode *
+build_document (CdArticle              *article,
+                const CdExportOptions  *options,
+                GError                **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  const char *id = cd_article_get_id (article);
+  const char *body = cd_article_get_body (article);
+  JsonArray *authors;
+  JsonArray *about;
+  JsonNode *node;
+
+  json_object_set_string_member (root, "@context", SCHEMA_ORG_CONTEXT);
+  json_object_set_string_member (root, "@type", "NewsArticle");
+
+  if (!is_blank (id))
+    {
+      if (!is_absolute_uri (id, FALSE))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       _("Cannot export JSON-LD: the article id “%s” is not an absolute "
+                         "URI such as urn:uuid:…. Save the article as a new Copydesk "
+                         "file to give it one."),
+                       id);
+          return NULL;
+        }
+      json_object_set_string_member (root, "@id", id);
+    }
+
+  set_string (root, "headline", cd_article_get_headline (article));
+  set_string (root, "description", cd_article_get_standfirst (article));
+  set_string (root, "inLanguage", cd_article_get_language (article));
+  set_date (root, "dateCreated", cd_article_get_created (article));
+  set_date (root, "datePublished", cd_article_get_published (article));
+  set_date (root, "dateModified", cd_article_get_modified (article));
+  set_string (root, "dateline", cd_article_get_dateline (article));
+  set_string (root, "articleSection", cd_article_get_section (article));
+  json_object_set_string_member (root, "creativeWorkStatus",
+                                 work_status_for_status (cd_article_get_status (article)));
+
+  authors = build_authors (article, error);
+  if (authors == NULL)
+    return NULL;
+  set_array (root, "author", authors);
+
+  set_array (root, "keywords", build_keywords (article));
+
+  about = build_about (article, error);
+  if (about == NULL)
+    return NULL;
+  set_array (root, "about", about);
+
+  if (options->image_href != NULL)
+    {
+      JsonObject *image = build_image (article, options, error);
+
+      if (image == NULL)
+        return NULL;
+      json_object_set_object_member (root, "image", image);
+    }
+
+  if (!is_blank (body))
+    {
+      g_autofree char *plain = cd_markdown_to_plain_text (body, -1);
+      CdTextCounts counts;
+
+      cd_text_count (plain, -1, &counts);
+      json_object_set_int_member (root, "wordCount", (gint64) counts.words);
+      json_object_set_string_member (root, "articleBody", plain);
+    }
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, g_steal_pointer (&root));
+  return node;
+}
+
 static GBytes *
 cd_jsonld_exporter_export (CdExporter             *exporter,
-                          CdArticle              *article,
-                          const CdExportOptions  *options,
-                          GError                **error)
+                           CdArticle              *article,
+                           const CdExportOptions  *options,
+                           GError                **error)
 {
-  g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
-  return NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize length = 0;
+
+  g_assert (CD_IS_JSONLD_EXPORTER (exporter));
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (options != NULL);
+
+  root = build_document (article, options, error);
+  if (root == NULL)
+    return NULL;
+
+  data = cd_json_to_string (root, &length);
+  return g_bytes_new_take (data, length);
 }
 
 static void

@@ -5,9 +5,86 @@
 
 #define G_LOG_DOMAIN "cd-export-wordpress"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cd-export-wordpress.h"
+#include "cd-json.h"
+#include "cd-markdown.h"
+
+/* A post for the WordPress REST API (`POST /wp/v2/posts`), with what a
+ * publishing script needs to finish it for a particular site.
+ *
+ * WordPress refers to tags, categories, authors and images by ids that only
+ * the site knows, so the export is an object of up to four members:
+ *
+ *   {
+ *     "post": { … },             the body of POST /wp/v2/posts, as is
+ *     "tag_names": [ … ],        the tags, to resolve into post.tags
+ *     "category_names": [ … ],   the section, to resolve into post.categories
+ *     "featured_media": { … }    the lead image, to upload
+ *   }
+ *
+ * How a publisher uses it:
+ *
+ * 1. For each name in `tag_names`, find the tag (GET /wp/v2/tags?search=…)
+ *    or create it (POST /wp/v2/tags {"name": …}; a `term_exists` error
+ *    carries the existing id in data.term_id) and append its id to
+ *    post.tags. Do the same for `category_names` with /wp/v2/categories
+ *    and post.categories.
+ * 2. If there is `featured_media`, upload the image: its bytes are the file
+ *    `file_name` beside the export (a bundle) or what `source_url` serves.
+ *    POST them to /wp/v2/media with the headers Content-Type: `mime_type`
+ *    and Content-Disposition: attachment; filename="`file_name`", then
+ *    POST /wp/v2/media/<id> {"alt_text": …, "caption": …} and set
+ *    post.featured_media to <id>.
+ * 3. Set post.author to a user id if the byline should be a WordPress
+ *    user, then POST the post to /wp/v2/posts.
+ *
+ * The keys of post.meta must be registered on the site with
+ * register_post_meta ('post', key, ['show_in_rest' => true, 'single' =>
+ * true, 'type' => 'string']); WordPress ignores unregistered keys.
+ *
+ * The post holds only members that the API accepts, with the types it
+ * expects:
+ *
+ * - `title` is the headline, `excerpt` the standfirst, both as the plain
+ *   text that WordPress's own editor stores; `content` is the body as HTML
+ *   (cd_markdown_to_html(), the HTML of the preview); `slug` is the slug.
+ * - `status`: draft → "draft", in-review → "pending", approved and
+ *   published → "publish", or "future" when the article has an embargo;
+ *   killed → "draft", which takes a post that is already online off the
+ *   site, as WordPress's own “Switch to draft” does, and which WordPress
+ *   never publishes by itself.
+ * - `date_gmt` is when the post is to appear, in UTC without an offset, as
+ *   the API wants: the publication time, or the embargo when that is later
+ *   (or when there is no publication time), so that a post never goes out
+ *   before its embargo. It is rounded up to the second. With neither, there
+ *   is no `date_gmt` and WordPress uses the time of publishing.
+ * - The export does not depend on the time it is made: WordPress itself
+ *   compares date_gmt with its clock, schedules a "publish" post whose
+ *   date is still ahead and publishes a "future" post whose date has gone.
+ * - `comment_status` is "open" when the article allows comments, else
+ *   "closed".
+ * - `meta` holds the article id (`copydesk_id`), its status
+ *   (`copydesk_status`), byline (`copydesk_byline`), dateline
+ *   (`copydesk_dateline`) and language (`copydesk_language`), which
+ *   WordPress has no field for. The editor's note stays in Copydesk.
+ * - `tags` and `categories` are empty arrays for the publisher to fill.
+ *   `author` and `featured_media` are left out until the publisher knows
+ *   their ids.
+ *
+ * `featured_media` holds `source_url` (the image's absolute URL; not in a
+ * bundle, where the image is the file beside the export), `file_name`,
+ * `mime_type` (when the extension tells it), `alt_text` and `caption` (the
+ * fields of /wp/v2/media; WordPress has no credit field, so the caption
+ * ends with the credit line, unless it already holds it) and `credit` (the
+ * credit line alone, for sites with a field of their own for it).
+ *
+ * WordPress refuses a new post whose title, content and excerpt are all
+ * empty, so an article with no headline, standfirst or body is not
+ * exported. Empty optional members are left out. */
 
 struct _CdWordpressExporter
 {
@@ -19,14 +96,374 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdWordpressExporter, cd_wordpress_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_string (JsonObject *object,
+            const char *member,
+            const char *value)
+{
+  if (!is_blank (value))
+    json_object_set_string_member (object, member, value);
+}
+
+/* Takes @array; an empty array is dropped instead of being written. */
+static void
+set_array (JsonObject *object,
+           const char *member,
+           JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, member, array);
+  else
+    json_array_unref (array);
+}
+
+static const char *
+post_status_for_article (CdArticle *article)
+{
+  switch (cd_article_get_status (article))
+    {
+    case CD_ARTICLE_STATUS_IN_REVIEW:
+      return "pending";
+
+    case CD_ARTICLE_STATUS_APPROVED:
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return cd_article_get_embargo (article) != NULL ? "future" : "publish";
+
+    case CD_ARTICLE_STATUS_DRAFT:
+    case CD_ARTICLE_STATUS_KILLED:
+    default:
+      return "draft";
+    }
+}
+
+/* When the post is to appear, as WordPress's `date_gmt`
+ * ("YYYY-MM-DDTHH:MM:SS" in UTC); NULL when the article has no publication
+ * time and no embargo. See the top of this file. */
+static char *
+post_date_gmt (CdArticle *article)
+{
+  GDateTime *published = cd_article_get_published (article);
+  GDateTime *embargo = cd_article_get_embargo (article);
+  GDateTime *when;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) rounded = NULL;
+  int usec;
+
+  if (published == NULL)
+    when = embargo;
+  else if (embargo == NULL)
+    when = published;
+  else
+    when = g_date_time_compare (embargo, published) > 0 ? embargo : published;
+
+  if (when == NULL)
+    return NULL;
+
+  /* WordPress keeps whole seconds; rounding down could put the post a
+   * fraction of a second before its embargo. */
+  utc = g_date_time_to_utc (when);
+  usec = g_date_time_get_microsecond (utc);
+  rounded = g_date_time_add (utc, usec != 0 ? G_USEC_PER_SEC - usec : 0);
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
+                          g_date_time_get_year (rounded),
+                          g_date_time_get_month (rounded),
+                          g_date_time_get_day_of_month (rounded),
+                          g_date_time_get_hour (rounded),
+                          g_date_time_get_minute (rounded),
+                          g_date_time_get_second (rounded));
+}
+
+static JsonObject *
+build_meta (CdArticle *article)
+{
+  JsonObject *meta = json_object_new ();
+
+  set_string (meta, "copydesk_id", cd_article_get_id (article));
+  json_object_set_string_member (meta, "copydesk_status",
+                                 cd_article_status_to_string (cd_article_get_status (article)));
+  set_string (meta, "copydesk_byline", cd_article_get_byline (article));
+  set_string (meta, "copydesk_dateline", cd_article_get_dateline (article));
+  set_string (meta, "copydesk_language", cd_article_get_language (article));
+
+  return meta;
+}
+
+static JsonObject *
+build_post (CdArticle *article)
+{
+  JsonObject *post = json_object_new ();
+  const char *body = cd_article_get_body (article);
+  g_autofree char *date_gmt = post_date_gmt (article);
+
+  set_string (post, "title", cd_article_get_headline (article));
+
+  if (!is_blank (body))
+    {
+      g_autofree char *html = cd_markdown_to_html (body, -1);
+
+      json_object_set_string_member (post, "content", html);
+    }
+
+  set_string (post, "excerpt", cd_article_get_standfirst (article));
+  set_string (post, "slug", cd_article_get_slug (article));
+  json_object_set_string_member (post, "status", post_status_for_article (article));
+  if (date_gmt != NULL)
+    json_object_set_string_member (post, "date_gmt", date_gmt);
+  json_object_set_string_member (post, "comment_status",
+                                 cd_article_get_comments (article) ? "open" : "closed");
+  json_object_set_object_member (post, "meta", build_meta (article));
+  json_object_set_array_member (post, "tags", json_array_new ());
+  json_object_set_array_member (post, "categories", json_array_new ());
+
+  return post;
+}
+
+static JsonArray *
+build_tag_names (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  JsonArray *names = json_array_new ();
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      const char *name = cd_tag_get_name (tag);
+
+      if (!is_blank (name))
+        json_array_add_string_element (names, name);
+    }
+
+  return names;
+}
+
+static JsonArray *
+build_category_names (CdArticle *article)
+{
+  JsonArray *names = json_array_new ();
+  const char *section = cd_article_get_section (article);
+
+  if (!is_blank (section))
+    json_array_add_string_element (names, section);
+
+  return names;
+}
+
+/* The media type of an image file name, from its extension; NULL for an
+ * extension not in the list. */
+static const char *
+image_mime_type (const char *file_name)
+{
+  static const struct
+  {
+    const char *extension;
+    const char *mime_type;
+  } types[] = {
+    { "jpg", "image/jpeg" },
+    { "jpeg", "image/jpeg" },
+    { "png", "image/png" },
+    { "webp", "image/webp" },
+    { "gif", "image/gif" },
+    { "avif", "image/avif" },
+  };
+  const char *dot = strrchr (file_name, '.');
+
+  if (dot == NULL)
+    return NULL;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      if (g_ascii_strcasecmp (dot + 1, types[i].extension) == 0)
+        return types[i].mime_type;
+    }
+
+  return NULL;
+}
+
+/* The file name in the last segment of the path of @href, unescaped; NULL
+ * when the path ends with a slash or the name does not unescape to text
+ * that can be a file name. */
+static char *
+image_file_name (const char *href)
+{
+  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
+  const char *name = strrchr (path, '/');
+  g_autofree char *unescaped = NULL;
+
+  name = name != NULL ? name + 1 : path;
+  if (*name == '\0')
+    return NULL;
+
+  unescaped = g_uri_unescape_string (name, "/");
+  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL) || is_blank (unescaped))
+    return NULL;
+
+  return g_steal_pointer (&unescaped);
+}
+
+/* The caption with the credit line after it, as WordPress has no credit
+ * field; a caption that already holds the credit line is kept as it is. */
+static char *
+caption_with_credit (const char *caption,
+                     const char *credit)
+{
+  g_autofree char *stripped_caption = g_strstrip (g_strdup (caption != NULL ? caption : ""));
+  g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+
+  if (*stripped_credit == '\0' || strstr (stripped_caption, stripped_credit) != NULL)
+    return g_steal_pointer (&stripped_caption);
+  if (*stripped_caption == '\0')
+    return g_steal_pointer (&stripped_credit);
+
+  return g_strconcat (stripped_caption, " ", stripped_credit, NULL);
+}
+
+/* An absolute http or https URL with a host, made only of the characters
+ * a URL may hold. */
+static gboolean
+is_http_url (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return FALSE;
+          p += 2;
+        }
+      else if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) &&
+               strchr ("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
+        {
+          return FALSE;
+        }
+    }
+
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
+         !is_blank (g_uri_get_host (uri));
+}
+
+static JsonObject *
+build_featured_media (CdArticle              *article,
+                      const CdExportOptions  *options,
+                      GError                **error)
+{
+  CdImage *image = cd_article_get_image (article);
+  const char *href = options->image_href;
+  g_autofree char *file_name = image_file_name (href);
+  g_autofree char *caption = caption_with_credit (cd_image_get_caption (image),
+                                                  cd_image_get_credit (image));
+  JsonObject *media;
+
+  media = json_object_new ();
+
+  /* In a bundle the image is the file beside the export, with no URL. */
+  if (options->image_mode != CD_EXPORT_IMAGE_BUNDLE || cd_image_is_remote (image))
+    {
+      if (!is_http_url (href))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       _("Cannot export the WordPress post: the lead image’s address "
+                         "“%s” is not an absolute http or https address. Correct the "
+                         "image’s source or the image base URL."),
+                       href);
+          json_object_unref (media);
+          return NULL;
+        }
+      json_object_set_string_member (media, "source_url", href);
+    }
+
+  set_string (media, "file_name", file_name);
+  if (file_name != NULL && image_mime_type (file_name) != NULL)
+    json_object_set_string_member (media, "mime_type", image_mime_type (file_name));
+  set_string (media, "alt_text", cd_image_get_alt (image));
+  set_string (media, "caption", caption);
+  set_string (media, "credit", cd_image_get_credit (image));
+
+  return media;
+}
+
+static JsonNode *
+build_document (CdArticle              *article,
+                const CdExportOptions  *options,
+                GError                **error)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonNode *node;
+
+  if (is_blank (cd_article_get_headline (article)) &&
+      is_blank (cd_article_get_standfirst (article)) &&
+      is_blank (cd_article_get_body (article)))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export the WordPress post: the article has no headline, "
+                     "standfirst or body, and WordPress refuses an empty post. Write a "
+                     "headline first."));
+      return NULL;
+    }
+
+  root = json_object_new ();
+  json_object_set_object_member (root, "post", build_post (article));
+  set_array (root, "tag_names", build_tag_names (article));
+  set_array (root, "category_names", build_category_names (article));
+
+  if (options->image_href != NULL)
+    {
+      JsonObject *media = build_featured_media (article, options, error);
+
+      if (media == NULL)
+        return NULL;
+      json_object_set_object_member (root, "featured_media", media);
+    }
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, g_steal_pointer (&root));
+  return node;
+}
+
 static GBytes *
 cd_wordpress_exporter_export (CdExporter             *exporter,
-                          CdArticle              *article,
-                          const CdExportOptions  *options,
-                          GError                **error)
+                              CdArticle              *article,
+                              const CdExportOptions  *options,
+                              GError                **error)
 {
-  g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
-  return NULL;
+  g_autoptr(JsonNode) root = NULL;
+  char *data;
+  gsize length = 0;
+
+  g_assert (CD_IS_WORDPRESS_EXPORTER (exporter));
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (options != NULL);
+
+  root = build_document (article, options, error);
+  if (root == NULL)
+    return NULL;
+
+  data = cd_json_to_string (root, &length);
+  return g_bytes_new_take (data, length);
 }
 
 static void
