@@ -5,28 +5,1146 @@
 
 #define G_LOG_DOMAIN "cd-export-ans"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "cd-article-file.h"
 #include "cd-export-ans.h"
+#include "cd-json.h"
+#include "cd-markdown.h"
+#include "cd-text.h"
+
+/* Arc XP's ANS (Arc Native Specification) 0.10.12, a `story`.
+ *
+ * The story schema allows no top-level member it does not name, and most
+ * element schemas (text, header, list, image, code, divider, raw_html)
+ * allow none either, so only the members below are written. An optional
+ * member whose value would be empty (a blank string, an empty array or
+ * object) is left out. The top-level members are written in this order:
+ *
+ *   type, version, _id, source, language, created_date, last_updated_date,
+ *   first_publish_date, display_date, status, workflow,
+ *   content_restrictions, slug, location, headlines, subheadlines,
+ *   description, credits, editor_note, comments, taxonomy, promo_items,
+ *   content_elements
+ *
+ * Decisions where ANS and the article do not match one to one:
+ *
+ * - `_id`: the schema takes any string, but the ids Arc XP makes are 26
+ *   upper-case letters and digits, which a `urn:uuid:` (45 characters,
+ *   with colons and hyphens) is not. The article's UUID is 16 bytes, which
+ *   RFC 4648 base32 (A–Z, 2–7) encodes in exactly 26 characters without
+ *   padding, so `_id` is that encoding: the same article always has the
+ *   same `_id`, and the UUID can be read back from it. An id that is not a `urn:uuid:` is hashed
+ *   (SHA-256, first 16 bytes) instead. The article id itself is kept as
+ *   `source.source_id`, with `source.system` "Copydesk".
+ * - Every element the exporter writes (content elements, the blocks of a
+ *   quote, list items, table cells, the lead image) has an `_id` of the
+ *   same shape: the first 16 bytes of the SHA-256 of the article id, a
+ *   newline and the element's path in the document
+ *   ("content_elements/3/items/1"). Ids are unique in a story, the same
+ *   on every export, and never depend on the time.
+ * - `status` is the article's status as Copydesk names it (draft,
+ *   in-review, approved, published, killed): ANS leaves its values to the
+ *   newsroom. `workflow.status_code` (an integer of at least 1, "to match
+ *   the values configured in WebSked") is the status's place in Copydesk's
+ *   workflow: 1 draft, 2 in review, 3 approved, 4 published, 5 killed. A
+ *   site whose WebSked numbers differ maps them on import.
+ * - created → `created_date`, modified → `last_updated_date`, published →
+ *   `first_publish_date` and `display_date`. An embargo is
+ *   `content_restrictions.embargo` {active: true, end_time}: 0.10.12's
+ *   embargo is an object that requires `active`, and the article's embargo
+ *   is the time until which it must not go live, which is `end_time`.
+ *   `active` is always true: whether the embargo has passed is for the CMS
+ *   to decide at publishing time, and an export never depends on "now".
+ * - Standfirst → `subheadlines.basic` and `description.basic`; dateline →
+ *   `location`; comments → `comments.allow_comments`.
+ * - Authors are `credits.by` entries of type "author" with `name`,
+ *   `byline` (the name as it appears in the article's byline, "By A and
+ *   B"), `role` and `url`. An author with a blank name is left out, since
+ *   ANS requires a name. The e-mail address is not exported: it is the
+ *   desk's contact, and no other export publishes it either.
+ * - Tags are `taxonomy.tags` {text, slug} with the slug made by
+ *   cd_text_slugify(); a name that has no ASCII slug (Greek, Japanese …)
+ *   has no `slug`. A tag from a vocabulary keeps its URI and code in the
+ *   tag's `additional_properties` (an IPTC Media Topic: uri
+ *   http://cv.iptc.org/newscodes/mediatopic/<code>, code medtop:<code>).
+ * - The lead image is `promo_items.basic`, an ANS image (which requires
+ *   `version`) with `url` (the reference cd_export_resolve_image() chose),
+ *   `caption`, `alt_text` and `copyright`. Its `credits.by` is the
+ *   photographer, or the credit line when there is no photographer. When
+ *   both are set and differ, the credit line as written ("Photo: Example
+ *   Agency") is `vanity_credits.by`, the schema's place for how a credit is
+ *   shown, so that neither is lost.
+ * - The body becomes typed `content_elements`, one per top-level Markdown
+ *   block (cd_markdown_to_blocks()): a paragraph is `text` and a heading
+ *   `header` with its `level`, both with the inline HTML of the preview as
+ *   `content`. A list is `list` with `list_type` ordered or unordered and
+ *   one `text` item per list item (an item holding more than one
+ *   paragraph or a nested list keeps that HTML); an ordered list that does
+ *   not start at 1 keeps its first number in `additional_properties.start`.
+ *   A quote is `quote` with `content_elements`: a quoted paragraph is
+ *   `text`, anything richer (a nested quote, a list) `raw_html` with its
+ *   HTML. A code block is `code` with its text and `language`, which ANS
+ *   requires: "plaintext" when the fence names none. A thematic break is
+ *   `divider`.
+ * - A table is ANS 0.10.12's `table`: `header` and `rows` of `text`
+ *   elements holding each cell's inline HTML. (ANS's validator recurses
+ *   into `rows` only for the older table_row types, not for `table`.) The
+ *   columns' alignment has no place in it and is left out.
+ * - A paragraph holding one image only is an ANS `image` element with
+ *   `url`, `caption` (the Markdown title) and `alt_text`. An http or https
+ *   URL is kept. A relative reference is a file beside the article, and is
+ *   treated like a local lead image: with an image base URL it becomes the
+ *   base URL and the file name, in a bundle the file name alone, and with
+ *   neither the export fails, so that an export never points at the
+ *   author's disk. An image whose URL names no file (mailto:, a fragment)
+ *   becomes a `text` element of its alt text, which is all a browser shows
+ *   of it. Images inside a paragraph stay in its HTML as they are.
+ *
+ * Before returning, the exporter checks the finished document: every
+ * date-time must be RFC 3339 with "Z" or an offset, and every `url` an
+ * absolute URL (in a bundle, an image's may be its file name), since the
+ * Python validators commonly used do not check `format`. */
+
+#define ANS_VERSION      "0.10.12"
+#define SOURCE_SYSTEM    "Copydesk"
+#define MEDIA_TOPIC_URI  "http://cv.iptc.org/newscodes/mediatopic/"
+#define MEDIA_TOPIC_CODE "medtop:"
+#define UUID_URN_PREFIX  "urn:uuid:"
+#define ID_BYTES         16
 
 struct _CdAnsExporter
 {
   GObject parent_instance;
 };
 
+/* What building the content elements needs besides the blocks. */
+typedef struct
+{
+  const CdExportOptions *options;
+  const char            *seed;  /* the article id, which element ids derive from */
+} Builder;
+
 static void exporter_iface_init (CdExporterInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdAnsExporter, cd_ans_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_string (JsonObject *object,
+            const char *member,
+            const char *value)
+{
+  if (!is_blank (value))
+    json_object_set_string_member (object, member, value);
+}
+
+static void
+set_date (JsonObject *object,
+          const char *member,
+          GDateTime  *value)
+{
+  if (value != NULL)
+    {
+      g_autofree char *text = cd_date_time_to_string (value);
+
+      json_object_set_string_member (object, member, text);
+    }
+}
+
+/* Takes @array; an empty array is dropped instead of being written. */
+static void
+set_array (JsonObject *object,
+           const char *member,
+           JsonArray  *array)
+{
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, member, array);
+  else
+    json_array_unref (array);
+}
+
+/* Takes @value; an empty object is dropped instead of being written. */
+static void
+set_object (JsonObject *object,
+            const char *member,
+            JsonObject *value)
+{
+  if (json_object_get_size (value) > 0)
+    json_object_set_object_member (object, member, value);
+  else
+    json_object_unref (value);
+}
+
+/* A dictionary trait ({"basic": …}), left out when @value is blank. */
+static void
+set_basic (JsonObject *object,
+           const char *member,
+           const char *value)
+{
+  JsonObject *dictionary = json_object_new ();
+
+  set_string (dictionary, "basic", value);
+  set_object (object, member, dictionary);
+}
+
+/* RFC 4648 base32 (A–Z, 2–7) without padding: 16 bytes give 26 characters. */
+static char *
+base32_encode (const guint8 *data,
+               size_t        length)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  GString *out = g_string_sized_new ((length * 8 + 4) / 5);
+  guint buffer = 0;
+  int bits = 0;
+
+  for (size_t i = 0; i < length; i++)
+    {
+      buffer = (buffer << 8) | data[i];
+      bits += 8;
+
+      while (bits >= 5)
+        {
+          g_string_append_c (out, alphabet[(buffer >> (bits - 5)) & 0x1f]);
+          bits -= 5;
+        }
+    }
+
+  if (bits > 0)
+    g_string_append_c (out, alphabet[(buffer << (5 - bits)) & 0x1f]);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The 16 bytes of a `urn:uuid:` id, in the order the UUID is written. */
+static gboolean
+parse_uuid_urn (const char *id,
+                guint8      bytes[ID_BYTES])
+{
+  const char *hex;
+
+  if (g_ascii_strncasecmp (id, UUID_URN_PREFIX, strlen (UUID_URN_PREFIX)) != 0)
+    return FALSE;
+
+  hex = id + strlen (UUID_URN_PREFIX);
+  if (!g_uuid_string_is_valid (hex))
+    return FALSE;
+
+  for (size_t i = 0; i < ID_BYTES; hex += 2)
+    {
+      if (*hex == '-')
+        hex++;
+      bytes[i++] = (guint8) (g_ascii_xdigit_value (hex[0]) << 4 | g_ascii_xdigit_value (hex[1]));
+    }
+
+  return TRUE;
+}
+
+/* An id in the shape of Arc's: base32 of the first 16 bytes of the
+ * SHA-256 of @seed, a newline and @path. */
+static char *
+derive_id (const char *seed,
+           const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) seed, -1);
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) path, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  g_assert (length == sizeof digest);
+
+  return base32_encode (digest, ID_BYTES);
+}
+
+static char *
+story_id (const char *article_id)
+{
+  guint8 uuid[ID_BYTES];
+
+  if (parse_uuid_urn (article_id, uuid))
+    return base32_encode (uuid, ID_BYTES);
+
+  return derive_id (article_id, "");
+}
+
+/* A new element {type, _id}, its id derived from its @path. */
+static JsonObject *
+new_element (const Builder *builder,
+             const char    *type,
+             const char    *path)
+{
+  JsonObject *element = json_object_new ();
+  g_autofree char *id = derive_id (builder->seed, path);
+
+  json_object_set_string_member (element, "type", type);
+  json_object_set_string_member (element, "_id", id);
+  return element;
+}
+
+static JsonObject *
+new_text_element (const Builder *builder,
+                  const char    *type,
+                  const char    *path,
+                  const char    *content)
+{
+  JsonObject *element = new_element (builder, type, path);
+
+  json_object_set_string_member (element, "content", content != NULL ? content : "");
+  return element;
+}
+
+/* Whether @html, an item of a quote, is block-level HTML (a nested quote,
+ * a list, a table …) rather than a paragraph's inline HTML. The Markdown
+ * renderer escapes raw HTML, so an item that starts with one of these
+ * tags was made by the renderer as a block. */
+static gboolean
+is_block_html (const char *html)
+{
+  static const char * const block_tags[] = {
+    "p", "blockquote", "ul", "ol", "pre", "table", "hr", "figure", "div",
+    "h1", "h2", "h3", "h4", "h5", "h6", NULL
+  };
+  size_t length;
+  g_autofree char *name = NULL;
+
+  if (html[0] != '<')
+    return FALSE;
+
+  for (length = 0; g_ascii_isalnum (html[1 + length]); length++)
+    ;
+  if (length == 0 || strchr (" \t\n/>", html[1 + length]) == NULL)
+    return FALSE;
+
+  name = g_strndup (html + 1, length);
+  return g_strv_contains (block_tags, name);
+}
+
+/* A URL with a scheme (RFC 3986: a letter, then letters, digits, "+", "-"
+ * or "."), as opposed to a relative reference. */
+static gboolean
+has_scheme (const char *url)
+{
+  const char *p = url;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
+    p++;
+
+  return *p == ':';
+}
+
+static gboolean
+is_http_url (const char *url)
+{
+  return g_ascii_strncasecmp (url, "https://", strlen ("https://")) == 0 ||
+         g_ascii_strncasecmp (url, "http://", strlen ("http://")) == 0;
+}
+
+/* What an image element in the body refers to its image by. Returns
+ * %NULL with no error for a URL that names no image file (the caller
+ * falls back to the alt text), and %NULL with @error set when the image
+ * is a file on disk and the options give no way to reach it. */
+static char *
+body_image_href (const Builder  *builder,
+                 const char     *url,
+                 GError        **error)
+{
+  const CdExportOptions *options = builder->options;
+  g_autofree char *path = NULL;
+  const char *name;
+
+  if (url != NULL && is_http_url (url))
+    return g_strdup (url);
+
+  if (url == NULL || url[0] == '\0' || url[0] == '#' || url[0] == '?' || has_scheme (url))
+    return NULL;
+
+  /* A network-path reference ("//host/x.png") is on the web already. */
+  if (g_str_has_prefix (url, "//"))
+    return g_strconcat ("https:", url, NULL);
+
+  path = g_strndup (url, strcspn (url, "?#"));
+  name = strrchr (path, '/');
+  name = name != NULL ? name + 1 : path;
+  if (*name == '\0' || g_str_equal (name, ".") || g_str_equal (name, ".."))
+    return NULL;
+
+  switch (options->image_mode)
+    {
+    case CD_EXPORT_IMAGE_BUNDLE:
+      return g_strdup (name);
+
+    case CD_EXPORT_IMAGE_BASE_URL:
+      if (options->image_base_url == NULL || !is_http_url (options->image_base_url))
+        {
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                       _("The image base URL “%s” is not an http or https address"),
+                       options->image_base_url != NULL ? options->image_base_url : "");
+          return NULL;
+        }
+      return g_strconcat (options->image_base_url,
+                          g_str_has_suffix (options->image_base_url, "/") ? "" : "/",
+                          name, NULL);
+
+    case CD_EXPORT_IMAGE_NONE:
+    default:
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                   _("The image “%s” in the body is a file on this computer, which a CMS "
+                     "cannot reach. Export a bundle, set an image base URL in the house "
+                     "rules, or use the image’s https address in the body."),
+                   url);
+      return NULL;
+    }
+}
+
+/* Adds the element for an image block to @elements, or nothing for an
+ * image with no address and no alt text. */
+static gboolean
+add_image_element (const Builder  *builder,
+                   const CdBlock  *block,
+                   const char     *path,
+                   JsonArray      *elements,
+                   GError        **error)
+{
+  const char *alt = cd_block_get_alt (block);
+  g_autofree char *href = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *element;
+
+  href = body_image_href (builder, cd_block_get_url (block), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (href == NULL)
+    {
+      /* A browser shows such an image as its alt text, so the story
+       * keeps that text. */
+      if (!is_blank (alt))
+        {
+          g_autofree char *content = g_markup_escape_text (alt, -1);
+
+          json_array_add_object_element (elements,
+                                         new_text_element (builder, "text", path, content));
+        }
+      return TRUE;
+    }
+
+  element = new_element (builder, "image", path);
+  json_object_set_string_member (element, "version", ANS_VERSION);
+  json_object_set_string_member (element, "url", href);
+  set_string (element, "caption", cd_block_get_caption (block));
+  set_string (element, "alt_text", alt);
+  json_array_add_object_element (elements, element);
+  return TRUE;
+}
+
+static JsonObject *
+build_list (const Builder *builder,
+            const CdBlock *block,
+            const char    *path)
+{
+  JsonObject *list = new_element (builder, "list", path);
+  const char * const *items = cd_block_get_items (block);
+  JsonArray *array = json_array_new ();
+  gboolean ordered = cd_block_get_ordered (block);
+
+  json_object_set_string_member (list, "list_type", ordered ? "ordered" : "unordered");
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s/items/%u", path, i);
+
+      json_array_add_object_element (array,
+                                     new_text_element (builder, "text", item_path, items[i]));
+    }
+  json_object_set_array_member (list, "items", array);
+
+  if (ordered && cd_block_get_start (block) != 1)
+    {
+      JsonObject *additional = json_object_new ();
+
+      json_object_set_int_member (additional, "start", cd_block_get_start (block));
+      json_object_set_object_member (list, "additional_properties", additional);
+    }
+
+  return list;
+}
+
+static JsonObject *
+build_quote (const Builder *builder,
+             const CdBlock *block,
+             const char    *path)
+{
+  JsonObject *quote;
+  const char * const *items = cd_block_get_items (block);
+  JsonArray *array;
+
+  if (items == NULL || items[0] == NULL)
+    return NULL;
+
+  quote = new_element (builder, "quote", path);
+  array = json_array_new ();
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s/content_elements/%u", path, i);
+      const char *type = is_block_html (items[i]) ? "raw_html" : "text";
+
+      json_array_add_object_element (array,
+                                     new_text_element (builder, type, item_path, items[i]));
+    }
+  json_object_set_array_member (quote, "content_elements", array);
+
+  return quote;
+}
+
+static JsonArray *
+build_cells (const Builder      *builder,
+             const char * const *cells,
+             const char         *path)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; cells != NULL && cells[i] != NULL; i++)
+    {
+      g_autofree char *cell_path = g_strdup_printf ("%s/%u", path, i);
+
+      json_array_add_object_element (array,
+                                     new_text_element (builder, "text", cell_path, cells[i]));
+    }
+
+  return array;
+}
+
+static JsonObject *
+build_table (const Builder *builder,
+             const CdBlock *block,
+             const char    *path)
+{
+  JsonObject *table = new_element (builder, "table", path);
+  g_autofree char *header_path = g_strdup_printf ("%s/header", path);
+  JsonArray *rows = json_array_new ();
+  unsigned n_rows = cd_block_get_n_rows (block);
+
+  set_array (table, "header",
+             build_cells (builder, cd_block_get_header_cells (block), header_path));
+
+  for (unsigned i = 0; i < n_rows; i++)
+    {
+      g_autofree char *row_path = g_strdup_printf ("%s/rows/%u", path, i);
+
+      json_array_add_array_element (rows,
+                                    build_cells (builder, cd_block_get_row (block, i), row_path));
+    }
+
+  /* `rows` is required, even for a table with a header only. */
+  json_object_set_array_member (table, "rows", rows);
+  return table;
+}
+
+static JsonObject *
+build_code (const Builder *builder,
+            const CdBlock *block,
+            const char    *path)
+{
+  JsonObject *code = new_text_element (builder, "code", path, cd_block_get_text (block));
+  const char *language = cd_block_get_language (block);
+
+  json_object_set_string_member (code, "language",
+                                 !is_blank (language) ? language : "plaintext");
+  return code;
+}
+
+/* Appends the content element(s) for @block, at @index of the story's
+ * content elements, to @elements. */
+static gboolean
+add_block (const Builder  *builder,
+           const CdBlock  *block,
+           guint           index,
+           JsonArray      *elements,
+           GError        **error)
+{
+  g_autofree char *path = g_strdup_printf ("content_elements/%u", index);
+  JsonObject *element = NULL;
+
+  switch (cd_block_get_block_type (block))
+    {
+    case CD_BLOCK_PARAGRAPH:
+      if (!is_blank (cd_block_get_content (block)))
+        element = new_text_element (builder, "text", path, cd_block_get_content (block));
+      break;
+
+    case CD_BLOCK_HEADING:
+      element = new_text_element (builder, "header", path, cd_block_get_content (block));
+      json_object_set_int_member (element, "level", cd_block_get_level (block));
+      break;
+
+    case CD_BLOCK_LIST:
+      element = build_list (builder, block, path);
+      break;
+
+    case CD_BLOCK_QUOTE:
+      element = build_quote (builder, block, path);
+      break;
+
+    case CD_BLOCK_IMAGE:
+      return add_image_element (builder, block, path, elements, error);
+
+    case CD_BLOCK_TABLE:
+      element = build_table (builder, block, path);
+      break;
+
+    case CD_BLOCK_CODE:
+      element = build_code (builder, block, path);
+      break;
+
+    case CD_BLOCK_DIVIDER:
+      element = new_element (builder, "divider", path);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (element != NULL)
+    json_array_add_object_element (elements, element);
+
+  return TRUE;
+}
+
+static JsonArray *
+build_content_elements (const Builder  *builder,
+                        CdArticle      *article,
+                        GError        **error)
+{
+  g_autoptr(JsonArray) elements = json_array_new ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  const char *body = cd_article_get_body (article);
+
+  if (is_blank (body))
+    return g_steal_pointer (&elements);
+
+  /* The array frees its blocks. */
+  blocks = cd_markdown_to_blocks (body, -1);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      /* Element ids follow the element's place in the story, so that a
+       * block left out (a blank paragraph) does not leave a gap. */
+      if (!add_block (builder, g_ptr_array_index (blocks, i),
+                      json_array_get_length (elements), elements, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&elements);
+}
+
+static gint64
+status_code (CdArticleStatus status)
+{
+  switch (status)
+    {
+    case CD_ARTICLE_STATUS_DRAFT:
+      return 1;
+    case CD_ARTICLE_STATUS_IN_REVIEW:
+      return 2;
+    case CD_ARTICLE_STATUS_APPROVED:
+      return 3;
+    case CD_ARTICLE_STATUS_PUBLISHED:
+      return 4;
+    case CD_ARTICLE_STATUS_KILLED:
+      return 5;
+    default:
+      g_assert_not_reached ();
+      return 1;
+    }
+}
+
+static JsonObject *
+new_author (const char *name)
+{
+  JsonObject *author = json_object_new ();
+
+  json_object_set_string_member (author, "type", "author");
+  json_object_set_string_member (author, "name", name);
+  return author;
+}
+
+/* {by: [one author named @name]}, empty when @name is blank. */
+static JsonObject *
+credits_for (const char *name)
+{
+  JsonObject *credits = json_object_new ();
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (stripped[0] != '\0')
+    {
+      JsonArray *by = json_array_new ();
+
+      json_array_add_object_element (by, new_author (stripped));
+      json_object_set_array_member (credits, "by", by);
+    }
+
+  return credits;
+}
+
+static JsonObject *
+build_credits (CdArticle *article)
+{
+  GListModel *authors = cd_article_get_authors (article);
+  JsonObject *credits = json_object_new ();
+  JsonArray *by = json_array_new ();
+  guint n = g_list_model_get_n_items (authors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+      g_autofree char *name = g_strstrip (g_strdup (cd_author_get_name (author)));
+      JsonObject *entry;
+
+      /* ANS requires a name; the byline leaves blank names out too. */
+      if (name[0] == '\0')
+        continue;
+
+      entry = new_author (name);
+      json_object_set_string_member (entry, "byline", name);
+      set_string (entry, "role", cd_author_get_role (author));
+      set_string (entry, "url", cd_author_get_url (author));
+      json_array_add_object_element (by, entry);
+    }
+
+  set_array (credits, "by", by);
+  return credits;
+}
+
+static JsonObject *
+build_taxonomy (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  JsonObject *taxonomy = json_object_new ();
+  JsonArray *array = json_array_new ();
+  guint n = g_list_model_get_n_items (tags);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      const char *name = cd_tag_get_name (tag);
+      g_autofree char *slug = NULL;
+      JsonObject *entry;
+      JsonObject *additional;
+
+      if (is_blank (name))
+        continue;
+
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "text", name);
+      slug = cd_text_slugify (name);
+      set_string (entry, "slug", slug);
+
+      additional = json_object_new ();
+      if (cd_tag_is_media_topic (tag))
+        {
+          const char *code = cd_tag_get_code (tag);
+          g_autofree char *uri = g_strconcat (MEDIA_TOPIC_URI,
+                                              code + strlen (MEDIA_TOPIC_CODE), NULL);
+
+          json_object_set_string_member (additional, "uri", uri);
+          json_object_set_string_member (additional, "code", code);
+        }
+      else
+        {
+          set_string (additional, "uri", cd_tag_get_uri (tag));
+          set_string (additional, "code", cd_tag_get_code (tag));
+        }
+      set_object (entry, "additional_properties", additional);
+
+      json_array_add_object_element (array, entry);
+    }
+
+  set_array (taxonomy, "tags", array);
+  return taxonomy;
+}
+
+static JsonObject *
+build_promo_image (const Builder *builder,
+                   CdArticle     *article)
+{
+  CdImage *image = cd_article_get_image (article);
+  JsonObject *promo = new_element (builder, "image", "promo_items/basic");
+  const char *photographer = cd_image_get_photographer (image);
+  const char *credit = cd_image_get_credit (image);
+
+  json_object_set_string_member (promo, "version", ANS_VERSION);
+  json_object_set_string_member (promo, "url", builder->options->image_href);
+  set_string (promo, "caption", cd_image_get_caption (image));
+  set_string (promo, "alt_text", cd_image_get_alt (image));
+
+  if (!is_blank (photographer))
+    {
+      g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer));
+      g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+
+      set_object (promo, "credits", credits_for (photographer));
+      if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
+        set_object (promo, "vanity_credits", credits_for (credit));
+    }
+  else
+    {
+      set_object (promo, "credits", credits_for (credit));
+    }
+
+  set_string (promo, "copyright", cd_image_get_copyright (image));
+  return promo;
+}
+
+static JsonNode *
+build_document (CdArticle              *article,
+                const CdExportOptions  *options,
+                GError                **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  const char *article_id = cd_article_get_id (article);
+  Builder builder = { options, article_id != NULL ? article_id : "" };
+  CdArticleStatus status = cd_article_get_status (article);
+  GDateTime *published = cd_article_get_published (article);
+  GDateTime *embargo = cd_article_get_embargo (article);
+  JsonObject *source;
+  JsonObject *workflow;
+  JsonObject *comments;
+  JsonArray *content_elements;
+  JsonNode *node;
+
+  content_elements = build_content_elements (&builder, article, error);
+  if (content_elements == NULL)
+    return NULL;
+
+  json_object_set_string_member (root, "type", "story");
+  json_object_set_string_member (root, "version", ANS_VERSION);
+
+  if (!is_blank (article_id))
+    {
+      g_autofree char *id = story_id (article_id);
+
+      json_object_set_string_member (root, "_id", id);
+    }
+
+  source = json_object_new ();
+  set_string (source, "source_id", article_id);
+  json_object_set_string_member (source, "system", SOURCE_SYSTEM);
+  json_object_set_object_member (root, "source", source);
+
+  set_string (root, "language", cd_article_get_language (article));
+  set_date (root, "created_date", cd_article_get_created (article));
+  set_date (root, "last_updated_date", cd_article_get_modified (article));
+  set_date (root, "first_publish_date", published);
+  set_date (root, "display_date", published);
+
+  json_object_set_string_member (root, "status", cd_article_status_to_string (status));
+  workflow = json_object_new ();
+  json_object_set_int_member (workflow, "status_code", status_code (status));
+  json_object_set_object_member (root, "workflow", workflow);
+
+  if (embargo != NULL)
+    {
+      JsonObject *restrictions = json_object_new ();
+      JsonObject *embargo_object = json_object_new ();
+
+      json_object_set_boolean_member (embargo_object, "active", TRUE);
+      set_date (embargo_object, "end_time", embargo);
+      json_object_set_object_member (restrictions, "embargo", embargo_object);
+      json_object_set_object_member (root, "content_restrictions", restrictions);
+    }
+
+  set_string (root, "slug", cd_article_get_slug (article));
+  set_string (root, "location", cd_article_get_dateline (article));
+  set_basic (root, "headlines", cd_article_get_headline (article));
+  set_basic (root, "subheadlines", cd_article_get_standfirst (article));
+  set_basic (root, "description", cd_article_get_standfirst (article));
+  set_object (root, "credits", build_credits (article));
+  set_string (root, "editor_note", cd_article_get_editor_note (article));
+
+  comments = json_object_new ();
+  json_object_set_boolean_member (comments, "allow_comments", cd_article_get_comments (article));
+  json_object_set_object_member (root, "comments", comments);
+
+  set_object (root, "taxonomy", build_taxonomy (article));
+
+  if (options->image_href != NULL)
+    {
+      JsonObject *promo_items = json_object_new ();
+
+      json_object_set_object_member (promo_items, "basic", build_promo_image (&builder, article));
+      json_object_set_object_member (root, "promo_items", promo_items);
+    }
+
+  set_array (root, "content_elements", content_elements);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, g_steal_pointer (&root));
+  return node;
+}
+
+/* RFC 3339 date-time with "Z" or a numeric offset, as `format: date-time`
+ * in JSON Schema requires: the shape is checked here, the ranges of the
+ * fields by GLib. */
+static gboolean
+is_rfc3339_date_time (const char *text)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+  g_autoptr(GDateTime) parsed = NULL;
+  const char *p = text;
+
+  for (size_t i = 0; i < sizeof shape - 1; i++, p++)
+    {
+      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
+        return FALSE;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (*p == 'Z')
+    p++;
+  else if ((*p == '+' || *p == '-') &&
+           g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ':' &&
+           g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))
+    p += 6;
+  else
+    return FALSE;
+
+  if (*p != '\0')
+    return FALSE;
+
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
+
+/* Whether @text holds only characters a URI may hold, with valid percent
+ * escapes; @allowed lists the punctuation allowed besides letters and
+ * digits. */
+static gboolean
+has_uri_characters (const char *text,
+                    const char *allowed)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%')
+        {
+          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
+            return FALSE;
+          p += 2;
+        }
+      else if (!g_ascii_isalnum (*p) && strchr (allowed, *p) == NULL)
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* An absolute URI as RFC 3986 defines it: a scheme, then only characters
+ * a URI may hold, at most one fragment, and a structure GLib can parse. */
+static gboolean
+is_absolute_uri (const char *text)
+{
+  const char *hash;
+
+  if (!has_scheme (text) || text[strlen (text) - 1] == ':')
+    return FALSE;
+
+  if (!has_uri_characters (text, "-._~:/?#[]@!$&'()*+,;="))
+    return FALSE;
+
+  hash = strchr (text, '#');
+  if (hash != NULL && strchr (hash + 1, '#') != NULL)
+    return FALSE;
+
+  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
+}
+
+/* A bundle's image: a file name beside the export, as a relative URI
+ * reference of one path segment. */
+static gboolean
+is_bundle_file_name (const char *text)
+{
+  return text[0] != '\0' &&
+         !g_str_equal (text, ".") && !g_str_equal (text, "..") &&
+         has_uri_characters (text, "-._~!$&'()*+,;=@");
+}
+
+/* Which article field a member of the document comes from, for messages. */
+static const char *
+describe_source (const char *pattern)
+{
+  static const struct
+  {
+    const char *pattern;
+    const char *field;
+  } sources[] = {
+    { "created_date", N_("the creation date") },
+    { "last_updated_date", N_("the modification date") },
+    { "first_publish_date", N_("the publication date") },
+    { "display_date", N_("the publication date") },
+    { "content_restrictions.embargo.end_time", N_("the embargo") },
+    { "credits.by[].url", N_("an author’s web address") },
+    { "promo_items.basic.url", N_("the lead image’s address or the image base URL") },
+    { "content_elements[].url", N_("the address of an image in the body or the image base URL") },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (strcmp (pattern, sources[i].pattern) == 0)
+        return _(sources[i].field);
+    }
+
+  return pattern;
+}
+
+/* Walks the document and checks every date-time and URL member. @path is
+ * the member's place for people ("credits.by[1].url"), @pattern the same
+ * without indexes ("credits.by[].url"). */
+static gboolean
+check_node (JsonNode               *node,
+            const CdExportOptions  *options,
+            GString                *path,
+            GString                *pattern,
+            GError                **error)
+{
+  static const char * const date_members[] = {
+    "created_date", "last_updated_date", "first_publish_date", "display_date",
+    "publish_date", "end_time", NULL
+  };
+  gsize path_len = path->len;
+  gsize pattern_len = pattern->len;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          g_string_append (pattern, "[]");
+          if (!check_node (json_array_get_element (array, i), options, path, pattern, error))
+            return FALSE;
+          g_string_truncate (path, path_len);
+          g_string_truncate (pattern, pattern_len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+      const char *type = json_object_get_string_member_with_default (object, "type", "");
+      gboolean is_image = g_str_equal (type, "image");
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *child = json_object_get_member (object, name);
+          const char *value = NULL;
+
+          if (path->len > 0)
+            {
+              g_string_append_c (path, '.');
+              g_string_append_c (pattern, '.');
+            }
+          g_string_append (path, name);
+          g_string_append (pattern, name);
+
+          if (JSON_NODE_HOLDS_VALUE (child) && json_node_get_value_type (child) == G_TYPE_STRING)
+            value = json_node_get_string (child);
+
+          if (g_str_equal (name, "url") &&
+              (value == NULL ||
+               !(is_absolute_uri (value) ||
+                 (is_image && options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
+                  is_bundle_file_name (value)))))
+            {
+              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                           _("Cannot export ANS: “%s” would be “%s”, which is not an "
+                             "absolute URL such as https://example.com/…. Correct %s."),
+                           path->str, value != NULL ? value : "", describe_source (pattern->str));
+              return FALSE;
+            }
+
+          if (g_strv_contains (date_members, name) &&
+              (value == NULL || !is_rfc3339_date_time (value)))
+            {
+              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                           _("Cannot export ANS: “%s” would be “%s”, which is not an "
+                             "RFC 3339 date and time with an offset. Correct %s."),
+                           path->str, value != NULL ? value : "", describe_source (pattern->str));
+              return FALSE;
+            }
+
+          if (!check_node (child, options, path, pattern, error))
+            return FALSE;
+
+          g_string_truncate (path, path_len);
+          g_string_truncate (pattern, pattern_len);
+        }
+    }
+
+  return TRUE;
+}
+
 static GBytes *
 cd_ans_exporter_export (CdExporter             *exporter,
-                          CdArticle              *article,
-                          const CdExportOptions  *options,
-                          GError                **error)
+                        CdArticle              *article,
+                        const CdExportOptions  *options,
+                        GError                **error)
 {
-  g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
-  return NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) pattern = g_string_new (NULL);
+  char *data;
+  gsize length = 0;
+
+  g_assert (CD_IS_ANS_EXPORTER (exporter));
+  g_assert (CD_IS_ARTICLE (article));
+  g_assert (options != NULL);
+
+  root = build_document (article, options, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!check_node (root, options, path, pattern, error))
+    return NULL;
+
+  data = cd_json_to_string (root, &length);
+  return g_bytes_new_take (data, length);
 }
 
 static void
