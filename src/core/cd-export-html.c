@@ -5,9 +5,17 @@
 
 #define G_LOG_DOMAIN "cd-export-html"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cd-export-html.h"
+#include "cd-page.h"
+
+/* The "HTML page" exporter: the article page that the preview shows, as a
+ * file. The lead image is referenced as cd_export_resolve_image() decided
+ * (an https URL, the bundled file's name or the image base URL), and the
+ * page follows the reader's light or dark preference. */
 
 struct _CdHtmlExporter
 {
@@ -25,8 +33,17 @@ cd_html_exporter_export (CdExporter             *exporter,
                           const CdExportOptions  *options,
                           GError                **error)
 {
-  g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_UNKNOWN_FORMAT, "not written yet");
-  return NULL;
+  CdPageOptions page_options = { NULL, CD_PAGE_THEME_AUTO };
+  char *page;
+
+  g_assert (CD_IS_HTML_EXPORTER (exporter));
+  g_assert (CD_IS_ARTICLE (article));
+
+  if (options != NULL)
+    page_options.image_href = options->image_href;
+
+  page = cd_page_render (article, &page_options);
+  return g_bytes_new_take (page, strlen (page));
 }
 
 static void

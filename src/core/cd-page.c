@@ -2,3 +2,1057 @@
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
 #include "config.h"
+
+#define G_LOG_DOMAIN "cd-page"
+
+#include <string.h>
+
+#include "cd-article-file.h"
+#include "cd-core-resources.h"
+#include "cd-markdown.h"
+#include "cd-page.h"
+
+/* The article as readers see it: a standalone HTML5 page made from the
+ * template and stylesheet in the core GResource. The preview shows it, the
+ * "html" exporter writes it and `copydesk-cli render` prints it, so the three
+ * agree.
+ *
+ * The page runs no script and loads nothing but its images: the stylesheet is
+ * inlined and allowed by its hash in a Content-Security-Policy. Every field is
+ * escaped; the body is the HTML of our own Markdown renderer, which escapes
+ * raw HTML and drops unsafe URLs.
+ *
+ * The output depends only on the article and the options, never on the
+ * process locale or the clock: the words the page adds ("By", "Comments") and
+ * the publication date follow the article's language, from a table here.
+ */
+
+#define RESOURCE_TEMPLATE   "/io/github/copydesk/Copydesk/core/page/article.html"
+#define RESOURCE_STYLESHEET "/io/github/copydesk/Copydesk/core/page/article.css"
+
+/* How many tags the kicker shows after the section: one keeps it on one line
+ * on a phone. The footer lists them all. */
+#define KICKER_TAGS 1
+
+/* The only style attributes our Markdown renderer writes (table cell
+ * alignment). The policy allows them by hash, so that no other inline style
+ * can apply. */
+static const char * const allowed_style_attributes[] = {
+  "text-align: left",
+  "text-align: center",
+  "text-align: right",
+};
+
+/* The words the page adds and how it writes dates, for one language.
+ *
+ * Date patterns: %d day, %D two-digit day, %o day with the French ordinal
+ * ("1er"), %B month name, %m month number, %N two-digit month, %Y year,
+ * %H two-digit 24-hour hour, %k 24-hour hour, %l 12-hour hour, %M two-digit
+ * minute, %p AM or PM, %Z the offset as "UTC" or "UTC+1", %G the same but
+ * "GMT" and "BST" for the two British offsets, %% a percent sign. */
+typedef struct
+{
+  const char *range;            /* a BCP 47 basic language range, lower case */
+  const char *date_format;
+  const char *months[12];       /* as used after a day number */
+  const char *by;               /* before the first author, with its space */
+  const char *list_separator;   /* between authors */
+  const char *last_separator;   /* before the last author */
+  const char *role_separator;   /* between a name and a role */
+  const char *role_end;         /* after a role */
+  const char *untitled;
+  const char *topics;
+  const char *comments;
+  const char *comments_note;
+  const char *embargoed_until;
+} PageLanguage;
+
+#define ENGLISH_MONTHS { "January", "February", "March", "April", "May", "June", "July", \
+                         "August", "September", "October", "November", "December" }
+#define ENGLISH_WORDS "By ", ", ", " and ", ", ", "", "Untitled article", "Topics", \
+                      "Comments", "Comments will appear here once the article is published.", \
+                      "Embargoed until"
+
+/* Region-specific ranges come before their language: the first match wins. */
+static const PageLanguage languages[] = {
+  { "en-us", "%B %d, %Y, %l:%M %p", ENGLISH_MONTHS, ENGLISH_WORDS },
+  { "en-gb", "%d %B %Y, %H:%M %G", ENGLISH_MONTHS, ENGLISH_WORDS },
+  { "en", "%d %B %Y, %H:%M", ENGLISH_MONTHS, ENGLISH_WORDS },
+  { "de", "%d. %B %Y, %H:%M Uhr",
+    { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+      "Oktober", "November", "Dezember" },
+    "Von ", ", ", " und ", ", ", "", "Artikel ohne Titel", "Themen", "Kommentare",
+    "Kommentare erscheinen hier, sobald der Artikel veröffentlicht ist.", "Sperrfrist bis" },
+  { "fr", "%o %B %Y à %H:%M",
+    { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+      "octobre", "novembre", "décembre" },
+    "Par ", ", ", " et ", ", ", "", "Article sans titre", "Sujets", "Commentaires",
+    "Les commentaires apparaîtront ici une fois l’article publié.", "Sous embargo jusqu’au" },
+  { "es", "%d de %B de %Y, %k:%M",
+    { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+      "octubre", "noviembre", "diciembre" },
+    "Por ", ", ", " y ", ", ", "", "Artículo sin título", "Temas", "Comentarios",
+    "Los comentarios aparecerán aquí cuando se publique el artículo.", "Embargado hasta el" },
+  { "it", "%d %B %Y, %H:%M",
+    { "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+      "settembre", "ottobre", "novembre", "dicembre" },
+    "Di ", ", ", " e ", ", ", "", "Articolo senza titolo", "Argomenti", "Commenti",
+    "I commenti appariranno qui dopo la pubblicazione dell’articolo.", "Embargo:" },
+  { "nl", "%d %B %Y om %H:%M",
+    { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+      "oktober", "november", "december" },
+    "Door ", ", ", " en ", ", ", "", "Artikel zonder titel", "Onderwerpen", "Reacties",
+    "Reacties verschijnen hier zodra het artikel is gepubliceerd.", "Onder embargo tot" },
+  { "pt", "%d de %B de %Y às %H:%M",
+    { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+      "outubro", "novembro", "dezembro" },
+    "Por ", ", ", " e ", ", ", "", "Artigo sem título", "Temas", "Comentários",
+    "Os comentários aparecerão aqui quando o artigo for publicado.", "Sob embargo até" },
+  { "sv", "%d %B %Y kl. %H:%M",
+    { "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+      "oktober", "november", "december" },
+    "Av ", ", ", " och ", ", ", "", "Artikel utan rubrik", "Ämnen", "Kommentarer",
+    "Kommentarer visas här när artikeln har publicerats.", "Embargo till" },
+  { "da", "%d. %B %Y kl. %H.%M",
+    { "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+      "oktober", "november", "december" },
+    "Af ", ", ", " og ", ", ", "", "Artikel uden titel", "Emner", "Kommentarer",
+    "Kommentarer vises her, når artiklen er udgivet.", "Embargo til" },
+  { "nb", "%d. %B %Y kl. %H:%M",
+    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+      "oktober", "november", "desember" },
+    "Av ", ", ", " og ", ", ", "", "Artikkel uten tittel", "Emner", "Kommentarer",
+    "Kommentarer vises her når artikkelen er publisert.", "Sperrefrist til" },
+  { "no", "%d. %B %Y kl. %H:%M",
+    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+      "oktober", "november", "desember" },
+    "Av ", ", ", " og ", ", ", "", "Artikkel uten tittel", "Emner", "Kommentarer",
+    "Kommentarer vises her når artikkelen er publisert.", "Sperrefrist til" },
+  { "nn", "%d. %B %Y kl. %H:%M",
+    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+      "oktober", "november", "desember" },
+    "Av ", ", ", " og ", ", ", "", "Artikkel utan tittel", "Emne", "Kommentarar",
+    "Kommentarar blir viste her når artikkelen er publisert.", "Sperrefrist til" },
+  /* Polish and Greek bylines name the authors without a "by". */
+  { "pl", "%d %B %Y, %H:%M",
+    { "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+      "września", "października", "listopada", "grudnia" },
+    "", ", ", " i ", ", ", "", "Artykuł bez tytułu", "Tematy", "Komentarze",
+    "Komentarze pojawią się tutaj po publikacji artykułu.", "Embargo do" },
+  { "el", "%d %B %Y, %H:%M",
+    { "Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
+      "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου" },
+    "", ", ", " και ", ", ", "", "Άρθρο χωρίς τίτλο", "Θέματα", "Σχόλια",
+    "Τα σχόλια θα εμφανιστούν εδώ μόλις δημοσιευτεί το άρθρο.", "Υπό εμπάργκο έως" },
+  /* Japanese bylines list the names, each with its role in brackets. */
+  { "ja", "%Y年%m月%d日 %k:%M",
+    { "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月" },
+    "", "、", "、", "（", "）", "無題の記事", "トピック", "コメント",
+    "記事の公開後、ここにコメントが表示されます。", "解禁日時：" },
+  /* The Arabic "and" joins the next word. */
+  { "ar", "%d %B %Y، %H:%M",
+    { "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+      "أكتوبر", "نوفمبر", "ديسمبر" },
+    "بقلم ", "، ", " و", "، ", "", "مقال بلا عنوان", "مواضيع", "التعليقات",
+    "ستظهر التعليقات هنا بعد نشر المقال.", "محظور النشر حتى" },
+};
+
+/* Any other language: English words and an ISO-like date that no reader
+ * misreads. */
+static const PageLanguage fallback_language = {
+  "", "%Y-%N-%D %H:%M %Z", ENGLISH_MONTHS, ENGLISH_WORDS
+};
+
+/* Whether @language (a BCP 47 tag) falls in @range, as in RFC 4647 basic
+ * filtering: the range equals the tag or is a prefix of it ending at a hyphen.
+ * An underscore counts as a hyphen, for POSIX-style tags like "en_GB". */
+static gboolean
+language_in_range (const char *language,
+                   const char *range)
+{
+  size_t i;
+
+  for (i = 0; range[i] != '\0'; i++)
+    {
+      char c = g_ascii_tolower (language[i]);
+
+      if (c == '_')
+        c = '-';
+      if (c != range[i])
+        return FALSE;
+    }
+
+  return language[i] == '\0' || language[i] == '-' || language[i] == '_';
+}
+
+static const PageLanguage *
+lookup_language (const char *language)
+{
+  if (language == NULL)
+    return &fallback_language;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (language_in_range (language, languages[i].range))
+        return &languages[i];
+    }
+
+  return &fallback_language;
+}
+
+/**
+ * cd_page_language_is_rtl:
+ * @language: (nullable): a BCP 47 language tag such as `ar` or `he-IL`
+ *
+ * Whether text in @language is written right to left: Arabic, Hebrew,
+ * Persian, Urdu and the other languages usually written in the Arabic,
+ * Hebrew, Syriac or Thaana scripts, or any tag whose script subtag is one of
+ * those.
+ *
+ * Returns: %TRUE for a right-to-left language
+ */
+gboolean
+cd_page_language_is_rtl (const char *language)
+{
+  static const char * const rtl_languages[] = {
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi",
+  };
+  static const char * const rtl_scripts[] = {
+    "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg",
+  };
+  g_auto(GStrv) subtags = NULL;
+
+  if (language == NULL || language[0] == '\0')
+    return FALSE;
+
+  subtags = g_strsplit_set (language, "-_", -1);
+
+  /* A script subtag (four letters, right after the language) decides. */
+  if (subtags[0] != NULL && subtags[1] != NULL && strlen (subtags[1]) == 4)
+    {
+      for (size_t i = 0; i < G_N_ELEMENTS (rtl_scripts); i++)
+        {
+          if (g_ascii_strcasecmp (subtags[1], rtl_scripts[i]) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
+
+  for (size_t i = 0; i < G_N_ELEMENTS (rtl_languages); i++)
+    {
+      if (g_ascii_strcasecmp (subtags[0], rtl_languages[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "UTC", "UTC+1", "UTC+5:30", "UTC−4" (with a minus sign). */
+static void
+append_utc_offset (GString   *out,
+                   GDateTime *date_time)
+{
+  GTimeSpan offset = g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE;
+  GTimeSpan magnitude = ABS (offset);
+
+  g_string_append (out, "UTC");
+  if (offset == 0)
+    return;
+
+  g_string_append (out, offset < 0 ? "\xe2\x88\x92" : "+");
+  g_string_append_printf (out, "%d", (int)(magnitude / 60));
+  if (magnitude % 60 != 0)
+    g_string_append_printf (out, ":%02d", (int)(magnitude % 60));
+}
+
+static void
+format_date (GString            *out,
+             GDateTime          *date_time,
+             const PageLanguage *language)
+{
+  int day = g_date_time_get_day_of_month (date_time);
+  int month = g_date_time_get_month (date_time);
+  int hour = g_date_time_get_hour (date_time);
+  int minute = g_date_time_get_minute (date_time);
+
+  for (const char *p = language->date_format; *p != '\0'; p++)
+    {
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      switch (*++p)
+        {
+        case 'd':
+          g_string_append_printf (out, "%d", day);
+          break;
+
+        case 'D':
+          g_string_append_printf (out, "%02d", day);
+          break;
+
+        case 'o':
+          g_string_append_printf (out, "%d", day);
+          if (day == 1)
+            g_string_append (out, "er");
+          break;
+
+        case 'B':
+          g_string_append (out, language->months[month - 1]);
+          break;
+
+        case 'm':
+          g_string_append_printf (out, "%d", month);
+          break;
+
+        case 'N':
+          g_string_append_printf (out, "%02d", month);
+          break;
+
+        case 'Y':
+          g_string_append_printf (out, "%d", g_date_time_get_year (date_time));
+          break;
+
+        case 'H':
+          g_string_append_printf (out, "%02d", hour);
+          break;
+
+        case 'k':
+          g_string_append_printf (out, "%d", hour);
+          break;
+
+        case 'l':
+          g_string_append_printf (out, "%d", hour % 12 == 0 ? 12 : hour % 12);
+          break;
+
+        case 'M':
+          g_string_append_printf (out, "%02d", minute);
+          break;
+
+        case 'p':
+          g_string_append (out, hour < 12 ? "AM" : "PM");
+          break;
+
+        case 'G':
+          {
+            GTimeSpan offset = g_date_time_get_utc_offset (date_time);
+
+            if (offset == 0)
+              g_string_append (out, "GMT");
+            else if (offset == G_TIME_SPAN_HOUR)
+              g_string_append (out, "BST");
+            else
+              append_utc_offset (out, date_time);
+          }
+          break;
+
+        case 'Z':
+          append_utc_offset (out, date_time);
+          break;
+
+        case '%':
+        default:
+          g_string_append_c (out, *p);
+          break;
+        }
+    }
+}
+
+/**
+ * cd_page_format_date:
+ * @date_time: a #GDateTime
+ * @language: (nullable): the article's BCP 47 language tag
+ *
+ * Formats a date and time as a newspaper in @language would print it, in the
+ * time's own UTC offset: "27 November 2026, 07:30 GMT" for `en-GB`,
+ * "November 27, 2026, 7:30 AM" for `en-US`, "27. November 2026, 07:30 Uhr" for
+ * `de`, "2026年11月27日 7:30" for `ja`. A language without a table entry gets
+ * "2026-11-27 07:30 UTC". The result does not depend on the process locale.
+ *
+ * Returns: (transfer full): the formatted date
+ */
+char *
+cd_page_format_date (GDateTime  *date_time,
+                     const char *language)
+{
+  GString *out;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  out = g_string_new (NULL);
+  format_date (out, date_time, lookup_language (language));
+  return g_string_free (out, FALSE);
+}
+
+/* Escapes text for an element or a quoted attribute. Characters that HTML
+ * and XML both reject (C0 and C1 controls other than white space) are
+ * dropped, so the page stays well-formed whatever a field holds. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+
+        case '"':
+          g_string_append (out, "&quot;");
+          break;
+
+        case '\'':
+          g_string_append (out, "&#39;");
+          break;
+
+        case '\t':
+        case '\n':
+          g_string_append_c (out, (char)c);
+          break;
+
+        case '\r':
+          /* CR LF and a lone CR are both one line break. */
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+          break;
+
+        default:
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff)
+            break;
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+    }
+}
+
+static char *
+escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The template's values: name → safe HTML. A name the template uses must be
+ * set, even to "", so that a misspelt placeholder is caught. */
+static void
+set_html (GHashTable *values,
+          const char *name,
+          char       *html)
+{
+  g_hash_table_replace (values, (gpointer)name, html != NULL ? html : g_strdup (""));
+}
+
+static void
+set_text (GHashTable *values,
+          const char *name,
+          const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (is_empty (text))
+    {
+      set_html (values, name, NULL);
+      return;
+    }
+
+  stripped = g_strstrip (g_strdup (text));
+  set_html (values, name, escape (stripped));
+}
+
+/* Whether the tag from @tag_start to @tag_end stands alone on its line, with
+ * only blanks before it (back to @text_start, which is a line start if it
+ * follows a newline or begins the template) and a newline or the end after
+ * it. Such a line is dropped, so that sections do not leave blank lines. */
+static gboolean
+tag_is_standalone (const char  *template,
+                   const char  *text_start,
+                   const char  *tag_start,
+                   const char  *tag_end,
+                   const char **line_start)
+{
+  const char *p = tag_start;
+
+  while (p > text_start && (p[-1] == ' ' || p[-1] == '\t'))
+    p--;
+
+  if (p != template && p[-1] != '\n')
+    return FALSE;
+
+  if (*tag_end != '\n' && *tag_end != '\0')
+    return FALSE;
+
+  *line_start = p;
+  return TRUE;
+}
+
+static const char *
+lookup_value (GHashTable *values,
+              const char *name)
+{
+  const char *value = g_hash_table_lookup (values, name);
+
+  if (value == NULL)
+    {
+      g_critical ("The page template uses “%s”, which the renderer does not set", name);
+      return "";
+    }
+
+  return value;
+}
+
+/* Fills the template: `{{name}}` becomes the value of name, `{{#name}}` up to
+ * `{{/name}}` is kept only when that value is not empty (sections of one name
+ * do not nest), and `{{! comment }}` is dropped. One pass, left to right. */
+static void
+expand_template (GString    *out,
+                 const char *template,
+                 GHashTable *values)
+{
+  const char *p = template;
+
+  while (*p != '\0')
+    {
+      const char *open = strstr (p, "{{");
+      const char *close;
+      const char *tag_end;
+      const char *line_start;
+      g_autofree char *name = NULL;
+      char kind;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          return;
+        }
+
+      close = strstr (open + 2, "}}");
+      if (close == NULL)
+        {
+          g_critical ("The page template has an unclosed tag");
+          return;
+        }
+      tag_end = close + 2;
+      kind = open[2];
+
+      if (kind != '#' && kind != '/' && kind != '!')
+        {
+          g_string_append_len (out, p, open - p);
+          name = g_strndup (open + 2, close - (open + 2));
+          g_string_append (out, lookup_value (values, name));
+          p = tag_end;
+          continue;
+        }
+
+      if (tag_is_standalone (template, p, open, tag_end, &line_start))
+        {
+          g_string_append_len (out, p, line_start - p);
+          p = *tag_end == '\n' ? tag_end + 1 : tag_end;
+        }
+      else
+        {
+          g_string_append_len (out, p, open - p);
+          p = tag_end;
+        }
+
+      if (kind != '#')
+        continue;
+
+      name = g_strndup (open + 3, close - (open + 3));
+      if (lookup_value (values, name)[0] == '\0')
+        {
+          g_autofree char *end_tag = g_strdup_printf ("{{/%s}}", name);
+          const char *end = strstr (p, end_tag);
+
+          if (end == NULL)
+            {
+              g_critical ("The page template does not close the section “%s”", name);
+              return;
+            }
+
+          tag_end = end + strlen (end_tag);
+          p = tag_is_standalone (template, p, end, tag_end, &line_start) && *tag_end == '\n'
+              ? tag_end + 1 : tag_end;
+        }
+    }
+}
+
+static char *
+lookup_resource (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Looking in our own resource, rather than all registered ones, also makes
+   * the linker keep it when the library is linked statically. It is compiled
+   * into this library: a missing file is a broken build. */
+  bytes = g_resource_lookup_data (cd_core_get_resource (), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("Cannot load %s: %s", path, error->message);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* 'sha256-…' for a Content-Security-Policy hash source. */
+static void
+append_hash_source (GString    *out,
+                    const char *text)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+  g_autofree char *base64 = NULL;
+
+  g_checksum_update (checksum, (const guchar *)text, strlen (text));
+  g_checksum_get_digest (checksum, digest, &length);
+  base64 = g_base64_encode (digest, length);
+  g_string_append_printf (out, " 'sha256-%s'", base64);
+}
+
+/* Nothing loads but images and the inline stylesheet; no script, no form, no
+ * base URL. Images come from https, data: URIs and the page's own origin
+ * (relative hrefs beside an exported page); a lead image given as an http or
+ * file URI (the preview shows the file on the author's disk) adds its
+ * scheme. The policy is in a <meta> element, so frame-ancestors cannot be
+ * set: that belongs to the web server. */
+static char *
+build_policy (const char *stylesheet,
+              const char *image_scheme)
+{
+  GString *policy = g_string_new ("default-src 'none'; img-src 'self' https: data:");
+
+  if (g_strcmp0 (image_scheme, "http") == 0 || g_strcmp0 (image_scheme, "file") == 0)
+    g_string_append_printf (policy, " %s:", image_scheme);
+
+  g_string_append (policy, "; style-src");
+  append_hash_source (policy, stylesheet);
+  g_string_append (policy, " 'unsafe-hashes'");
+  for (size_t i = 0; i < G_N_ELEMENTS (allowed_style_attributes); i++)
+    append_hash_source (policy, allowed_style_attributes[i]);
+  g_string_append (policy, "; base-uri 'none'; form-action 'none'");
+
+  return g_string_free (policy, FALSE);
+}
+
+/* Whether @href may be a lead image's src, and its scheme: a relative href
+ * (scheme NULL), https, http, file, or a data: URI of an image. */
+static gboolean
+image_href_is_allowed (const char  *href,
+                       char       **scheme)
+{
+  const char *found;
+
+  *scheme = NULL;
+  if (is_empty (href))
+    return FALSE;
+
+  /* Without a scheme, a browser resolves the href against the page. */
+  found = g_uri_peek_scheme (href);
+  if (found == NULL)
+    return TRUE;
+
+  if (g_str_equal (found, "https") || g_str_equal (found, "http") || g_str_equal (found, "file") ||
+      (g_str_equal (found, "data") && g_ascii_strncasecmp (href, "data:image/", 11) == 0))
+    {
+      *scheme = g_strdup (found);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_web_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *stripped = NULL;
+  const char *scheme;
+
+  if (is_empty (url))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (url));
+  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
+         !is_empty (g_uri_get_host (uri));
+}
+
+/* "By <a>A</a>, <span>role</span> and <span>B</span>": names link to the
+ * author's page only when it is an http or https URL. */
+static char *
+render_byline (CdArticle          *article,
+               const PageLanguage *language)
+{
+  GListModel *authors = cd_article_get_authors (article);
+  guint n = g_list_model_get_n_items (authors);
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
+  GString *out;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+
+      if (!is_empty (cd_author_get_name (author)))
+        g_ptr_array_add (named, g_steal_pointer (&author));
+    }
+
+  if (named->len == 0)
+    return g_strdup ("");
+
+  out = g_string_new (language->by);
+  for (guint i = 0; i < named->len; i++)
+    {
+      CdAuthor *author = g_ptr_array_index (named, i);
+      g_autofree char *name = g_strstrip (g_strdup (cd_author_get_name (author)));
+      const char *url = cd_author_get_url (author);
+      const char *role = cd_author_get_role (author);
+
+      if (i > 0)
+        g_string_append (out, i + 1 == named->len ? language->last_separator
+                                                 : language->list_separator);
+
+      g_string_append (out, "<span class=\"author\">");
+      if (is_web_url (url))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (url));
+
+          g_string_append (out, "<a class=\"name\" rel=\"author\" href=\"");
+          append_escaped (out, stripped);
+          g_string_append (out, "\">");
+          append_escaped (out, name);
+          g_string_append (out, "</a>");
+        }
+      else
+        {
+          g_string_append (out, "<span class=\"name\">");
+          append_escaped (out, name);
+          g_string_append (out, "</span>");
+        }
+
+      if (!is_empty (role))
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (role));
+
+          g_string_append (out, language->role_separator);
+          g_string_append (out, "<span class=\"role\">");
+          append_escaped (out, stripped);
+          g_string_append (out, "</span>");
+          g_string_append (out, language->role_end);
+        }
+      g_string_append (out, "</span>");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The kicker: the section, then the first tag. */
+static char *
+render_kicker (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  guint n = g_list_model_get_n_items (tags);
+  const char *section = cd_article_get_section (article);
+  GString *out = g_string_new (NULL);
+  guint shown = 0;
+
+  if (!is_empty (section))
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (section));
+
+      g_string_append (out, "<span class=\"section\">");
+      append_escaped (out, stripped);
+      g_string_append (out, "</span>");
+    }
+
+  for (guint i = 0; i < n && shown < KICKER_TAGS; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *name = g_strstrip (g_strdup (cd_tag_get_name (tag)));
+
+      if (name[0] == '\0')
+        continue;
+
+      if (out->len > 0)
+        g_string_append (out, "<span class=\"sep\" aria-hidden=\"true\">·</span>");
+      g_string_append (out, "<span class=\"tag\">");
+      append_escaped (out, name);
+      g_string_append (out, "</span>");
+      shown++;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+render_topics (CdArticle *article)
+{
+  GListModel *tags = cd_article_get_tags (article);
+  guint n = g_list_model_get_n_items (tags);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      g_autofree char *name = g_strstrip (g_strdup (cd_tag_get_name (tag)));
+
+      if (name[0] == '\0')
+        continue;
+
+      g_string_append (out, "<li>");
+      append_escaped (out, name);
+      g_string_append (out, "</li>");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_date (GHashTable         *values,
+          const char         *date_name,
+          const char         *datetime_name,
+          GDateTime          *date_time,
+          const PageLanguage *language)
+{
+  GString *date;
+  g_autofree char *rfc3339 = NULL;
+
+  if (date_time == NULL)
+    {
+      set_html (values, date_name, NULL);
+      set_html (values, datetime_name, NULL);
+      return;
+    }
+
+  date = g_string_new (NULL);
+  format_date (date, date_time, language);
+  set_text (values, date_name, date->str);
+  g_string_free (date, TRUE);
+
+  rfc3339 = cd_date_time_to_string (date_time);
+  set_text (values, datetime_name, rfc3339);
+}
+
+/**
+ * cd_page_render:
+ * @article: a #CdArticle
+ * @options: (nullable): the lead image's href and the theme; %NULL for a page
+ *   without a lead image that follows the reader's colour scheme
+ *
+ * Renders @article as a standalone HTML5 page: section and tag kicker,
+ * headline, standfirst, byline with links to the authors' pages, dateline and
+ * publication date in the article's language, the lead image with its
+ * caption and credit, the body, the topics, and a placeholder for reader
+ * comments when they are allowed. An article under embargo that is not yet
+ * published carries an embargo notice at the top.
+ *
+ * The page is also well-formed XML. It has no script and a restrictive
+ * Content-Security-Policy. The same article and options always give the same
+ * page. It can be called from a worker thread on an article that no other
+ * thread changes meanwhile (the preview renders a copy).
+ *
+ * Returns: (transfer full): the page, UTF-8
+ */
+char *
+cd_page_render (CdArticle           *article,
+                const CdPageOptions *options)
+{
+  static const CdPageOptions default_options = { NULL, CD_PAGE_THEME_AUTO };
+  const PageLanguage *language;
+  const char *lang;
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *stylesheet = NULL;
+  g_autofree char *image_scheme = NULL;
+  gboolean has_image;
+  CdImage *image;
+  GDateTime *published;
+  GDateTime *embargo;
+  GString *page;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  if (options == NULL)
+    options = &default_options;
+
+  lang = cd_article_get_language (article);
+  language = lookup_language (lang);
+  image = cd_article_get_image (article);
+  published = cd_article_get_published (article);
+  embargo = cd_article_get_embargo (article);
+
+  template = lookup_resource (RESOURCE_TEMPLATE);
+  stylesheet = lookup_resource (RESOURCE_STYLESHEET);
+
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  set_text (values, "lang", lang);
+  set_html (values, "dir", g_strdup (cd_page_language_is_rtl (lang) ? "rtl" : "ltr"));
+  switch (options->theme)
+    {
+    case CD_PAGE_THEME_LIGHT:
+      set_html (values, "theme", g_strdup ("light"));
+      set_html (values, "color_scheme", g_strdup ("light"));
+      break;
+
+    case CD_PAGE_THEME_DARK:
+      set_html (values, "theme", g_strdup ("dark"));
+      set_html (values, "color_scheme", g_strdup ("dark"));
+      break;
+
+    case CD_PAGE_THEME_AUTO:
+    default:
+      set_html (values, "theme", NULL);
+      set_html (values, "color_scheme", g_strdup ("light dark"));
+      break;
+    }
+
+  has_image = image_href_is_allowed (options->image_href, &image_scheme);
+  set_html (values, "csp", build_policy (stylesheet, image_scheme));
+  set_html (values, "stylesheet", g_strdup (stylesheet));
+
+  set_text (values, "title", is_empty (cd_article_get_headline (article))
+                             ? language->untitled : cd_article_get_headline (article));
+  set_text (values, "headline", cd_article_get_headline (article));
+  set_text (values, "standfirst", cd_article_get_standfirst (article));
+  set_html (values, "kicker", render_kicker (article));
+  set_html (values, "byline", render_byline (article, language));
+  set_text (values, "dateline", cd_article_get_dateline (article));
+  set_date (values, "published_date", "published_datetime", published, language);
+  set_html (values, "has_dateline",
+            g_strdup (!is_empty (cd_article_get_dateline (article)) || published != NULL
+                      ? "yes" : ""));
+
+  /* The embargo matters to the desk until the article is out. */
+  if (embargo != NULL && cd_article_get_status (article) != CD_ARTICLE_STATUS_PUBLISHED)
+    {
+      set_text (values, "embargo_label", language->embargoed_until);
+      set_date (values, "embargo_date", "embargo_datetime", embargo, language);
+    }
+  else
+    {
+      set_html (values, "embargo_label", NULL);
+      set_date (values, "embargo_date", "embargo_datetime", NULL, language);
+    }
+
+  if (has_image)
+    {
+      set_text (values, "image_src", options->image_href);
+      set_text (values, "image_alt", cd_image_get_alt (image));
+      set_text (values, "image_caption", cd_image_get_caption (image));
+      set_text (values, "image_credit", cd_image_get_credit (image));
+      set_html (values, "has_figcaption",
+                g_strdup (!is_empty (cd_image_get_caption (image)) ||
+                          !is_empty (cd_image_get_credit (image)) ? "yes" : ""));
+    }
+  else
+    {
+      const char *names[] = { "image_src", "image_alt", "image_caption", "image_credit",
+                              "has_figcaption" };
+
+      for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+        set_html (values, names[i], NULL);
+    }
+
+  set_html (values, "body", cd_markdown_to_html (cd_article_get_body (article), -1));
+  set_html (values, "topics", render_topics (article));
+  set_text (values, "topics_title", language->topics);
+
+  if (cd_article_get_comments (article))
+    {
+      set_text (values, "comments_title", language->comments);
+      set_text (values, "comments_note", language->comments_note);
+    }
+  else
+    {
+      set_html (values, "comments_title", NULL);
+      set_html (values, "comments_note", NULL);
+    }
+
+  page = g_string_sized_new (strlen (template) + strlen (stylesheet) + 4096);
+  expand_template (page, template, values);
+  return g_string_free (page, FALSE);
+}
+
+/**
+ * cd_page_dup_image_uri:
+ * @article: a #CdArticle
+ * @article_dir: (nullable): the folder the article file is in
+ *
+ * Gets the lead image's href for a page shown on this computer (the preview,
+ * `copydesk-cli render`): an https URL stays as it is, a file beside the
+ * article becomes a `file://` URI, which cd_page_render() then allows in its
+ * policy. Without @article_dir, a relative path stays relative.
+ *
+ * Returns: (transfer full) (nullable): the href, or %NULL without a lead image
+ */
+char *
+cd_page_dup_image_uri (CdArticle *article,
+                       GFile     *article_dir)
+{
+  CdImage *image;
+  g_autofree char *source = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (article_dir == NULL || G_IS_FILE (article_dir), NULL);
+
+  image = cd_article_get_image (article);
+  if (!cd_image_is_set (image))
+    return NULL;
+
+  source = g_strstrip (g_strdup (cd_image_get_source (image)));
+  if (cd_image_is_remote (image))
+    return g_steal_pointer (&source);
+
+  if (g_path_is_absolute (source))
+    file = g_file_new_for_path (source);
+  else if (article_dir != NULL)
+    file = g_file_resolve_relative_path (article_dir, source);
+  else
+    return g_uri_escape_string (source, "/", FALSE);
+
+  return g_file_get_uri (file);
+}

@@ -10,6 +10,7 @@
 #include "cd-image.h"
 #include "cd-json.h"
 #include "cd-markdown.h"
+#include "cd-page.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
 #include "cd-tag.h"

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-article.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CdPageTheme:
+ * @CD_PAGE_THEME_AUTO: follow the reader's light or dark preference
+ * @CD_PAGE_THEME_LIGHT: always light
+ * @CD_PAGE_THEME_DARK: always dark
+ *
+ * The colour scheme of a rendered page. The preview sets it to follow the
+ * application; an exported page follows the reader.
+ */
+typedef enum
+{
+  CD_PAGE_THEME_AUTO,
+  CD_PAGE_THEME_LIGHT,
+  CD_PAGE_THEME_DARK,
+} CdPageTheme;
+
+/* What a page needs besides the article. Plain data; strings are borrowed for
+ * the duration of the call. A zeroed struct is a page without a lead image
+ * that follows the reader's colour scheme. */
+typedef struct
+{
+  const char  *image_href;  /* the lead image's src: an https URL, a file:// URI
+                             * or a relative href; NULL for no lead image */
+  CdPageTheme  theme;
+} CdPageOptions;
+
+char     *cd_page_render            (CdArticle           *article,
+                                     const CdPageOptions *options) G_GNUC_WARN_UNUSED_RESULT;
+char     *cd_page_dup_image_uri     (CdArticle           *article,
+                                     GFile               *article_dir) G_GNUC_WARN_UNUSED_RESULT;
+char     *cd_page_format_date       (GDateTime           *date_time,
+                                     const char          *language) G_GNUC_WARN_UNUSED_RESULT;
+gboolean  cd_page_language_is_rtl   (const char          *language);
+
+G_END_DECLS
