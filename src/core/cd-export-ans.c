@@ -9,9 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cd-article-file.h"
 #include "cd-export-ans.h"
-#include "cd-json.h"
+#include "cd-export-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
 
@@ -110,8 +109,6 @@
 
 #define ANS_VERSION      "0.10.12"
 #define SOURCE_SYSTEM    "Copydesk"
-#define MEDIA_TOPIC_URI  "http://cv.iptc.org/newscodes/mediatopic/"
-#define MEDIA_TOPIC_CODE "medtop:"
 #define UUID_URN_PREFIX  "urn:uuid:"
 #define ID_BYTES         16
 
@@ -131,55 +128,6 @@ static void exporter_iface_init (CdExporterInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdAnsExporter, cd_ans_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_string (JsonObject *object,
-            const char *member,
-            const char *value)
-{
-  if (!is_blank (value))
-    json_object_set_string_member (object, member, value);
-}
-
-static void
-set_date (JsonObject *object,
-          const char *member,
-          GDateTime  *value)
-{
-  if (value != NULL)
-    {
-      g_autofree char *text = cd_date_time_to_string (value);
-
-      json_object_set_string_member (object, member, text);
-    }
-}
-
-/* Takes @array; an empty array is dropped instead of being written. */
-static void
-set_array (JsonObject *object,
-           const char *member,
-           JsonArray  *array)
-{
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (object, member, array);
-  else
-    json_array_unref (array);
-}
 
 /* Takes @value; an empty object is dropped instead of being written. */
 static void
@@ -201,7 +149,7 @@ set_basic (JsonObject *object,
 {
   JsonObject *dictionary = json_object_new ();
 
-  set_string (dictionary, "basic", value);
+  cd_export_set_string (dictionary, "basic", value);
   set_object (object, member, dictionary);
 }
 
@@ -443,7 +391,7 @@ add_image_element (const Builder  *builder,
     {
       /* A browser shows such an image as its alt text, so the story
        * keeps that text. */
-      if (!is_blank (alt))
+      if (!cd_export_is_blank (alt))
         {
           g_autofree char *content = g_markup_escape_text (alt, -1);
 
@@ -456,8 +404,8 @@ add_image_element (const Builder  *builder,
   element = new_element (builder, "image", path);
   json_object_set_string_member (element, "version", ANS_VERSION);
   json_object_set_string_member (element, "url", href);
-  set_string (element, "caption", cd_block_get_caption (block));
-  set_string (element, "alt_text", alt);
+  cd_export_set_string (element, "caption", cd_block_get_caption (block));
+  cd_export_set_string (element, "alt_text", alt);
   json_array_add_object_element (elements, element);
   return TRUE;
 }
@@ -550,7 +498,7 @@ build_table (const Builder *builder,
   JsonArray *rows = json_array_new ();
   unsigned n_rows = cd_block_get_n_rows (block);
 
-  set_array (table, "header",
+  cd_export_set_array (table, "header",
              build_cells (builder, cd_block_get_header_cells (block), header_path));
 
   for (unsigned i = 0; i < n_rows; i++)
@@ -575,7 +523,7 @@ build_code (const Builder *builder,
   const char *language = cd_block_get_language (block);
 
   json_object_set_string_member (code, "language",
-                                 !is_blank (language) ? language : "plaintext");
+                                 !cd_export_is_blank (language) ? language : "plaintext");
   return code;
 }
 
@@ -594,7 +542,7 @@ add_block (const Builder  *builder,
   switch (cd_block_get_block_type (block))
     {
     case CD_BLOCK_PARAGRAPH:
-      if (!is_blank (cd_block_get_content (block)))
+      if (!cd_export_is_blank (cd_block_get_content (block)))
         element = new_text_element (builder, "text", path, cd_block_get_content (block));
       break;
 
@@ -645,7 +593,7 @@ build_content_elements (const Builder  *builder,
   g_autoptr(GPtrArray) blocks = NULL;
   const char *body = cd_article_get_body (article);
 
-  if (is_blank (body))
+  if (cd_export_is_blank (body))
     return g_steal_pointer (&elements);
 
   /* The array frees its blocks. */
@@ -732,12 +680,12 @@ build_credits (CdArticle *article)
 
       entry = new_author (name);
       json_object_set_string_member (entry, "byline", name);
-      set_string (entry, "role", cd_author_get_role (author));
-      set_string (entry, "url", cd_author_get_url (author));
+      cd_export_set_string (entry, "role", cd_author_get_role (author));
+      cd_export_set_string (entry, "url", cd_author_get_url (author));
       json_array_add_object_element (by, entry);
     }
 
-  set_array (credits, "by", by);
+  cd_export_set_array (credits, "by", by);
   return credits;
 }
 
@@ -757,35 +705,34 @@ build_taxonomy (CdArticle *article)
       JsonObject *entry;
       JsonObject *additional;
 
-      if (is_blank (name))
+      if (cd_export_is_blank (name))
         continue;
 
       entry = json_object_new ();
       json_object_set_string_member (entry, "text", name);
       slug = cd_text_slugify (name);
-      set_string (entry, "slug", slug);
+      cd_export_set_string (entry, "slug", slug);
 
       additional = json_object_new ();
       if (cd_tag_is_media_topic (tag))
         {
           const char *code = cd_tag_get_code (tag);
-          g_autofree char *uri = g_strconcat (MEDIA_TOPIC_URI,
-                                              code + strlen (MEDIA_TOPIC_CODE), NULL);
+          g_autofree char *uri = cd_export_media_topic_uri (code);
 
           json_object_set_string_member (additional, "uri", uri);
           json_object_set_string_member (additional, "code", code);
         }
       else
         {
-          set_string (additional, "uri", cd_tag_get_uri (tag));
-          set_string (additional, "code", cd_tag_get_code (tag));
+          cd_export_set_string (additional, "uri", cd_tag_get_uri (tag));
+          cd_export_set_string (additional, "code", cd_tag_get_code (tag));
         }
       set_object (entry, "additional_properties", additional);
 
       json_array_add_object_element (array, entry);
     }
 
-  set_array (taxonomy, "tags", array);
+  cd_export_set_array (taxonomy, "tags", array);
   return taxonomy;
 }
 
@@ -800,10 +747,10 @@ build_promo_image (const Builder *builder,
 
   json_object_set_string_member (promo, "version", ANS_VERSION);
   json_object_set_string_member (promo, "url", builder->options->image_href);
-  set_string (promo, "caption", cd_image_get_caption (image));
-  set_string (promo, "alt_text", cd_image_get_alt (image));
+  cd_export_set_string (promo, "caption", cd_image_get_caption (image));
+  cd_export_set_string (promo, "alt_text", cd_image_get_alt (image));
 
-  if (!is_blank (photographer))
+  if (!cd_export_is_blank (photographer))
     {
       g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer));
       g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
@@ -817,7 +764,7 @@ build_promo_image (const Builder *builder,
       set_object (promo, "credits", credits_for (credit));
     }
 
-  set_string (promo, "copyright", cd_image_get_copyright (image));
+  cd_export_set_string (promo, "copyright", cd_image_get_copyright (image));
   return promo;
 }
 
@@ -845,7 +792,7 @@ build_document (CdArticle              *article,
   json_object_set_string_member (root, "type", "story");
   json_object_set_string_member (root, "version", ANS_VERSION);
 
-  if (!is_blank (article_id))
+  if (!cd_export_is_blank (article_id))
     {
       g_autofree char *id = story_id (article_id);
 
@@ -853,15 +800,15 @@ build_document (CdArticle              *article,
     }
 
   source = json_object_new ();
-  set_string (source, "source_id", article_id);
+  cd_export_set_string (source, "source_id", article_id);
   json_object_set_string_member (source, "system", SOURCE_SYSTEM);
   json_object_set_object_member (root, "source", source);
 
-  set_string (root, "language", cd_article_get_language (article));
-  set_date (root, "created_date", cd_article_get_created (article));
-  set_date (root, "last_updated_date", cd_article_get_modified (article));
-  set_date (root, "first_publish_date", published);
-  set_date (root, "display_date", published);
+  cd_export_set_string (root, "language", cd_article_get_language (article));
+  cd_export_set_date (root, "created_date", cd_article_get_created (article));
+  cd_export_set_date (root, "last_updated_date", cd_article_get_modified (article));
+  cd_export_set_date (root, "first_publish_date", published);
+  cd_export_set_date (root, "display_date", published);
 
   json_object_set_string_member (root, "status", cd_article_status_to_string (status));
   workflow = json_object_new ();
@@ -874,18 +821,18 @@ build_document (CdArticle              *article,
       JsonObject *embargo_object = json_object_new ();
 
       json_object_set_boolean_member (embargo_object, "active", TRUE);
-      set_date (embargo_object, "end_time", embargo);
+      cd_export_set_date (embargo_object, "end_time", embargo);
       json_object_set_object_member (restrictions, "embargo", embargo_object);
       json_object_set_object_member (root, "content_restrictions", restrictions);
     }
 
-  set_string (root, "slug", cd_article_get_slug (article));
-  set_string (root, "location", cd_article_get_dateline (article));
+  cd_export_set_string (root, "slug", cd_article_get_slug (article));
+  cd_export_set_string (root, "location", cd_article_get_dateline (article));
   set_basic (root, "headlines", cd_article_get_headline (article));
   set_basic (root, "subheadlines", cd_article_get_standfirst (article));
   set_basic (root, "description", cd_article_get_standfirst (article));
   set_object (root, "credits", build_credits (article));
-  set_string (root, "editor_note", cd_article_get_editor_note (article));
+  cd_export_set_string (root, "editor_note", cd_article_get_editor_note (article));
 
   comments = json_object_new ();
   json_object_set_boolean_member (comments, "allow_comments", cd_article_get_comments (article));
@@ -901,52 +848,11 @@ build_document (CdArticle              *article,
       json_object_set_object_member (root, "promo_items", promo_items);
     }
 
-  set_array (root, "content_elements", content_elements);
+  cd_export_set_array (root, "content_elements", content_elements);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, g_steal_pointer (&root));
   return node;
-}
-
-/* RFC 3339 date-time with "Z" or a numeric offset, as `format: date-time`
- * in JSON Schema requires: the shape is checked here, the ranges of the
- * fields by GLib. */
-static gboolean
-is_rfc3339_date_time (const char *text)
-{
-  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
-  g_autoptr(GDateTime) parsed = NULL;
-  const char *p = text;
-
-  for (size_t i = 0; i < sizeof shape - 1; i++, p++)
-    {
-      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
-        return FALSE;
-    }
-
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (*p == 'Z')
-    p++;
-  else if ((*p == '+' || *p == '-') &&
-           g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ':' &&
-           g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))
-    p += 6;
-  else
-    return FALSE;
-
-  if (*p != '\0')
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
 }
 
 /* Whether @text holds only characters a URI may hold, with valid percent
@@ -973,24 +879,12 @@ has_uri_characters (const char *text,
   return TRUE;
 }
 
-/* An absolute URI as RFC 3986 defines it: a scheme, then only characters
- * a URI may hold, at most one fragment, and a structure GLib can parse. */
+/* An absolute URI as RFC 3986 defines it (cd_export_is_absolute_uri()),
+ * which here may not end with a colon. */
 static gboolean
 is_absolute_uri (const char *text)
 {
-  const char *hash;
-
-  if (!has_scheme (text) || text[strlen (text) - 1] == ':')
-    return FALSE;
-
-  if (!has_uri_characters (text, "-._~:/?#[]@!$&'()*+,;="))
-    return FALSE;
-
-  hash = strchr (text, '#');
-  if (hash != NULL && strchr (hash + 1, '#') != NULL)
-    return FALSE;
-
-  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
+  return cd_export_is_absolute_uri (text) && !g_str_has_suffix (text, ":");
 }
 
 /* A bundle's image: a file name beside the export, as a relative URI
@@ -1004,117 +898,66 @@ is_bundle_file_name (const char *text)
 }
 
 /* Which article field a member of the document comes from, for messages. */
+static const CdExportSource sources[] = {
+  { "created_date", N_("the creation date") },
+  { "last_updated_date", N_("the modification date") },
+  { "first_publish_date", N_("the publication date") },
+  { "display_date", N_("the publication date") },
+  { "content_restrictions.embargo.end_time", N_("the embargo") },
+  { "credits.by[].url", N_("an author’s web address") },
+  { "promo_items.basic.url", N_("the lead image’s address or the image base URL") },
+  { "content_elements[].url", N_("the address of an image in the body or the image base URL") },
+};
+
 static const char *
 describe_source (const char *pattern)
 {
-  static const struct
-  {
-    const char *pattern;
-    const char *field;
-  } sources[] = {
-    { "created_date", N_("the creation date") },
-    { "last_updated_date", N_("the modification date") },
-    { "first_publish_date", N_("the publication date") },
-    { "display_date", N_("the publication date") },
-    { "content_restrictions.embargo.end_time", N_("the embargo") },
-    { "credits.by[].url", N_("an author’s web address") },
-    { "promo_items.basic.url", N_("the lead image’s address or the image base URL") },
-    { "content_elements[].url", N_("the address of an image in the body or the image base URL") },
-  };
-
-  for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      if (strcmp (pattern, sources[i].pattern) == 0)
-        return _(sources[i].field);
-    }
-
-  return pattern;
+  return cd_export_describe_source (sources, G_N_ELEMENTS (sources), pattern);
 }
 
-/* Walks the document and checks every date-time and URL member. @path is
- * the member's place for people ("credits.by[1].url"), @pattern the same
- * without indexes ("credits.by[].url"). */
+/* Checks every date-time and URL member; see cd_export_check_document().
+ * @user_data is the CdExportOptions. */
 static gboolean
-check_node (JsonNode               *node,
-            const CdExportOptions  *options,
-            GString                *path,
-            GString                *pattern,
-            GError                **error)
+check_member (JsonObject  *object,
+              const char  *name,
+              const char  *value,
+              const char  *path,
+              const char  *pattern,
+              gpointer     user_data,
+              GError     **error)
 {
   static const char * const date_members[] = {
     "created_date", "last_updated_date", "first_publish_date", "display_date",
     "publish_date", "end_time", NULL
   };
-  gsize path_len = path->len;
-  gsize pattern_len = pattern->len;
+  const CdExportOptions *options = user_data;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (g_str_equal (name, "url"))
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_string_append_printf (path, "[%u]", i);
-          g_string_append (pattern, "[]");
-          if (!check_node (json_array_get_element (array, i), options, path, pattern, error))
-            return FALSE;
-          g_string_truncate (path, path_len);
-          g_string_truncate (pattern, pattern_len);
-        }
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (object);
       const char *type = json_object_get_string_member_with_default (object, "type", "");
       gboolean is_image = g_str_equal (type, "image");
 
-      for (const GList *l = members; l != NULL; l = l->next)
+      if (value == NULL ||
+          !(is_absolute_uri (value) ||
+            (is_image && options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
+             is_bundle_file_name (value))))
         {
-          const char *name = l->data;
-          JsonNode *child = json_object_get_member (object, name);
-          const char *value = NULL;
-
-          if (path->len > 0)
-            {
-              g_string_append_c (path, '.');
-              g_string_append_c (pattern, '.');
-            }
-          g_string_append (path, name);
-          g_string_append (pattern, name);
-
-          if (JSON_NODE_HOLDS_VALUE (child) && json_node_get_value_type (child) == G_TYPE_STRING)
-            value = json_node_get_string (child);
-
-          if (g_str_equal (name, "url") &&
-              (value == NULL ||
-               !(is_absolute_uri (value) ||
-                 (is_image && options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
-                  is_bundle_file_name (value)))))
-            {
-              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                           _("Cannot export ANS: “%s” would be “%s”, which is not an "
-                             "absolute URL such as https://example.com/…. Correct %s."),
-                           path->str, value != NULL ? value : "", describe_source (pattern->str));
-              return FALSE;
-            }
-
-          if (g_strv_contains (date_members, name) &&
-              (value == NULL || !is_rfc3339_date_time (value)))
-            {
-              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                           _("Cannot export ANS: “%s” would be “%s”, which is not an "
-                             "RFC 3339 date and time with an offset. Correct %s."),
-                           path->str, value != NULL ? value : "", describe_source (pattern->str));
-              return FALSE;
-            }
-
-          if (!check_node (child, options, path, pattern, error))
-            return FALSE;
-
-          g_string_truncate (path, path_len);
-          g_string_truncate (pattern, pattern_len);
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       _("Cannot export ANS: “%s” would be “%s”, which is not an "
+                         "absolute URL such as https://example.com/…. Correct %s."),
+                       path, value != NULL ? value : "", describe_source (pattern));
+          return FALSE;
         }
+    }
+
+  if (g_strv_contains (date_members, name) &&
+      (value == NULL || !cd_export_is_rfc3339_date_time (value)))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export ANS: “%s” would be “%s”, which is not an "
+                     "RFC 3339 date and time with an offset. Correct %s."),
+                   path, value != NULL ? value : "", describe_source (pattern));
+      return FALSE;
     }
 
   return TRUE;
@@ -1127,10 +970,6 @@ cd_ans_exporter_export (CdExporter             *exporter,
                         GError                **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(GString) pattern = g_string_new (NULL);
-  char *data;
-  gsize length = 0;
 
   g_assert (CD_IS_ANS_EXPORTER (exporter));
   g_assert (CD_IS_ARTICLE (article));
@@ -1140,11 +979,10 @@ cd_ans_exporter_export (CdExporter             *exporter,
   if (root == NULL)
     return NULL;
 
-  if (!check_node (root, options, path, pattern, error))
+  if (!cd_export_check_document (root, check_member, (gpointer) options, error))
     return NULL;
 
-  data = cd_json_to_string (root, &length);
-  return g_bytes_new_take (data, length);
+  return cd_export_json_to_bytes (root);
 }
 
 static void

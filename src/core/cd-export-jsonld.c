@@ -9,9 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cd-article-file.h"
 #include "cd-export-jsonld.h"
-#include "cd-json.h"
+#include "cd-export-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
 
@@ -86,8 +85,6 @@
  * somewhere else. */
 
 #define SCHEMA_ORG_CONTEXT "https://schema.org"
-#define MEDIA_TOPIC_URI    "http://cv.iptc.org/newscodes/mediatopic/"
-#define MEDIA_TOPIC_CODE   "medtop:"
 
 struct _CdJsonldExporter
 {
@@ -98,100 +95,6 @@ static void exporter_iface_init (CdExporterInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdJsonldExporter, cd_jsonld_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_string (JsonObject *object,
-            const char *member,
-            const char *value)
-{
-  if (!is_blank (value))
-    json_object_set_string_member (object, member, value);
-}
-
-static void
-set_date (JsonObject *object,
-          const char *member,
-          GDateTime  *value)
-{
-  if (value != NULL)
-    {
-      g_autofree char *text = cd_date_time_to_string (value);
-
-      json_object_set_string_member (object, member, text);
-    }
-}
-
-/* Takes @array; an empty array is dropped instead of being written. */
-static void
-set_array (JsonObject *object,
-           const char *member,
-           JsonArray  *array)
-{
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (object, member, array);
-  else
-    json_array_unref (array);
-}
-
-/* An absolute URI (RFC 3986) or IRI (RFC 3987): a scheme, then only
- * characters a URI may hold or non-ASCII UTF-8, valid percent escapes and a
- * structure that GLib can parse. With @http_only, the scheme must also be
- * http or https and there must be a host. */
-static gboolean
-is_absolute_uri (const char *text,
-                 gboolean    http_only)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *p = text;
-
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  if (*p != ':' || p[1] == '\0')
-    return FALSE;
-
-  for (p++; *p != '\0'; p++)
-    {
-      if (*p == '%')
-        {
-          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
-            return FALSE;
-          p += 2;
-        }
-      else if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) &&
-               strchr ("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
-        {
-          return FALSE;
-        }
-    }
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  if (!http_only)
-    return TRUE;
-
-  return (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
-         !is_blank (g_uri_get_host (uri));
-}
 
 static const char *
 work_status_for_status (CdArticleStatus status)
@@ -237,10 +140,10 @@ build_authors (CdArticle  *article,
       JsonObject *person;
 
       /* A Person without a name tells a reader nothing. */
-      if (is_blank (name))
+      if (cd_export_is_blank (name))
         continue;
 
-      if (!is_blank (url) && !is_absolute_uri (url, TRUE))
+      if (!cd_export_is_blank (url) && !cd_export_is_http_url (url))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the web address of author %u, %s, is "
@@ -252,8 +155,8 @@ build_authors (CdArticle  *article,
 
       person = new_typed_object ("Person");
       json_object_set_string_member (person, "name", name);
-      set_string (person, "url", url);
-      set_string (person, "jobTitle", cd_author_get_role (author));
+      cd_export_set_string (person, "url", url);
+      cd_export_set_string (person, "jobTitle", cd_author_get_role (author));
       json_array_add_object_element (people, person);
     }
 
@@ -272,7 +175,7 @@ build_keywords (CdArticle *article)
       g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
       const char *name = cd_tag_get_name (tag);
 
-      if (!is_blank (name))
+      if (!cd_export_is_blank (name))
         json_array_add_string_element (keywords, name);
     }
 
@@ -297,8 +200,8 @@ build_about (CdArticle  *article,
       if (!cd_tag_is_media_topic (tag))
         continue;
 
-      uri = g_strconcat (MEDIA_TOPIC_URI, code + strlen (MEDIA_TOPIC_CODE), NULL);
-      if (!is_absolute_uri (uri, TRUE))
+      uri = cd_export_media_topic_uri (code);
+      if (!cd_export_is_http_url (uri))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the Media Topic code “%s” of the tag "
@@ -309,7 +212,7 @@ build_about (CdArticle  *article,
         }
 
       thing = new_typed_object ("Thing");
-      set_string (thing, "name", cd_tag_get_name (tag));
+      cd_export_set_string (thing, "name", cd_tag_get_name (tag));
       json_object_set_string_member (thing, "sameAs", uri);
       json_object_set_string_member (thing, "identifier", code);
       json_array_add_object_element (about, thing);
@@ -330,7 +233,7 @@ build_image (CdArticle              *article,
   JsonObject *object;
 
   /* A bundle's image is a file beside the export: see the top of this file. */
-  if (!relative && !is_absolute_uri (href, TRUE))
+  if (!relative && !cd_export_is_http_url (href))
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export JSON-LD: the lead image’s address “%s” is not an "
@@ -343,11 +246,11 @@ build_image (CdArticle              *article,
   object = new_typed_object ("ImageObject");
   json_object_set_string_member (object, "url", href);
   json_object_set_string_member (object, "contentUrl", href);
-  set_string (object, "caption", cd_image_get_caption (image));
-  set_string (object, "creditText", cd_image_get_credit (image));
-  set_string (object, "copyrightNotice", cd_image_get_copyright (image));
+  cd_export_set_string (object, "caption", cd_image_get_caption (image));
+  cd_export_set_string (object, "creditText", cd_image_get_credit (image));
+  cd_export_set_string (object, "copyrightNotice", cd_image_get_copyright (image));
 
-  if (!is_blank (photographer))
+  if (!cd_export_is_blank (photographer))
     {
       JsonObject *creator = new_typed_object ("Person");
 
@@ -373,9 +276,9 @@ build_document (CdArticle              *article,
   json_object_set_string_member (root, "@context", SCHEMA_ORG_CONTEXT);
   json_object_set_string_member (root, "@type", "NewsArticle");
 
-  if (!is_blank (id))
+  if (!cd_export_is_blank (id))
     {
-      if (!is_absolute_uri (id, FALSE))
+      if (!cd_export_is_absolute_iri (id))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the article id “%s” is not an absolute "
@@ -387,28 +290,28 @@ build_document (CdArticle              *article,
       json_object_set_string_member (root, "@id", id);
     }
 
-  set_string (root, "headline", cd_article_get_headline (article));
-  set_string (root, "description", cd_article_get_standfirst (article));
-  set_string (root, "inLanguage", cd_article_get_language (article));
-  set_date (root, "dateCreated", cd_article_get_created (article));
-  set_date (root, "datePublished", cd_article_get_published (article));
-  set_date (root, "dateModified", cd_article_get_modified (article));
-  set_string (root, "dateline", cd_article_get_dateline (article));
-  set_string (root, "articleSection", cd_article_get_section (article));
+  cd_export_set_string (root, "headline", cd_article_get_headline (article));
+  cd_export_set_string (root, "description", cd_article_get_standfirst (article));
+  cd_export_set_string (root, "inLanguage", cd_article_get_language (article));
+  cd_export_set_date (root, "dateCreated", cd_article_get_created (article));
+  cd_export_set_date (root, "datePublished", cd_article_get_published (article));
+  cd_export_set_date (root, "dateModified", cd_article_get_modified (article));
+  cd_export_set_string (root, "dateline", cd_article_get_dateline (article));
+  cd_export_set_string (root, "articleSection", cd_article_get_section (article));
   json_object_set_string_member (root, "creativeWorkStatus",
                                  work_status_for_status (cd_article_get_status (article)));
 
   authors = build_authors (article, error);
   if (authors == NULL)
     return NULL;
-  set_array (root, "author", authors);
+  cd_export_set_array (root, "author", authors);
 
-  set_array (root, "keywords", build_keywords (article));
+  cd_export_set_array (root, "keywords", build_keywords (article));
 
   about = build_about (article, error);
   if (about == NULL)
     return NULL;
-  set_array (root, "about", about);
+  cd_export_set_array (root, "about", about);
 
   if (options->image_href != NULL)
     {
@@ -419,7 +322,7 @@ build_document (CdArticle              *article,
       json_object_set_object_member (root, "image", image);
     }
 
-  if (!is_blank (body))
+  if (!cd_export_is_blank (body))
     {
       g_autofree char *plain = cd_markdown_to_plain_text (body, -1);
       CdTextCounts counts;
@@ -441,8 +344,6 @@ cd_jsonld_exporter_export (CdExporter             *exporter,
                            GError                **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  char *data;
-  gsize length = 0;
 
   g_assert (CD_IS_JSONLD_EXPORTER (exporter));
   g_assert (CD_IS_ARTICLE (article));
@@ -452,8 +353,7 @@ cd_jsonld_exporter_export (CdExporter             *exporter,
   if (root == NULL)
     return NULL;
 
-  data = cd_json_to_string (root, &length);
-  return g_bytes_new_take (data, length);
+  return cd_export_json_to_bytes (root);
 }
 
 static void

@@ -9,9 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cd-article-file.h"
 #include "cd-export-ninjs.h"
-#include "cd-json.h"
+#include "cd-export-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
 
@@ -73,8 +72,6 @@
 
 #define NINJS_VERSION    "2.2"
 #define NINJS_SCHEMA_URI "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
-#define MEDIA_TOPIC_URI  "http://cv.iptc.org/newscodes/mediatopic/"
-#define MEDIA_TOPIC_CODE "medtop:"
 
 struct _CdNinjsExporter
 {
@@ -86,55 +83,6 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdNinjsExporter, cd_ninjs_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_string (JsonObject *object,
-            const char *member,
-            const char *value)
-{
-  if (!is_blank (value))
-    json_object_set_string_member (object, member, value);
-}
-
-static void
-set_date (JsonObject *object,
-          const char *member,
-          GDateTime  *value)
-{
-  if (value != NULL)
-    {
-      g_autofree char *text = cd_date_time_to_string (value);
-
-      json_object_set_string_member (object, member, text);
-    }
-}
-
-/* Takes @array; an empty array is dropped instead of being written. */
-static void
-set_array (JsonObject *object,
-           const char *member,
-           JsonArray  *array)
-{
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (object, member, array);
-  else
-    json_array_unref (array);
-}
-
 /* Appends {role, contenttype: text/plain, value} unless @value is blank. */
 static void
 add_text (JsonArray  *array,
@@ -143,7 +91,7 @@ add_text (JsonArray  *array,
 {
   JsonObject *item;
 
-  if (is_blank (value))
+  if (cd_export_is_blank (value))
     return;
 
   item = json_object_new ();
@@ -186,13 +134,13 @@ build_people (CdArticle *article)
       const char *url = cd_author_get_url (author);
       JsonObject *person;
 
-      if (is_blank (name) && is_blank (url))
+      if (cd_export_is_blank (name) && cd_export_is_blank (url))
         continue;
 
       person = json_object_new ();
-      set_string (person, "name", name);
+      cd_export_set_string (person, "name", name);
       json_object_set_string_member (person, "rel", "author");
-      set_string (person, "uri", url);
+      cd_export_set_string (person, "uri", url);
       json_array_add_object_element (people, person);
     }
 
@@ -211,22 +159,21 @@ build_subjects (CdArticle *article)
       g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
       JsonObject *subject = json_object_new ();
 
-      set_string (subject, "name", cd_tag_get_name (tag));
+      cd_export_set_string (subject, "name", cd_tag_get_name (tag));
       json_object_set_string_member (subject, "rel", "about");
 
       if (cd_tag_is_media_topic (tag))
         {
           const char *code = cd_tag_get_code (tag);
-          g_autofree char *uri = g_strconcat (MEDIA_TOPIC_URI,
-                                              code + strlen (MEDIA_TOPIC_CODE), NULL);
+          g_autofree char *uri = cd_export_media_topic_uri (code);
 
           json_object_set_string_member (subject, "uri", uri);
           json_object_set_string_member (subject, "literal", code);
         }
       else
         {
-          set_string (subject, "uri", cd_tag_get_uri (tag));
-          set_string (subject, "literal", cd_tag_get_code (tag));
+          cd_export_set_string (subject, "uri", cd_tag_get_uri (tag));
+          cd_export_set_string (subject, "literal", cd_tag_get_code (tag));
         }
 
       json_array_add_object_element (subjects, subject);
@@ -245,7 +192,7 @@ build_bodies (CdArticle *article)
   CdTextCounts counts;
   JsonObject *main_body;
 
-  if (is_blank (body))
+  if (cd_export_is_blank (body))
     return bodies;
 
   html = cd_markdown_to_html (body, -1);
@@ -261,40 +208,6 @@ build_bodies (CdArticle *article)
   json_array_add_object_element (bodies, main_body);
 
   return bodies;
-}
-
-/* The media type of an image, from the extension of the last segment of
- * the path of @href; NULL for an extension not in the list. */
-static const char *
-image_content_type (const char *href)
-{
-  static const struct
-  {
-    const char *extension;
-    const char *content_type;
-  } types[] = {
-    { "jpg", "image/jpeg" },
-    { "jpeg", "image/jpeg" },
-    { "png", "image/png" },
-    { "webp", "image/webp" },
-    { "gif", "image/gif" },
-  };
-  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
-  const char *name = strrchr (path, '/');
-  const char *dot;
-
-  name = name != NULL ? name + 1 : path;
-  dot = strrchr (name, '.');
-  if (dot == NULL)
-    return NULL;
-
-  for (size_t i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      if (g_ascii_strcasecmp (dot + 1, types[i].extension) == 0)
-        return types[i].content_type;
-    }
-
-  return NULL;
 }
 
 /* The holder named in a copyright line such as "© 2026 Owen Clarke" or
@@ -341,7 +254,7 @@ copyright_holder (const char *notice)
       marked = TRUE;
     }
 
-  if (!marked || is_blank (p))
+  if (!marked || cd_export_is_blank (p))
     return NULL;
 
   return g_strstrip (g_strdup (p));
@@ -356,7 +269,8 @@ build_association (CdArticle             *article,
   JsonArray *descriptions = json_array_new ();
   JsonArray *renditions = json_array_new ();
   JsonObject *rendition;
-  const char *content_type = image_content_type (options->image_href);
+  g_autofree char *href_name = cd_export_href_file_name (options->image_href);
+  const char *content_type = cd_export_image_mime_type (href_name, FALSE);
   const char *copyright = cd_image_get_copyright (image);
   g_autofree char *holder = NULL;
 
@@ -385,17 +299,17 @@ build_association (CdArticle             *article,
     json_object_set_string_member (rendition, "contenttype", content_type);
 
   json_object_set_string_member (association, "type", "picture");
-  set_string (association, "by", cd_image_get_photographer (image));
+  cd_export_set_string (association, "by", cd_image_get_photographer (image));
 
-  if (!is_blank (copyright))
+  if (!cd_export_is_blank (copyright))
     holder = copyright_holder (copyright);
-  set_string (association, "copyrightholder", holder);
-  set_string (association, "copyrightnotice", copyright);
+  cd_export_set_string (association, "copyrightholder", holder);
+  cd_export_set_string (association, "copyrightnotice", copyright);
 
   add_text (descriptions, "caption", cd_image_get_caption (image));
   add_text (descriptions, "alt", cd_image_get_alt (image));
   add_text (descriptions, "creditline", cd_image_get_credit (image));
-  set_array (association, "descriptions", descriptions);
+  cd_export_set_array (association, "descriptions", descriptions);
 
   json_array_add_object_element (renditions, rendition);
   json_object_set_array_member (association, "renditions", renditions);
@@ -415,7 +329,7 @@ build_document (CdArticle             *article,
   GDateTime *modified = cd_article_get_modified (article);
   JsonNode *node;
 
-  set_string (root, "uri", cd_article_get_id (article));
+  cd_export_set_string (root, "uri", cd_article_get_id (article));
 
   json_object_set_string_member (standard, "name", "ninjs");
   json_object_set_string_member (standard, "version", NINJS_VERSION);
@@ -435,223 +349,88 @@ build_document (CdArticle             *article,
   json_object_set_string_member (root, "pubstatus",
                                  pubstatus_for_status (cd_article_get_status (article)));
 
-  set_date (root, "contentcreated", cd_article_get_created (article));
-  set_date (root, "firstcreated", cd_article_get_published (article));
-  set_date (root, "versioncreated", modified);
-  set_date (root, "embargoed", cd_article_get_embargo (article));
+  cd_export_set_date (root, "contentcreated", cd_article_get_created (article));
+  cd_export_set_date (root, "firstcreated", cd_article_get_published (article));
+  cd_export_set_date (root, "versioncreated", modified);
+  cd_export_set_date (root, "embargoed", cd_article_get_embargo (article));
 
-  set_string (root, "language", cd_article_get_language (article));
-  set_string (root, "slugline", cd_article_get_slug (article));
-  set_string (root, "located", cd_article_get_dateline (article));
-  set_string (root, "by", cd_article_get_byline (article));
-  set_array (root, "people", build_people (article));
+  cd_export_set_string (root, "language", cd_article_get_language (article));
+  cd_export_set_string (root, "slugline", cd_article_get_slug (article));
+  cd_export_set_string (root, "located", cd_article_get_dateline (article));
+  cd_export_set_string (root, "by", cd_article_get_byline (article));
+  cd_export_set_array (root, "people", build_people (article));
 
   add_text (headlines, "main", cd_article_get_headline (article));
-  set_array (root, "headlines", headlines);
+  cd_export_set_array (root, "headlines", headlines);
   add_text (descriptions, "summary", cd_article_get_standfirst (article));
-  set_array (root, "descriptions", descriptions);
+  cd_export_set_array (root, "descriptions", descriptions);
 
-  set_array (root, "subjects", build_subjects (article));
-  set_string (root, "ednote", cd_article_get_editor_note (article));
-  set_array (root, "bodies", build_bodies (article));
+  cd_export_set_array (root, "subjects", build_subjects (article));
+  cd_export_set_string (root, "ednote", cd_article_get_editor_note (article));
+  cd_export_set_array (root, "bodies", build_bodies (article));
 
   if (options->image_href != NULL)
     json_array_add_object_element (associations, build_association (article, options));
-  set_array (root, "associations", associations);
+  cd_export_set_array (root, "associations", associations);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);
   return node;
 }
 
-/* RFC 3339 date-time with "Z" or a numeric offset, as `format: date-time`
- * in JSON Schema requires: the shape is checked here, the ranges of the
- * fields by GLib. */
-static gboolean
-is_rfc3339_date_time (const char *text)
-{
-  static const char shape[] = "dddd-dd-ddTdd:dd:dd";
-  g_autoptr(GDateTime) parsed = NULL;
-  const char *p = text;
-
-  for (size_t i = 0; i < sizeof shape - 1; i++, p++)
-    {
-      if (shape[i] == 'd' ? !g_ascii_isdigit (*p) : *p != shape[i])
-        return FALSE;
-    }
-
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (*p == 'Z')
-    p++;
-  else if ((*p == '+' || *p == '-') &&
-           g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && p[3] == ':' &&
-           g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]))
-    p += 6;
-  else
-    return FALSE;
-
-  if (*p != '\0')
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
-}
-
-/* An absolute URI as RFC 3986 defines it (`format: uri`): a scheme, then
- * only characters a URI may hold, with valid percent escapes, at most one
- * fragment, and a structure that GLib can parse. */
-static gboolean
-is_absolute_uri (const char *text)
-{
-  const char *p = text;
-  gboolean in_fragment = FALSE;
-
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  if (*p != ':' || p[1] == '\0')
-    return FALSE;
-
-  for (p++; *p != '\0'; p++)
-    {
-      if (*p == '%')
-        {
-          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
-            return FALSE;
-          p += 2;
-        }
-      else if (*p == '#')
-        {
-          if (in_fragment)
-            return FALSE;
-          in_fragment = TRUE;
-        }
-      else if (!g_ascii_isalnum (*p) && strchr ("-._~:/?[]@!$&'()*+,;=", *p) == NULL)
-        {
-          return FALSE;
-        }
-    }
-
-  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
-}
-
 /* Which article field a member of the document comes from, for messages. */
+static const CdExportSource sources[] = {
+  { "uri", N_("the article id") },
+  { "contentcreated", N_("the creation date") },
+  { "firstcreated", N_("the publication date") },
+  { "versioncreated", N_("the modification date") },
+  { "embargoed", N_("the embargo") },
+  { "people[].uri", N_("an author’s web address") },
+  { "subjects[].uri", N_("a tag’s vocabulary URI or code") },
+  { "associations[].uri", N_("the lead image’s address or the image base URL") },
+  { "associations[].renditions[].href", N_("the lead image’s address or the image base URL") },
+};
+
 static const char *
 describe_source (const char *pattern)
 {
-  static const struct
-  {
-    const char *pattern;
-    const char *field;
-  } sources[] = {
-    { "uri", N_("the article id") },
-    { "contentcreated", N_("the creation date") },
-    { "firstcreated", N_("the publication date") },
-    { "versioncreated", N_("the modification date") },
-    { "embargoed", N_("the embargo") },
-    { "people[].uri", N_("an author’s web address") },
-    { "subjects[].uri", N_("a tag’s vocabulary URI or code") },
-    { "associations[].uri", N_("the lead image’s address or the image base URL") },
-    { "associations[].renditions[].href", N_("the lead image’s address or the image base URL") },
-  };
-
-  for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      if (strcmp (pattern, sources[i].pattern) == 0)
-        return _(sources[i].field);
-    }
-
-  return pattern;
+  return cd_export_describe_source (sources, G_N_ELEMENTS (sources), pattern);
 }
 
-/* Walks the document and checks every date-time and URI member. @path is
- * the member's place for people ("people[1].uri"), @pattern the same
- * without indexes ("people[].uri"). */
+/* Checks every date-time and URI member; see cd_export_check_document(). */
 static gboolean
-check_node (JsonNode   *node,
-            GString    *path,
-            GString    *pattern,
-            GError    **error)
+check_member (JsonObject  *object,
+              const char  *name,
+              const char  *value,
+              const char  *path,
+              const char  *pattern,
+              gpointer     user_data,
+              GError     **error)
 {
   static const char * const uri_members[] = { "uri", "href", "schema", NULL };
   static const char * const date_members[] = {
     "firstcreated", "versioncreated", "contentcreated", "embargoed", "expires", NULL
   };
-  gsize path_len = path->len;
-  gsize pattern_len = pattern->len;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (g_strv_contains (uri_members, name) &&
+      (value == NULL || !cd_export_is_absolute_uri (value)))
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_string_append_printf (path, "[%u]", i);
-          g_string_append (pattern, "[]");
-          if (!check_node (json_array_get_element (array, i), path, pattern, error))
-            return FALSE;
-          g_string_truncate (path, path_len);
-          g_string_truncate (pattern, pattern_len);
-        }
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export ninjs: “%s” would be “%s”, which is not an "
+                     "absolute URI such as https://example.com/… or urn:uuid:…. "
+                     "Correct %s."),
+                   path, value != NULL ? value : "", describe_source (pattern));
+      return FALSE;
     }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
+
+  if (g_strv_contains (date_members, name) &&
+      (value == NULL || !cd_export_is_rfc3339_date_time (value)))
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (object);
-
-      for (const GList *l = members; l != NULL; l = l->next)
-        {
-          const char *name = l->data;
-          JsonNode *child = json_object_get_member (object, name);
-          const char *value = NULL;
-
-          if (path->len > 0)
-            {
-              g_string_append_c (path, '.');
-              g_string_append_c (pattern, '.');
-            }
-          g_string_append (path, name);
-          g_string_append (pattern, name);
-
-          if (JSON_NODE_HOLDS_VALUE (child) && json_node_get_value_type (child) == G_TYPE_STRING)
-            value = json_node_get_string (child);
-
-          if (g_strv_contains (uri_members, name) &&
-              (value == NULL || !is_absolute_uri (value)))
-            {
-              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                           _("Cannot export ninjs: “%s” would be “%s”, which is not an "
-                             "absolute URI such as https://example.com/… or urn:uuid:…. "
-                             "Correct %s."),
-                           path->str, value != NULL ? value : "", describe_source (pattern->str));
-              return FALSE;
-            }
-
-          if (g_strv_contains (date_members, name) &&
-              (value == NULL || !is_rfc3339_date_time (value)))
-            {
-              g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                           _("Cannot export ninjs: “%s” would be “%s”, which is not an "
-                             "RFC 3339 date and time with an offset. Correct %s."),
-                           path->str, value != NULL ? value : "", describe_source (pattern->str));
-              return FALSE;
-            }
-
-          if (!check_node (child, path, pattern, error))
-            return FALSE;
-
-          g_string_truncate (path, path_len);
-          g_string_truncate (pattern, pattern_len);
-        }
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("Cannot export ninjs: “%s” would be “%s”, which is not an "
+                     "RFC 3339 date and time with an offset. Correct %s."),
+                   path, value != NULL ? value : "", describe_source (pattern));
+      return FALSE;
     }
 
   return TRUE;
@@ -661,9 +440,6 @@ static gboolean
 check_document (JsonNode  *root,
                 GError   **error)
 {
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autoptr(GString) pattern = g_string_new (NULL);
-
   /* `uri` is the one member ninjs requires. */
   if (!json_object_has_member (json_node_get_object (root), "uri"))
     {
@@ -674,7 +450,7 @@ check_document (JsonNode  *root,
       return FALSE;
     }
 
-  return check_node (root, path, pattern, error);
+  return cd_export_check_document (root, check_member, NULL, error);
 }
 
 static GBytes *
@@ -684,8 +460,6 @@ cd_ninjs_exporter_export (CdExporter             *exporter,
                           GError                **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  char *data;
-  gsize length = 0;
 
   g_assert (CD_IS_NINJS_EXPORTER (exporter));
   g_assert (CD_IS_ARTICLE (article));
@@ -695,8 +469,7 @@ cd_ninjs_exporter_export (CdExporter             *exporter,
   if (!check_document (root, error))
     return NULL;
 
-  data = cd_json_to_string (root, &length);
-  return g_bytes_new_take (data, length);
+  return cd_export_json_to_bytes (root);
 }
 
 static void

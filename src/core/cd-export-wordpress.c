@@ -9,8 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cd-export-private.h"
 #include "cd-export-wordpress.h"
-#include "cd-json.h"
 #include "cd-markdown.h"
 
 /* A post for the WordPress REST API (`POST /wp/v2/posts`), with what a
@@ -96,42 +96,6 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdWordpressExporter, cd_wordpress_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_string (JsonObject *object,
-            const char *member,
-            const char *value)
-{
-  if (!is_blank (value))
-    json_object_set_string_member (object, member, value);
-}
-
-/* Takes @array; an empty array is dropped instead of being written. */
-static void
-set_array (JsonObject *object,
-           const char *member,
-           JsonArray  *array)
-{
-  if (json_array_get_length (array) > 0)
-    json_object_set_array_member (object, member, array);
-  else
-    json_array_unref (array);
-}
-
 static const char *
 post_status_for_article (CdArticle *article)
 {
@@ -194,12 +158,12 @@ build_meta (CdArticle *article)
 {
   JsonObject *meta = json_object_new ();
 
-  set_string (meta, "copydesk_id", cd_article_get_id (article));
+  cd_export_set_string (meta, "copydesk_id", cd_article_get_id (article));
   json_object_set_string_member (meta, "copydesk_status",
                                  cd_article_status_to_string (cd_article_get_status (article)));
-  set_string (meta, "copydesk_byline", cd_article_get_byline (article));
-  set_string (meta, "copydesk_dateline", cd_article_get_dateline (article));
-  set_string (meta, "copydesk_language", cd_article_get_language (article));
+  cd_export_set_string (meta, "copydesk_byline", cd_article_get_byline (article));
+  cd_export_set_string (meta, "copydesk_dateline", cd_article_get_dateline (article));
+  cd_export_set_string (meta, "copydesk_language", cd_article_get_language (article));
 
   return meta;
 }
@@ -211,17 +175,17 @@ build_post (CdArticle *article)
   const char *body = cd_article_get_body (article);
   g_autofree char *date_gmt = post_date_gmt (article);
 
-  set_string (post, "title", cd_article_get_headline (article));
+  cd_export_set_string (post, "title", cd_article_get_headline (article));
 
-  if (!is_blank (body))
+  if (!cd_export_is_blank (body))
     {
       g_autofree char *html = cd_markdown_to_html (body, -1);
 
       json_object_set_string_member (post, "content", html);
     }
 
-  set_string (post, "excerpt", cd_article_get_standfirst (article));
-  set_string (post, "slug", cd_article_get_slug (article));
+  cd_export_set_string (post, "excerpt", cd_article_get_standfirst (article));
+  cd_export_set_string (post, "slug", cd_article_get_slug (article));
   json_object_set_string_member (post, "status", post_status_for_article (article));
   if (date_gmt != NULL)
     json_object_set_string_member (post, "date_gmt", date_gmt);
@@ -246,7 +210,7 @@ build_tag_names (CdArticle *article)
       g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
       const char *name = cd_tag_get_name (tag);
 
-      if (!is_blank (name))
+      if (!cd_export_is_blank (name))
         json_array_add_string_element (names, name);
     }
 
@@ -259,41 +223,10 @@ build_category_names (CdArticle *article)
   JsonArray *names = json_array_new ();
   const char *section = cd_article_get_section (article);
 
-  if (!is_blank (section))
+  if (!cd_export_is_blank (section))
     json_array_add_string_element (names, section);
 
   return names;
-}
-
-/* The media type of an image file name, from its extension; NULL for an
- * extension not in the list. */
-static const char *
-image_mime_type (const char *file_name)
-{
-  static const struct
-  {
-    const char *extension;
-    const char *mime_type;
-  } types[] = {
-    { "jpg", "image/jpeg" },
-    { "jpeg", "image/jpeg" },
-    { "png", "image/png" },
-    { "webp", "image/webp" },
-    { "gif", "image/gif" },
-    { "avif", "image/avif" },
-  };
-  const char *dot = strrchr (file_name, '.');
-
-  if (dot == NULL)
-    return NULL;
-
-  for (size_t i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      if (g_ascii_strcasecmp (dot + 1, types[i].extension) == 0)
-        return types[i].mime_type;
-    }
-
-  return NULL;
 }
 
 /* The file name in the last segment of the path of @href, unescaped; NULL
@@ -302,16 +235,14 @@ image_mime_type (const char *file_name)
 static char *
 image_file_name (const char *href)
 {
-  g_autofree char *path = g_strndup (href, strcspn (href, "?#"));
-  const char *name = strrchr (path, '/');
+  g_autofree char *name = cd_export_href_file_name (href);
   g_autofree char *unescaped = NULL;
 
-  name = name != NULL ? name + 1 : path;
   if (*name == '\0')
     return NULL;
 
   unescaped = g_uri_unescape_string (name, "/");
-  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL) || is_blank (unescaped))
+  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL) || cd_export_is_blank (unescaped))
     return NULL;
 
   return g_steal_pointer (&unescaped);
@@ -334,38 +265,6 @@ caption_with_credit (const char *caption,
   return g_strconcat (stripped_caption, " ", stripped_credit, NULL);
 }
 
-/* An absolute http or https URL with a host, made only of the characters
- * a URL may hold. */
-static gboolean
-is_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%')
-        {
-          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
-            return FALSE;
-          p += 2;
-        }
-      else if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) &&
-               strchr ("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
-        {
-          return FALSE;
-        }
-    }
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
-         !is_blank (g_uri_get_host (uri));
-}
-
 static JsonObject *
 build_featured_media (CdArticle              *article,
                       const CdExportOptions  *options,
@@ -383,7 +282,7 @@ build_featured_media (CdArticle              *article,
   /* In a bundle the image is the file beside the export, with no URL. */
   if (options->image_mode != CD_EXPORT_IMAGE_BUNDLE || cd_image_is_remote (image))
     {
-      if (!is_http_url (href))
+      if (!cd_export_is_http_url (href))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export the WordPress post: the lead image’s address "
@@ -396,12 +295,12 @@ build_featured_media (CdArticle              *article,
       json_object_set_string_member (media, "source_url", href);
     }
 
-  set_string (media, "file_name", file_name);
-  if (file_name != NULL && image_mime_type (file_name) != NULL)
-    json_object_set_string_member (media, "mime_type", image_mime_type (file_name));
-  set_string (media, "alt_text", cd_image_get_alt (image));
-  set_string (media, "caption", caption);
-  set_string (media, "credit", cd_image_get_credit (image));
+  cd_export_set_string (media, "file_name", file_name);
+  if (file_name != NULL && cd_export_image_mime_type (file_name, TRUE) != NULL)
+    json_object_set_string_member (media, "mime_type", cd_export_image_mime_type (file_name, TRUE));
+  cd_export_set_string (media, "alt_text", cd_image_get_alt (image));
+  cd_export_set_string (media, "caption", caption);
+  cd_export_set_string (media, "credit", cd_image_get_credit (image));
 
   return media;
 }
@@ -414,9 +313,9 @@ build_document (CdArticle              *article,
   g_autoptr(JsonObject) root = NULL;
   JsonNode *node;
 
-  if (is_blank (cd_article_get_headline (article)) &&
-      is_blank (cd_article_get_standfirst (article)) &&
-      is_blank (cd_article_get_body (article)))
+  if (cd_export_is_blank (cd_article_get_headline (article)) &&
+      cd_export_is_blank (cd_article_get_standfirst (article)) &&
+      cd_export_is_blank (cd_article_get_body (article)))
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export the WordPress post: the article has no headline, "
@@ -427,8 +326,8 @@ build_document (CdArticle              *article,
 
   root = json_object_new ();
   json_object_set_object_member (root, "post", build_post (article));
-  set_array (root, "tag_names", build_tag_names (article));
-  set_array (root, "category_names", build_category_names (article));
+  cd_export_set_array (root, "tag_names", build_tag_names (article));
+  cd_export_set_array (root, "category_names", build_category_names (article));
 
   if (options->image_href != NULL)
     {
@@ -451,8 +350,6 @@ cd_wordpress_exporter_export (CdExporter             *exporter,
                               GError                **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  char *data;
-  gsize length = 0;
 
   g_assert (CD_IS_WORDPRESS_EXPORTER (exporter));
   g_assert (CD_IS_ARTICLE (article));
@@ -462,8 +359,7 @@ cd_wordpress_exporter_export (CdExporter             *exporter,
   if (root == NULL)
     return NULL;
 
-  data = cd_json_to_string (root, &length);
-  return g_bytes_new_take (data, length);
+  return cd_export_json_to_bytes (root);
 }
 
 static void

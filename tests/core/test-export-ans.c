@@ -12,6 +12,7 @@
 #include "cd-article-file.h"
 #include "cd-export-ans.h"
 #include "cd-exporter.h"
+#include "cd-test-util.h"
 
 /* The ANS export is compared byte for byte with the golden files in
  * tests/golden/ans/, one per fixture article (the .copydesk files in
@@ -26,91 +27,8 @@
 #define ANS_VERSION    "0.10.12"
 #define TEST_ID        "urn:uuid:00000000-0000-4000-8000-0000000000aa"
 
-typedef struct
-{
-  char *name;  /* file name without .copydesk, also the golden's name */
-  char *path;
-} Fixture;
-
 static GPtrArray *fixtures;
 static char *source_root;
-
-static void
-fixture_free (gpointer data)
-{
-  Fixture *fixture = data;
-
-  g_free (fixture->name);
-  g_free (fixture->path);
-  g_free (fixture);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-add_fixtures_in (const char *folder)
-{
-  g_autofree char *dir_path = g_build_filename (source_root, folder, NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_suffix (name, ".copydesk"))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-
-  /* Sorted, so that the tests run in the same order everywhere. */
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file_name = g_ptr_array_index (names, i);
-      Fixture *fixture = g_new0 (Fixture, 1);
-
-      fixture->name = g_strndup (file_name, strlen (file_name) - strlen (".copydesk"));
-      fixture->path = g_build_filename (dir_path, file_name, NULL);
-      g_ptr_array_add (fixtures, fixture);
-    }
-}
-
-static const Fixture *
-find_fixture (const char *name)
-{
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
-
-      if (g_str_equal (fixture->name, name))
-        return fixture;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static CdArticle *
-load_fixture (const Fixture *fixture)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-  g_autoptr(GError) error = NULL;
-  CdArticle *article;
-
-  article = cd_article_load_from_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (article);
-  return article;
-}
 
 static CdExporter *
 ans_exporter (void)
@@ -148,10 +66,10 @@ export_with_mode (CdArticle         *article,
 }
 
 static GBytes *
-export_fixture (const Fixture     *fixture,
-                CdExportImageMode  mode)
+export_fixture (const CdTestFixture *fixture,
+                CdExportImageMode    mode)
 {
-  g_autoptr(CdArticle) article = load_fixture (fixture);
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
@@ -163,63 +81,28 @@ export_fixture (const Fixture     *fixture,
 }
 
 static JsonNode *
-parse_bytes (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  JsonNode *root;
-
-  g_assert_true (g_utf8_validate (data, size, NULL));
-  json_parser_load_from_data (parser, data, size, &error);
-  g_assert_no_error (error);
-
-  root = json_parser_steal_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return root;
-}
-
-static JsonNode *
 export_and_parse (CdArticle         *article,
                   CdExportImageMode  mode)
 {
   g_autoptr(GBytes) bytes = export_with_mode (article, mode);
 
-  return parse_bytes (bytes);
+  return cd_test_parse_bytes (bytes);
 }
 
 static JsonNode *
 export_fixture_and_parse (const char *name)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture (name), CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, name),
+                                            CD_EXPORT_IMAGE_BASE_URL);
 
-  return parse_bytes (bytes);
-}
-
-/* The names of @object's members, in order, joined by commas. */
-static char *
-member_names (JsonObject *object)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (names->len > 0)
-        g_string_append_c (names, ',');
-      g_string_append (names, l->data);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
+  return cd_test_parse_bytes (bytes);
 }
 
 static void
 assert_members (JsonObject *object,
                 const char *expected)
 {
-  g_autofree char *names = member_names (object);
+  g_autofree char *names = cd_test_member_names (object);
 
   g_assert_cmpstr (names, ==, expected);
 }
@@ -381,57 +264,15 @@ new_article (void)
   return article;
 }
 
-static char *
-golden_path (const char *name)
-{
-  g_autofree char *file_name = g_strconcat (name, ".json", NULL);
-
-  return g_build_filename (source_root, "tests", "golden", "ans", file_name, NULL);
-}
-
 static void
 compare_with_golden (const char *name,
                      GBytes     *bytes)
 {
-  g_autofree char *path = golden_path (name);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize expected_length = 0;
+  g_autofree char *path = cd_test_golden_path (source_root, "ans", name, ".json");
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0)
-    {
-      g_file_set_contents (path, data, length, &error);
-      g_assert_no_error (error);
-      g_test_message ("Wrote %s", path);
-      return;
-    }
-
-  if (!g_file_get_contents (path, &expected, &expected_length, &error))
-    {
-      g_test_fail_printf ("No golden file %s (%s): run with CD_UPDATE_GOLDEN=1 to make it, "
-                          "then review it",
-                          path, error->message);
-      return;
-    }
-
-  if (expected_length != length || memcmp (expected, data, length) != 0)
-    {
-      g_auto(GStrv) want = g_strsplit (expected, "\n", -1);
-      g_autofree char *got_text = g_strndup (data, length);
-      g_auto(GStrv) got = g_strsplit (got_text, "\n", -1);
-      guint line = 0;
-
-      while (want[line] != NULL && got[line] != NULL && g_str_equal (want[line], got[line]))
-        line++;
-
-      g_test_fail_printf ("The export differs from %s from line %u: expected “%s”, "
-                          "got “%s”. Run with CD_UPDATE_GOLDEN=1 if the change is intended.",
-                          path, line + 1,
-                          want[line] != NULL ? want[line] : "(end of file)",
-                          got[line] != NULL ? got[line] : "(end of file)");
-    }
+  cd_test_compare_with_golden (path, data, length);
 }
 
 static void
@@ -461,7 +302,7 @@ test_registry (void)
 static void
 test_golden (gconstpointer data)
 {
-  const Fixture *fixture = data;
+  const CdTestFixture *fixture = data;
   g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
 
   compare_with_golden (fixture->name, bytes);
@@ -470,8 +311,9 @@ test_golden (gconstpointer data)
 static void
 test_golden_bundle (void)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture (BUNDLE_FIXTURE), CD_EXPORT_IMAGE_BUNDLE);
-  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, BUNDLE_FIXTURE),
+                                            CD_EXPORT_IMAGE_BUNDLE);
+  g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
   JsonObject *promo = member_object (member_object (json_node_get_object (root), "promo_items"),
                                      "basic");
 
@@ -485,8 +327,8 @@ test_deterministic (void)
 {
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_fixture (fixture);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autoptr(CdArticle) copy = cd_article_copy (article);
       g_autoptr(GBytes) first = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL);
       g_autoptr(GBytes) second = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL);
@@ -974,7 +816,7 @@ test_ids (void)
     {
       g_autoptr(GBytes) bytes = export_fixture (g_ptr_array_index (fixtures, i),
                                                 CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(JsonNode) root = parse_bytes (bytes);
+      g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
       g_autoptr(GPtrArray) ids = collect_ids (root);
 
       for (guint j = 0; j < ids->len; j++)
@@ -1010,22 +852,6 @@ typedef struct
   guint n_urls;
   gboolean bundle;
 } FormatCounts;
-
-/* An RFC 3339 date-time with "Z" or an offset, checked independently of
- * the exporter: the shape with a regular expression, the values by GLib. */
-static gboolean
-is_rfc3339 (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-                             "(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
-                             text, 0, 0))
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
-}
 
 static gboolean
 is_web_url (const char *text)
@@ -1068,9 +894,9 @@ check_formats_cb (const char *name,
     }
   else
     {
-      if (!is_rfc3339 (text))
+      if (!cd_test_is_rfc3339 (text))
         g_test_message ("%s “%s” is not an RFC 3339 date-time with an offset", name, text);
-      g_assert_true (is_rfc3339 (text));
+      g_assert_true (cd_test_is_rfc3339 (text));
       counts->n_dates++;
     }
 }
@@ -1079,15 +905,16 @@ static void
 test_formats (void)
 {
   FormatCounts counts = { 0, 0, FALSE };
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture (BUNDLE_FIXTURE), CD_EXPORT_IMAGE_BUNDLE);
-  g_autoptr(JsonNode) bundle = parse_bytes (bytes);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, BUNDLE_FIXTURE),
+                                            CD_EXPORT_IMAGE_BUNDLE);
+  g_autoptr(JsonNode) bundle = cd_test_parse_bytes (bytes);
 
   /* The checks themselves can fail. */
-  g_assert_true (is_rfc3339 ("2026-10-14T09:00:00+01:00"));
-  g_assert_true (is_rfc3339 ("2026-10-14T09:00:00.5Z"));
-  g_assert_false (is_rfc3339 ("2026-10-14T09:00:00"));
-  g_assert_false (is_rfc3339 ("2026-10-14 09:00:00Z"));
-  g_assert_false (is_rfc3339 ("2026-02-30T09:00:00Z"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-10-14T09:00:00+01:00"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-10-14T09:00:00.5Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-10-14T09:00:00"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-10-14 09:00:00Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-02-30T09:00:00Z"));
   g_assert_true (is_web_url ("https://media.example.org/images/a.jpg"));
   g_assert_false (is_web_url ("a.jpg"));
   g_assert_false (is_web_url ("https://example.com/a b.jpg"));
@@ -1097,7 +924,7 @@ test_formats (void)
     {
       g_autoptr(GBytes) fixture_bytes = export_fixture (g_ptr_array_index (fixtures, i),
                                                         CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(JsonNode) root = parse_bytes (fixture_bytes);
+      g_autoptr(JsonNode) root = cd_test_parse_bytes (fixture_bytes);
 
       walk_members (root, check_formats_cb, &counts);
     }
@@ -1167,20 +994,15 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  source_root = g_strdup (g_getenv ("CD_SOURCE_ROOT"));
-  if (source_root == NULL)
-    source_root = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", "..", NULL);
-
-  fixtures = g_ptr_array_new_with_free_func (fixture_free);
-  add_fixtures_in ("tests/articles");
-  add_fixtures_in ("data/sample");
+  source_root = cd_test_dup_source_root ();
+  fixtures = cd_test_fixtures_new (source_root);
   g_assert_cmpuint (fixtures->len, >=, 8);
 
   g_test_add_func ("/export-ans/registry", test_registry);
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autofree char *path = g_strconcat ("/export-ans/golden/", fixture->name, NULL);
 
       g_test_add_data_func (path, fixture, test_golden);

@@ -15,6 +15,7 @@
 #include "cd-json.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
+#include "cd-test-util.h"
 
 /*
  * Tests of the schema.org NewsArticle (JSON-LD) exporter.
@@ -38,57 +39,7 @@
 
 static char *source_root;
 
-typedef struct
-{
-  char *name;
-  char *path;
-} Fixture;
-
 static GPtrArray *fixtures;
-
-static void
-fixture_free (gpointer data)
-{
-  Fixture *fixture = data;
-
-  g_free (fixture->name);
-  g_free (fixture->path);
-  g_free (fixture);
-}
-
-static int
-compare_fixtures (gconstpointer a,
-                  gconstpointer b)
-{
-  const Fixture *fa = *(const Fixture * const *) a;
-  const Fixture *fb = *(const Fixture * const *) b;
-
-  return strcmp (fa->name, fb->name);
-}
-
-static void
-collect_fixtures (const char *folder)
-{
-  g_autofree char *dir_path = g_build_filename (source_root, folder, NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      Fixture *fixture;
-
-      if (!g_str_has_suffix (entry, ".copydesk"))
-        continue;
-
-      fixture = g_new0 (Fixture, 1);
-      fixture->name = g_strndup (entry, strlen (entry) - strlen (".copydesk"));
-      fixture->path = g_build_filename (dir_path, entry, NULL);
-      g_ptr_array_add (fixtures, fixture);
-    }
-}
 
 static CdExporter *
 get_exporter (void)
@@ -97,18 +48,6 @@ get_exporter (void)
 
   g_assert_nonnull (exporter);
   return exporter;
-}
-
-static CdArticle *
-load_article (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = cd_article_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (article);
-  return g_steal_pointer (&article);
 }
 
 static char *
@@ -157,32 +96,6 @@ parse_object (const char *text)
 /* Checks written independently of the exporter's own. */
 
 static gboolean
-is_rfc3339 (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-                             "(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
-                             text, 0, 0))
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
-}
-
-static gboolean
-is_absolute_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  if (!g_regex_match_simple ("^https?://[^\\s\"<>\\\\^`{|}]+$", text, 0, 0))
-    return FALSE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
-}
-
-static gboolean
 is_urn_uuid (const char *text)
 {
   return g_regex_match_simple ("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
@@ -194,20 +107,20 @@ static void
 test_checkers (void)
 {
   /* The checks below are only worth something if they can say no. */
-  g_assert_true (is_rfc3339 ("2026-11-27T07:30:00Z"));
-  g_assert_true (is_rfc3339 ("2026-11-27T07:30:00.25+01:00"));
-  g_assert_false (is_rfc3339 ("2026-11-27T07:30:00"));
-  g_assert_false (is_rfc3339 ("2026-11-27 07:30:00Z"));
-  g_assert_false (is_rfc3339 ("2026-11-27T07:30:00+0100"));
-  g_assert_false (is_rfc3339 ("2026-13-27T07:30:00Z"));
-  g_assert_false (is_rfc3339 ("27/11/2026"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-11-27T07:30:00Z"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-11-27T07:30:00.25+01:00"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27T07:30:00"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27 07:30:00Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27T07:30:00+0100"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-13-27T07:30:00Z"));
+  g_assert_false (cd_test_is_rfc3339 ("27/11/2026"));
 
-  g_assert_true (is_absolute_http_url ("https://media.example.org/images/a.jpg"));
-  g_assert_false (is_absolute_http_url ("a.jpg"));
-  g_assert_false (is_absolute_http_url ("/images/a.jpg"));
-  g_assert_false (is_absolute_http_url ("https://media.example.org/my image.jpg"));
-  g_assert_false (is_absolute_http_url ("javascript:alert(1)"));
-  g_assert_false (is_absolute_http_url ("file:///home/me/a.jpg"));
+  g_assert_true (cd_test_is_absolute_http_url ("https://media.example.org/images/a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("/images/a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("https://media.example.org/my image.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("javascript:alert(1)"));
+  g_assert_false (cd_test_is_absolute_http_url ("file:///home/me/a.jpg"));
 
   g_assert_true (is_urn_uuid ("urn:uuid:3f6c2a8e-9b41-4d7a-a5e2-6c0d9f1b7e34"));
   g_assert_false (is_urn_uuid ("3f6c2a8e-9b41-4d7a-a5e2-6c0d9f1b7e34"));
@@ -228,106 +141,24 @@ test_lookup (void)
 
 /* Golden files */
 
-static char *
-golden_path (const char *name,
-             const char *extension)
-{
-  g_autofree char *file_name = g_strconcat (name, extension, NULL);
-
-  return g_build_filename (source_root, "tests", "golden", GOLDEN_DIR, file_name, NULL);
-}
-
-static gboolean
-updating_golden (void)
-{
-  return g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0;
-}
-
-/* Reports the first line where @actual and @expected differ. */
-static void
-fail_with_difference (const char *golden,
-                      const char *expected,
-                      const char *actual)
-{
-  g_auto(GStrv) expected_lines = g_strsplit (expected, "\n", -1);
-  g_auto(GStrv) actual_lines = g_strsplit (actual, "\n", -1);
-  guint i;
-
-  for (i = 0; expected_lines[i] != NULL && actual_lines[i] != NULL; i++)
-    {
-      if (strcmp (expected_lines[i], actual_lines[i]) != 0)
-        break;
-    }
-
-  g_test_fail_printf ("%s differs at line %u:\n  expected: %s\n  actual:   %s\n"
-                      "(CD_UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
-                      golden, i + 1,
-                      expected_lines[i] != NULL ? expected_lines[i] : "(end of file)",
-                      actual_lines[i] != NULL ? actual_lines[i] : "(end of file)");
-}
-
-static void
-compare_with_golden (const char *golden,
-                     const char *actual)
-{
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (updating_golden ())
-    {
-      g_autofree char *folder = g_path_get_dirname (golden);
-
-      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-      g_file_set_contents (golden, actual, -1, &error);
-      g_assert_no_error (error);
-      g_test_message ("wrote %s", golden);
-      return;
-    }
-
-  if (!g_file_get_contents (golden, &expected, NULL, &error))
-    {
-      g_test_fail_printf ("No golden file %s (%s); run the test with CD_UPDATE_GOLDEN=1 "
-                          "to write it, and check it", golden, error->message);
-      return;
-    }
-
-  if (strcmp (expected, actual) != 0)
-    fail_with_difference (golden, expected, actual);
-}
-
 /* An export that succeeds is compared with <name>.jsonld; one that fails
  * with <name>.error, which holds its message, so that a fixture cannot
  * silently stop exporting. */
 static void
 test_golden (gconstpointer data)
 {
-  const Fixture *fixture = data;
-  g_autoptr(CdArticle) article = load_article (fixture->path);
+  const CdTestFixture *fixture = data;
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autofree char *article_dir = g_path_get_dirname (fixture->path);
-  g_autofree char *json_golden = golden_path (fixture->name, GOLDEN_EXTENSION);
-  g_autofree char *error_golden = golden_path (fixture->name, ".error");
+  g_autofree char *json_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
+                                                      GOLDEN_EXTENSION);
+  g_autofree char *error_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
+                                                       ".error");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL, article_dir,
                                             &error);
 
-  if (text != NULL)
-    {
-      g_assert_no_error (error);
-      if (!updating_golden () && g_file_test (error_golden, G_FILE_TEST_EXISTS))
-        g_test_fail_printf ("%s exports, but %s says it should fail", fixture->name,
-                            error_golden);
-      compare_with_golden (json_golden, text);
-    }
-  else
-    {
-      g_autofree char *message = NULL;
-
-      g_assert_nonnull (error);
-      if (!updating_golden () && g_file_test (json_golden, G_FILE_TEST_EXISTS))
-        g_test_fail_printf ("%s no longer exports: %s", fixture->name, error->message);
-      message = g_strconcat (error->message, "\n", NULL);
-      compare_with_golden (error_golden, message);
-    }
+  cd_test_compare_result_with_golden (fixture->name, json_golden, error_golden, text, error);
 }
 
 /* Every golden file belongs to a fixture, and there are enough fixtures for
@@ -335,41 +166,23 @@ test_golden (gconstpointer data)
 static void
 test_golden_complete (void)
 {
+  static const char * const extensions[] = { GOLDEN_EXTENSION, ".error", NULL };
   g_autofree char *folder = g_build_filename (source_root, "tests", "golden", GOLDEN_DIR, NULL);
-  g_autoptr(GDir) dir = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  const char *entry;
-  guint n_golden = 0;
+  guint n_golden;
 
   g_assert_cmpuint (fixtures->len, >=, MIN_FIXTURES);
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
 
       /* Two fixtures of one name would share a golden file. */
       g_assert_false (g_hash_table_contains (names, fixture->name));
       g_hash_table_add (names, fixture->name);
     }
 
-  dir = g_dir_open (folder, 0, &error);
-  g_assert_no_error (error);
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      if (g_str_has_suffix (entry, GOLDEN_EXTENSION))
-        name = g_strndup (entry, strlen (entry) - strlen (GOLDEN_EXTENSION));
-      else if (g_str_has_suffix (entry, ".error"))
-        name = g_strndup (entry, strlen (entry) - strlen (".error"));
-
-      if (name == NULL || !g_hash_table_contains (names, name))
-        g_test_fail_printf ("%s/%s belongs to no fixture", folder, entry);
-      n_golden++;
-    }
-
+  n_golden = cd_test_check_goldens_have_fixtures (folder, fixtures, extensions, NULL);
   g_assert_cmpuint (n_golden, ==, fixtures->len);
 }
 
@@ -378,9 +191,9 @@ test_deterministic (void)
 {
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_article (fixture->path);
-      g_autoptr(CdArticle) again = load_article (fixture->path);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
+      g_autoptr(CdArticle) again = cd_test_load_article (fixture->path);
       g_autofree char *first = export_text (article);
       g_autofree char *second = export_text (article);
       g_autofree char *reloaded = export_text (again);
@@ -391,21 +204,6 @@ test_deterministic (void)
 }
 
 /* Structure */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static const char *
 get_string (JsonObject *object,
@@ -449,7 +247,7 @@ assert_optional_string (JsonObject *object,
                         const char *member,
                         const char *expected)
 {
-  if (is_blank (expected))
+  if (cd_test_is_blank (expected))
     g_assert_false (json_object_has_member (object, member));
   else
     g_assert_cmpstr (get_string (object, member), ==, expected);
@@ -470,7 +268,7 @@ assert_optional_date (JsonObject *object,
     }
 
   text = get_string (object, member);
-  if (!is_rfc3339 (text))
+  if (!cd_test_is_rfc3339 (text))
     g_error ("“%s” is “%s”, not an RFC 3339 date-time with an offset", member, text);
 
   parsed = g_date_time_new_from_iso8601 (text, NULL);
@@ -516,7 +314,7 @@ assert_nothing_empty (JsonNode *node)
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      g_assert_false (is_blank (json_node_get_string (node)));
+      g_assert_false (cd_test_is_blank (json_node_get_string (node)));
     }
 }
 
@@ -575,7 +373,7 @@ check_authors (JsonObject *root,
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
       JsonObject *person;
 
-      if (is_blank (cd_author_get_name (author)))
+      if (cd_test_is_blank (cd_author_get_name (author)))
         continue;
 
       g_assert_cmpuint (j, <, json_array_get_length (people));
@@ -586,7 +384,7 @@ check_authors (JsonObject *root,
       assert_optional_string (person, "url", cd_author_get_url (author));
       assert_optional_string (person, "jobTitle", cd_author_get_role (author));
       if (json_object_has_member (person, "url"))
-        g_assert_true (is_absolute_http_url (get_string (person, "url")));
+        g_assert_true (cd_test_is_absolute_http_url (get_string (person, "url")));
     }
   g_assert_cmpuint (j, ==, json_array_get_length (people));
 }
@@ -629,7 +427,7 @@ check_tags (JsonObject *root,
           g_assert_cmpstr (get_string (thing, "name"), ==, cd_tag_get_name (tag));
           g_assert_cmpstr (get_string (thing, "sameAs"), ==, uri);
           g_assert_cmpstr (get_string (thing, "identifier"), ==, cd_tag_get_code (tag));
-          g_assert_true (is_absolute_http_url (get_string (thing, "sameAs")));
+          g_assert_true (cd_test_is_absolute_http_url (get_string (thing, "sameAs")));
         }
     }
 
@@ -666,12 +464,12 @@ check_image (JsonObject *root,
   g_assert_cmpstr (get_string (object, "@type"), ==, "ImageObject");
   g_assert_cmpstr (get_string (object, "url"), ==, expected_url);
   g_assert_cmpstr (get_string (object, "contentUrl"), ==, expected_url);
-  g_assert_true (is_absolute_http_url (get_string (object, "url")));
+  g_assert_true (cd_test_is_absolute_http_url (get_string (object, "url")));
   assert_optional_string (object, "caption", cd_image_get_caption (image));
   assert_optional_string (object, "creditText", cd_image_get_credit (image));
   assert_optional_string (object, "copyrightNotice", cd_image_get_copyright (image));
 
-  if (is_blank (cd_image_get_photographer (image)))
+  if (cd_test_is_blank (cd_image_get_photographer (image)))
     {
       g_assert_false (json_object_has_member (object, "creator"));
     }
@@ -694,7 +492,7 @@ check_body (JsonObject *root,
   JsonNode *word_count;
   CdTextCounts counts;
 
-  if (is_blank (body))
+  if (cd_test_is_blank (body))
     {
       g_assert_false (json_object_has_member (root, "articleBody"));
       g_assert_false (json_object_has_member (root, "wordCount"));
@@ -720,19 +518,19 @@ check_private_fields (const char *text,
 {
   GListModel *authors = cd_article_get_authors (article);
 
-  if (!is_blank (cd_article_get_editor_note (article)))
+  if (!cd_test_is_blank (cd_article_get_editor_note (article)))
     g_assert_null (strstr (text, cd_article_get_editor_note (article)));
 
   for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
     {
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
 
-      if (!is_blank (cd_author_get_email (author)))
+      if (!cd_test_is_blank (cd_author_get_email (author)))
         g_assert_null (strstr (text, cd_author_get_email (author)));
     }
 
   /* schema.org has no alt text: see the exporter. */
-  if (!is_blank (cd_image_get_alt (cd_article_get_image (article))))
+  if (!cd_test_is_blank (cd_image_get_alt (cd_article_get_image (article))))
     g_assert_null (strstr (text, cd_image_get_alt (cd_article_get_image (article))));
 }
 
@@ -771,7 +569,7 @@ check_document (const char *text,
 
   /* The members Google's Article structured data recommends, whenever the
    * article has what they are made from. */
-  if (!is_blank (cd_article_get_headline (article)))
+  if (!cd_test_is_blank (cd_article_get_headline (article)))
     g_assert_true (json_object_has_member (root, "headline"));
   if (cd_image_is_set (cd_article_get_image (article)))
     g_assert_true (json_object_has_member (root, "image"));
@@ -788,8 +586,8 @@ test_fixtures_valid (void)
 {
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_article (fixture->path);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autofree char *text = export_text (article);
 
       g_test_message ("checking %s", fixture->name);
@@ -809,7 +607,7 @@ static void
 test_google_recommended (void)
 {
   g_autofree char *path = fixture_path ("data/sample", "harbour-ferry.copydesk");
-  g_autoptr(CdArticle) article = load_article (path);
+  g_autoptr(CdArticle) article = cd_test_load_article (path);
   g_autofree char *text = export_text (article);
   g_autoptr(JsonObject) root = parse_object (text);
   JsonArray *authors;
@@ -832,7 +630,7 @@ test_google_recommended (void)
       JsonObject *person = json_array_get_object_element (authors, i);
 
       g_assert_true (json_object_has_member (person, "name"));
-      g_assert_true (is_absolute_http_url (get_string (person, "url")));
+      g_assert_true (cd_test_is_absolute_http_url (get_string (person, "url")));
     }
   g_assert_cmpstr (get_string (json_array_get_object_element (authors, 1), "name"), ==,
                    "Kwame Osei");
@@ -845,7 +643,7 @@ static void
 test_author_without_url (void)
 {
   g_autofree char *path = fixture_path ("tests/articles", "remote-image.copydesk");
-  g_autoptr(CdArticle) article = load_article (path);
+  g_autoptr(CdArticle) article = cd_test_load_article (path);
   g_autofree char *text = export_text (article);
   g_autoptr(JsonObject) root = parse_object (text);
   JsonArray *authors = get_array (root, "author");
@@ -918,7 +716,7 @@ test_dates (void)
   g_assert_cmpstr (get_string (root, "dateCreated"), ==, "2026-11-27T07:00:00+01:00");
   g_assert_cmpstr (get_string (root, "datePublished"), ==, "2026-11-27T07:30:00.5+01:00");
   g_assert_cmpstr (get_string (root, "dateModified"), ==, "2026-11-27T07:00:00+01:00");
-  g_assert_true (is_rfc3339 (get_string (root, "datePublished")));
+  g_assert_true (cd_test_is_rfc3339 (get_string (root, "datePublished")));
 
   /* schema.org has no embargo. */
   g_assert_null (strstr (text, "mbargo"));
@@ -998,9 +796,9 @@ test_image_modes (void)
   g_autofree char *full_path = fixture_path ("tests/articles", "full.copydesk");
   g_autofree char *remote_path = fixture_path ("tests/articles", "remote-image.copydesk");
   g_autofree char *greek_path = fixture_path ("tests/articles", "greek.copydesk");
-  g_autoptr(CdArticle) full = load_article (full_path);
-  g_autoptr(CdArticle) remote = load_article (remote_path);
-  g_autoptr(CdArticle) greek = load_article (greek_path);
+  g_autoptr(CdArticle) full = cd_test_load_article (full_path);
+  g_autoptr(CdArticle) remote = cd_test_load_article (remote_path);
+  g_autoptr(CdArticle) greek = cd_test_load_article (greek_path);
   g_autoptr(GError) error = NULL;
   g_autofree char *bundle = NULL;
   g_autofree char *none = NULL;
@@ -1107,7 +905,7 @@ static void
 test_minimal (void)
 {
   g_autofree char *path = fixture_path ("tests/articles", "minimal.copydesk");
-  g_autoptr(CdArticle) article = load_article (path);
+  g_autoptr(CdArticle) article = cd_test_load_article (path);
   g_autofree char *text = export_text (article);
 
   g_assert_cmpstr (text, ==,
@@ -1128,22 +926,16 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("CD_SOURCE_ROOT") != NULL)
-    source_root = g_strdup (g_getenv ("CD_SOURCE_ROOT"));
-  else
-    source_root = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", "..", NULL);
-
-  fixtures = g_ptr_array_new_with_free_func (fixture_free);
-  collect_fixtures ("tests/articles");
-  collect_fixtures ("data/sample");
-  g_ptr_array_sort (fixtures, compare_fixtures);
+  source_root = cd_test_dup_source_root ();
+  fixtures = cd_test_fixtures_new (source_root);
+  g_ptr_array_sort (fixtures, cd_test_fixture_compare);
 
   g_test_add_func ("/export-jsonld/checkers", test_checkers);
   g_test_add_func ("/export-jsonld/lookup", test_lookup);
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autofree char *test_path = g_strconcat ("/export-jsonld/golden/", fixture->name, NULL);
 
       g_test_add_data_func (test_path, fixture, test_golden);

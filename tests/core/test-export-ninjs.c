@@ -15,6 +15,7 @@
 #include "cd-exporter.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
+#include "cd-test-util.h"
 
 /* The ninjs export is compared byte for byte with the golden files in
  * tests/golden/ninjs/, one per fixture article (the .copydesk files in
@@ -27,95 +28,8 @@
 #define BUNDLE_GOLDEN    "harbour-ferry-bundle"
 #define NINJS_SCHEMA_URI "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 
-typedef struct
-{
-  char *name;  /* file name without .copydesk, also the golden's name */
-  char *path;
-} Fixture;
-
 static GPtrArray *fixtures;
 static char *source_root;
-
-static void
-fixture_free (gpointer data)
-{
-  Fixture *fixture = data;
-
-  g_free (fixture->name);
-  g_free (fixture->path);
-  g_free (fixture);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-add_fixtures_in (const char *folder)
-{
-  g_autofree char *dir_path = g_build_filename (source_root, folder, NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_has_suffix (name, ".copydesk"))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-
-  /* Sorted, so that the tests run in the same order everywhere. */
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file_name = g_ptr_array_index (names, i);
-      Fixture *fixture = g_new0 (Fixture, 1);
-
-      fixture->name = g_strndup (file_name, strlen (file_name) - strlen (".copydesk"));
-      fixture->path = g_build_filename (dir_path, file_name, NULL);
-
-      for (guint j = 0; j < fixtures->len; j++)
-        g_assert_cmpstr (((Fixture *) g_ptr_array_index (fixtures, j))->name, !=, fixture->name);
-
-      g_ptr_array_add (fixtures, fixture);
-    }
-}
-
-static const Fixture *
-find_fixture (const char *name)
-{
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
-
-      if (g_str_equal (fixture->name, name))
-        return fixture;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static CdArticle *
-load_fixture (const Fixture *fixture)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
-  g_autoptr(GError) error = NULL;
-  CdArticle *article;
-
-  article = cd_article_load_from_file (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (article);
-  return article;
-}
 
 static CdExporter *
 ninjs_exporter (void)
@@ -137,10 +51,10 @@ base_url_options (const char *article_dir)
 }
 
 static GBytes *
-export_fixture (const Fixture     *fixture,
-                CdExportImageMode  mode)
+export_fixture (const CdTestFixture *fixture,
+                CdExportImageMode    mode)
 {
-  g_autoptr(CdArticle) article = load_fixture (fixture);
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autofree char *dir = g_path_get_dirname (fixture->path);
   CdExportOptions options = base_url_options (dir);
   g_autoptr(GError) error = NULL;
@@ -166,49 +80,13 @@ export_article (CdArticle *article)
   return bytes;
 }
 
-static JsonNode *
-parse_bytes (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  JsonNode *root;
-
-  g_assert_true (g_utf8_validate (data, size, NULL));
-  json_parser_load_from_data (parser, data, size, &error);
-  g_assert_no_error (error);
-
-  root = json_parser_steal_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return root;
-}
-
 /* Exports @article (with an image base URL) and parses the result. */
 static JsonNode *
 export_and_parse (CdArticle *article)
 {
   g_autoptr(GBytes) bytes = export_article (article);
 
-  return parse_bytes (bytes);
-}
-
-/* The names of @object's members, in order, joined by commas. */
-static char *
-member_names (JsonObject *object)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (names->len > 0)
-        g_string_append_c (names, ',');
-      g_string_append (names, l->data);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
+  return cd_test_parse_bytes (bytes);
 }
 
 static guint
@@ -245,36 +123,16 @@ new_article (void)
   return article;
 }
 
-static char *
-golden_path (const char *name)
-{
-  g_autofree char *file_name = g_strconcat (name, ".json", NULL);
-
-  return g_build_filename (source_root, "tests", "golden", "ninjs", file_name, NULL);
-}
-
 static void
 compare_with_golden (const char *name,
                      GBytes     *bytes)
 {
-  g_autofree char *path = golden_path (name);
-  g_autofree char *exported = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_autofree char *golden = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cd_test_golden_path (source_root, "ninjs", name, ".json");
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
 
-  if (g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0)
-    {
-      g_file_set_contents (path, exported, -1, &error);
-      g_assert_no_error (error);
-      g_test_message ("Wrote %s", path);
-      return;
-    }
-
-  /* A missing golden is a failure: rerun with CD_UPDATE_GOLDEN=1. */
-  g_file_get_contents (path, &golden, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (strlen (exported), ==, g_bytes_get_size (bytes));
-  g_assert_cmpstr (exported, ==, golden);
+  g_assert_cmpuint (strnlen (data, length), ==, length);
+  cd_test_compare_with_golden (path, data, length);
 }
 
 static void
@@ -300,7 +158,7 @@ test_registry (void)
 static void
 test_golden (gconstpointer data)
 {
-  const Fixture *fixture = data;
+  const CdTestFixture *fixture = data;
   g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
 
   compare_with_golden (fixture->name, bytes);
@@ -309,48 +167,27 @@ test_golden (gconstpointer data)
 static void
 test_golden_bundle (void)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture (BUNDLE_FIXTURE), CD_EXPORT_IMAGE_BUNDLE);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, BUNDLE_FIXTURE),
+                                            CD_EXPORT_IMAGE_BUNDLE);
 
   compare_with_golden (BUNDLE_GOLDEN, bytes);
 }
 
-/* Every golden belongs to a fixture, so none is left over, unchecked. */
 static void
 test_goldens_have_fixtures (void)
 {
+  static const char * const extensions[] = { ".json", NULL };
   g_autofree char *dir_path = g_build_filename (source_root, "tests", "golden", "ninjs", NULL);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-  guint n_goldens = 0;
+  guint n_goldens;
 
   /* GLib runs the golden tests, a sub-suite, after this one. */
-  if (g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0)
+  if (cd_test_updating_golden ())
     {
       g_test_skip ("The goldens are being rewritten");
       return;
     }
 
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *stem = NULL;
-      gboolean known;
-
-      g_assert_true (g_str_has_suffix (name, ".json"));
-      stem = g_strndup (name, strlen (name) - strlen (".json"));
-      known = g_str_equal (stem, BUNDLE_GOLDEN);
-      for (guint i = 0; i < fixtures->len && !known; i++)
-        known = g_str_equal (((Fixture *) g_ptr_array_index (fixtures, i))->name, stem);
-
-      if (!known)
-        g_test_message ("%s/%s has no fixture article", dir_path, name);
-      g_assert_true (known);
-      n_goldens++;
-    }
-
+  n_goldens = cd_test_check_goldens_have_fixtures (dir_path, fixtures, extensions, BUNDLE_GOLDEN);
   g_assert_cmpuint (n_goldens, ==, fixtures->len + 1);
 }
 
@@ -359,12 +196,12 @@ test_deterministic (void)
 {
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autoptr(GBytes) first = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
       g_autoptr(GBytes) second = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
       g_autoptr(GBytes) bundle_first = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
       g_autoptr(GBytes) bundle_second = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
-      g_autoptr(CdArticle) article = load_fixture (fixture);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autofree char *dir = g_path_get_dirname (fixture->path);
       CdExportOptions options = base_url_options (dir);
       g_autoptr(GBytes) again = NULL;
@@ -438,7 +275,7 @@ test_subjects (void)
 
   /* A Media Topic: its URI in the IPTC vocabulary and its qualified code. */
   subject = array_object (object, "subjects", 0);
-  topic_names = member_names (subject);
+  topic_names = cd_test_member_names (subject);
   g_assert_cmpstr (topic_names, ==, "name,rel,uri,literal");
   g_assert_cmpstr (json_object_get_string_member (subject, "name"), ==, "library and museum");
   g_assert_cmpstr (json_object_get_string_member (subject, "rel"), ==, "about");
@@ -448,14 +285,14 @@ test_subjects (void)
 
   /* A free tag: its name only. */
   subject = array_object (object, "subjects", 1);
-  free_names = member_names (subject);
+  free_names = cd_test_member_names (subject);
   g_assert_cmpstr (free_names, ==, "name,rel");
   g_assert_cmpstr (json_object_get_string_member (subject, "name"), ==, "Libraries");
   g_assert_cmpstr (json_object_get_string_member (subject, "rel"), ==, "about");
 
   /* A tag of another vocabulary keeps its own URI and code. */
   subject = array_object (object, "subjects", 2);
-  place_names = member_names (subject);
+  place_names = cd_test_member_names (subject);
   g_assert_cmpstr (place_names, ==, "name,rel,uri,literal");
   g_assert_cmpstr (json_object_get_string_member (subject, "uri"), ==,
                    "https://sws.geonames.org/2644688/");
@@ -486,7 +323,7 @@ assert_description (JsonObject *association,
                     const char *value)
 {
   JsonObject *description = array_object (association, "descriptions", index);
-  g_autofree char *names = member_names (description);
+  g_autofree char *names = cd_test_member_names (description);
 
   g_assert_cmpstr (names, ==, "role,contenttype,value");
   g_assert_cmpstr (json_object_get_string_member (description, "role"), ==, role);
@@ -519,7 +356,7 @@ test_image (void)
   g_assert_cmpuint (array_length (object, "associations"), ==, 1);
 
   association = array_object (object, "associations", 0);
-  association_names = member_names (association);
+  association_names = cd_test_member_names (association);
   g_assert_cmpstr (association_names, ==,
                    "name,uri,type,by,copyrightholder,copyrightnotice,descriptions,renditions");
   g_assert_cmpstr (json_object_get_string_member (association, "name"), ==, "featureimage");
@@ -539,7 +376,7 @@ test_image (void)
 
   g_assert_cmpuint (array_length (association, "renditions"), ==, 1);
   rendition = array_object (association, "renditions", 0);
-  rendition_names = member_names (rendition);
+  rendition_names = cd_test_member_names (rendition);
   g_assert_cmpstr (rendition_names, ==, "name,href,contenttype");
   g_assert_cmpstr (json_object_get_string_member (rendition, "name"), ==, "original");
   g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==, url);
@@ -560,7 +397,7 @@ test_image_source_only (void)
   cd_image_set_source (cd_article_get_image (article), "https://images.example.com/a.jpg");
   root = export_and_parse (article);
   association = array_object (json_node_get_object (root), "associations", 0);
-  names = member_names (association);
+  names = cd_test_member_names (association);
 
   /* No empty descriptions, by or copyright members. */
   g_assert_cmpstr (names, ==, "name,uri,type,renditions");
@@ -670,7 +507,7 @@ assert_body_matches (JsonObject *object,
   JsonObject *body = array_object (object, "bodies", 0);
   g_autofree char *html = cd_markdown_to_html (markdown, -1);
   g_autofree char *plain = cd_markdown_to_plain_text (markdown, -1);
-  g_autofree char *names = member_names (body);
+  g_autofree char *names = cd_test_member_names (body);
   CdTextCounts counts;
 
   cd_text_count (plain, -1, &counts);
@@ -711,10 +548,10 @@ test_body_counts_fixtures (void)
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_fixture (fixture);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(JsonNode) root = parse_bytes (bytes);
+      g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
       JsonObject *object = json_node_get_object (root);
 
       g_test_message ("%s", fixture->name);
@@ -729,20 +566,6 @@ test_body_counts_fixtures (void)
     }
 
   g_assert_cmpuint (n_bodies, >, 0);
-}
-
-static gboolean
-test_is_date_time (const char *text)
-{
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
-                             "(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
-                             text, 0, 0))
-    return FALSE;
-
-  parsed = g_date_time_new_from_iso8601 (text, NULL);
-  return parsed != NULL;
 }
 
 static gboolean
@@ -802,9 +625,9 @@ check_formats (JsonNode     *node,
 
       if (member != NULL && g_strv_contains (date_members, member))
         {
-          if (!test_is_date_time (value))
+          if (!cd_test_is_rfc3339 (value))
             g_test_message ("%s: %s", member, value);
-          g_assert_true (test_is_date_time (value));
+          g_assert_true (cd_test_is_rfc3339 (value));
           counts->dates++;
         }
 
@@ -828,12 +651,12 @@ static void
 test_checkers (void)
 {
   /* The checks of this file reject what they must, or they prove nothing. */
-  g_assert_true (test_is_date_time ("2026-11-27T09:30:00+01:00"));
-  g_assert_true (test_is_date_time ("2026-11-27T09:30:00.250Z"));
-  g_assert_false (test_is_date_time ("2026-11-27T09:30:00"));
-  g_assert_false (test_is_date_time ("2026-11-27 09:30:00Z"));
-  g_assert_false (test_is_date_time ("2026-13-27T09:30:00Z"));
-  g_assert_false (test_is_date_time ("2026-11-27T09:30:00+0100"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-11-27T09:30:00+01:00"));
+  g_assert_true (cd_test_is_rfc3339 ("2026-11-27T09:30:00.250Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27T09:30:00"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27 09:30:00Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-13-27T09:30:00Z"));
+  g_assert_false (cd_test_is_rfc3339 ("2026-11-27T09:30:00+0100"));
 
   g_assert_true (test_is_absolute_uri ("urn:uuid:9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57"));
   g_assert_true (test_is_absolute_uri ("https://media.example.org/images/a%20b.jpg"));
@@ -854,11 +677,11 @@ test_formats (void)
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
       g_autoptr(GBytes) bundle = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
-      g_autoptr(JsonNode) root = parse_bytes (bytes);
-      g_autoptr(JsonNode) bundle_root = parse_bytes (bundle);
+      g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
+      g_autoptr(JsonNode) bundle_root = cd_test_parse_bytes (bundle);
       FormatCounts counts = { 0, 0 };
 
       g_test_message ("%s", fixture->name);
@@ -879,8 +702,9 @@ test_formats (void)
 static void
 test_format_counts_full (void)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("full"), CD_EXPORT_IMAGE_BASE_URL);
-  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, "full"),
+                                            CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
   FormatCounts counts = { 0, 0 };
 
   /* created, published, modified, embargo; the uri, the schema, the author's
@@ -893,8 +717,9 @@ test_format_counts_full (void)
 static void
 test_mapping_full (void)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("full"), CD_EXPORT_IMAGE_BASE_URL);
-  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, "full"),
+                                            CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
   JsonObject *object = json_node_get_object (root);
   JsonObject *standard;
   JsonObject *item;
@@ -902,7 +727,7 @@ test_mapping_full (void)
   g_autofree char *standard_names = NULL;
   g_autofree char *person_names = NULL;
 
-  names = member_names (object);
+  names = cd_test_member_names (object);
   g_assert_cmpstr (names, ==,
                    "uri,standard,type,version,pubstatus,contentcreated,firstcreated,"
                    "versioncreated,embargoed,language,slugline,located,by,people,headlines,"
@@ -912,7 +737,7 @@ test_mapping_full (void)
                    "urn:uuid:9d2e7c41-58b0-4f3a-8e6d-2b1c0a9f4e57");
 
   standard = json_object_get_object_member (object, "standard");
-  standard_names = member_names (standard);
+  standard_names = cd_test_member_names (standard);
   g_assert_cmpstr (standard_names, ==, "name,version,schema");
   g_assert_cmpstr (json_object_get_string_member (standard, "name"), ==, "ninjs");
   g_assert_cmpstr (json_object_get_string_member (standard, "version"), ==, "2.2");
@@ -940,7 +765,7 @@ test_mapping_full (void)
                    "Opening hours confirmed with the library press office on 13 October.");
 
   item = array_object (object, "people", 0);
-  person_names = member_names (item);
+  person_names = cd_test_member_names (item);
   g_assert_cmpstr (person_names, ==, "name,rel,uri");
   g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Aisha Rahman");
   g_assert_cmpstr (json_object_get_string_member (item, "rel"), ==, "author");
@@ -970,9 +795,10 @@ test_mapping_full (void)
 static void
 test_minimal (void)
 {
-  g_autoptr(GBytes) bytes = export_fixture (find_fixture ("minimal"), CD_EXPORT_IMAGE_BASE_URL);
-  g_autoptr(JsonNode) root = parse_bytes (bytes);
-  g_autofree char *names = member_names (json_node_get_object (root));
+  g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, "minimal"),
+                                            CD_EXPORT_IMAGE_BASE_URL);
+  g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
+  g_autofree char *names = cd_test_member_names (json_node_get_object (root));
 
   /* Empty fields leave no empty members behind. */
   g_assert_cmpstr (names, ==, "uri,standard,type,version,pubstatus,contentcreated,versioncreated");
@@ -988,21 +814,21 @@ test_no_times (void)
   /* Without a modification time there is no version to derive. */
   cd_article_set_id (article, "urn:uuid:00000000-0000-4000-8000-0000000000bb");
   root = export_and_parse (article);
-  names = member_names (json_node_get_object (root));
+  names = cd_test_member_names (json_node_get_object (root));
   g_assert_cmpstr (names, ==, "uri,standard,type,pubstatus");
 }
 
 static void
 test_bundle (void)
 {
-  const Fixture *fixture = find_fixture (BUNDLE_FIXTURE);
-  g_autoptr(CdArticle) article = load_fixture (fixture);
+  const CdTestFixture *fixture = cd_test_find_fixture (fixtures, BUNDLE_FIXTURE);
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
-  g_autoptr(JsonNode) root = parse_bytes (bytes);
+  g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
   JsonObject *association = array_object (json_node_get_object (root), "associations", 0);
   JsonObject *rendition = array_object (association, "renditions", 0);
   g_autofree char *uri = g_strconcat (cd_article_get_id (article), "#featureimage", NULL);
-  g_autofree char *names = member_names (rendition);
+  g_autofree char *names = cd_test_member_names (rendition);
 
   /* The schema wants an absolute URI in `href`, which a file beside the
    * export does not have: the file name is the rendition's title. */
@@ -1025,7 +851,7 @@ test_bundle_file_name (void)
   cd_image_set_source (cd_article_get_image (article), "photos/ferry at dawn.webp");
   bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
   g_assert_no_error (error);
-  root = parse_bytes (bytes);
+  root = cd_test_parse_bytes (bytes);
   rendition = array_object (array_object (json_node_get_object (root), "associations", 0),
                             "renditions", 0);
   g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "ferry at dawn.webp");
@@ -1049,7 +875,7 @@ test_bundle_remote_image (void)
   cd_image_set_source (cd_article_get_image (article), url);
   bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
   g_assert_no_error (error);
-  root = parse_bytes (bytes);
+  root = cd_test_parse_bytes (bytes);
   association = array_object (json_node_get_object (root), "associations", 0);
   g_assert_cmpstr (json_object_get_string_member (association, "uri"), ==, url);
   rendition = array_object (association, "renditions", 0);
@@ -1059,8 +885,8 @@ test_bundle_remote_image (void)
 static void
 test_bundle_to_file (void)
 {
-  const Fixture *fixture = find_fixture (BUNDLE_FIXTURE);
-  g_autoptr(CdArticle) article = load_fixture (fixture);
+  const CdTestFixture *fixture = cd_test_find_fixture (fixtures, BUNDLE_FIXTURE);
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autofree char *article_dir = g_path_get_dirname (fixture->path);
   CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, article_dir, NULL };
   g_autoptr(GError) error = NULL;
@@ -1230,24 +1056,17 @@ test_invalid_bundle_uri (void)
 int
 main (int argc, char **argv)
 {
-  const char *root = g_getenv ("CD_SOURCE_ROOT");
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  if (root != NULL)
-    source_root = g_strdup (root);
-  else
-    source_root = g_test_build_filename (G_TEST_DIST, "..", "..", NULL);
-
-  fixtures = g_ptr_array_new_with_free_func (fixture_free);
-  add_fixtures_in ("tests/articles");
-  add_fixtures_in ("data/sample");
+  source_root = cd_test_dup_source_root ();
+  fixtures = cd_test_fixtures_new (source_root);
 
   g_test_add_func ("/export-ninjs/registry", test_registry);
   for (guint i = 0; i < fixtures->len; i++)
     {
-      const Fixture *fixture = g_ptr_array_index (fixtures, i);
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autofree char *path = g_strconcat ("/export-ninjs/golden/", fixture->name, NULL);
 
       g_test_add_data_func (path, fixture, test_golden);

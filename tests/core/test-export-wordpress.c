@@ -14,6 +14,7 @@
 #include "cd-exporter.h"
 #include "cd-json.h"
 #include "cd-markdown.h"
+#include "cd-test-util.h"
 
 /*
  * Tests of the WordPress REST post exporter.
@@ -38,57 +39,7 @@
 
 static char *source_root;
 
-typedef struct
-{
-  char *name;
-  char *path;
-} Fixture;
-
 static GPtrArray *fixtures;
-
-static void
-fixture_free (gpointer data)
-{
-  Fixture *fixture = data;
-
-  g_free (fixture->name);
-  g_free (fixture->path);
-  g_free (fixture);
-}
-
-static int
-compare_fixtures (gconstpointer a,
-                  gconstpointer b)
-{
-  const Fixture *fa = *(const Fixture * const *) a;
-  const Fixture *fb = *(const Fixture * const *) b;
-
-  return strcmp (fa->name, fb->name);
-}
-
-static void
-collect_fixtures (const char *folder)
-{
-  g_autofree char *dir_path = g_build_filename (source_root, folder, NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *entry;
-
-  if (dir == NULL)
-    return;
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      Fixture *fixture;
-
-      if (!g_str_has_suffix (entry, ".copydesk"))
-        continue;
-
-      fixture = g_new0 (Fixture, 1);
-      fixture->name = g_strndup (entry, strlen (entry) - strlen (".copydesk"));
-      fixture->path = g_build_filename (dir_path, entry, NULL);
-      g_ptr_array_add (fixtures, fixture);
-    }
-}
 
 static CdExporter *
 get_exporter (void)
@@ -97,18 +48,6 @@ get_exporter (void)
 
   g_assert_nonnull (exporter);
   return exporter;
-}
-
-static CdArticle *
-load_article (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = cd_article_load_from_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (article);
-  return g_steal_pointer (&article);
 }
 
 static char *
@@ -163,18 +102,6 @@ parse_object (const char *text)
 
 /* Checks written independently of the exporter's own. */
 
-static gboolean
-is_absolute_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-
-  if (!g_regex_match_simple ("^https?://[^\\s\"<>\\\\^`{|}]+$", text, 0, 0))
-    return FALSE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
-}
-
 /* WordPress's `date_gmt`: a UTC date-time without an offset. */
 static gboolean
 is_wordpress_gmt (const char *text)
@@ -202,12 +129,12 @@ test_checkers (void)
   g_assert_false (is_wordpress_gmt ("2026-11-27 06:30:00"));
   g_assert_false (is_wordpress_gmt ("2026-02-30T06:30:00"));
 
-  g_assert_true (is_absolute_http_url ("https://media.example.org/images/a.jpg"));
-  g_assert_false (is_absolute_http_url ("a.jpg"));
-  g_assert_false (is_absolute_http_url ("/images/a.jpg"));
-  g_assert_false (is_absolute_http_url ("https://media.example.org/my image.jpg"));
-  g_assert_false (is_absolute_http_url ("javascript:alert(1)"));
-  g_assert_false (is_absolute_http_url ("file:///home/me/a.jpg"));
+  g_assert_true (cd_test_is_absolute_http_url ("https://media.example.org/images/a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("/images/a.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("https://media.example.org/my image.jpg"));
+  g_assert_false (cd_test_is_absolute_http_url ("javascript:alert(1)"));
+  g_assert_false (cd_test_is_absolute_http_url ("file:///home/me/a.jpg"));
 }
 
 static void
@@ -225,106 +152,24 @@ test_lookup (void)
 
 /* Golden files */
 
-static char *
-golden_path (const char *name,
-             const char *extension)
-{
-  g_autofree char *file_name = g_strconcat (name, extension, NULL);
-
-  return g_build_filename (source_root, "tests", "golden", GOLDEN_DIR, file_name, NULL);
-}
-
-static gboolean
-updating_golden (void)
-{
-  return g_strcmp0 (g_getenv ("CD_UPDATE_GOLDEN"), "1") == 0;
-}
-
-/* Reports the first line where @actual and @expected differ. */
-static void
-fail_with_difference (const char *golden,
-                      const char *expected,
-                      const char *actual)
-{
-  g_auto(GStrv) expected_lines = g_strsplit (expected, "\n", -1);
-  g_auto(GStrv) actual_lines = g_strsplit (actual, "\n", -1);
-  guint i;
-
-  for (i = 0; expected_lines[i] != NULL && actual_lines[i] != NULL; i++)
-    {
-      if (strcmp (expected_lines[i], actual_lines[i]) != 0)
-        break;
-    }
-
-  g_test_fail_printf ("%s differs at line %u:\n  expected: %s\n  actual:   %s\n"
-                      "(CD_UPDATE_GOLDEN=1 rewrites it after a deliberate change)",
-                      golden, i + 1,
-                      expected_lines[i] != NULL ? expected_lines[i] : "(end of file)",
-                      actual_lines[i] != NULL ? actual_lines[i] : "(end of file)");
-}
-
-static void
-compare_with_golden (const char *golden,
-                     const char *actual)
-{
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (updating_golden ())
-    {
-      g_autofree char *folder = g_path_get_dirname (golden);
-
-      g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-      g_file_set_contents (golden, actual, -1, &error);
-      g_assert_no_error (error);
-      g_test_message ("wrote %s", golden);
-      return;
-    }
-
-  if (!g_file_get_contents (golden, &expected, NULL, &error))
-    {
-      g_test_fail_printf ("No golden file %s (%s); run the test with CD_UPDATE_GOLDEN=1 "
-                          "to write it, and check it", golden, error->message);
-      return;
-    }
-
-  if (strcmp (expected, actual) != 0)
-    fail_with_difference (golden, expected, actual);
-}
-
 /* An export that succeeds is compared with <name>.json; one that fails
  * with <name>.error, which holds its message, so that a fixture cannot
  * silently stop exporting. */
 static void
 test_golden (gconstpointer data)
 {
-  const Fixture *fixture = data;
-  g_autoptr(CdArticle) article = load_article (fixture->path);
+  const CdTestFixture *fixture = data;
+  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
   g_autofree char *article_dir = g_path_get_dirname (fixture->path);
-  g_autofree char *json_golden = golden_path (fixture->name, GOLDEN_EXTENSION);
-  g_autofree char *error_golden = golden_path (fixture->name, ".error");
+  g_autofree char *json_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
+                                                      GOLDEN_EXTENSION);
+  g_autofree char *error_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
+                                                       ".error");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL, article_dir,
                                             &error);
 
-  if (text != NULL)
-    {
-      g_assert_no_error (error);
-      if (!updating_golden () && g_file_test (error_golden, G_FILE_TEST_EXISTS))
-        g_test_fail_printf ("%s exports, but %s says it should fail", fixture->name,
-                            error_golden);
-      compare_with_golden (json_golden, text);
-    }
-  else
-    {
-      g_autofree char *message = NULL;
-
-      g_assert_nonnull (error);
-      if (!updating_golden () && g_file_test (json_golden, G_FILE_TEST_EXISTS))
-        g_test_fail_printf ("%s no longer exports: %s", fixture->name, error->message);
-      message = g_strconcat (error->message, "\n", NULL);
-      compare_with_golden (error_golden, message);
-    }
+  cd_test_compare_result_with_golden (fixture->name, json_golden, error_golden, text, error);
 }
 
 /* Every golden file belongs to a fixture, and there are enough fixtures for
@@ -332,41 +177,23 @@ test_golden (gconstpointer data)
 static void
 test_golden_complete (void)
 {
+  static const char * const extensions[] = { GOLDEN_EXTENSION, ".error", NULL };
   g_autofree char *folder = g_build_filename (source_root, "tests", "golden", GOLDEN_DIR, NULL);
-  g_autoptr(GDir) dir = NULL;
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  const char *entry;
-  guint n_golden = 0;
+  guint n_golden;
 
   g_assert_cmpuint (fixtures->len, >=, MIN_FIXTURES);
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
 
       /* Two fixtures of one name would share a golden file. */
       g_assert_false (g_hash_table_contains (names, fixture->name));
       g_hash_table_add (names, fixture->name);
     }
 
-  dir = g_dir_open (folder, 0, &error);
-  g_assert_no_error (error);
-
-  while ((entry = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *name = NULL;
-
-      if (g_str_has_suffix (entry, GOLDEN_EXTENSION))
-        name = g_strndup (entry, strlen (entry) - strlen (GOLDEN_EXTENSION));
-      else if (g_str_has_suffix (entry, ".error"))
-        name = g_strndup (entry, strlen (entry) - strlen (".error"));
-
-      if (name == NULL || !g_hash_table_contains (names, name))
-        g_test_fail_printf ("%s/%s belongs to no fixture", folder, entry);
-      n_golden++;
-    }
-
+  n_golden = cd_test_check_goldens_have_fixtures (folder, fixtures, extensions, NULL);
   g_assert_cmpuint (n_golden, ==, fixtures->len);
 }
 
@@ -375,9 +202,9 @@ test_deterministic (void)
 {
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_article (fixture->path);
-      g_autoptr(CdArticle) again = load_article (fixture->path);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
+      g_autoptr(CdArticle) again = cd_test_load_article (fixture->path);
       g_autoptr(GError) first_error = NULL;
       g_autoptr(GError) second_error = NULL;
       g_autoptr(GError) reloaded_error = NULL;
@@ -397,21 +224,6 @@ test_deterministic (void)
 }
 
 /* Structure */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static const char *
 get_string (JsonObject *object,
@@ -458,7 +270,7 @@ assert_optional_string (JsonObject *object,
                         const char *member,
                         const char *expected)
 {
-  if (is_blank (expected))
+  if (cd_test_is_blank (expected))
     g_assert_false (json_object_has_member (object, member));
   else
     g_assert_cmpstr (get_string (object, member), ==, expected);
@@ -592,7 +404,7 @@ check_featured_media (JsonObject *root,
   url = expected_image_url (image);
   basename = g_path_get_basename (cd_image_get_source (image));
   g_assert_cmpstr (get_string (media, "source_url"), ==, url);
-  g_assert_true (is_absolute_http_url (get_string (media, "source_url")));
+  g_assert_true (cd_test_is_absolute_http_url (get_string (media, "source_url")));
   g_assert_cmpstr (get_string (media, "file_name"), ==, basename);
   if (g_str_has_suffix (basename, ".jpg"))
     g_assert_cmpstr (get_string (media, "mime_type"), ==, "image/jpeg");
@@ -601,7 +413,7 @@ check_featured_media (JsonObject *root,
   assert_optional_string (media, "credit", credit);
 
   /* WordPress has no credit field: the caption ends with the credit line. */
-  if (is_blank (caption) && is_blank (credit))
+  if (cd_test_is_blank (caption) && cd_test_is_blank (credit))
     {
       g_assert_false (json_object_has_member (media, "caption"));
     }
@@ -636,7 +448,7 @@ check_document (const char *text,
   assert_optional_string (post, "title", cd_article_get_headline (article));
   assert_optional_string (post, "excerpt", cd_article_get_standfirst (article));
   assert_optional_string (post, "slug", cd_article_get_slug (article));
-  if (is_blank (body))
+  if (cd_test_is_blank (body))
     {
       g_assert_false (json_object_has_member (post, "content"));
     }
@@ -699,7 +511,7 @@ check_document (const char *text,
         }
     }
 
-  if (is_blank (cd_article_get_section (article)))
+  if (cd_test_is_blank (cd_article_get_section (article)))
     {
       g_assert_false (json_object_has_member (root, "category_names"));
     }
@@ -715,13 +527,13 @@ check_document (const char *text,
   check_featured_media (root, article);
 
   /* The desk's note and the authors' e-mail addresses stay in Copydesk. */
-  if (!is_blank (cd_article_get_editor_note (article)))
+  if (!cd_test_is_blank (cd_article_get_editor_note (article)))
     g_assert_null (strstr (text, cd_article_get_editor_note (article)));
   for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
     {
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
 
-      if (!is_blank (cd_author_get_email (author)))
+      if (!cd_test_is_blank (cd_author_get_email (author)))
         g_assert_null (strstr (text, cd_author_get_email (author)));
     }
 }
@@ -733,8 +545,8 @@ test_fixtures_valid (void)
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = load_article (fixture->path);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autoptr(GError) error = NULL;
       g_autofree char *text = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL, NULL,
                                                 &error);
@@ -743,7 +555,7 @@ test_fixtures_valid (void)
       if (text == NULL)
         {
           g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
-          g_assert_true (is_blank (cd_article_get_headline (article)));
+          g_assert_true (cd_test_is_blank (cd_article_get_headline (article)));
           continue;
         }
 
@@ -915,7 +727,7 @@ test_fixture_schedules (void)
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = fixture_path (cases[i].folder, cases[i].file);
-      g_autoptr(CdArticle) article = load_article (path);
+      g_autoptr(CdArticle) article = cd_test_load_article (path);
       g_autoptr(JsonObject) root = NULL;
       JsonObject *post = export_post (article, &root);
 
@@ -931,7 +743,7 @@ static void
 test_sample_post (void)
 {
   g_autofree char *path = fixture_path ("data/sample", "harbour-ferry.copydesk");
-  g_autoptr(CdArticle) article = load_article (path);
+  g_autoptr(CdArticle) article = cd_test_load_article (path);
   g_autoptr(JsonObject) root = NULL;
   JsonObject *post = export_post (article, &root);
   JsonObject *meta = get_object (post, "meta");
@@ -1014,8 +826,8 @@ test_image_modes (void)
 {
   g_autofree char *full_path = fixture_path ("tests/articles", "full.copydesk");
   g_autofree char *remote_path = fixture_path ("tests/articles", "remote-image.copydesk");
-  g_autoptr(CdArticle) full = load_article (full_path);
-  g_autoptr(CdArticle) remote = load_article (remote_path);
+  g_autoptr(CdArticle) full = cd_test_load_article (full_path);
+  g_autoptr(CdArticle) remote = cd_test_load_article (remote_path);
   g_autoptr(CdArticle) escaped = new_article ();
   g_autoptr(CdArticle) bad = new_article ();
   g_autoptr(GError) error = NULL;
@@ -1075,7 +887,7 @@ static void
 test_empty_post (void)
 {
   g_autofree char *path = fixture_path ("tests/articles", "minimal.copydesk");
-  g_autoptr(CdArticle) minimal = load_article (path);
+  g_autoptr(CdArticle) minimal = cd_test_load_article (path);
   g_autoptr(CdArticle) body_only = cd_article_new_empty ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = export_text_or_error (minimal, &error);
@@ -1139,22 +951,16 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("CD_SOURCE_ROOT") != NULL)
-    source_root = g_strdup (g_getenv ("CD_SOURCE_ROOT"));
-  else
-    source_root = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", "..", NULL);
-
-  fixtures = g_ptr_array_new_with_free_func (fixture_free);
-  collect_fixtures ("tests/articles");
-  collect_fixtures ("data/sample");
-  g_ptr_array_sort (fixtures, compare_fixtures);
+  source_root = cd_test_dup_source_root ();
+  fixtures = cd_test_fixtures_new (source_root);
+  g_ptr_array_sort (fixtures, cd_test_fixture_compare);
 
   g_test_add_func ("/export-wordpress/checkers", test_checkers);
   g_test_add_func ("/export-wordpress/lookup", test_lookup);
 
   for (guint i = 0; i < fixtures->len; i++)
     {
-      Fixture *fixture = g_ptr_array_index (fixtures, i);
+      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autofree char *test_path = g_strconcat ("/export-wordpress/golden/", fixture->name, NULL);
 
       g_test_add_data_func (test_path, fixture, test_golden);
