@@ -1,0 +1,218 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Copydesk authors
+#
+# copydesk-cli end to end: the real binary on real files, checking exit codes,
+# standard output, standard error and the files it writes. TAP output.
+
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+cli = sys.argv[1]
+top = pathlib.Path(sys.argv[2])
+sample = top / "data/sample/harbour-ferry.copydesk"
+malformed = top / "tests/malformed"
+articles = top / "tests/articles"
+
+results = []
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+    return subprocess.run([cli, *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=60)
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def main():
+    work = pathlib.Path(tempfile.mkdtemp(prefix="copydesk-cli-test-"))
+    try:
+        tests(work)
+    finally:
+        shutil.rmtree(work)
+
+    print(f"1..{len(results)}")
+    failed = 0
+    for i, (name, ok, detail) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} {name}")
+        if not ok:
+            failed += 1
+            for line in str(detail).splitlines():
+                print(f"# {line}")
+    return 1 if failed else 0
+
+
+def tests(work):
+    r = run("--help")
+    check("--help exits 0 and lists the commands",
+          r.returncode == 0 and all(c in r.stdout for c in
+                                    ("validate", "stats", "new", "format", "export", "render", "import")),
+          r)
+    r = run("--version")
+    check("--version prints the version", r.returncode == 0 and r.stdout.startswith("copydesk-cli "), r)
+    r = run()
+    check("no command is bad usage (exit 2)", r.returncode == 2 and r.stdout == "", r)
+    r = run("frobnicate")
+    check("unknown command exits 2 with a message on stderr",
+          r.returncode == 2 and "frobnicate" in r.stderr and r.stdout == "", r)
+    r = run("validate", "--no-such-option", sample)
+    check("unknown option exits 2", r.returncode == 2 and "--help" in r.stderr, r)
+    r = run("validate")
+    check("validate without a file exits 2", r.returncode == 2, r)
+
+    # validate
+    r = run("validate", sample)
+    check("the sample article is ready to publish (exit 0)",
+          r.returncode == 0 and "ready to publish" in r.stdout, r)
+    r = run("validate", articles / "minimal.copydesk")
+    check("the minimal article has errors (exit 1)",
+          r.returncode == 1 and "not ready" in r.stdout and "headline" in r.stdout, r)
+    r = run("validate", sample, articles / "minimal.copydesk", malformed / "01-empty.copydesk")
+    check("an unreadable file makes validate exit 2 and is named on stderr",
+          r.returncode == 2 and "01-empty.copydesk" in r.stderr and "ready to publish" in r.stdout, r)
+    r = run("validate", "--json", sample, articles / "minimal.copydesk", work / "missing.copydesk")
+    report = json.loads(r.stdout) if r.stdout else []
+    check("validate --json reports each file",
+          r.returncode == 2 and len(report) == 3 and report[0]["ready"] is True
+          and report[1]["ready"] is False and report[1]["errors"] > 0
+          and any(i["field"] == "headline" and i["severity"] == "error" for i in report[1]["issues"])
+          and report[2]["readable"] is False and "missing.copydesk" in report[2]["error"], r)
+
+    rules = work / "lenient.json"
+    rules.write_text(json.dumps({"format": "copydesk-house-rules", "version": 1,
+                                 "rules": {"tags-required": "off"}}))
+    tagless = work / "tagless.copydesk"
+    data = json.loads(sample.read_text())
+    tagless.write_text(json.dumps(dict(data, tags=[]), ensure_ascii=False, indent=2) + "\n")
+    r1 = run("validate", tagless)
+    r2 = run("validate", "--rules", rules, tagless)
+    check("house rules passed with --rules change the verdict",
+          r1.returncode == 1 and r2.returncode == 0, (r1, r2))
+    badrules = work / "bad-rules.json"
+    badrules.write_text('{"format": "copydesk-house-rules", "version": 1, "rules": {"nope": "error"}}')
+    r = run("validate", "--rules", badrules, sample)
+    check("a bad house-rules file exits 2 naming the rule",
+          r.returncode == 2 and "nope" in r.stderr, r)
+
+    # every malformed file: exit 2, a message naming the file, no crash
+    bad = sorted(p for p in malformed.glob("*.copydesk"))
+    outcomes = [(p.name, run("validate", p)) for p in bad]
+    wrong = [(n, r.returncode, r.stderr) for n, r in outcomes
+             if r.returncode != 2 or n not in r.stderr]
+    check(f"validate rejects all {len(bad)} malformed files with exit 2 and the file name",
+          len(bad) >= 40 and not wrong, wrong[:5])
+
+    # stats
+    r = run("stats", "--json", sample)
+    stats = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("stats --json gives counts",
+          r.returncode == 0 and stats.get("words", 0) > 400 and stats["characters"] > stats["characters_no_spaces"]
+          and stats["paragraphs"] > 5 and stats["reading_minutes"] >= 2
+          and stats["fields"]["headline"] == len(data["headline"]), r)
+    r = run("stats", "--wpm", "100", "--json", sample)
+    slow = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("--wpm changes the reading time",
+          r.returncode == 0 and slow["reading_seconds"] > stats.get("reading_seconds", 0), r)
+    r = run("stats", sample, sample)
+    check("stats takes exactly one file", r.returncode == 2, r)
+
+    # new
+    r = run("new", "--headline", "Ferry sails at last", "-a", "Ada Okafor", "-a", "Jonas Berg")
+    fresh = work / "fresh.copydesk"
+    fresh.write_text(r.stdout)
+    article = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("new prints an article with the headline, derived slug and byline authors",
+          r.returncode == 0 and article["format"] == "copydesk-article"
+          and article["slug"] == "ferry-sails-at-last" and len(article["authors"]) == 2
+          and article["id"].startswith("urn:uuid:"), r)
+    r = run("format", "--check", fresh)
+    check("a new article is already canonical", r.returncode == 0, r)
+    r = run("new", "-o", fresh)
+    check("new refuses to overwrite an existing file", r.returncode == 2 and fresh.read_text() != "", r)
+
+    # format
+    messy = work / "messy.copydesk"
+    messy.write_text(json.dumps(data, ensure_ascii=True))
+    r = run("format", "--check", messy)
+    check("format --check finds a non-canonical file (exit 1)", r.returncode == 1, r)
+    mode = 0o640
+    os.chmod(messy, mode)
+    r = run("format", messy)
+    check("format rewrites it byte-identical to the canonical sample, keeping permissions",
+          r.returncode == 0 and messy.read_bytes() == sample.read_bytes()
+          and (os.stat(messy).st_mode & 0o777) == mode, r)
+    broken = work / "broken.copydesk"
+    broken.write_text('{"format": "copydesk-article", "version": 1, "headline": 3}')
+    r = run("format", broken)
+    check("format leaves a broken file untouched (exit 2)",
+          r.returncode == 2 and "headline" in r.stderr
+          and broken.read_text() == '{"format": "copydesk-article", "version": 1, "headline": 3}', r)
+
+    # export
+    r = run("export", sample)
+    check("export of a local image without bundle or base URL exits 2 and says what to do",
+          r.returncode == 2 and "bundle" in r.stderr and r.stdout == "", r)
+    r = run("export", "--image-base-url", "https://media.example.org/images/", sample)
+    ninjs = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("export defaults to ninjs and uses the image base URL",
+          r.returncode == 0 and ninjs.get("uri") == data["id"]
+          and "https://media.example.org/images/harbour-ferry.jpg" in r.stdout, r)
+    r2 = run("export", "--image-base-url", "https://media.example.org/images/", sample)
+    check("export is deterministic", r2.stdout == r.stdout, "")
+    r = run("export", "--format", "nope", sample)
+    check("an unknown format exits 2", r.returncode == 2 and "nope" in r.stderr, r)
+    r = run("export", "--image-base-url", "https://media.example.org/", articles / "minimal.copydesk")
+    check("export of an article with errors exits 1 and lists them",
+          r.returncode == 1 and "--force" in r.stderr and r.stdout == "", r)
+    r = run("export", "--force", "--format", "jsonld", articles / "minimal.copydesk")
+    check("--force exports anyway", r.returncode == 0 and "NewsArticle" in r.stdout, r)
+
+    bundle = work / "bundle"
+    r = run("export", "--format", "ans", "--bundle", bundle, sample)
+    exported = bundle / (data["slug"] + ".json")
+    check("--bundle writes the export and a copy of the image beside it",
+          r.returncode == 0 and exported.exists() and (bundle / "harbour-ferry.jpg").exists()
+          and (bundle / "harbour-ferry.jpg").read_bytes() == (top / "data/sample/harbour-ferry.jpg").read_bytes(),
+          r)
+    out = work / "story.json"
+    for fmt in ("ninjs", "jsonld", "ans", "wordpress", "html", "copydesk"):
+        r = run("export", "-f", fmt, "--image-base-url", "https://media.example.org/i/", "-o", out, sample)
+        check(f"export -f {fmt} -o writes the file", r.returncode == 0 and out.stat().st_size > 200, r)
+
+    nobundle = work / "no-image"
+    nobundle.mkdir()
+    lost = work / "lost.copydesk"
+    lostdata = dict(data)
+    lostdata["image"] = dict(data["image"], source="not-there.jpg")
+    lost.write_text(json.dumps(lostdata, ensure_ascii=False, indent=2) + "\n")
+    r = run("export", "--bundle", nobundle, lost)
+    check("a bundle whose image is missing fails and writes nothing",
+          r.returncode == 2 and "not-there.jpg" in r.stderr and list(nobundle.iterdir()) == [], r)
+
+    # render
+    r = run("render", sample)
+    check("render prints the HTML page with the headline and no script",
+          r.returncode == 0 and "<!DOCTYPE html>" in r.stdout[:200].upper().replace("<!DOCTYPE HTML>", "<!DOCTYPE html>")
+          and data["headline"].split()[0] in r.stdout and "<script" not in r.stdout.lower(), r)
+
+    # import
+    ninjs_file = work / "story.ninjs.json"
+    r = run("export", "--image-base-url", "https://media.example.org/images/", "-o", ninjs_file, sample)
+    r = run("import", ninjs_file)
+    imported = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("import turns a ninjs export back into an article",
+          r.returncode == 0 and imported.get("headline") == data["headline"]
+          and imported.get("id") == data["id"], r)
+    r = run("import", sample)
+    check("import of a non-ninjs file exits 2", r.returncode == 2 and r.stderr, r)
+
+
+sys.exit(main())
