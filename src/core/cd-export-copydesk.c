@@ -31,14 +31,23 @@ cd_copydesk_exporter_export (CdExporter             *exporter,
                              GError                **error)
 {
   g_autoptr(CdArticle) copy = NULL;
+  g_autofree char *source = NULL;
   char *data;
   gsize length = 0;
 
-  if (options->image_href != NULL &&
-      g_strcmp0 (options->image_href, cd_image_get_source (cd_article_get_image (article))) != 0)
+  /* A bundled image sits beside the article, and an article names its image
+   * by file path, not by URL-escaped reference. */
+  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE && options->image_href != NULL &&
+      !cd_image_is_remote (cd_article_get_image (article)))
+    source = g_path_get_basename (cd_image_get_source (cd_article_get_image (article)));
+  else
+    source = g_strdup (options->image_href);
+
+  if (source != NULL &&
+      g_strcmp0 (source, cd_image_get_source (cd_article_get_image (article))) != 0)
     {
       copy = cd_article_copy (article);
-      cd_image_set_source (cd_article_get_image (copy), options->image_href);
+      cd_image_set_source (cd_article_get_image (copy), source);
       article = copy;
     }
 
