@@ -45,6 +45,7 @@ struct _CdArticle
   GDateTime       *published;
   GDateTime       *embargo;
   CdArticleStatus  status;
+  guint            planned_words;
   GListStore      *authors;
   GListStore      *tags;
   CdImage         *image;
@@ -1384,4 +1385,19 @@ cd_article_copy (CdArticle *self)
   cd_article_set_extra (copy, extra);
 
   return g_steal_pointer (&copy);
+}
+
+guint
+cd_article_get_planned_words (CdArticle *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), 0);
+  return self->planned_words;
+}
+
+void
+cd_article_set_planned_words (CdArticle *self,
+                              guint      planned_words)
+{
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  self->planned_words = planned_words;
 }

@@ -98,6 +98,10 @@ void            cd_article_set_comments        (CdArticle       *self,
 const char     *cd_article_get_editor_note     (CdArticle       *self);
 void            cd_article_set_editor_note     (CdArticle       *self,
                                                 const char      *editor_note);
+/* The length the desk asked for, in words; 0 when none was set. */
+guint           cd_article_get_planned_words   (CdArticle       *self);
+void            cd_article_set_planned_words   (CdArticle       *self,
+                                                guint            planned_words);
 const char     *cd_article_get_body            (CdArticle       *self);
 void            cd_article_set_body            (CdArticle       *self,
                                                 const char      *body);

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+#pragma once
+
+#include <adwaita.h>
+#include "copydesk-core.h"
+
+G_BEGIN_DECLS
+
+/* The application: one CdWindow per article, opened from the command line,
+ * the desktop file or the Open action. App actions: new (<Control>n), open
+ * (<Control>o), preferences (<Control>comma), about, quit (<Control>q).
+ * Holds the GSettings and the house rules they name. */
+#define CD_TYPE_APPLICATION (cd_application_get_type ())
+G_DECLARE_FINAL_TYPE (CdApplication, cd_application, CD, APPLICATION, AdwApplication)
+
+CdApplication *cd_application_new             (void);
+GSettings     *cd_application_get_settings    (CdApplication *self);
+/* The house rules from the "house-rules-file" key, or the defaults when it is
+ * empty or fails to load (the failure is reported once in a window). */
+CdHouseRules  *cd_application_get_house_rules (CdApplication *self);
+/* The folder recovery copies are written to ($XDG_DATA_HOME/copydesk/recovery). */
+GFile         *cd_application_get_recovery_dir (CdApplication *self);
+
+/* Where translations are: the build tree's po/ when running uninstalled,
+ * LOCALEDIR otherwise. Also sets up the build tree's GSettings schema. */
+const char    *cd_application_get_locale_dir  (void);
+
+G_END_DECLS

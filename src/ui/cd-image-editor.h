@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "copydesk-core.h"
+
+G_BEGIN_DECLS
+
+/* The lead image: choose a file (images only) or paste an https URL, a
+ * thumbnail (loaded off the main thread, size-limited, a placeholder with a
+ * message for a broken image), alt text, caption, credit, photographer and
+ * copyright, and a remove button. Edits go to cd_article_get_image ().
+ *
+ * Properties: "article" (CdArticle, nullable), "article-dir" (GFile,
+ * nullable: a chosen file inside it is stored as a relative path). */
+#define CD_TYPE_IMAGE_EDITOR (cd_image_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CdImageEditor, cd_image_editor, CD, IMAGE_EDITOR, GtkWidget)
+
+GtkWidget *cd_image_editor_new             (void);
+CdArticle *cd_image_editor_get_article     (CdImageEditor *self);
+void       cd_image_editor_set_article     (CdImageEditor *self,
+                                            CdArticle     *article);
+GFile     *cd_image_editor_get_article_dir (CdImageEditor *self);
+void       cd_image_editor_set_article_dir (CdImageEditor *self,
+                                            GFile         *article_dir);
+/* Uses @file as the lead image (from the file chooser or a drop). Returns
+ * FALSE, with @error set, when it is not an image file. */
+gboolean   cd_image_editor_set_file        (CdImageEditor *self,
+                                            GFile         *file,
+                                            GError       **error);
+/* Focuses the widget for "image", "image.alt", "image.caption",
+ * "image.credit", "image.photographer" or "image.copyright". */
+gboolean   cd_image_editor_focus_field     (CdImageEditor *self,
+                                            const char    *field);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#include "config.h"
+
+#include "cd-ui-test-util.h"
+
+void
+cd_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  g_setenv ("GSETTINGS_SCHEMA_DIR", CD_BUILD_DATADIR, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+gboolean
+cd_ui_test_wait_until (gboolean (*condition) (gpointer data),
+                       gpointer   data,
+                       guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return condition (data);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+wait_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+cd_ui_test_wait (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+GtkWindow *
+cd_ui_test_show (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, widget, 5000));
+  cd_ui_test_wait (100);
+  return GTK_WINDOW (window);
+}
+
+char *
+cd_ui_test_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = g_build_filename (builddir ? builddir : ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  return g_steal_pointer (&file);
+}
+
+GSettings *
+cd_ui_test_settings_new (void)
+{
+  return g_settings_new (APP_ID);
+}
+
+void
+cd_ui_test_type_text (GtkWidget  *widget,
+                      const char *text)
+{
+  /* GTK 4 has no public way to synthesise key events; editable widgets take
+   * text through their delegate, which runs the same insert-text path. */
+  if (GTK_IS_EDITABLE (widget))
+    {
+      int pos = gtk_editable_get_position (GTK_EDITABLE (widget));
+      gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &pos);
+      gtk_editable_set_position (GTK_EDITABLE (widget), pos);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+    }
+  else
+    g_assert_not_reached ();
+}
