@@ -1506,11 +1506,17 @@ enter_span_cb (MD_SPANTYPE  type,
   if (html == NULL)
     return 0;
 
-  /* Inside an image only text matters: it becomes the alt text. */
+  /* Inside an image only text matters: it becomes the alt text. A link
+   * there is still counted, because md4c does not always close spans in the
+   * order it opened them (an image can end before a link it contains). */
   if (r->image_depth > 0)
     {
+      gboolean written = FALSE;
+
       if (type == MD_SPAN_IMG)
         r->image_depth++;
+      else if (type == MD_SPAN_A)
+        g_array_append_val (r->links, written);
       return 0;
     }
 
@@ -1596,6 +1602,13 @@ leave_span_cb (MD_SPANTYPE  type,
   if (html == NULL)
     return 0;
 
+  if (type == MD_SPAN_A && r->image_depth > 0)
+    {
+      if (r->links->len > 0)
+        g_array_set_size (r->links, r->links->len - 1);
+      return 0;
+    }
+
   if (r->image_depth > 0)
     {
       if (type == MD_SPAN_IMG && --r->image_depth == 0)
@@ -1631,7 +1644,9 @@ leave_span_cb (MD_SPANTYPE  type,
       {
         gboolean written;
 
-        g_assert (r->links->len > 0);
+        /* A link opened inside an image that has closed since. */
+        if (r->links->len == 0)
+          break;
         written = g_array_index (r->links, gboolean, r->links->len - 1);
         g_array_set_size (r->links, r->links->len - 1);
         if (written)

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "cd-html-markdown.h"
 #include "cd-markdown.h"
 
 typedef struct
@@ -919,6 +920,55 @@ test_pathological_shapes (void)
   g_assert_nonnull (strstr (html, expected_id));
 }
 
+/* Inputs the fuzzers once crashed on (tests/fuzz/crashers): rendering them,
+ * and the Markdown made from the HTML ones, must finish. A crash or sanitizer
+ * report here fails the whole test program. */
+static void
+test_fuzz_crashers (void)
+{
+  const char *folders[] = { "markdown", "html-markdown" };
+  guint replayed = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("CD_SOURCE_ROOT"), "tests", "fuzz",
+                                                "crashers", folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *data = NULL;
+          g_autofree char *markdown = NULL;
+          g_autofree char *html = NULL;
+          g_autofree char *text = NULL;
+          g_autoptr(GPtrArray) blocks = NULL;
+          gsize length = 0;
+
+          if (g_str_equal (name, "README"))
+            continue;
+          g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+          if (g_str_equal (folders[f], "html-markdown"))
+            markdown = cd_html_to_markdown (data, length);
+          else
+            markdown = g_strndup (data, length);
+
+          html = cd_markdown_to_html (markdown, -1);
+          text = cd_markdown_to_plain_text (markdown, -1);
+          blocks = cd_markdown_to_blocks (markdown, -1);
+          g_assert_nonnull (html);
+          g_assert_nonnull (text);
+          g_assert_nonnull (blocks);
+          replayed++;
+        }
+    }
+
+  /* An image that ends before a link inside it. */
+  g_assert_cmpuint (replayed, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/markdown/blocks/details", test_blocks_details);
   g_test_add_func ("/markdown/pathological/timing", test_pathological);
   g_test_add_func ("/markdown/pathological/shapes", test_pathological_shapes);
+  g_test_add_func ("/markdown/fuzz-crashers", test_fuzz_crashers);
 
   ret = g_test_run ();
   xmlCleanupParser ();

@@ -694,8 +694,8 @@ test_preflight_messages (void)
     "The article has no publication date. Set the date and time it goes live.",
     "The article has no tags. Add at least 1 tag from the house vocabulary.",
     "The body is empty. Write the story before publishing.",
-    "The article has no standfirst. Write a sentence or two that sums up the story under the "
-    "headline.",
+    ("The article has no standfirst. Write a sentence or two that sums up the story under the "
+     "headline."),
   };
 
   g_assert_cmpuint (g_list_model_get_n_items (issues), ==, G_N_ELEMENTS (expected));
@@ -1117,7 +1117,6 @@ test_preflight_body_tk (void)
 {
   g_autoptr(CdArticle) article = new_ready_article ();
   g_autoptr(CdHouseRules) as_warning = load_string (HEAD "\"rules\": {\"body-tk\": \"warning\"}}");
-  g_autofree char *message = NULL;
   const struct {
     const char *markdown;
     guint count;
