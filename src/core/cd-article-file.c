@@ -23,9 +23,13 @@
  * indentation, one member per line and a final newline, its members always in
  * the order below so that articles diff and merge cleanly in version control:
  *
- *   format, version, id, created, modified, status, language, headline,
- *   standfirst, slug, section, authors, dateline, published, embargo, image,
- *   tags, comments, editor_note, body
+ *   format, version, id, created, modified, status, planned_words, language,
+ *   headline, standfirst, slug, section, authors, dateline, published, embargo,
+ *   image, tags, comments, editor_note, body
+ *
+ * Every member is always written except planned_words, which is written only
+ * when the article has a planned length, so that articles without one stay
+ * byte for byte as they were.
  *
  * data/copydesk-article.schema.json describes every member. Members this version
  * does not know (written by a newer Copydesk of the same format version) are kept
@@ -43,8 +47,8 @@
 G_DEFINE_QUARK (cd-file-error-quark, cd_file_error)
 
 static const char * const known_members[] = {
-  "format", "version", "id", "created", "modified", "status", "language",
-  "headline", "standfirst", "slug", "section", "authors", "dateline",
+  "format", "version", "id", "created", "modified", "status", "planned_words",
+  "language", "headline", "standfirst", "slug", "section", "authors", "dateline",
   "published", "embargo", "image", "tags", "comments", "editor_note", "body",
   NULL
 };
@@ -384,6 +388,59 @@ read_image (Loader     *loader,
   return TRUE;
 }
 
+/* The planned length is optional; when present it is a whole number of words
+ * written as a JSON integer, never 0 (which the saver leaves out). */
+static gboolean
+read_planned_words (Loader     *loader,
+                    JsonObject *root,
+                    CdArticle  *article)
+{
+  JsonNode *node = json_object_get_member (root, "planned_words");
+  g_autofree char *text = NULL;
+  GType type;
+  double value;
+
+  if (node == NULL)
+    return TRUE;
+
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return wrong_type (loader, "planned_words", _("a whole number of words"), node);
+
+  if (type == G_TYPE_INT64)
+    {
+      gint64 words = json_node_get_int (node);
+
+      if (words >= 1 && words <= CD_ARTICLE_MAX_PLANNED_WORDS)
+        {
+          cd_article_set_planned_words (article, (guint) words);
+          return TRUE;
+        }
+
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, words);
+      value = (double) words;
+    }
+  else
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      value = json_node_get_double (node);
+      text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+    }
+
+  if (value < 1 || value > CD_ARTICLE_MAX_PLANNED_WORDS)
+    return fail (loader, CD_FILE_ERROR_INVALID,
+                 _("planned_words %s is out of range: a planned length is from 1 to %d "
+                   "words; leave the member out when there is none"),
+                 text, CD_ARTICLE_MAX_PLANNED_WORDS);
+
+  /* Numbers such as 800.0, 8e2 or 799.5: the saver writes a plain integer. */
+  return fail (loader, CD_FILE_ERROR_INVALID,
+               _("planned_words %s must be a whole number of words written without a "
+                 "decimal point or exponent, such as 800"),
+               text);
+}
+
 static gboolean
 check_header (Loader     *loader,
               JsonNode   *root_node)
@@ -529,6 +586,9 @@ article_from_json (Loader   *loader,
 
       cd_article_set_status (article, status);
     }
+
+  if (!read_planned_words (loader, root, article))
+    return NULL;
 
   node = json_object_get_member (root, "comments");
   if (node != NULL)
@@ -806,6 +866,8 @@ cd_article_to_json (CdArticle *article)
   set_date_member (root, "created", cd_article_get_created (article));
   set_date_member (root, "modified", cd_article_get_modified (article));
   set_text (root, "status", cd_article_status_to_string (cd_article_get_status (article)));
+  if (cd_article_get_planned_words (article) > 0)
+    json_object_set_int_member (root, "planned_words", cd_article_get_planned_words (article));
   set_text (root, "language", cd_article_get_language (article));
   set_text (root, "headline", cd_article_get_headline (article));
   set_text (root, "standfirst", cd_article_get_standfirst (article));

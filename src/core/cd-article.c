@@ -70,6 +70,7 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_STATUS,
+  PROP_PLANNED_WORDS,
   PROP_LANGUAGE,
   PROP_HEADLINE,
   PROP_STANDFIRST,
@@ -329,6 +330,10 @@ cd_article_get_property (GObject    *object,
       g_value_set_enum (value, self->status);
       break;
 
+    case PROP_PLANNED_WORDS:
+      g_value_set_uint (value, self->planned_words);
+      break;
+
     case PROP_SLUG_EDITED:
       g_value_set_boolean (value, self->slug_edited);
       break;
@@ -420,6 +425,10 @@ cd_article_set_property (GObject      *object,
       cd_article_set_status (self, g_value_get_enum (value));
       break;
 
+    case PROP_PLANNED_WORDS:
+      cd_article_set_planned_words (self, g_value_get_uint (value));
+      break;
+
     case PROP_COMMENTS:
       cd_article_set_comments (self, g_value_get_boolean (value));
       break;
@@ -472,6 +481,9 @@ cd_article_class_init (CdArticleClass *klass)
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        CD_TYPE_ARTICLE_STATUS, CD_ARTICLE_STATUS_DRAFT, rw);
+  properties[PROP_PLANNED_WORDS] =
+    g_param_spec_uint ("planned-words", NULL, NULL,
+                       0, CD_ARTICLE_MAX_PLANNED_WORDS, 0, rw);
   properties[PROP_SLUG_EDITED] =
     g_param_spec_boolean ("slug-edited", NULL, NULL, FALSE, ro);
   properties[PROP_AUTHORS] =
@@ -1329,6 +1341,7 @@ cd_article_copy (CdArticle *self)
   cd_article_set_created (copy, self->created);
   cd_article_set_modified (copy, self->modified);
   cd_article_set_status (copy, self->status);
+  cd_article_set_planned_words (copy, self->planned_words);
   cd_article_set_language (copy, self->language);
   cd_article_set_headline (copy, self->headline);
   cd_article_set_standfirst (copy, self->standfirst);
@@ -1387,6 +1400,15 @@ cd_article_copy (CdArticle *self)
   return g_steal_pointer (&copy);
 }
 
+/**
+ * cd_article_get_planned_words:
+ * @self: a #CdArticle
+ *
+ * The length the desk asked for, which the status bar compares the word
+ * count with.
+ *
+ * Returns: the planned length in words, or 0 when none was set
+ */
 guint
 cd_article_get_planned_words (CdArticle *self)
 {
@@ -1394,10 +1416,26 @@ cd_article_get_planned_words (CdArticle *self)
   return self->planned_words;
 }
 
+/**
+ * cd_article_set_planned_words:
+ * @self: a #CdArticle
+ * @planned_words: the planned length in words, at most
+ *   %CD_ARTICLE_MAX_PLANNED_WORDS; 0 for none
+ *
+ * Sets the planned length. The limit is the one the file format accepts, so
+ * that an article always saves to a file that loads again.
+ */
 void
 cd_article_set_planned_words (CdArticle *self,
                               guint      planned_words)
 {
   g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (planned_words <= CD_ARTICLE_MAX_PLANNED_WORDS);
+
+  if (self->planned_words == planned_words)
+    return;
+
   self->planned_words = planned_words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNED_WORDS]);
+  emit_changed (self);
 }

@@ -98,7 +98,9 @@ void            cd_article_set_comments        (CdArticle       *self,
 const char     *cd_article_get_editor_note     (CdArticle       *self);
 void            cd_article_set_editor_note     (CdArticle       *self,
                                                 const char      *editor_note);
-/* The length the desk asked for, in words; 0 when none was set. */
+/* The length the desk asked for, in words; 0 when none was set. The file
+ * format accepts 1 to CD_ARTICLE_MAX_PLANNED_WORDS. */
+#define CD_ARTICLE_MAX_PLANNED_WORDS 1000000
 guint           cd_article_get_planned_words   (CdArticle       *self);
 void            cd_article_set_planned_words   (CdArticle       *self,
                                                 guint            planned_words);

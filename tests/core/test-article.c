@@ -295,6 +295,67 @@ test_article_status_strings (void)
 }
 
 static void
+test_article_planned_words (void)
+{
+  CdArticle *article = cd_article_new_empty ();
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (article), "planned-words");
+  guint value = 1;
+  Recorder recorder;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_IS_PARAM_SPEC_UINT (pspec));
+  g_assert_cmpuint (G_PARAM_SPEC_UINT (pspec)->maximum, ==, CD_ARTICLE_MAX_PLANNED_WORDS);
+  g_assert_cmpuint (G_PARAM_SPEC_UINT (pspec)->default_value, ==, 0);
+  g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 0);
+
+  recorder_init (&recorder, article);
+
+  cd_article_set_planned_words (article, 800);
+  cd_article_set_planned_words (article, 800);
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 800);
+  g_assert_cmpuint (count (&recorder, "planned-words"), ==, 1);
+  g_assert_cmpuint (recorder.changed, ==, 1);
+
+  g_object_set (article, "planned-words", 650, NULL);
+  g_object_set (article, "planned-words", 650, NULL);
+  g_object_get (article, "planned-words", &value, NULL);
+  g_assert_cmpuint (value, ==, 650);
+  g_assert_cmpuint (count (&recorder, "planned-words"), ==, 2);
+  g_assert_cmpuint (recorder.changed, ==, 2);
+
+  cd_article_set_planned_words (article, CD_ARTICLE_MAX_PLANNED_WORDS);
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 1000000);
+
+  /* No planned length again. */
+  cd_article_set_planned_words (article, 0);
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 0);
+  g_assert_cmpuint (count (&recorder, "planned-words"), ==, 4);
+  g_assert_cmpuint (recorder.changed, ==, 4);
+
+  /* More than the file format accepts is a programming error and changes nothing. */
+  recorder_clear (&recorder);
+  g_test_expect_message ("cd-article", G_LOG_LEVEL_CRITICAL,
+                         "*planned_words <= CD_ARTICLE_MAX_PLANNED_WORDS*");
+  cd_article_set_planned_words (article, CD_ARTICLE_MAX_PLANNED_WORDS + 1);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 0);
+  g_assert_cmpuint (count (&recorder, "planned-words"), ==, 0);
+  g_assert_cmpuint (recorder.changed, ==, 0);
+
+  /* Other fields leave it alone. */
+  cd_article_set_planned_words (article, 420);
+  recorder_clear (&recorder);
+  cd_article_set_status (article, CD_ARTICLE_STATUS_APPROVED);
+  cd_article_set_body (article, "Words.");
+  g_assert_cmpuint (count (&recorder, "planned-words"), ==, 0);
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 420);
+
+  g_hash_table_unref (recorder.counts);
+  g_assert_finalize_object (article);
+}
+
+static void
 test_article_copy (void)
 {
   CdArticle *article = cd_article_new ();
@@ -315,6 +376,7 @@ test_article_copy (void)
   cd_article_set_language (article, "en-GB");
   cd_article_set_comments (article, FALSE);
   cd_article_set_status (article, CD_ARTICLE_STATUS_IN_REVIEW);
+  cd_article_set_planned_words (article, 750);
   cd_article_set_slug (article, "by-hand");
   cd_article_set_body (article, "Some *body*.");
   cd_image_set_source (cd_article_get_image (article), "ferry.jpg");
@@ -324,10 +386,14 @@ test_article_copy (void)
   copy_data = cd_article_to_data (copy, NULL);
   g_assert_cmpstr (original_data, ==, copy_data);
   g_assert_true (cd_article_get_slug_edited (copy));
+  g_assert_cmpuint (cd_article_get_planned_words (copy), ==, 750);
+  g_assert_nonnull (strstr (copy_data, "\"planned_words\": 750,"));
 
   /* The copy is independent of the original. */
   cd_author_set_name (author, "Changed");
   g_assert_cmpstr (cd_article_get_byline (copy), ==, "By Ada Okafor");
+  cd_article_set_planned_words (article, 900);
+  g_assert_cmpuint (cd_article_get_planned_words (copy), ==, 750);
 
   g_assert_finalize_object (copy);
   g_assert_finalize_object (article);
@@ -346,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/article/slug", test_article_slug);
   g_test_add_func ("/article/tags", test_article_tags);
   g_test_add_func ("/article/status-strings", test_article_status_strings);
+  g_test_add_func ("/article/planned-words", test_article_planned_words);
   g_test_add_func ("/article/copy", test_article_copy);
 
   return g_test_run ();

@@ -32,9 +32,9 @@
  * to commit (10 MB strings, 33 MiB files, 100,000 levels of nesting) are made in
  * memory by the tests below.
  *
- * The canonical articles in tests/roundtrip/, and those in data/sample/ and
- * tests/articles/ when they exist, must come back byte for byte after a load and
- * a save.
+ * The canonical articles in tests/roundtrip/, and those in data/sample/,
+ * tests/articles/ and tests/schema/articles/ when they exist, must come back
+ * byte for byte after a load and a save.
  *
  * Data-driven cases report a mismatch with soft_fail() and go on, and the
  * program runs with --keep-going, so that one wrong file or message does not
@@ -1352,6 +1352,159 @@ test_load_all_or_nothing (void)
     }
 }
 
+/* The planned length. */
+
+#define STATUS_LINE "  \"status\": \"draft\",\n"
+
+/* A canonical article with @planned_words, raw JSON text, written where the
+ * saver puts it: right after the status. */
+static GString *
+build_planned_article (const char *planned_words)
+{
+  GString *text = build_article ("\"Headline\"", "\"Body\"", NULL);
+  g_autofree char *line = g_strdup_printf (STATUS_LINE "  \"planned_words\": %s,\n",
+                                           planned_words);
+
+  g_assert_cmpuint (g_string_replace (text, STATUS_LINE, line, 1), ==, 1);
+  return text;
+}
+
+static void
+test_planned_words_load (void)
+{
+  static const struct
+  {
+    const char *json;
+    guint       words;
+  } cases[] = {
+    { "650", 650 },
+    { "1", 1 },
+    { "1000000", 1000000 },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = build_planned_article (cases[i].json);
+      g_autoptr(CdArticle) article = load_data_ok (text->str, text->len);
+      g_autofree char *written = NULL;
+      gsize length = 0;
+
+      g_assert_cmpuint (cd_article_get_planned_words (article), ==, cases[i].words);
+
+      /* Written back byte for byte, in the same place. */
+      written = cd_article_to_data (article, &length);
+      check_same_bytes (cases[i].json, text->str, text->len, written, length);
+    }
+}
+
+/* An article without a planned length has no planned_words member at all, so
+ * files written before the field existed keep their bytes. */
+static void
+test_planned_words_save (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "planned.copydesk", NULL);
+  g_autoptr(GString) text = build_article ("\"Headline\"", "\"Body\"", NULL);
+  g_autoptr(GString) planned = build_planned_article ("800");
+  g_autoptr(CdArticle) article = load_data_ok (text->str, text->len);
+  g_autoptr(CdArticle) loaded = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *saved = NULL;
+  gsize length = 0;
+
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 0);
+  written = cd_article_to_data (article, &length);
+  check_same_bytes ("no planned length", text->str, text->len, written, length);
+  g_assert_null (strstr (written, "planned_words"));
+  g_clear_pointer (&written, g_free);
+
+  cd_article_set_planned_words (article, 800);
+  save_path_ok (article, path);
+  saved = read_contents (path, &length);
+  check_same_bytes ("planned length 800", planned->str, planned->len, saved, length);
+  loaded = load_path_ok (path);
+  g_assert_cmpuint (cd_article_get_planned_words (loaded), ==, 800);
+
+  cd_article_set_planned_words (article, 0);
+  written = cd_article_to_data (article, &length);
+  check_same_bytes ("planned length removed", text->str, text->len, written, length);
+
+  remove_tree (dir);
+}
+
+/* A planned_words member out of its place (by hand, or from another tool) is
+ * read, and written back in its place. */
+static void
+test_planned_words_position (void)
+{
+  g_autoptr(GString) text = build_article ("\"Headline\"", "\"Body\"",
+                                           ",\n  \"planned_words\": 420");
+  g_autoptr(GString) canonical = build_planned_article ("420");
+  g_autoptr(CdArticle) article = load_data_ok (text->str, text->len);
+  g_autofree char *written = NULL;
+  gsize length = 0;
+
+  g_assert_cmpuint (cd_article_get_planned_words (article), ==, 420);
+  g_assert_null (cd_article_get_extra (article));
+  written = cd_article_to_data (article, &length);
+  check_same_bytes ("planned_words moved into place", canonical->str, canonical->len,
+                    written, length);
+}
+
+static void
+test_planned_words_invalid (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *substring;
+  } cases[] = {
+    { "0", GENERATED_NAME ": planned_words 0 is out of range: a planned length is from 1 to 1000000 words" },
+    { "-5", GENERATED_NAME ": planned_words -5 is out of range" },
+    { "1000001", GENERATED_NAME ": planned_words 1000001 is out of range" },
+    { "9223372036854775807", "planned_words 9223372036854775807 is out of range" },
+    { "99999999999999999999", "planned_words 1e+20 is out of range" },
+    { "-0.5", "planned_words -0.5 is out of range" },
+    { "800.0", GENERATED_NAME ": planned_words 800 must be a whole number of words written without a decimal point or exponent" },
+    { "8e2", "planned_words 800 must be a whole number of words written without a decimal point" },
+    { "799.5", "planned_words 799.5 must be a whole number of words" },
+    { "\"800\"", GENERATED_NAME ": planned_words must be a whole number of words, not text" },
+    { "null", "planned_words must be a whole number of words, not null" },
+    { "true", "planned_words must be a whole number of words, not true or false" },
+    { "[800]", "planned_words must be a whole number of words, not a list" },
+    { "{\"words\": 800}", "planned_words must be a whole number of words, not an object" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = build_planned_article (cases[i].json);
+
+      assert_data_fails (text->str, text->len, CD_FILE_ERROR_INVALID, cases[i].substring);
+    }
+}
+
+/* The same checks apply when the article comes from a file, whose name the
+ * message gives. */
+static void
+test_planned_words_invalid_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "too-long.copydesk", NULL);
+  g_autoptr(GString) text = build_planned_article ("2000000");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *display_name = g_file_get_parse_name (file);
+  g_autofree char *expected = g_strconcat (display_name, ": planned_words 2000000", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+
+  write_contents (path, text->str, text->len);
+  article = cd_article_load_from_file (file, NULL, &error);
+  g_assert_null (article);
+  check_error ("planned_words in a file", error, CD_FILE_ERROR_INVALID, display_name, expected);
+
+  remove_tree (dir);
+}
+
 /* An article that loads also loads again once saved, and saving it twice gives
  * the same bytes: the saver never writes what the loader refuses. */
 static void
@@ -1369,6 +1522,9 @@ test_saved_form_loads (void)
       "{\"format\": \"copydesk-article\", \"version\": 1, \"created\": \"2026-11-27T09:30:00Z\", "
       "\"modified\": \"2026-11-27T09:30:00Z\", \"authors\": [{\"name\": \"\", \"role\": \"\"}], "
       "\"image\": {\"source\": \"\"}, \"tags\": [{\"name\": \"t\", \"uri\": \"\"}]}" },
+    { "largest planned length",
+      "{\"format\": \"copydesk-article\", \"version\": 1, \"created\": \"2026-11-27T09:30:00Z\", "
+      "\"modified\": \"2026-11-27T09:30:00Z\", \"planned_words\": 1000000}" },
   };
 
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1842,6 +1998,7 @@ main (int   argc,
   g_autofree char *roundtrip_dir = NULL;
   g_autofree char *sample_dir = NULL;
   g_autofree char *articles_dir = NULL;
+  g_autofree char *schema_articles_dir = NULL;
   g_autofree char **args = g_new0 (char *, argc + 2);
   int n_args = 0;
   int status;
@@ -1900,6 +2057,8 @@ main (int   argc,
   add_round_trip_tests ("roundtrip", roundtrip_dir);
   add_round_trip_tests ("sample", sample_dir);
   add_round_trip_tests ("articles", articles_dir);
+  schema_articles_dir = source_path ("tests", "schema", "articles", NULL);
+  add_round_trip_tests ("schema", schema_articles_dir);
   g_test_add_func ("/file/round-trip/bom", test_round_trip_bom);
   g_test_add_func ("/file/round-trip/crlf", test_round_trip_crlf);
 
@@ -1915,6 +2074,12 @@ main (int   argc,
   g_test_add_func ("/file/load/folder", test_load_folder);
   g_test_add_func ("/file/load/all-or-nothing", test_load_all_or_nothing);
   g_test_add_func ("/file/load/saved-form-loads", test_saved_form_loads);
+
+  g_test_add_func ("/file/planned-words/load", test_planned_words_load);
+  g_test_add_func ("/file/planned-words/save", test_planned_words_save);
+  g_test_add_func ("/file/planned-words/position", test_planned_words_position);
+  g_test_add_func ("/file/planned-words/invalid", test_planned_words_invalid);
+  g_test_add_func ("/file/planned-words/invalid-file", test_planned_words_invalid_file);
 
   g_test_add_func ("/file/save/new-article", test_save_new_article);
   g_test_add_func ("/file/save/edited-article", test_save_edited_article);
