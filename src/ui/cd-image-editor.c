@@ -3,61 +3,1510 @@
 
 #include "config.h"
 
+#define G_LOG_DOMAIN "cd-image-editor"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+
 #include "cd-image-editor.h"
+
+/**
+ * CdImageEditor:
+ *
+ * The "Lead Image" block of the metadata form. It edits the article's
+ * #CdImage in place: the source (a file chosen, dropped, or an https URL
+ * typed and applied), the alt text, caption, credit, photographer and
+ * copyright, and "Remove Image" clears them all.
+ *
+ * The thumbnail of a local image is decoded off the main thread, and only
+ * after the image's declared size has been read from its header: a file over
+ * 50 MB, an image over 64 megapixels or with a side over 20000 pixels is
+ * never decoded (a few hundred bytes of PNG can declare 50000 x 50000 pixels,
+ * which is 10 GB to decode). A load can be cancelled, and the latest wins. A
+ * remote image is not fetched here; the preview shows it.
+ */
+
+#define THUMB_MAX_WIDTH   340
+#define THUMB_MAX_HEIGHT  200
+#define MAX_FILE_BYTES    ((goffset) 50 * 1000 * 1000)
+#define MAX_PIXELS        ((gint64) 64 * 1000 * 1000)
+#define MAX_SIDE          20000
+#define READ_CHUNK        (64 * 1024)
+
+#define STATE_EMPTY   "empty"
+#define STATE_LOADING "loading"
+#define STATE_LOADED  "loaded"
+#define STATE_REMOTE  "remote"
+#define STATE_ERROR   "error"
+
+/* A texture shown at a size in logical pixels, so a thumbnail decoded at
+ * twice the size on a high-resolution screen is drawn sharp rather than
+ * twice as large. */
+#define CD_TYPE_THUMB_PAINTABLE (cd_thumb_paintable_get_type ())
+G_DECLARE_FINAL_TYPE (CdThumbPaintable, cd_thumb_paintable, CD, THUMB_PAINTABLE, GObject)
+
+struct _CdThumbPaintable
+{
+  GObject     parent_instance;
+  GdkTexture *texture;
+  int         width;
+  int         height;
+};
+
+static void cd_thumb_paintable_iface_init (GdkPaintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CdThumbPaintable, cd_thumb_paintable, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE,
+                                                      cd_thumb_paintable_iface_init))
+
+static void
+cd_thumb_paintable_snapshot (GdkPaintable *paintable,
+                             GdkSnapshot  *snapshot,
+                             double        width,
+                             double        height)
+{
+  CdThumbPaintable *self = CD_THUMB_PAINTABLE (paintable);
+
+  gdk_paintable_snapshot (GDK_PAINTABLE (self->texture), snapshot, width, height);
+}
+
+static int
+cd_thumb_paintable_get_intrinsic_width (GdkPaintable *paintable)
+{
+  return CD_THUMB_PAINTABLE (paintable)->width;
+}
+
+static int
+cd_thumb_paintable_get_intrinsic_height (GdkPaintable *paintable)
+{
+  return CD_THUMB_PAINTABLE (paintable)->height;
+}
+
+static GdkPaintableFlags
+cd_thumb_paintable_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_CONTENTS | GDK_PAINTABLE_STATIC_SIZE;
+}
+
+static void
+cd_thumb_paintable_iface_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = cd_thumb_paintable_snapshot;
+  iface->get_intrinsic_width = cd_thumb_paintable_get_intrinsic_width;
+  iface->get_intrinsic_height = cd_thumb_paintable_get_intrinsic_height;
+  iface->get_flags = cd_thumb_paintable_get_flags;
+}
+
+static void
+cd_thumb_paintable_finalize (GObject *object)
+{
+  g_clear_object (&CD_THUMB_PAINTABLE (object)->texture);
+  G_OBJECT_CLASS (cd_thumb_paintable_parent_class)->finalize (object);
+}
+
+static void
+cd_thumb_paintable_class_init (CdThumbPaintableClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cd_thumb_paintable_finalize;
+}
+
+static void
+cd_thumb_paintable_init (CdThumbPaintable *self)
+{
+}
+
+static GdkPaintable *
+cd_thumb_paintable_new (GdkTexture *texture,
+                        int         width,
+                        int         height)
+{
+  CdThumbPaintable *self = g_object_new (CD_TYPE_THUMB_PAINTABLE, NULL);
+
+  self->texture = g_object_ref (texture);
+  self->width = width;
+  self->height = height;
+  return GDK_PAINTABLE (self);
+}
 
 struct _CdImageEditor
 {
-  GtkWidget parent_instance;
+  GtkWidget             parent_instance;
+
+  CdArticle            *article;
+  CdImage              *image;
+  GFile                *article_dir;
+  gulong                image_notify_id;
+
+  GtkFileChooserNative *chooser;
+  GCancellable         *load_cancellable;
+  const char           *state;
+  char                 *message;
+  GdkPaintable         *thumbnail;
+  guint                 syncing;
+
+  /* Template widgets */
+  GtkWidget            *group;
+  GtkStack             *thumb_stack;
+  GtkImage             *placeholder_icon;
+  GtkWidget            *spinner;
+  GtkLabel             *placeholder_label;
+  AdwClamp             *picture_clamp;
+  GtkPicture           *picture;
+  GtkLabel             *message_label;
+  GtkWidget            *choose_button;
+  GtkWidget            *remove_button;
+  GtkLabel             *file_error_label;
+  AdwEntryRow          *url_row;
+  GtkLabel             *url_error_label;
+  AdwEntryRow          *alt_row;
+  GtkLabel             *alt_hint_label;
+  AdwEntryRow          *caption_row;
+  AdwEntryRow          *credit_row;
+  AdwEntryRow          *photographer_row;
+  AdwEntryRow          *copyright_row;
 };
 
 G_DEFINE_FINAL_TYPE (CdImageEditor, cd_image_editor, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_ARTICLE_DIR,
+  PROP_THUMBNAIL_STATE,
+  PROP_MESSAGE,
+  PROP_THUMBNAIL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The text fields: the row's offset in the instance, the CdImage property and
+ * the preflight field id. */
+static const struct {
+  gsize       row_offset;
+  const char *property;
+  const char *field;
+} text_fields[] = {
+  { G_STRUCT_OFFSET (CdImageEditor, alt_row), "alt", "image.alt" },
+  { G_STRUCT_OFFSET (CdImageEditor, caption_row), "caption", "image.caption" },
+  { G_STRUCT_OFFSET (CdImageEditor, credit_row), "credit", "image.credit" },
+  { G_STRUCT_OFFSET (CdImageEditor, photographer_row), "photographer", "image.photographer" },
+  { G_STRUCT_OFFSET (CdImageEditor, copyright_row), "copyright", "image.copyright" },
+};
+
+static AdwEntryRow *
+text_field_row (CdImageEditor *self,
+                guint          i)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, text_fields[i].row_offset);
+}
+
+static gboolean
+too_large (int width,
+           int height)
+{
+  return width > MAX_SIDE || height > MAX_SIDE ||
+         (gint64) width * (gint64) height > MAX_PIXELS;
+}
+
+/* Scales @width x @height down, never up, to fit in @max_width x @max_height. */
+static void
+fit_size (int  width,
+          int  height,
+          int  max_width,
+          int  max_height,
+          int *fit_width,
+          int *fit_height)
+{
+  double scale = MIN (1.0, MIN ((double) max_width / width, (double) max_height / height));
+
+  *fit_width = CLAMP ((int) floor (width * scale + 0.5), 1, max_width);
+  *fit_height = CLAMP ((int) floor (height * scale + 0.5), 1, max_height);
+}
+
+/* Loading a thumbnail, in a worker thread */
+
+typedef struct
+{
+  GFile *file;
+  char  *name;   /* for messages */
+  int    scale;  /* the widget's scale factor */
+} LoadJob;
+
+typedef struct
+{
+  GdkPixbuf *pixbuf;
+  int        width;          /* the image's own size */
+  int        height;
+  int        logical_width;  /* the thumbnail's size on screen */
+  int        logical_height;
+} LoadResult;
+
+typedef struct
+{
+  int      max_width;
+  int      max_height;
+  gboolean refused;
+  int      width;
+  int      height;
+} SizeCheck;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_clear_object (&job->file);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+load_result_free (gpointer data)
+{
+  LoadResult *result = data;
+
+  g_clear_object (&result->pixbuf);
+  g_free (result);
+}
+
+static void
+return_too_large (GTask   *task,
+                  LoadJob *job,
+                  int      width,
+                  int      height)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           /* Translators: the file name, then its size in pixels */
+                           _("The image “%s” is too large to preview (%d × %d pixels)"),
+                           job->name, width, height);
+}
+
+/* Fails @task with "could not be read" and a reason made from @error (or a
+ * generic one without it). */
+static void
+return_unreadable (GTask        *task,
+                   LoadJob      *job,
+                   const GError *error)
+{
+  const char *reason = NULL;
+
+  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+
+  if (error == NULL)
+    reason = _("it is damaged, or not in an image format that can be shown");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = _("there is no such file");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    reason = _("permission denied");
+  else if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE))
+    reason = _("the file is damaged or incomplete");
+  else if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE) ||
+           g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNSUPPORTED_OPERATION))
+    reason = _("it is not in an image format that can be shown");
+  else if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY))
+    reason = _("there is not enough memory");
+  else
+    reason = error->message;
+
+  if (error != NULL)
+    g_debug ("Cannot read “%s”: %s", job->name, error->message);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           /* Translators: the file name, then why */
+                           _("The image “%s” could not be read: %s"), job->name, reason);
+}
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeCheck *check = user_data;
+  int fit_width, fit_height;
+
+  check->width = width;
+  check->height = height;
+
+  /* The header was read before decoding started, but the file may have
+   * changed since; a loader given the size 0 x 0 decodes nothing. */
+  if (width <= 0 || height <= 0 || too_large (width, height))
+    {
+      check->refused = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
+
+  fit_size (width, height, check->max_width, check->max_height, &fit_width, &fit_height);
+  gdk_pixbuf_loader_set_size (loader, fit_width, fit_height);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autofree char *path = NULL;
+  g_autofree guint8 *buffer = NULL;
+  GdkPixbufFormat *format;
+  GdkPixbuf *pixbuf;
+  const char *orientation;
+  LoadResult *result;
+  SizeCheck check = { 0, };
+  goffset total = 0;
+  gboolean closed;
+  int width = 0, height = 0;
+
+  info = g_file_query_info (job->file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      return_unreadable (task, job, error);
+      return;
+    }
+
+  /* A folder, or a pipe that would block the thread for ever. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               _("The image “%s” could not be read: it is not a file"),
+                               job->name);
+      return;
+    }
+
+  if (g_file_info_get_size (info) > MAX_FILE_BYTES)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                               /* Translators: the file name, its size, then the limit */
+                               _("The image “%s” is too large to preview (%s; the limit is %s)"),
+                               job->name, size, limit);
+      return;
+    }
+
+  path = g_file_get_path (job->file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The image “%s” could not be read: it is not a local file"),
+                               job->name);
+      return;
+    }
+
+  /* Only the header: the declared size decides whether to decode at all. */
+  format = gdk_pixbuf_get_file_info (path, &width, &height);
+  if (format == NULL || width <= 0 || height <= 0)
+    {
+      return_unreadable (task, job, NULL);
+      return;
+    }
+  if (too_large (width, height))
+    {
+      return_too_large (task, job, width, height);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  stream = g_file_read (job->file, cancellable, &error);
+  if (stream == NULL)
+    {
+      return_unreadable (task, job, error);
+      return;
+    }
+
+  check.max_width = THUMB_MAX_WIDTH * job->scale;
+  check.max_height = THUMB_MAX_HEIGHT * job->scale;
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+
+  buffer = g_malloc (READ_CHUNK);
+  while (!check.refused)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, READ_CHUNK,
+                                      cancellable, &error);
+
+      if (n <= 0)
+        break;
+
+      total += n;
+      if (total > MAX_FILE_BYTES)
+        {
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "");
+          break;
+        }
+
+      if (!gdk_pixbuf_loader_write (loader, buffer, (gsize) n, &error))
+        break;
+    }
+
+  /* The loader is always closed; its error matters only after a clean read. */
+  closed = gdk_pixbuf_loader_close (loader, error == NULL ? &error : NULL);
+
+  if (check.refused)
+    {
+      return_too_large (task, job, check.width, check.height);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                               _("The image “%s” is too large to preview (more than %s)"),
+                               job->name, limit);
+      return;
+    }
+  if (error != NULL || !closed)
+    {
+      return_unreadable (task, job, error);
+      return;
+    }
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      return_unreadable (task, job, NULL);
+      return;
+    }
+
+  /* A photo taken sideways says so in its EXIF data. */
+  orientation = gdk_pixbuf_get_option (pixbuf, "orientation");
+  if (orientation != NULL && g_ascii_strtoll (orientation, NULL, 10) >= 5)
+    {
+      int swap = width;
+
+      width = height;
+      height = swap;
+    }
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  if (oriented == NULL)
+    {
+      return_unreadable (task, job, NULL);
+      return;
+    }
+
+  result = g_new0 (LoadResult, 1);
+  result->width = width;
+  result->height = height;
+  fit_size (width, height, THUMB_MAX_WIDTH, THUMB_MAX_HEIGHT,
+            &result->logical_width, &result->logical_height);
+
+  if (gdk_pixbuf_get_width (oriented) > check.max_width ||
+      gdk_pixbuf_get_height (oriented) > check.max_height)
+    {
+      int fit_width, fit_height;
+
+      fit_size (gdk_pixbuf_get_width (oriented), gdk_pixbuf_get_height (oriented),
+                check.max_width, check.max_height, &fit_width, &fit_height);
+      result->pixbuf = gdk_pixbuf_scale_simple (oriented, fit_width, fit_height,
+                                                GDK_INTERP_BILINEAR);
+    }
+  else
+    result->pixbuf = g_object_ref (oriented);
+
+  if (result->pixbuf == NULL)
+    {
+      load_result_free (result);
+      return_unreadable (task, job, NULL);
+      return;
+    }
+
+  g_task_return_pointer (task, result, load_result_free);
+}
+
+/* What the widget shows */
+
+static void
+set_state (CdImageEditor *self,
+           const char    *state,
+           const char    *message,
+           GdkPaintable  *thumbnail)
+{
+  gboolean state_changed = g_strcmp0 (self->state, state) != 0;
+  gboolean message_changed = g_strcmp0 (self->message, message) != 0;
+  gboolean thumbnail_changed = self->thumbnail != thumbnail;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (message_changed)
+    {
+      g_free (self->message);
+      self->message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+    }
+
+  if (thumbnail_changed)
+    {
+      g_set_object (&self->thumbnail, thumbnail);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
+    }
+
+  if (state_changed)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL_STATE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Shows @message under the thumbnail, in red for an error. */
+static void
+show_message (CdImageEditor *self,
+              const char    *message,
+              gboolean       is_error)
+{
+  GtkWidget *label = GTK_WIDGET (self->message_label);
+
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (label, message != NULL && *message != '\0');
+  gtk_widget_remove_css_class (label, is_error ? "dim-label" : "error");
+  gtk_widget_add_css_class (label, is_error ? "error" : "dim-label");
+}
+
+/* Shows the placeholder box with @icon (or a spinner without one) and
+ * @label in it. */
+static void
+show_placeholder (CdImageEditor *self,
+                  const char    *icon,
+                  const char    *label)
+{
+  gtk_stack_set_visible_child_name (self->thumb_stack, "placeholder");
+  gtk_picture_set_paintable (self->picture, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_icon), icon != NULL);
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (self->placeholder_icon, icon);
+  gtk_widget_set_visible (self->spinner, icon == NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), icon == NULL);
+
+  gtk_label_set_text (self->placeholder_label, label != NULL ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label), label != NULL && *label != '\0');
+}
+
+static void
+cancel_load (CdImageEditor *self)
+{
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+}
+
+static void
+show_error (CdImageEditor *self,
+            const char    *name,
+            const char    *message)
+{
+  set_state (self, STATE_ERROR, message, NULL);
+  show_placeholder (self, "image-missing-symbolic", name);
+  show_message (self, message, TRUE);
+}
+
+static void
+load_done_cb (GObject      *source_object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  CdImageEditor *self = CD_IMAGE_EDITOR (source_object);
+  LoadJob *job = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) thumbnail = NULL;
+  g_autofree char *message = NULL;
+  LoadResult *result;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  /* A later load, another article or the widget's end replaced this one. */
+  if (g_task_get_cancellable (G_TASK (res)) != self->load_cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&result, load_result_free);
+      return;
+    }
+
+  g_clear_object (&self->load_cancellable);
+
+  if (result == NULL)
+    {
+      show_error (self, job->name, error->message);
+      return;
+    }
+
+  texture = gdk_texture_new_for_pixbuf (result->pixbuf);
+  thumbnail = cd_thumb_paintable_new (texture, result->logical_width, result->logical_height);
+  /* Translators: the file name, then its size in pixels */
+  message = g_strdup_printf (_("%s — %d × %d pixels"), job->name, result->width, result->height);
+  load_result_free (result);
+
+  set_state (self, STATE_LOADED, message, thumbnail);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
+  /* The picture may get narrower than the thumbnail, never lower: in a
+   * scrolled form it gets its minimum height, which would otherwise be 0. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1,
+                               gdk_paintable_get_intrinsic_height (thumbnail));
+  adw_clamp_set_maximum_size (self->picture_clamp, gdk_paintable_get_intrinsic_width (thumbnail));
+  adw_clamp_set_tightening_threshold (self->picture_clamp,
+                                      gdk_paintable_get_intrinsic_width (thumbnail));
+  gtk_picture_set_paintable (self->picture, thumbnail);
+  gtk_stack_set_visible_child_name (self->thumb_stack, "picture");
+  show_message (self, message, FALSE);
+}
+
+static char *
+dup_remote_host (const char *source)
+{
+  g_autoptr(GUri) uri = g_uri_parse (source, G_URI_FLAGS_NONE, NULL);
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup (source);
+}
+
+/* Shows the image the article has now, starting a load for a local file. */
+static void
+reload_thumbnail (CdImageEditor *self)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *message = NULL;
+  LoadJob *job;
+
+  cancel_load (self);
+
+  if (self->image == NULL || !cd_image_is_set (self->image))
+    {
+      set_state (self, STATE_EMPTY, _("No lead image"), NULL);
+      show_placeholder (self, "image-x-generic-symbolic", _("No lead image"));
+      show_message (self, _("Choose an image file or drop one here, or enter an https address"),
+                    FALSE);
+      return;
+    }
+
+  source = g_strstrip (g_strdup (cd_image_get_source (self->image)));
+
+  if (cd_image_is_remote (self->image))
+    {
+      g_autofree char *host = dup_remote_host (source);
+
+      set_state (self, STATE_REMOTE, _("Remote image — shown in the preview"), NULL);
+      show_placeholder (self, "web-browser-symbolic", host);
+      show_message (self, self->message, FALSE);
+      return;
+    }
+
+  name = g_filename_display_basename (source);
+
+  if (g_path_is_absolute (source))
+    file = g_file_new_for_path (source);
+  else if (self->article_dir != NULL)
+    file = g_file_resolve_relative_path (self->article_dir, source);
+  else
+    {
+      message = g_strdup_printf (_("The image “%s” could not be read: it is beside the "
+                                   "article, which has not been saved yet"), name);
+      show_error (self, name, message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Loading “%s”…"), name);
+  set_state (self, STATE_LOADING, message, NULL);
+  show_placeholder (self, NULL, name);
+  show_message (self, message, FALSE);
+
+  job = g_new0 (LoadJob, 1);
+  job->file = g_steal_pointer (&file);
+  job->name = g_steal_pointer (&name);
+  job->scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, reload_thumbnail);
+  g_task_set_name (task, "[copydesk] lead image thumbnail");
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* Keeping the rows and the image in step */
+
+static void
+sync_url_row (CdImageEditor *self)
+{
+  const char *text = "";
+
+  if (self->image != NULL && cd_image_is_remote (self->image))
+    text = cd_image_get_source (self->image);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->url_row)), text) != 0)
+    {
+      self->syncing++;
+      gtk_editable_set_text (GTK_EDITABLE (self->url_row), text);
+      self->syncing--;
+    }
+}
+
+static void
+set_url_error (CdImageEditor *self,
+               const char    *message)
+{
+  gtk_label_set_text (self->url_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), message != NULL);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->url_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->url_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->url_row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->url_row),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+set_file_error (CdImageEditor *self,
+                const char    *message)
+{
+  gtk_label_set_text (self->file_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), message != NULL);
+}
+
+static void
+sync_fields (CdImageEditor *self)
+{
+  self->syncing++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkEditable *row = GTK_EDITABLE (text_field_row (self, i));
+      g_autofree char *value = NULL;
+
+      if (self->image != NULL)
+        g_object_get (self->image, text_fields[i].property, &value, NULL);
+
+      /* Setting the same text again would move the cursor. */
+      if (g_strcmp0 (gtk_editable_get_text (row), value != NULL ? value : "") != 0)
+        gtk_editable_set_text (row, value != NULL ? value : "");
+    }
+
+  gtk_widget_set_sensitive (self->remove_button,
+                            self->image != NULL && !cd_image_is_empty (self->image));
+  gtk_picture_set_alternative_text (self->picture,
+                                    self->image != NULL ? cd_image_get_alt (self->image) : NULL);
+
+  self->syncing--;
+}
+
+static void
+image_notify_cb (CdImage       *image,
+                 GParamSpec    *pspec,
+                 CdImageEditor *self)
+{
+  sync_fields (self);
+
+  if (g_strcmp0 (pspec->name, "source") == 0)
+    {
+      sync_url_row (self);
+      reload_thumbnail (self);
+    }
+}
+
+static void
+field_changed_cb (CdImageEditor *self,
+                  AdwEntryRow   *row)
+{
+  if (self->syncing > 0 || self->image == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      if (text_field_row (self, i) == row)
+        {
+          g_object_set (self->image, text_fields[i].property,
+                        gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+          return;
+        }
+    }
+}
+
+/* The URL row */
+
+/* Returns the URL to store for @text, or NULL with @message set to why not. */
+static char *
+check_url (const char  *text,
+           const char **message)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+
+  if (g_ascii_strncasecmp (text, "https://", 8) != 0)
+    {
+      if (g_ascii_strncasecmp (text, "http://", 7) == 0)
+        *message = _("Only secure addresses, starting with https://, can be used.");
+      else
+        *message = _("Enter a web address that starts with https://.");
+      return NULL;
+    }
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+        {
+          *message = _("A web address cannot contain spaces.");
+          return NULL;
+        }
+    }
+
+  url = g_strconcat ("https://", text + 8, NULL);
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      *message = _("This is not a valid web address.");
+      return NULL;
+    }
+
+  return g_steal_pointer (&url);
+}
+
+static void
+url_apply_cb (CdImageEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+  const char *message = NULL;
+
+  if (self->image == NULL)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+
+  if (*text == '\0')
+    {
+      /* Emptying the address removes a remote image, and nothing else. */
+      set_url_error (self, NULL);
+      if (cd_image_is_remote (self->image))
+        cd_image_set_source (self->image, NULL);
+      return;
+    }
+
+  url = check_url (text, &message);
+  if (url == NULL)
+    {
+      set_url_error (self, message);
+      return;
+    }
+
+  set_url_error (self, NULL);
+  set_file_error (self, NULL);
+  cd_image_set_source (self->image, url);
+  sync_url_row (self);
+}
+
+static void
+url_changed_cb (CdImageEditor *self)
+{
+  if (self->syncing > 0)
+    return;
+
+  set_url_error (self, NULL);
+}
+
+/* Choosing, dropping and removing */
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     CdImageEditor   *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !cd_image_editor_set_file (self, file, &error))
+        set_file_error (self, error->message);
+    }
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  gtk_native_dialog_destroy (dialog);
+}
+
+static void
+choose_clicked_cb (CdImageEditor *self)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkRoot *root;
+  const char * const suffixes[] = { "jpg", "jpeg", "png", "webp", "gif", "avif" };
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->chooser = gtk_file_chooser_native_new (_("Choose Lead Image"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  if (self->article_dir != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser),
+                                         self->article_dir, NULL);
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_clicked_cb (CdImageEditor *self)
+{
+  if (self->image == NULL)
+    return;
+
+  set_url_error (self, NULL);
+  set_file_error (self, NULL);
+  cd_image_clear (self->image);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CdImageEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = NULL;
+
+  if (self->article == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      file = files != NULL ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+
+  if (!cd_image_editor_set_file (self, file, &error))
+    {
+      set_file_error (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+scale_factor_changed_cb (CdImageEditor *self,
+                         GParamSpec    *pspec,
+                         gpointer       user_data)
+{
+  if (g_strcmp0 (self->state, STATE_LOADED) == 0 ||
+      g_strcmp0 (self->state, STATE_LOADING) == 0)
+    reload_thumbnail (self);
+}
+
+/* GObject */
+
+static void
+cd_image_editor_dispose (GObject *object)
+{
+  CdImageEditor *self = CD_IMAGE_EDITOR (object);
+
+  cancel_load (self);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  if (self->image != NULL)
+    {
+      g_clear_signal_handler (&self->image_notify_id, self->image);
+      g_clear_object (&self->image);
+    }
+  g_clear_object (&self->article);
+  g_clear_object (&self->article_dir);
+  g_clear_object (&self->thumbnail);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_IMAGE_EDITOR);
+
+  G_OBJECT_CLASS (cd_image_editor_parent_class)->dispose (object);
+}
+
+static void
+cd_image_editor_finalize (GObject *object)
+{
+  CdImageEditor *self = CD_IMAGE_EDITOR (object);
+
+  g_free (self->message);
+
+  G_OBJECT_CLASS (cd_image_editor_parent_class)->finalize (object);
+}
+
+static void
+cd_image_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CdImageEditor *self = CD_IMAGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_ARTICLE_DIR:
+      g_value_set_object (value, self->article_dir);
+      break;
+
+    case PROP_THUMBNAIL_STATE:
+      g_value_set_string (value, self->state);
+      break;
+
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+
+    case PROP_THUMBNAIL:
+      g_value_set_object (value, self->thumbnail);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_image_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CdImageEditor *self = CD_IMAGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      cd_image_editor_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_ARTICLE_DIR:
+      cd_image_editor_set_article_dir (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 cd_image_editor_class_init (CdImageEditorClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_image_editor_dispose;
+  object_class->finalize = cd_image_editor_finalize;
+  object_class->get_property = cd_image_editor_get_property;
+  object_class->set_property = cd_image_editor_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         CD_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARTICLE_DIR] =
+    g_param_spec_object ("article-dir", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THUMBNAIL_STATE] =
+    g_param_spec_string ("thumbnail-state", NULL, NULL,
+                         STATE_EMPTY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THUMBNAIL] =
+    g_param_spec_object ("thumbnail", NULL, NULL,
+                         GDK_TYPE_PAINTABLE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/copydesk/Copydesk/cd-image-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, thumb_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, placeholder_icon);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, placeholder_label);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, picture_clamp);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, picture);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, message_label);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, file_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, alt_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, alt_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, caption_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, credit_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, photographer_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, copyright_row);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "cd-image-editor");
 }
 
 static void
 cd_image_editor_init (CdImageEditor *self)
 {
+  GtkDropTarget *target;
+
+  g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
+  g_type_ensure (ADW_TYPE_ENTRY_ROW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = STATE_EMPTY;
+
+  /* Enter with an unchanged address (after a refused one) applies it again. */
+  g_signal_connect_swapped (self->url_row, "entry-activated",
+                            G_CALLBACK (url_apply_cb), self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alt_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->alt_hint_label),
+                                  -1);
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
+
+  gtk_widget_set_sensitive (self->group, FALSE);
+  sync_fields (self);
+  reload_thumbnail (self);
 }
 
+/**
+ * cd_image_editor_new:
+ *
+ * Returns: (transfer floating): a new image editor without an article
+ */
 GtkWidget *
 cd_image_editor_new (void)
 {
-  return NULL;
+  return g_object_new (CD_TYPE_IMAGE_EDITOR, NULL);
 }
 
+/**
+ * cd_image_editor_get_article:
+ * @self: a #CdImageEditor
+ *
+ * Returns: (transfer none) (nullable): the article whose image is edited
+ */
 CdArticle *
 cd_image_editor_get_article (CdImageEditor *self)
 {
-  return NULL;
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
+  return self->article;
 }
 
+/**
+ * cd_image_editor_set_article:
+ * @self: a #CdImageEditor
+ * @article: (nullable): the article whose lead image to edit
+ */
 void
-cd_image_editor_set_article (CdImageEditor *self, CdArticle *article)
+cd_image_editor_set_article (CdImageEditor *self,
+                             CdArticle     *article)
 {
+  g_return_if_fail (CD_IS_IMAGE_EDITOR (self));
+  g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  if (self->image != NULL)
+    {
+      g_clear_signal_handler (&self->image_notify_id, self->image);
+      g_clear_object (&self->image);
+    }
+
+  g_set_object (&self->article, article);
+
+  if (article != NULL)
+    {
+      self->image = g_object_ref (cd_article_get_image (article));
+      self->image_notify_id = g_signal_connect (self->image, "notify",
+                                                G_CALLBACK (image_notify_cb), self);
+    }
+
+  gtk_widget_set_sensitive (self->group, article != NULL);
+  set_url_error (self, NULL);
+  set_file_error (self, NULL);
+  sync_fields (self);
+  sync_url_row (self);
+  reload_thumbnail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
-GFile     *
+/**
+ * cd_image_editor_get_article_dir:
+ * @self: a #CdImageEditor
+ *
+ * Returns: (transfer none) (nullable): the folder of the article's file
+ */
+GFile *
 cd_image_editor_get_article_dir (CdImageEditor *self)
 {
-  return NULL;
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
+  return self->article_dir;
 }
 
+/**
+ * cd_image_editor_set_article_dir:
+ * @self: a #CdImageEditor
+ * @article_dir: (nullable): the folder of the article's file, which a relative
+ *   image path is relative to; %NULL for an article not saved yet
+ */
 void
-cd_image_editor_set_article_dir (CdImageEditor *self, GFile *article_dir)
+cd_image_editor_set_article_dir (CdImageEditor *self,
+                                 GFile         *article_dir)
 {
+  g_return_if_fail (CD_IS_IMAGE_EDITOR (self));
+  g_return_if_fail (article_dir == NULL || G_IS_FILE (article_dir));
+
+  if (self->article_dir == article_dir ||
+      (self->article_dir != NULL && article_dir != NULL &&
+       g_file_equal (self->article_dir, article_dir)))
+    return;
+
+  g_set_object (&self->article_dir, article_dir);
+  reload_thumbnail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE_DIR]);
 }
 
+/**
+ * cd_image_editor_set_file:
+ * @self: a #CdImageEditor
+ * @file: an image file
+ * @error: return location for a #GError
+ *
+ * Makes @file the article's lead image: its path relative to the article's
+ * folder when it is inside it (or a folder below), its absolute path
+ * otherwise. The other fields of the image are kept.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set when there is no article,
+ *   @file cannot be read, is not an image file, or is not a local file
+ */
 gboolean
-cd_image_editor_set_file (CdImageEditor *self, GFile *file, GError **error)
+cd_image_editor_set_file (CdImageEditor  *self,
+                          GFile          *file,
+                          GError        **error)
 {
-  return 0;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *name = NULL;
+  const char *content_type;
+  const char *display_name;
+
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->image == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("There is no article to add the image to"));
+      return FALSE;
+    }
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+
+  display_name = g_file_info_get_display_name (info);
+  if (display_name == NULL)
+    display_name = name = g_file_get_basename (file);
+
+  content_type = g_file_info_get_content_type (info);
+  if (content_type != NULL)
+    mime_type = g_content_type_get_mime_type (content_type);
+  if (mime_type == NULL || !g_str_has_prefix (mime_type, "image/"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not an image file"), display_name);
+      return FALSE;
+    }
+
+  if (self->article_dir != NULL && g_file_has_prefix (file, self->article_dir))
+    source = g_file_get_relative_path (self->article_dir, file);
+  if (source == NULL)
+    source = g_file_get_path (file);
+  if (source == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not on this computer; copy it to a folder first"),
+                   display_name);
+      return FALSE;
+    }
+
+#ifdef G_OS_WIN32
+  g_strdelimit (source, "\\", '/');
+#endif
+
+  set_url_error (self, NULL);
+  set_file_error (self, NULL);
+
+  if (g_strcmp0 (cd_image_get_source (self->image), source) == 0)
+    reload_thumbnail (self);  /* the same file again: it may have changed */
+  else
+    cd_image_set_source (self->image, source);
+
+  return TRUE;
 }
 
+/**
+ * cd_image_editor_focus_field:
+ * @self: a #CdImageEditor
+ * @field: a preflight field id
+ *
+ * Returns: %TRUE if the widget has a row or button for @field
+ */
 gboolean
-cd_image_editor_focus_field (CdImageEditor *self, const char *field)
+cd_image_editor_focus_field (CdImageEditor *self,
+                             const char    *field)
 {
-  return 0;
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), FALSE);
+
+  if (field == NULL)
+    return FALSE;
+
+  if (g_str_equal (field, "image") || g_str_equal (field, "image.source"))
+    {
+      if (self->image != NULL && cd_image_is_remote (self->image))
+        gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      else
+        gtk_widget_grab_focus (self->choose_button);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      if (g_str_equal (field, text_fields[i].field))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (text_field_row (self, i)));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * cd_image_editor_get_thumbnail_state:
+ * @self: a #CdImageEditor
+ *
+ * Returns: "empty", "loading", "loaded", "remote" or "error"
+ */
+const char *
+cd_image_editor_get_thumbnail_state (CdImageEditor *self)
+{
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
+  return self->state;
+}
+
+/**
+ * cd_image_editor_get_message:
+ * @self: a #CdImageEditor
+ *
+ * Returns: (nullable): what the widget says about the image: its name and
+ *   size, that it is remote, or why it cannot be shown
+ */
+const char *
+cd_image_editor_get_message (CdImageEditor *self)
+{
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
+  return self->message;
+}
+
+/**
+ * cd_image_editor_get_thumbnail:
+ * @self: a #CdImageEditor
+ *
+ * Returns: (transfer none) (nullable): the thumbnail, when loaded
+ */
+GdkPaintable *
+cd_image_editor_get_thumbnail (CdImageEditor *self)
+{
+  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
+  return self->thumbnail;
 }

@@ -13,7 +13,11 @@ G_BEGIN_DECLS
  * copyright, and a remove button. Edits go to cd_article_get_image ().
  *
  * Properties: "article" (CdArticle, nullable), "article-dir" (GFile,
- * nullable: a chosen file inside it is stored as a relative path). */
+ * nullable: a chosen file inside it is stored as a relative path), and, read
+ * only, "thumbnail-state" (string: "empty", "loading", "loaded", "remote" or
+ * "error"), "message" (string: what the widget says about the image, such as
+ * why it cannot be shown) and "thumbnail" (GdkPaintable, nullable: the loaded
+ * thumbnail, at most 340 x 200). */
 #define CD_TYPE_IMAGE_EDITOR (cd_image_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CdImageEditor, cd_image_editor, CD, IMAGE_EDITOR, GtkWidget)
 
@@ -29,9 +33,13 @@ void       cd_image_editor_set_article_dir (CdImageEditor *self,
 gboolean   cd_image_editor_set_file        (CdImageEditor *self,
                                             GFile         *file,
                                             GError       **error);
-/* Focuses the widget for "image", "image.alt", "image.caption",
- * "image.credit", "image.photographer" or "image.copyright". */
+/* Focuses the widget for "image" or "image.source" (the Choose button, or the
+ * URL row for a remote image), "image.alt", "image.caption", "image.credit",
+ * "image.photographer" or "image.copyright". Returns FALSE for another field. */
 gboolean   cd_image_editor_focus_field     (CdImageEditor *self,
                                             const char    *field);
+const char   *cd_image_editor_get_thumbnail_state (CdImageEditor *self);
+const char   *cd_image_editor_get_message         (CdImageEditor *self);
+GdkPaintable *cd_image_editor_get_thumbnail       (CdImageEditor *self);
 
 G_END_DECLS
