@@ -27,7 +27,6 @@ struct _CdAuthorsEditor
   GtkWidget     parent_instance;
 
   GtkWidget    *authors_box;
-  GtkWidget    *footer;
   GtkWidget    *add_button;
   GtkWidget    *byline_label;
 
@@ -55,14 +54,23 @@ author_card_free (AuthorCard *card)
   g_free (card);
 }
 
-/* Sets @text on @editable only when it differs, so that a change coming back
- * from the model never moves the cursor of the entry being typed in. */
+/* Shows @text, a value of the author, in @row when it differs, so that the
+ * cursor of the entry being typed in never moves. Its own change handler is
+ * blocked meanwhile: the entry empties before it refills, and that must not
+ * reach the author. @text is copied, as the author's string is borrowed. */
 static void
-set_text_if_changed (GtkEditable *editable,
-                     const char  *text)
+set_row_text (GtkWidget  *row,
+              const char *text,
+              GCallback   changed_cb)
 {
-  if (g_strcmp0 (gtk_editable_get_text (editable), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (editable, text != NULL ? text : "");
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  if (strcmp (gtk_editable_get_text (GTK_EDITABLE (row)), copy) == 0)
+    return;
+
+  g_signal_handlers_block_matched (row, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, changed_cb, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), copy);
+  g_signal_handlers_unblock_matched (row, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, changed_cb, NULL);
 }
 
 static void
@@ -84,7 +92,7 @@ author_name_notify_cb (CdAuthor   *author,
                        GParamSpec *pspec,
                        GtkWidget  *name_row)
 {
-  set_text_if_changed (GTK_EDITABLE (name_row), cd_author_get_name (author));
+  set_row_text (name_row, cd_author_get_name (author), G_CALLBACK (name_row_changed_cb));
 }
 
 static void
@@ -92,7 +100,7 @@ author_role_notify_cb (CdAuthor   *author,
                        GParamSpec *pspec,
                        GtkWidget  *role_row)
 {
-  set_text_if_changed (GTK_EDITABLE (role_row), cd_author_get_role (author));
+  set_row_text (role_row, cd_author_get_role (author), G_CALLBACK (role_row_changed_cb));
 }
 
 static guint
@@ -331,7 +339,6 @@ cd_authors_editor_class_init (CdAuthorsEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/cd-authors-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CdAuthorsEditor, authors_box);
-  gtk_widget_class_bind_template_child (widget_class, CdAuthorsEditor, footer);
   gtk_widget_class_bind_template_child (widget_class, CdAuthorsEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, CdAuthorsEditor, byline_label);
 

@@ -168,10 +168,11 @@ static void
 set_editable_text (GtkEditable *editable,
                    const char  *text)
 {
-  if (text == NULL)
-    text = "";
-  if (strcmp (gtk_editable_get_text (editable), text) != 0)
-    gtk_editable_set_text (editable, text);
+  /* A copy: @text may be the article's, which the edit could replace. */
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  if (strcmp (gtk_editable_get_text (editable), copy) != 0)
+    gtk_editable_set_text (editable, copy);
 }
 
 static char *
