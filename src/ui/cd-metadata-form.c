@@ -101,7 +101,6 @@ struct _CdMetadataForm
   GtkWidget      parent_instance;
 
   GtkWidget     *scroller;
-  GtkWidget     *clamp;
   GtkWidget     *content;
   GtkWidget     *headline_row;
   GtkWidget     *headline_counter;
@@ -989,35 +988,13 @@ published_now_action (GtkWidget  *widget,
 
 /* Focus */
 
-static void
-scroll_to_widget (CdMetadataForm *self,
-                  GtkWidget      *widget)
-{
-  GtkAdjustment *vadjustment;
-  graphene_rect_t bounds;
-  double top, bottom;
-
-  if (!gtk_widget_compute_bounds (widget, self->clamp, &bounds))
-    return;
-
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  top = MAX (0, bounds.origin.y - 12);
-  bottom = MIN (bounds.origin.y + bounds.size.height + 12,
-                top + gtk_adjustment_get_page_size (vadjustment));
-  gtk_adjustment_clamp_page (vadjustment, top, bottom);
-}
-
 static gboolean
-focus_widget (CdMetadataForm *self,
-              GtkWidget      *widget)
+focus_widget (GtkWidget *widget)
 {
-  /* A row such as the embargo's takes no focus itself; its first control does. */
-  if (!gtk_widget_grab_focus (widget) &&
-      !gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD))
-    return FALSE;
-
-  scroll_to_widget (self, widget);
-  return TRUE;
+  /* The viewport scrolls to the focus. A row such as the embargo's takes no
+   * focus itself; its first control does. */
+  return gtk_widget_grab_focus (widget) ||
+         gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 }
 
 /* Callbacks and class */
@@ -1158,7 +1135,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/cd-metadata-form.ui");
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, scroller);
-  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, clamp);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, content);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_counter);
@@ -1479,10 +1455,10 @@ focus_embargo (CdMetadataForm *self)
   AdwExpanderRow *row = ADW_EXPANDER_ROW (self->embargo_row);
 
   if (!adw_expander_row_get_enable_expansion (row))
-    return focus_widget (self, self->embargo_row);
+    return focus_widget (self->embargo_row);
 
   adw_expander_row_set_expanded (row, TRUE);
-  return focus_widget (self, self->embargo->date_button);
+  return focus_widget (self->embargo->date_button);
 }
 
 gboolean
@@ -1511,11 +1487,11 @@ cd_metadata_form_focus_field (CdMetadataForm *self,
   for (size_t i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       if (strcmp (field, fields[i].field) == 0)
-        return focus_widget (self, G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset));
+        return focus_widget (G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset));
     }
 
   if (strcmp (field, "published") == 0)
-    return focus_widget (self, self->published->date_button);
+    return focus_widget (self->published->date_button);
 
   if (strcmp (field, "embargo") == 0)
     return focus_embargo (self);
@@ -1547,7 +1523,7 @@ cd_metadata_form_focus_headline (CdMetadataForm *self)
 {
   g_return_if_fail (CD_IS_METADATA_FORM (self));
 
-  focus_widget (self, self->headline_row);
+  focus_widget (self->headline_row);
 }
 
 /**

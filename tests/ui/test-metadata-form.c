@@ -732,6 +732,43 @@ mnemonic_label (GtkWidget *widget)
   return labels->data;
 }
 
+/* Tab moves through the fields in the order they are laid out. */
+static void
+test_form_tab_order (void)
+{
+  GtkWidget *form = cd_metadata_form_new ();
+  g_autoptr(CdArticle) article = load_sample ();
+  const char *order[] = {
+    "headline_row", "standfirst_view", "slug_row", "section_row", "language_row",
+    "language_button", "authors_editor", "dateline_row", "dates_list", "embargo_row",
+    "status_row", "planned_spin", "comments_switch", "editor_note_view",
+  };
+  GtkWindow *window;
+  size_t next = 1;
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
+  window = cd_ui_test_show (form, 400, 800);
+  cd_metadata_form_focus_headline (CD_METADATA_FORM (form));
+
+  /* Until the focus wraps around to the headline, the fields are met in
+   * order, with their own buttons and rows in between. */
+  for (guint step = 0; step < 60 && next < G_N_ELEMENTS (order); step++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_test_message ("step %u: %s, expecting %s", step, G_OBJECT_TYPE_NAME (focus), order[next]);
+      if (gtk_widget_is_ancestor (focus, child (form, order[0])))
+        break;
+      if (focus == child (form, order[next]) || gtk_widget_is_ancestor (focus, child (form, order[next])))
+        next++;
+    }
+  g_assert_cmpuint (next, ==, G_N_ELEMENTS (order));
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_form_accessible (void)
 {
@@ -861,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/metadata-form/embargo", test_form_embargo);
   g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
   g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
+  g_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
   g_test_add_func ("/metadata-form/accessible", test_form_accessible);
   g_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
 
