@@ -100,11 +100,11 @@ struct _CdMetadataForm
 {
   GtkWidget      parent_instance;
 
+  /* The only child: bound so that disposing the template unparents it. */
   GtkWidget     *scroller;
   GtkWidget     *content;
   GtkWidget     *headline_row;
   GtkWidget     *headline_counter;
-  GtkWidget     *standfirst_row;
   GtkWidget     *standfirst_view;
   GtkWidget     *standfirst_counter;
   GtkWidget     *slug_row;
@@ -123,7 +123,6 @@ struct _CdMetadataForm
   GtkWidget     *planned_row;
   GtkWidget     *planned_spin;
   GtkWidget     *comments_switch;
-  GtkWidget     *editor_note_row;
   GtkWidget     *editor_note_view;
 
   DateEditor    *published;
@@ -533,7 +532,6 @@ date_editor_new (CdMetadataForm *form,
 
   editor->time_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->time_row), _("Time (HH:MM)"));
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (editor->time_row), GTK_INPUT_PURPOSE_DIGITS);
   g_signal_connect (editor->time_row, "changed", G_CALLBACK (time_row_changed_cb), editor);
   g_signal_connect (editor->time_row, "entry-activated",
                     G_CALLBACK (time_row_activated_cb), editor);
@@ -1138,7 +1136,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, content);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_counter);
-  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, standfirst_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, standfirst_view);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, standfirst_counter);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, slug_row);
@@ -1157,7 +1154,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, planned_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, planned_spin);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, comments_switch);
-  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, editor_note_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, editor_note_view);
   gtk_widget_class_bind_template_callback (widget_class, planned_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, slug_row_changed_cb);

@@ -35,6 +35,16 @@ child (GtkWidget  *form,
   return GTK_WIDGET (object);
 }
 
+/* The form is a scrolled window. */
+static GtkWidget *
+scroller (GtkWidget *form)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (form);
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  return scrolled;
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)
@@ -668,7 +678,7 @@ test_form_focus_field (void)
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
   window = cd_ui_test_show (form, 400, 500);
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (form, "scroller")));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller (form)));
   get_published_rows (form, &published);
   get_embargo_rows (form, &embargo);
 
@@ -821,7 +831,7 @@ screenshot_pages (GtkWidget  *form,
                   const char *name)
 {
   GtkAdjustment *vadjustment =
-    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (form, "scroller")));
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller (form)));
   double value = 0;
 
   for (guint page = 1; ; page++)
