@@ -1193,7 +1193,8 @@ create_status_model (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  for (CdArticleStatus status = CD_ARTICLE_STATUS_DRAFT; status <= CD_ARTICLE_STATUS_KILLED; status++)
+  /* In the enumeration's order, so that the selected position is the status. */
+  for (int status = CD_ARTICLE_STATUS_DRAFT; status <= CD_ARTICLE_STATUS_KILLED; status++)
     gtk_string_list_append (list, cd_article_status_get_label (status));
 
   return G_LIST_MODEL (list);

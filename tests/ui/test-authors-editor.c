@@ -40,7 +40,9 @@ typedef struct
 static GtkWidget *
 find_remove_button (GtkWidget *root)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 

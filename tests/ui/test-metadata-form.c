@@ -49,7 +49,9 @@ static GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 
@@ -142,6 +144,12 @@ zone_label (GtkWidget *zone_row)
   return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
+static int
+planned_words (GtkWidget *form)
+{
+  return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (form, "planned_spin")));
+}
+
 static GtkWidget *
 new_form (void)
 {
@@ -229,14 +237,15 @@ test_form_shows_article (void)
                    "Fri 27 Nov 2026");
   g_assert_cmpstr (editable_text (published.time_row), ==, "07:30");
   g_assert_cmpstr (zone_label (published.zone_row), ==, "UTC");
-  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (child (form, "embargo_row"))));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (embargo.date_button)), ==, "Not set");
+  g_assert_false (adw_expander_row_get_enable_expansion (
+                    ADW_EXPANDER_ROW (child (form, "embargo_row"))));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (embargo.date_button)), ==,
+                   "Not set");
 
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (form, "status_row"))), ==,
                     CD_ARTICLE_STATUS_APPROVED);
   g_assert_cmpstr (zone_label (child (form, "status_row")), ==, "Approved");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (form, "planned_spin"))),
-                   ==, 0);
+  g_assert_cmpint (planned_words (form), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (form, "planned_row"))), ==,
                    "Not set");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (form, "comments_switch"))));
@@ -286,7 +295,8 @@ test_form_edits_article (void)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (form, "status_row")), CD_ARTICLE_STATUS_KILLED);
   g_assert_cmpint (cd_article_get_status (article), ==, CD_ARTICLE_STATUS_KILLED);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (form, "status_row")), CD_ARTICLE_STATUS_IN_REVIEW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (form, "status_row")),
+                              CD_ARTICLE_STATUS_IN_REVIEW);
   g_assert_cmpint (cd_article_get_status (article), ==, CD_ARTICLE_STATUS_IN_REVIEW);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (form, "planned_spin")), 650);
@@ -314,7 +324,8 @@ assert_counter (GtkWidget  *label,
                 const char *style)
 {
   g_assert_cmpstr (label_text (label), ==, text);
-  g_assert_true (gtk_widget_has_css_class (label, "warning") == (g_strcmp0 (style, "warning") == 0));
+  g_assert_true (gtk_widget_has_css_class (label, "warning") ==
+                 (g_strcmp0 (style, "warning") == 0));
   g_assert_true (gtk_widget_has_css_class (label, "error") == (g_strcmp0 (style, "error") == 0));
   g_assert_true (gtk_widget_has_css_class (label, "dim-label") == (style == NULL));
 }
@@ -632,16 +643,14 @@ test_form_follows_article (void)
   /* The planned length is read again whenever the article changes. */
   cd_article_set_planned_words (article, 800);
   g_signal_emit_by_name (article, "changed");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (form, "planned_spin"))),
-                   ==, 800);
+  g_assert_cmpint (planned_words (form), ==, 800);
 
   /* A new article rebinds everything; the old one is left alone. */
   cd_metadata_form_set_article (CD_METADATA_FORM (form), other);
   g_assert_cmpstr (editable_text (headline), ==, cd_article_get_headline (other));
   standfirst = (g_free (standfirst), buffer_text (child (form, "standfirst_view")));
   g_assert_cmpstr (standfirst, ==, cd_article_get_standfirst (other));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (form, "planned_spin"))),
-                   ==, (int) cd_article_get_planned_words (other));
+  g_assert_cmpint (planned_words (form), ==, (int) cd_article_get_planned_words (other));
   gtk_editable_set_text (GTK_EDITABLE (headline), "Only the new one");
   g_assert_cmpstr (cd_article_get_headline (other), ==, "Only the new one");
   g_assert_cmpstr (cd_article_get_headline (article), ==, "New headline");
@@ -733,6 +742,12 @@ test_form_focus_field (void)
   gtk_window_destroy (window);
 }
 
+static const char *
+row_title (GtkWidget *row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
 static GtkWidget *
 mnemonic_label (GtkWidget *widget)
 {
@@ -771,7 +786,8 @@ test_form_tab_order (void)
       g_test_message ("step %u: %s, expecting %s", step, G_OBJECT_TYPE_NAME (focus), order[next]);
       if (gtk_widget_is_ancestor (focus, child (form, order[0])))
         break;
-      if (focus == child (form, order[next]) || gtk_widget_is_ancestor (focus, child (form, order[next])))
+      if (focus == child (form, order[next]) ||
+          gtk_widget_is_ancestor (focus, child (form, order[next])))
         next++;
     }
   g_assert_cmpuint (next, ==, G_N_ELEMENTS (order));
@@ -801,26 +817,24 @@ test_form_accessible (void)
   failure = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (child (form, "editor_note_view")),
                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                                 note_label, NULL);
-  g_assert_null (failure);
+  g_assert_cmpstr (failure, ==, NULL);
 
   /* Controls at the end of a row carry the row's title as their name. */
   failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child (form, "planned_spin")),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Planned Length");
-  g_assert_null (failure);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (form, "planned_row"))),
-                   ==, "Planned Length");
+  g_assert_cmpstr (failure, ==, NULL);
+  g_assert_cmpstr (row_title (child (form, "planned_row")), ==, "Planned Length");
   failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child (form, "comments_switch")),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Allow Comments");
-  g_assert_null (failure);
+  g_assert_cmpstr (failure, ==, NULL);
   failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (published.date_button),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Publication Date");
-  g_assert_null (failure);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (published.date_row)),
-                   ==, "Publication Date");
+  g_assert_cmpstr (failure, ==, NULL);
+  g_assert_cmpstr (row_title (published.date_row), ==, "Publication Date");
   failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child (form, "reset_slug_button")),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                 "Derive Slug From Headline");
-  g_assert_null (failure);
+  g_assert_cmpstr (failure, ==, NULL);
 
   g_assert_finalize_object (form);
 }
