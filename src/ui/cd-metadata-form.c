@@ -369,8 +369,8 @@ calendar_day_selected_cb (GtkCalendar *calendar,
     hour = minute = 0;
 
   value = g_date_time_new (date_editor_get_zone (editor),
-                               g_date_time_get_year (day), g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day), hour, minute, seconds);
+                           g_date_time_get_year (day), g_date_time_get_month (day),
+                           g_date_time_get_day_of_month (day), hour, minute, seconds);
   date_editor_apply (editor, value);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (editor->date_button));
 }
@@ -420,8 +420,8 @@ time_row_changed_cb (GtkEditable *editable,
     return;
 
   value = g_date_time_new (g_date_time_get_timezone (day),
-                               g_date_time_get_year (day), g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day), hour, minute, 0);
+                           g_date_time_get_year (day), g_date_time_get_month (day),
+                           g_date_time_get_day_of_month (day), hour, minute, 0);
   date_editor_apply (editor, value);
 }
 
@@ -472,12 +472,12 @@ zone_row_selected_cb (AdwComboRow *row,
     return;
 
   value = g_date_time_new (zone,
-                               g_date_time_get_year (editor->value),
-                               g_date_time_get_month (editor->value),
-                               g_date_time_get_day_of_month (editor->value),
-                               g_date_time_get_hour (editor->value),
-                               g_date_time_get_minute (editor->value),
-                               g_date_time_get_seconds (editor->value));
+                           g_date_time_get_year (editor->value),
+                           g_date_time_get_month (editor->value),
+                           g_date_time_get_day_of_month (editor->value),
+                           g_date_time_get_hour (editor->value),
+                           g_date_time_get_minute (editor->value),
+                           g_date_time_get_seconds (editor->value));
   date_editor_apply (editor, value);
 }
 

@@ -909,8 +909,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test accessibility backend keeps the names and relations to check. */
+  /* The test accessibility backend keeps the names and relations to check.
+   * A local zone that is not UTC, so that "Local Time" and "UTC" differ. */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   cd_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/metadata-form/new", test_form_new);
