@@ -19,6 +19,10 @@ GtkWidget *cd_authors_editor_new         (void);
 CdArticle *cd_authors_editor_get_article (CdAuthorsEditor *self);
 void       cd_authors_editor_set_article (CdAuthorsEditor *self,
                                           CdArticle       *article);
+/* Focuses the name of the author at @position (a preflight issue's
+ * "authors[N].name"); FALSE when there is no such author. */
+gboolean   cd_authors_editor_focus_author (CdAuthorsEditor *self,
+                                           guint            position);
 /* Focuses the first author's name, or the add button when there is none. */
 void       cd_authors_editor_focus       (CdAuthorsEditor *self);
 
