@@ -20,10 +20,13 @@ G_BEGIN_DECLS
  * read-only).
  *
  * Actions (group "editor."): bold (<Control>b), italic (<Control>i),
- * link (<Control>k), heading (<Control>h), quote (<Control>apostrophe),
- * bulleted-list (<Control><Shift>8), numbered-list (<Control><Shift>7),
- * find (<Control>f), find-replace (<Control><Shift>h... see .c),
- * find-next (<Control>g), find-previous (<Control><Shift>g).
+ * link (<Control>k), heading (<Control><Shift>h: ## → ### → none),
+ * quote (<Control>apostrophe), bulleted-list (<Control><Shift>l),
+ * numbered-list (<Control><Shift>o), find (<Control>f), find-replace
+ * (<Control>h, as in GNOME Text Editor and word processors), find-next
+ * (<Control>g), find-previous (<Control><Shift>g), replace and replace-all
+ * (the search bar's buttons), paste-plain (<Control><Shift>v: paste the
+ * clipboard's text without turning its HTML into Markdown).
  * Undo and redo are GtkSourceView's own (<Control>z, <Control><Shift>z). */
 #define CD_TYPE_EDITOR (cd_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CdEditor, cd_editor, CD, EDITOR, GtkWidget)
