@@ -4,18 +4,120 @@
 
 #include "cd-window.h"
 
+#include "cd-editor.h"
+#include "cd-metadata-form.h"
+#include "cd-preflight-button.h"
+#include "cd-preview.h"
+#include "cd-status-bar.h"
+
 G_BEGIN_DECLS
 
-/* Shared by the files that make up CdWindow (cd-window.c, cd-window-export.c). */
+/* Shared by the files that make up CdWindow: cd-window.c (layout, panes,
+ * checks, the document), cd-window-files.c (open, save, autosave, recovery,
+ * closing) and cd-window-export.c. */
 
+struct _CdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  AdwSplitButton       *export_button;
+  CdPreflightButton    *preflight_button;
+  AdwFlap              *details_flap;
+  AdwFlap              *preview_flap;
+  CdMetadataForm       *form;
+  CdPreview            *preview;
+  CdEditor             *editor;
+  CdStatusBar          *status_bar;
+  GMenu                *file_section;
+
+  GSettings            *settings;
+  CdHouseRules         *default_rules;   /* only without a CdApplication */
+  CdDocument           *document;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *article_signals;
+  GSignalGroup         *buffer_signals;
+  GCancellable         *cancellable;     /* loading and importing */
+  AdwMessageDialog     *close_dialog;    /* weak */
+  GFile                *save_as_file;    /* tests */
+  char                 *preview_device;
+  char                 *pending_focus_field;
+
+  guint                 check_source;
+  guint                 recovery_source;
+  /* Monotonic time by which the recovery copy must be written; 0 when no
+   * change waits for it. */
+  gint64                recovery_deadline;
+  guint                 autosave_source;
+
+  guint                 loading : 1;
+  guint                 saving : 1;
+  guint                 save_again : 1;
+  guint                 close_after_save : 1;
+  guint                 close_confirmed : 1;
+  guint                 autosave_blocked : 1;
+  guint                 recovery_error_shown : 1;
+  guint                 writing_recovery : 1;
+  /* The folded state each flap had when last seen, to tell a reveal change
+   * made by folding from one the user asked for. */
+  guint                 preview_folded : 1;
+  guint                 details_folded : 1;
+  /* Whether the user wants the details beside the editor when there is room. */
+  guint                 details_wanted : 1;
+};
+
+/* Accessors for cd-window-export.c */
 GSettings    *cd_window_get_settings    (CdWindow   *self);
 CdHouseRules *cd_window_get_house_rules (CdWindow   *self);
 /* Copies pending body edits into the article (before save and export). */
 void          cd_window_flush           (CdWindow   *self);
-/* A fresh preflight check of the current article. (transfer full) */
+/* A fresh preflight check of the current article, after flushing the body
+ * editor. (transfer full) */
 GListModel   *cd_window_check           (CdWindow   *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Shows @toast in the window. (transfer full: takes the toast) */
 void          cd_window_add_toast       (CdWindow   *self,
                                          AdwToast   *toast);
+
+/* cd-window.c */
+CdApplication *cd_window_get_cd_application (CdWindow   *self);
+/* A toast with plain text (escaped here: toast titles are markup). */
+void          cd_window_show_toast      (CdWindow   *self,
+                                         const char *message);
+void          cd_window_show_error      (CdWindow   *self,
+                                         const char *heading,
+                                         const char *message);
+void          cd_window_focus_body      (CdWindow   *self);
+
+/* cd-window-files.c */
+void          cd_window_files_class_init       (GtkWidgetClass *widget_class);
+void          cd_window_files_init             (CdWindow       *self);
+/* Restart the clocks of the recovery copy and of autosave after a change. */
+void          cd_window_schedule_recovery      (CdWindow       *self);
+void          cd_window_schedule_autosave      (CdWindow       *self);
+void          cd_window_clear_save_timeouts    (CdWindow       *self);
+/* Writes the recovery copy now if a change is waiting for it. */
+void          cd_window_write_pending_recovery (CdWindow       *self);
+/* FALSE when the window must not close yet (it asks about unsaved changes). */
+gboolean      cd_window_may_close              (CdWindow       *self);
+
+/* Imports the ninjs JSON @file as a new, unsaved article in this window;
+ * errors are shown in the window. */
+void          cd_window_import_file     (CdWindow   *self,
+                                         GFile      *file);
+
+/* The window's parts, for tests. */
+GtkWidget    *cd_window_get_form             (CdWindow *self);
+GtkWidget    *cd_window_get_editor           (CdWindow *self);
+GtkWidget    *cd_window_get_preview          (CdWindow *self);
+GtkWidget    *cd_window_get_preflight_button (CdWindow *self);
+GtkWidget    *cd_window_get_status_bar       (CdWindow *self);
+/* For tests, which cannot drive a file chooser: when set, Save As (and Save
+ * of an article without a file) writes to @file instead of asking. */
+void          cd_window_set_save_as_file     (CdWindow *self,
+                                              GFile    *file);
 
 /* cd-window-export.c: installs win.export (<Control>e: last-used format and
  * folder; the first time a file chooser), win.export-as (<Control><Shift>e:

@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CdApplication) app = NULL;
+  /* First: running from the build tree, this points GSettings at the build
+   * tree's schema before anything reads it. */
+  const char *locale_dir = cd_application_get_locale_dir ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, cd_application_get_locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

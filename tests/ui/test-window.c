@@ -3,12 +3,1185 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "cd-application.h"
+#include "cd-editor.h"
+#include "cd-metadata-form.h"
+#include "cd-preferences-window.h"
+#include "cd-preflight-button.h"
+#include "cd-preview.h"
+#include "cd-status-bar.h"
 #include "cd-ui-test-util.h"
+#include "cd-window-private.h"
+
+#define SAMPLE_ARTICLE CD_SOURCE_DATADIR "/sample/harbour-ferry.copydesk"
+
+/* The application every test's windows belong to, registered on the test's
+ * private session bus (run-ui-test.sh), and the temporary home that
+ * XDG_DATA_HOME and XDG_CONFIG_HOME point into. */
+static CdApplication *app;
+static char *tmp_home;
+
+/* Helpers */
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_home, name, NULL);
+}
+
+static GFile *
+recovery_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+}
+
+static guint
+count_recovery_files (void)
+{
+  g_autoptr(GFile) dir = recovery_dir ();
+  g_autoptr(GPtrArray) files = cd_document_list_recoveries (dir);
+
+  return files != NULL ? files->len : 0;
+}
+
+static gboolean
+is_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static CdWindow *
+show_window (int width,
+             int height)
+{
+  CdWindow *window = cd_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_ui_test_wait (100);
+  return window;
+}
+
+/* Destroys @window without asking about unsaved work, and removes the
+ * recovery copy it may leave behind, so that tests do not see each other's. */
+static void
+destroy_window (CdWindow *window)
+{
+  g_autoptr(CdDocument) document = g_object_ref (cd_window_get_document (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cd_document_discard_recovery (document);
+  cd_ui_test_wait (50);
+}
+
+static gboolean
+document_saved_cb (gpointer data)
+{
+  CdDocument *document = cd_window_get_document (data);
+
+  return !cd_document_get_modified (document) && !cd_document_get_busy (document);
+}
+
+typedef struct
+{
+  CdWindow   *window;
+  const char *title;
+} TitleWait;
+
+static gboolean
+title_is_cb (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return g_strcmp0 (gtk_window_get_title (GTK_WINDOW (wait->window)), wait->title) == 0;
+}
+
+static void
+assert_title_becomes (CdWindow   *window,
+                      const char *title)
+{
+  TitleWait wait = { window, title };
+
+  if (!cd_ui_test_wait_until (title_is_cb, &wait, 5000))
+    g_error ("window title is “%s”, expected “%s”",
+             gtk_window_get_title (GTK_WINDOW (window)), title);
+}
+
+static gboolean
+file_exists_cb (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static gboolean
+file_gone_cb (gpointer data)
+{
+  return !g_file_query_exists (data, NULL);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow  *parent,
+                     const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          (parent == NULL || gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWindow  *parent;
+  const char *heading;
+} DialogWait;
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  DialogWait *wait = data;
+
+  return find_message_dialog (wait->parent, wait->heading) != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (GtkWindow  *parent,
+                 const char *heading)
+{
+  DialogWait wait = { parent, heading };
+
+  g_assert_true (cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000));
+  return find_message_dialog (parent, heading);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* Clicks the button of @response, as the user would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  button = find_button (GTK_WIDGET (dialog),
+                        adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  cd_ui_test_wait (50);
+}
+
+static gboolean
+pointer_cleared_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+wait_for_sample (CdWindow *window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_ARTICLE);
+  g_autoptr(CdArticle) expected = cd_article_load_from_file (file, NULL, NULL);
+
+  g_assert_nonnull (expected);
+  cd_window_open_file (window, file);
+  assert_title_becomes (window, cd_article_get_headline (expected));
+}
+
+static gboolean
+preview_rendered_cb (gpointer data)
+{
+  return cd_preview_get_generation (CD_PREVIEW (data)) > 0;
+}
+
+static AdwFlap *
+get_flap (GtkWidget *child)
+{
+  return ADW_FLAP (gtk_widget_get_ancestor (gtk_widget_get_parent (child), ADW_TYPE_FLAP));
+}
+
+/* Tests */
+
+/* Runs first: the application offers recovery copies once, when it is
+ * activated the first time. */
+static void
+test_recovery_offered (void)
+{
+  g_autoptr(CdDocument) lost = cd_document_new (NULL);
+  g_autoptr(GFile) dir = recovery_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) recovery_file = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  CdDocument *document;
+
+  cd_article_set_headline (cd_document_get_article (lost), "Council approves the night ferry");
+  g_assert_true (g_file_make_directory_with_parents (dir, NULL, &error));
+  g_assert_no_error (error);
+  cd_document_set_recovery_dir (lost, dir);
+  g_assert_true (cd_document_write_recovery (lost, &error));
+  g_assert_no_error (error);
+  recovery_file = g_object_ref (cd_document_get_recovery_file (lost));
+  g_assert_true (g_file_query_exists (recovery_file, NULL));
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CD_IS_WINDOW (window));
+
+  dialog = wait_for_dialog (window, "Recover Unsaved Work?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Council approves the night ferry"));
+  respond (dialog, "recover");
+
+  /* The new, unused window takes the recovered article. */
+  document = cd_window_get_document (CD_WINDOW (window));
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (document)), ==,
+                   "Council approves the night ferry");
+  g_assert_true (cd_document_get_modified (document));
+  assert_title_becomes (CD_WINDOW (window), "• Council approves the night ferry");
+
+  /* Only at the first activation. */
+  g_application_activate (G_APPLICATION (app));
+  cd_ui_test_wait (200);
+  g_assert_null (find_message_dialog (NULL, "Recover Unsaved Work?"));
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    destroy_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_false (g_file_query_exists (recovery_file, NULL));
+}
+
+static void
+test_new_article (void)
+{
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+  GtkWidget *form = cd_window_get_form (window);
+  GtkWidget *focus;
+
+  g_assert_true (CD_IS_DOCUMENT (document));
+  g_assert_null (cd_document_get_file (document));
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_true (cd_window_is_unused (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Article");
+
+  /* Every part shows the same article. */
+  g_assert_true (cd_metadata_form_get_article (CD_METADATA_FORM (form)) ==
+                 cd_document_get_article (document));
+  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_window_get_editor (window))) ==
+                 cd_document_get_article (document));
+  g_assert_true (cd_preview_get_article (CD_PREVIEW (cd_window_get_preview (window))) ==
+                 cd_document_get_article (document));
+
+  /* A new article opens with the focus in the headline: typing there names it. */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, form));
+  cd_ui_test_type_text (focus, "Ferry sails at last");
+
+  assert_title_becomes (window, "• Ferry sails at last");
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (document)), ==,
+                   "Ferry sails at last");
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_false (cd_window_is_unused (window));
+
+  destroy_window (window);
+}
+
+static void
+test_new_article_defaults (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  CdWindow *window;
+  CdArticle *article;
+  CdAuthor *author;
+
+  g_settings_set_string (settings, "author-name", "Ada Okafor");
+  g_settings_set_string (settings, "author-role", "Transport correspondent");
+  g_settings_set_string (settings, "default-language", "en-GB");
+  g_settings_set_string (settings, "default-section", "Local");
+
+  window = show_window (1280, 800);
+  article = cd_document_get_article (cd_window_get_document (window));
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_authors (article)), ==, 1);
+  author = g_list_model_get_item (cd_article_get_authors (article), 0);
+  g_assert_cmpstr (cd_author_get_name (author), ==, "Ada Okafor");
+  g_assert_cmpstr (cd_author_get_role (author), ==, "Transport correspondent");
+  g_object_unref (author);
+  g_assert_cmpstr (cd_article_get_language (article), ==, "en-GB");
+  g_assert_cmpstr (cd_article_get_section (article), ==, "Local");
+
+  /* Defaults are not edits. */
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  g_assert_true (cd_window_is_unused (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Article");
+
+  destroy_window (window);
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-role");
+  g_settings_reset (settings, "default-language");
+  g_settings_reset (settings, "default-section");
+}
+
+typedef struct
+{
+  const char *uri;
+} RecentWait;
+
+static gboolean
+recent_menu_has_cb (gpointer data)
+{
+  RecentWait *wait = data;
+  GMenuModel *menu = cd_application_get_recent_menu (app);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *target = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_TARGET, "s", &target) &&
+          g_strcmp0 (target, wait->uri) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_save (void)
+{
+  g_autofree char *path = tmp_path ("saved.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  RecentWait recent = { uri };
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+  CdArticle *article = cd_document_get_article (document);
+
+  cd_article_set_headline (article, "Harbour fares frozen");
+  assert_title_becomes (window, "• Harbour fares frozen");
+
+  /* Text typed in the body a moment ago is saved too (the window flushes
+   * the editor before saving). */
+  cd_ui_test_type_text (GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_window_get_editor (window)))),
+                        "Fares stay the same until spring.\n");
+
+  /* Save without a file is Save As; the chooser is replaced by the hook. */
+  cd_window_set_save_as_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+
+  g_assert_true (g_file_query_exists (file, NULL));
+  saved = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_headline (saved), ==, "Harbour fares frozen");
+  g_assert_cmpstr (cd_article_get_body (saved), ==, "Fares stay the same until spring.\n");
+  g_assert_true (g_file_equal (cd_document_get_file (document), file));
+  assert_title_becomes (window, "Harbour fares frozen");
+
+  /* A saved article is offered under Open Recent. */
+  g_assert_true (cd_ui_test_wait_until (recent_menu_has_cb, &recent, 5000));
+
+  /* Save again, with a file now, writes the same file. */
+  cd_article_set_standfirst (article, "The council holds prices.");
+  assert_title_becomes (window, "• Harbour fares frozen");
+  cd_window_set_save_as_file (window, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  g_clear_object (&saved);
+  saved = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_standfirst (saved), ==, "The council holds prices.");
+  assert_title_becomes (window, "Harbour fares frozen");
+
+  destroy_window (window);
+}
+
+static void
+test_open (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_ARTICLE);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  CdWindow *window = show_window (1280, 800);
+  CdPreview *preview = CD_PREVIEW (cd_window_get_preview (window));
+  CdDocument *document;
+  CdArticle *article;
+  CdStats *stats;
+
+  wait_for_sample (window);
+
+  document = cd_window_get_document (window);
+  article = cd_document_get_article (document);
+  g_assert_true (g_file_equal (cd_document_get_file (document), file));
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_false (cd_window_is_unused (window));
+  g_assert_cmpstr (cd_document_get_display_name (document), ==, "harbour-ferry.copydesk");
+
+  g_assert_true (cd_metadata_form_get_article (CD_METADATA_FORM (cd_window_get_form (window))) ==
+                 article);
+  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_window_get_editor (window))) == article);
+  g_assert_true (cd_preview_get_article (preview) == article);
+
+  /* The lead image is relative to the article's folder. */
+  g_assert_nonnull (cd_preview_get_article_dir (preview));
+  g_assert_true (g_file_equal (cd_preview_get_article_dir (preview), dir));
+
+  /* Statistics and checks ran on the loaded article. */
+  stats = cd_status_bar_get_stats (CD_STATUS_BAR (cd_window_get_status_bar (window)));
+  g_assert_nonnull (stats);
+  g_assert_cmpuint (cd_stats_get_words (stats), >, 100);
+  g_assert_nonnull (cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window))));
+
+  /* Opening a file that is already open shows its window. */
+  cd_application_open_file (app, file);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_open_error (void)
+{
+  g_autofree char *path = tmp_path ("broken.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CdWindow *window = show_window (1280, 800);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  cd_window_open_file (window, file);
+
+  dialog = wait_for_dialog (GTK_WINDOW (window), "Could Not Open “broken.copydesk”");
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  respond (dialog, "close");
+
+  /* The window keeps its new article and may still be reused. */
+  g_assert_true (cd_window_is_unused (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Article");
+
+  destroy_window (window);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *path = tmp_path ("wire.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document;
+
+  g_assert_true (g_file_set_contents (path,
+    "{\"uri\": \"urn:example:ninjs:wire-1\", \"type\": \"text\", \"language\": \"en\","
+    " \"headlines\": [{\"value\": \"Wire story arrives\"}],"
+    " \"bodies\": [{\"role\": \"main\", \"contentType\": \"text/plain\","
+    " \"value\": \"First paragraph.\"}]}", -1, NULL));
+
+  /* A .json file is imported: a new article, unsaved, without a file. */
+  cd_window_open_file (window, file);
+  assert_title_becomes (window, "• Wire story arrives");
+  document = cd_window_get_document (window);
+  g_assert_null (cd_document_get_file (document));
+  g_assert_true (cd_document_get_modified (document));
+
+  destroy_window (window);
+}
+
+static void
+test_close_unsaved (void)
+{
+  g_autoptr(GFile) recovery_file = NULL;
+  AdwMessageDialog *dialog;
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+
+  cd_article_set_headline (cd_document_get_article (document), "Unsaved lede");
+  assert_title_becomes (window, "• Unsaved lede");
+  g_assert_true (cd_ui_test_wait_until (file_exists_cb, cd_document_get_recovery_file (document),
+                                        3000));
+  recovery_file = g_object_ref (cd_document_get_recovery_file (document));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+
+  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Unsaved lede”"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Cancel keeps the window. */
+  respond (dialog, "cancel");
+  cd_ui_test_wait (100);
+  g_assert_nonnull (window);
+
+  /* Discard closes it and drops the recovery copy. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  respond (dialog, "discard");
+  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  g_assert_false (g_file_query_exists (recovery_file, NULL));
+}
+
+static void
+test_close_save (void)
+{
+  g_autofree char *path = tmp_path ("closed.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  CdWindow *window = show_window (1280, 800);
+
+  cd_article_set_headline (cd_document_get_article (cd_window_get_document (window)),
+                           "Saved on the way out");
+  cd_window_set_save_as_file (window, file);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  respond (dialog, "save");
+
+  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  g_assert_true (g_file_query_exists (file, NULL));
+}
+
+static void
+test_recovery_copy (void)
+{
+  g_autofree char *path = tmp_path ("recovered.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = recovery_dir ();
+  g_autoptr(GFile) recovery_file = NULL;
+  g_autoptr(GFile) recovery_parent = NULL;
+  g_autoptr(CdArticle) copy = NULL;
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+  GtkWidget *view = GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_window_get_editor (window))));
+  gint64 start;
+
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  /* Typing in the body: the copy is there within 3 s, in the recovery
+   * folder under XDG_DATA_HOME, with the text. */
+  gtk_widget_grab_focus (view);
+  start = g_get_monotonic_time ();
+  cd_ui_test_type_text (view, "The ferry left at dawn.");
+  g_assert_nonnull (cd_document_get_recovery_file (document));
+  g_assert_true (cd_ui_test_wait_until (file_exists_cb, cd_document_get_recovery_file (document),
+                                        3000));
+  g_test_message ("recovery copy after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  recovery_file = g_object_ref (cd_document_get_recovery_file (document));
+  recovery_parent = g_file_get_parent (recovery_file);
+  g_assert_true (g_file_equal (recovery_parent, dir));
+  g_assert_true (cd_document_get_modified (document));
+
+  copy = cd_article_load_from_file (recovery_file, NULL, NULL);
+  g_assert_nonnull (copy);
+  g_assert_nonnull (strstr (cd_article_get_body (copy), "The ferry left at dawn."));
+
+  /* Saving removes it. */
+  cd_window_set_save_as_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  g_assert_true (cd_ui_test_wait_until (file_gone_cb, recovery_file, 3000));
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  destroy_window (window);
+}
+
+static void
+test_autosave (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = tmp_path ("autosaved.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) saved = NULL;
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+
+  g_settings_set_boolean (settings, "autosave", TRUE);
+  g_settings_set_uint (settings, "autosave-interval", 1);
+
+  /* An article without a file is never saved by itself. */
+  cd_article_set_headline (cd_document_get_article (document), "Draft");
+  cd_ui_test_wait (1500);
+  g_assert_true (cd_document_get_modified (document));
+
+  cd_window_set_save_as_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+
+  /* With a file, a change is saved after the interval. */
+  cd_article_set_headline (cd_document_get_article (document), "Draft, autosaved");
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 4000));
+  saved = cd_article_load_from_file (file, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (cd_article_get_headline (saved), ==, "Draft, autosaved");
+
+  destroy_window (window);
+  g_settings_reset (settings, "autosave");
+  g_settings_reset (settings, "autosave-interval");
+}
+
+static void
+test_panes (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  CdWindow *window = show_window (1280, 800);
+  AdwFlap *preview_flap = get_flap (cd_window_get_preview (window));
+  AdwFlap *details_flap = get_flap (cd_window_get_form (window));
+
+  g_assert_true (preview_flap != details_flap);
+
+  /* Wide: the form, the editor and the preview side by side. */
+  g_assert_false (adw_flap_get_folded (details_flap));
+  g_assert_false (adw_flap_get_folded (preview_flap));
+  g_assert_true (adw_flap_get_reveal_flap (details_flap));
+  g_assert_true (adw_flap_get_reveal_flap (preview_flap));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-preview", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (preview_flap));
+  g_assert_false (g_settings_get_boolean (settings, "show-preview"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-preview", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (preview_flap));
+  g_assert_true (g_settings_get_boolean (settings, "show-preview"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (details_flap));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-details", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (details_flap));
+
+  /* The setting drives every window. */
+  g_settings_set_boolean (settings, "show-preview", FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (preview_flap));
+  g_settings_reset (settings, "show-preview");
+  g_assert_true (adw_flap_get_reveal_flap (preview_flap));
+
+  destroy_window (window);
+
+  /* Narrow: the preview folds away and comes back over the editor when
+   * asked, without changing the setting for wide windows. */
+  window = show_window (800, 800);
+  preview_flap = get_flap (cd_window_get_preview (window));
+  details_flap = get_flap (cd_window_get_form (window));
+  g_assert_true (adw_flap_get_folded (preview_flap));
+  g_assert_false (adw_flap_get_reveal_flap (preview_flap));
+  g_assert_false (adw_flap_get_folded (details_flap));
+  g_assert_true (adw_flap_get_reveal_flap (details_flap));
+  g_assert_cmpint (gtk_widget_get_width (cd_window_get_editor (window)), >=, 300);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-preview", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (preview_flap));
+  g_assert_true (g_settings_get_boolean (settings, "show-preview"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-preview", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (preview_flap));
+  g_assert_true (g_settings_get_boolean (settings, "show-preview"));
+
+  destroy_window (window);
+}
+
+static void
+test_preview_settings (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  CdWindow *window = show_window (1280, 800);
+  CdPreview *preview = CD_PREVIEW (cd_window_get_preview (window));
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  g_settings_set_string (settings, "preview-width", "phone");
+  g_assert_cmpint (cd_preview_get_device (preview), ==, CD_PREVIEW_DEVICE_PHONE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s", "tablet");
+  g_assert_cmpstr (g_settings_get_string (settings, "preview-width"), ==, "tablet");
+  g_assert_cmpint (cd_preview_get_device (preview), ==, CD_PREVIEW_DEVICE_TABLET);
+
+  g_settings_set_string (settings, "preview-theme", "dark");
+  g_assert_cmpint (cd_preview_get_theme (preview), ==, CD_PAGE_THEME_DARK);
+  g_settings_set_string (settings, "preview-theme", "system");
+  g_assert_cmpint (cd_preview_get_theme (preview), ==, CD_PAGE_THEME_LIGHT);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (cd_preview_get_theme (preview), ==, CD_PAGE_THEME_DARK);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  destroy_window (window);
+  g_settings_reset (settings, "preview-width");
+  g_settings_reset (settings, "preview-theme");
+}
+
+typedef struct
+{
+  CdPreflightButton *button;
+  guint              count;
+} IssuesWait;
+
+static guint
+n_issues (CdPreflightButton *button)
+{
+  GListModel *issues = cd_preflight_button_get_issues (button);
+
+  return issues != NULL ? g_list_model_get_n_items (issues) : 0;
+}
+
+static gboolean
+issues_below_cb (gpointer data)
+{
+  IssuesWait *wait = data;
+
+  return n_issues (wait->button) < wait->count;
+}
+
+static void
+test_preflight (void)
+{
+  CdWindow *window = show_window (1280, 800);
+  CdPreflightButton *button = CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window));
+  AdwFlap *details_flap = get_flap (cd_window_get_form (window));
+  IssuesWait wait = { button, 0 };
+  GtkWidget *focus;
+
+  /* A new article lacks a headline, among other things. */
+  g_assert_nonnull (cd_preflight_button_get_issues (button));
+  wait.count = n_issues (button);
+  g_assert_cmpuint (wait.count, >, 0);
+
+  cd_ui_test_type_text (gtk_window_get_focus (GTK_WINDOW (window)), "Ferry timetable changes");
+  g_assert_true (cd_ui_test_wait_until (issues_below_cb, &wait, 2000));
+
+  /* An issue leads to its field, showing the details when they are hidden. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-body", NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_editor (window)));
+
+  adw_flap_set_reveal_flap (details_flap, FALSE);
+  cd_ui_test_wait (500);
+  g_signal_emit_by_name (button, "field-activated", "headline");
+  cd_ui_test_wait (500);
+  g_assert_true (adw_flap_get_reveal_flap (details_flap));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_form (window)));
+
+  g_signal_emit_by_name (button, "field-activated", "body");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_editor (window)));
+
+  destroy_window (window);
+}
+
+static void
+house_rules_notified_cb (GObject    *object,
+                         GParamSpec *pspec,
+                         gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_house_rules (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = tmp_path ("our-rules.json");
+  g_autofree char *missing = tmp_path ("no-such-rules.json");
+  guint notified = 0;
+  gulong handler;
+
+  g_assert_cmpint (cd_house_rules_get_limit (cd_application_get_house_rules (app), "headline.hard"),
+                   ==, 110);
+  handler = g_signal_connect (app, "notify::house-rules",
+                              G_CALLBACK (house_rules_notified_cb), &notified);
+
+  /* The key names a file: its rules apply at once. */
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"copydesk-house-rules\", \"version\": 1,"
+    " \"limits\": {\"headline.soft\": 50, \"headline.hard\": 60}}", -1, NULL));
+  g_settings_set_string (settings, "house-rules-file", path);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (cd_house_rules_get_limit (cd_application_get_house_rules (app), "headline.hard"),
+                   ==, 60);
+
+  /* A file that fails to load leaves the default rules in force. */
+  g_settings_set_string (settings, "house-rules-file", missing);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpint (cd_house_rules_get_limit (cd_application_get_house_rules (app), "headline.hard"),
+                   ==, 110);
+
+  g_settings_reset (settings, "house-rules-file");
+  g_signal_handler_disconnect (app, handler);
+}
+
+static gboolean
+no_windows_cb (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static void
+test_app_actions (void)
+{
+  static const char * const actions[] = {
+    "new", "open", "import", "preferences", "about", "quit", "open-uri",
+  };
+  static const char * const accels[][2] = {
+    { "app.new", "<Control>n" },
+    { "app.open", "<Control>o" },
+    { "app.import", "<Control><Shift>i" },
+    { "app.preferences", "<Control>comma" },
+    { "app.quit", "<Control>q" },
+  };
+  g_autoptr(GFile) expected_dir = recovery_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), actions[i]) != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  accels[i][0]);
+
+      guint key, expected_key;
+      GdkModifierType mods, expected_mods;
+
+      g_assert_nonnull (set[0]);
+      g_assert_true (gtk_accelerator_parse (set[0], &key, &mods));
+      g_assert_true (gtk_accelerator_parse (accels[i][1], &expected_key, &expected_mods));
+      g_assert_cmpuint (key, ==, expected_key);
+      g_assert_cmpuint (mods, ==, expected_mods);
+    }
+
+  /* From the build tree, the icon comes from the source tree. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          APP_ID));
+
+  /* Recovery copies go under XDG_DATA_HOME. */
+  g_assert_true (g_file_equal (cd_application_get_recovery_dir (app), expected_dir));
+  g_assert_true (g_str_has_prefix (g_file_peek_path (expected_dir), tmp_home));
+}
+
+static void
+test_new_and_quit (void)
+{
+  GList *windows;
+
+  /* New opens a window; Quit closes every window through its close logic. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  g_assert_true (CD_IS_WINDOW (windows->data));
+  g_assert_true (cd_window_is_unused (windows->data));
+
+  cd_article_set_headline (cd_document_get_article (cd_window_get_document (windows->data)),
+                           "Still open");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  cd_ui_test_wait (200);
+
+  /* The unused window went; the other asks first. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  respond (wait_for_dialog (windows->data, "Save Changes?"), "discard");
+  g_assert_true (cd_ui_test_wait_until (no_windows_cb, NULL, 5000));
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Emits ::drop as GTK does when files are dropped on the window. */
+static gboolean
+drop_files (CdWindow   *window,
+            const char *path,
+            ...)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  g_autoptr(GSList) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  va_list args;
+
+  g_assert_nonnull (target);
+  va_start (args, path);
+  for (const char *p = path; p != NULL; p = va_arg (args, const char *))
+    files = g_slist_append (files, g_file_new_for_path (p));
+  va_end (args);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (g_steal_pointer (&files), g_object_unref);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static gboolean
+n_windows_is_cb (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) ==
+         GPOINTER_TO_UINT (data);
+}
+
+static void
+test_drop (void)
+{
+  g_autoptr(CdArticle) sample = NULL;
+  g_autoptr(GFile) sample_file = g_file_new_for_path (SAMPLE_ARTICLE);
+  g_autofree char *copy_path = tmp_path ("dropped.copydesk");
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
+  g_autofree char *text_path = tmp_path ("notes.txt");
+  CdWindow *window = show_window (1280, 800);
+  CdImage *image;
+
+  sample = cd_article_load_from_file (sample_file, NULL, NULL);
+  g_assert_nonnull (sample);
+  g_assert_true (cd_article_save_to_file (sample, copy_file, NULL, NULL));
+
+  /* An article dropped on an unused window opens there. */
+  g_assert_true (drop_files (window, SAMPLE_ARTICLE, NULL));
+  assert_title_becomes (window, cd_article_get_headline (sample));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* On a window in use, in a new window. */
+  g_assert_true (drop_files (window, copy_path, NULL));
+  g_assert_true (cd_ui_test_wait_until (n_windows_is_cb, GUINT_TO_POINTER (2), 5000));
+  destroy_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (n_windows_is_cb (GUINT_TO_POINTER (1)));
+
+  /* An image becomes the lead image of a new article. */
+  destroy_window (window);
+  window = show_window (1280, 800);
+  g_assert_true (drop_files (window, CD_SOURCE_DATADIR "/sample/harbour-ferry.jpg", NULL));
+  image = cd_article_get_image (cd_document_get_article (cd_window_get_document (window)));
+  g_assert_true (cd_image_is_set (image));
+  g_assert_nonnull (strstr (cd_image_get_source (image), "harbour-ferry.jpg"));
+
+  /* Anything else is refused with a message, and changes nothing. */
+  cd_image_clear (image);
+  g_assert_true (g_file_set_contents (text_path, "Notes from the quay.\n", -1, NULL));
+  drop_files (window, text_path, NULL);
+  g_assert_false (cd_image_is_set (image));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  destroy_window (window);
+}
+
+/* Screenshots: look at them. */
+
+static void
+screenshot_sample (const char *name,
+                   int         width,
+                   int         height)
+{
+  g_autofree char *png = NULL;
+  CdWindow *window = show_window (width, height);
+
+  wait_for_sample (window);
+  /* The preview renders in the background: give it a moment. */
+  cd_ui_test_wait_until (preview_rendered_cb, cd_window_get_preview (window), 10000);
+  cd_ui_test_wait (500);
+  /* Without a compositor, the frame of client-side decorations takes a few
+   * pixels of the size asked for. */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
+  png = cd_ui_test_screenshot (GTK_WIDGET (window), name);
+  g_test_message ("screenshot: %s", png);
+  destroy_window (window);
+}
+
+static void
+test_screenshot_full (void)
+{
+  screenshot_sample ("window-full", 1280, 800);
+}
+
+static void
+test_screenshot_empty (void)
+{
+  g_autofree char *png = NULL;
+  CdWindow *window = show_window (1280, 800);
+
+  cd_ui_test_wait (500);
+  png = cd_ui_test_screenshot (GTK_WIDGET (window), "window-empty");
+  g_test_message ("screenshot: %s", png);
+  destroy_window (window);
+}
+
+static void
+test_screenshot_narrow (void)
+{
+  screenshot_sample ("window-narrow", 800, 800);
+}
+
+static void
+test_screenshot_dark (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot_sample ("window-dark", 1280, 800);
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_about (void)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Copydesk");
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+}
+
+static void
+test_preferences (void)
+{
+  CdWindow *window = show_window (1280, 800);
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (CD_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  gtk_window_destroy (preferences);
+
+  destroy_window (window);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  g_autoptr(GFile) home = NULL;
+  int status;
+
+  /* Before anything reads them: GLib caches the user directories. */
+  tmp_home = g_dir_make_tmp ("copydesk-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_home, "data", NULL);
+  config_home = g_build_filename (tmp_home, "config", NULL);
+  cache_home = g_build_filename (tmp_home, "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
   cd_ui_test_init (&argc, &argv);
-  return g_test_run ();
+
+  app = cd_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
+
+  /* The application alone, before any window. */
+  g_test_add_func ("/application/actions", test_app_actions);
+  g_test_add_func ("/application/house-rules", test_house_rules);
+  g_test_add_func ("/application/about", test_about);
+  /* First to activate the application: recovery is offered then only. */
+  g_test_add_func ("/application/recovery-offered", test_recovery_offered);
+  g_test_add_func ("/application/new-and-quit", test_new_and_quit);
+  g_test_add_func ("/application/preferences", test_preferences);
+
+  g_test_add_func ("/window/new-article", test_new_article);
+  g_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
+  g_test_add_func ("/window/save", test_save);
+  g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/window/close-save", test_close_save);
+  g_test_add_func ("/window/recovery-copy", test_recovery_copy);
+  g_test_add_func ("/window/autosave", test_autosave);
+  g_test_add_func ("/window/panes", test_panes);
+  g_test_add_func ("/window/preview-settings", test_preview_settings);
+  g_test_add_func ("/window/preflight", test_preflight);
+  g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/screenshot/full", test_screenshot_full);
+  g_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
+  g_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
+  g_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  home = g_file_new_for_path (tmp_home);
+  remove_tree (home);
+  g_free (tmp_home);
+  return status;
 }

@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "cd-window-files"
+
+#include <glib/gi18n.h>
+
+#include "cd-image-editor.h"
+#include "cd-window-private.h"
+
+/* CdWindow's files: opening, importing, dropping, saving, autosave, the
+ * recovery copy and the question asked before closing unsaved work. */
+
+/* The recovery copy is written this long after the last change, but never
+ * later than RECOVERY_MAX_DELAY_MS after the first change it has not got. */
+#define RECOVERY_DELAY_MS     1000
+#define RECOVERY_MAX_DELAY_MS 2000
+
+static void save_document (CdWindow *self,
+                           GFile    *file,
+                           gboolean  force,
+                           gboolean  autosave);
+
+static gboolean
+file_has_suffix (GFile      *file,
+                 const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *folded = basename ? g_utf8_strdown (basename, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, suffix);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Recovery copies and autosave */
+
+static void
+write_recovery (CdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *recovery_file;
+
+  if (self->document == NULL)
+    return;
+
+  /* Flushing changes the article, which would schedule another write. */
+  self->writing_recovery = TRUE;
+  cd_window_flush (self);
+  self->writing_recovery = FALSE;
+
+  if (!cd_document_get_modified (self->document))
+    return;
+
+  recovery_file = cd_document_get_recovery_file (self->document);
+  if (recovery_file != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (recovery_file);
+      g_autofree char *path = dir ? g_file_get_path (dir) : NULL;
+
+      if (path != NULL)
+        g_mkdir_with_parents (path, 0700);
+    }
+
+  if (!cd_document_write_recovery (self->document, &error))
+    {
+      /* Once per window: the same failure would repeat at every change. */
+      if (!self->recovery_error_shown)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+
+          self->recovery_error_shown = TRUE;
+          cd_window_show_toast (self, message);
+        }
+      return;
+    }
+
+  self->recovery_error_shown = FALSE;
+}
+
+static gboolean
+recovery_timeout_cb (gpointer user_data)
+{
+  CdWindow *self = user_data;
+
+  self->recovery_source = 0;
+  self->recovery_deadline = 0;
+  write_recovery (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+cd_window_schedule_recovery (CdWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 left_ms;
+
+  if (self->writing_recovery || self->close_confirmed)
+    return;
+
+  if (self->recovery_deadline == 0)
+    self->recovery_deadline = now + RECOVERY_MAX_DELAY_MS * G_TIME_SPAN_MILLISECOND;
+  left_ms = MAX (0, (self->recovery_deadline - now) / G_TIME_SPAN_MILLISECOND);
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  self->recovery_source = g_timeout_add (MIN (RECOVERY_DELAY_MS, left_ms),
+                                         recovery_timeout_cb, self);
+}
+
+static gboolean
+autosave_timeout_cb (gpointer user_data)
+{
+  CdWindow *self = user_data;
+
+  self->autosave_source = 0;
+
+  if (self->document == NULL || self->autosave_blocked)
+    return G_SOURCE_REMOVE;
+
+  if (self->saving || cd_document_get_busy (self->document))
+    {
+      cd_window_schedule_autosave (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  cd_window_flush (self);
+  if (cd_document_get_modified (self->document) &&
+      cd_document_get_file (self->document) != NULL)
+    save_document (self, NULL, FALSE, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+cd_window_schedule_autosave (CdWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (self->document == NULL ||
+      self->autosave_blocked ||
+      self->close_confirmed ||
+      cd_document_get_file (self->document) == NULL ||
+      !g_settings_get_boolean (self->settings, "autosave"))
+    return;
+
+  self->autosave_source =
+    g_timeout_add (g_settings_get_uint (self->settings, "autosave-interval") * 1000,
+                   autosave_timeout_cb, self);
+}
+
+void
+cd_window_clear_save_timeouts (CdWindow *self)
+{
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->recovery_deadline = 0;
+}
+
+void
+cd_window_write_pending_recovery (CdWindow *self)
+{
+  if (self->document != NULL && !self->close_confirmed &&
+      (self->recovery_source != 0 || self->recovery_deadline != 0))
+    write_recovery (self);
+}
+
+/* Saving */
+
+typedef struct
+{
+  CdWindow *self;
+  GFile    *file;       /* nullable: the document's own file */
+  gboolean  autosave;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+save_data_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  save_data_free (data);
+}
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SaveData         *data)
+{
+  if (g_strcmp0 (response, "overwrite") == 0)
+    save_document (data->self, data->file, TRUE, FALSE);
+  else
+    data->self->close_after_save = FALSE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CdDocument *document = CD_DOCUMENT (object);
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  CdWindow *self = data->self;
+  GFile *file;
+
+  self->saving = FALSE;
+
+  if (!cd_document_save_finish (document, result, &error))
+    {
+      /* Save was asked for while this one ran: it decides what to show. */
+      if (data->autosave && self->save_again)
+        {
+          self->save_again = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+          return;
+        }
+
+      self->save_again = FALSE;
+      if (data->autosave)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Automatic saving stopped: %s"), error->message);
+
+          /* Until the next explicit save, which shows the error in full. */
+          self->autosave_blocked = TRUE;
+          cd_window_show_toast (self, message);
+          if (self->close_after_save)
+            {
+              self->close_after_save = FALSE;
+              gtk_window_close (GTK_WINDOW (self));
+            }
+        }
+      else if (g_error_matches (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        {
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                           _("The File Changed on Disk"),
+                                           error->message);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "overwrite", _("_Overwrite"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response_cb),
+                                 g_steal_pointer (&data), save_data_closure_free, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          self->close_after_save = FALSE;
+          cd_window_show_error (self, _("Could Not Save the Article"), error->message);
+        }
+      return;
+    }
+
+  if (document != self->document)
+    return;
+
+  file = cd_document_get_file (document);
+  if (file != NULL)
+    add_to_recent (file);
+
+  if (!data->autosave)
+    self->autosave_blocked = FALSE;
+
+  /* Changes made while the snapshot was written still need a recovery copy,
+   * which the successful save has just removed. */
+  if (cd_document_get_modified (document))
+    {
+      cd_window_schedule_recovery (self);
+      cd_window_schedule_autosave (self);
+    }
+
+  if (self->save_again)
+    {
+      self->save_again = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      return;
+    }
+
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_document (CdWindow *self,
+               GFile    *file,
+               gboolean  force,
+               gboolean  autosave)
+{
+  SaveData *data;
+
+  g_assert (self->document != NULL);
+
+  cd_window_flush (self);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = file ? g_object_ref (file) : NULL;
+  data->autosave = autosave;
+
+  /* No cancellable: closing the window must not abandon a save. */
+  self->saving = TRUE;
+  cd_document_save_async (self->document, file, force, NULL, save_cb, data);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     CdWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* The chooser has already asked before replacing an existing file. */
+      save_document (self, file, TRUE, FALSE);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_as (CdWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  const char *slug;
+  GFile *file;
+
+  if (self->save_as_file != NULL)
+    {
+      save_document (self, self->save_as_file, TRUE, FALSE);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Article"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Copydesk articles"));
+  gtk_file_filter_add_pattern (filter, "*.copydesk");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  slug = cd_article_get_slug (cd_document_get_article (self->document));
+  name = g_strdup_printf ("%s.copydesk", slug && *slug ? slug : _("untitled-article"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  file = cd_document_get_file (self->document);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (file);
+
+      if (dir != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  if (self->saving)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+
+  if (cd_document_get_file (self->document) == NULL)
+    save_as (self);
+  else
+    save_document (self, NULL, FALSE, FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (self->document != NULL && !self->saving)
+    save_as (self);
+}
+
+/* Closing */
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_changes_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CdWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      cd_window_clear_save_timeouts (self);
+      cd_document_discard_recovery (self->document);
+      self->close_confirmed = TRUE;
+      /* After the dialog, which is transient for this window, has finished
+       * answering. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static void
+ask_save_changes (CdWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved "
+                                    "will be permanently lost."),
+                                  cd_document_get_title (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_changes_response_cb), self, 0);
+
+  self->close_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cd_window_may_close:
+ * @self: a #CdWindow
+ *
+ * Decides whether the window may close now. When its article has unsaved
+ * changes it asks the user (Cancel, Discard or Save) and returns %FALSE; the
+ * answer closes the window later. A save in progress is waited for.
+ *
+ * Returns: %TRUE when nothing is left to ask about
+ */
+gboolean
+cd_window_may_close (CdWindow *self)
+{
+  if (self->close_confirmed || self->document == NULL)
+    return TRUE;
+
+  cd_window_flush (self);
+
+  /* An autosave in progress may leave nothing to ask about. */
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return FALSE;
+    }
+
+  if (cd_document_get_modified (self->document))
+    {
+      ask_save_changes (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Opening and importing */
+
+typedef struct
+{
+  CdWindow *self;
+  GFile    *file;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static LoadData *
+load_data_new (CdWindow *self,
+               GFile    *file)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  return data;
+}
+
+static void
+show_open_error (CdWindow *self,
+                 GFile    *file,
+                 GError   *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+  cd_window_show_error (self, heading, error->message);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  CdWindow *self = data->self;
+
+  document = cd_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+
+  if (document == NULL)
+    {
+      show_open_error (self, data->file, error);
+      return;
+    }
+
+  cd_window_set_document (self, document);
+  cd_preview_refresh (self->preview);
+  add_to_recent (data->file);
+  cd_window_focus_body (self);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  CdArticle *article;
+
+  article = cd_ninjs_import_from_file (file, cancellable, &error);
+  if (article == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, article, g_object_unref);
+}
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  CdWindow *self = data->self;
+
+  article = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+
+  if (article == NULL)
+    {
+      show_open_error (self, data->file, error);
+      return;
+    }
+
+  /* An import is a new article: no file yet, and unsaved until saved. */
+  document = cd_document_new (article);
+  cd_document_set_modified (document, TRUE);
+  cd_window_set_document (self, document);
+  cd_preview_refresh (self->preview);
+  cd_window_focus_body (self);
+}
+
+void
+cd_window_import_file (CdWindow *self,
+                       GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  self->loading = TRUE;
+  task = g_task_new (NULL, self->cancellable, import_cb, load_data_new (self, file));
+  g_task_set_source_tag (task, cd_window_import_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * cd_window_open_file:
+ * @self: a #CdWindow
+ * @file: a .copydesk file, or a ninjs .json file to import
+ *
+ * Loads @file into this window, replacing its document; errors are shown in
+ * the window.
+ */
+void
+cd_window_open_file (CdWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (file_has_suffix (file, ".json"))
+    {
+      cd_window_import_file (self, file);
+      return;
+    }
+
+  self->loading = TRUE;
+  cd_document_load_async (file, self->cancellable, load_cb, load_data_new (self, file));
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CdWindow      *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = NULL;
+  gboolean image_taken = FALSE;
+
+  if (list == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (list);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+
+      if (file_has_suffix (file, ".copydesk") || file_has_suffix (file, ".json"))
+        {
+          CdApplication *app = cd_window_get_cd_application (self);
+
+          if (cd_window_is_unused (self) || app == NULL)
+            cd_window_open_file (self, file);
+          else
+            cd_application_open_file (app, file);
+        }
+      else if (!image_taken)
+        {
+          GtkWidget *image_editor = cd_metadata_form_get_image_editor (self->form);
+          g_autoptr(GError) error = NULL;
+
+          /* An article has one lead image: the first one dropped. */
+          image_taken = TRUE;
+          if (cd_image_editor_set_file (CD_IMAGE_EDITOR (image_editor), file, &error))
+            adw_flap_set_reveal_flap (self->details_flap, TRUE);
+          else if (error != NULL)
+            cd_window_show_toast (self, error->message);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Setup */
+
+void
+cd_window_files_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close", NULL);
+}
+
+void
+cd_window_files_init (CdWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  /* Files dropped anywhere on the window; in the capture phase so that the
+   * body editor does not insert their URIs as text. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop_target),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
