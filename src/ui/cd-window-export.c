@@ -42,14 +42,22 @@ export_job_free (ExportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 
+/* "<slug>.html", or "<slug>.ninjs.json" for the formats that share the .json
+ * extension, so that exports in several formats sit side by side in one
+ * folder instead of replacing each other. */
 static char *
 suggested_name (ExportJob *job)
 {
   const char *slug = cd_article_get_slug (job->article);
+  const char *extension = cd_exporter_get_extension (job->exporter);
 
-  return g_strdup_printf ("%s.%s",
-                          slug != NULL && slug[0] != '\0' ? slug : "article",
-                          cd_exporter_get_extension (job->exporter));
+  if (slug == NULL || slug[0] == '\0')
+    slug = "article";
+
+  if (g_str_equal (extension, "json"))
+    return g_strdup_printf ("%s.%s.json", slug, cd_exporter_get_id (job->exporter));
+
+  return g_strdup_printf ("%s.%s", slug, extension);
 }
 
 /* A folder for people: "~/Documents/exports" rather than a full path. */
@@ -123,6 +131,7 @@ export_done_cb (GObject      *object,
   g_autofree char *folder_uri = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
   AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -137,8 +146,10 @@ export_done_cb (GObject      *object,
   file_name = g_file_get_basename (job->output);
   /* Translators: the first %s is a file name, the second a folder. */
   title = g_strdup_printf (_("Exported “%s” to %s"), file_name, folder_name);
+  markup = g_markup_escape_text (title, -1);
 
-  toast = adw_toast_new (title);
+  /* A toast's title is markup; file names may hold “&” or “<”. */
+  toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("Open Folder"));
   adw_toast_set_action_name (toast, "win.open-export-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));

@@ -14,6 +14,10 @@ cd_ui_test_init (int    *argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (argc, argv, NULL);
+  /* g_test_init () makes warnings fatal; UI tests stop at criticals only, as
+   * GTK 4.8 warns about its own layout in corners no test controls (a label
+   * measured at -4 px) and WebKit's helpers warn about the test display. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   gtk_init ();
   adw_init ();
 }
@@ -128,4 +132,104 @@ cd_ui_test_type_text (GtkWidget  *widget,
     }
   else
     g_assert_not_reached ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow  *parent,
+                     const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          (parent == NULL || gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWindow  *parent;
+  const char *heading;
+} DialogWait;
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  DialogWait *wait = data;
+
+  return find_message_dialog (wait->parent, wait->heading) != NULL;
+}
+
+AdwMessageDialog *
+cd_ui_test_wait_for_dialog (GtkWindow  *parent,
+                            const char *heading)
+{
+  DialogWait wait = { parent, heading };
+
+  if (!cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000))
+    g_error ("no dialog “%s” appeared", heading);
+  return find_message_dialog (parent, heading);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, label);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+void
+cd_ui_test_respond (AdwMessageDialog *dialog,
+                    const char       *response)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  button = find_button (GTK_WIDGET (dialog),
+                        adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  cd_ui_test_wait (50);
+}
+
+void
+cd_ui_test_remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          cd_ui_test_remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+  g_file_delete (file, NULL, NULL);
 }

@@ -31,4 +31,15 @@ GSettings *cd_ui_test_settings_new  (void);
 void       cd_ui_test_type_text     (GtkWidget     *widget,
                                      const char    *text);
 
+/* Waits up to 5 s for a message dialog with @heading (transient for @parent
+ * unless it is NULL) and returns it. */
+AdwMessageDialog *cd_ui_test_wait_for_dialog (GtkWindow        *parent,
+                                              const char       *heading);
+/* Clicks the button of @response, as the user would. */
+void              cd_ui_test_respond         (AdwMessageDialog *dialog,
+                                              const char       *response);
+
+/* Deletes @file and, for a folder, everything in it. */
+void              cd_ui_test_remove_tree     (GFile            *file);
+
 G_END_DECLS

@@ -1099,28 +1099,6 @@ test_preferences (void)
   destroy_window (window);
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1181,7 +1159,7 @@ main (int   argc,
 
   g_clear_object (&app);
   home = g_file_new_for_path (tmp_home);
-  remove_tree (home);
+  cd_ui_test_remove_tree (home);
   g_free (tmp_home);
   return status;
 }
