@@ -220,7 +220,19 @@ run_validate (int    argc,
                               "%s: ready to publish, %u warnings\n", warnings),
                  files[i], warnings);
       else
-        g_print (_("%s: not ready: %u error(s), %u warning(s)\n"), files[i], errors, warnings);
+        {
+          g_autofree char *error_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                       "%u error", "%u errors",
+                                                                       errors),
+                                                          errors);
+          g_autofree char *warning_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                         "%u warning", "%u warnings",
+                                                                         warnings),
+                                                            warnings);
+
+          /* Translators: "story.copydesk: not ready: 2 errors, 1 warning". */
+          g_print (_("%s: not ready: %s, %s\n"), files[i], error_count, warning_count);
+        }
 
       for (guint j = 0; j < n; j++)
         {

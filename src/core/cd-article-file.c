@@ -481,9 +481,10 @@ check_header (Loader     *loader,
 
   if (json_node_get_int (version) > CD_FILE_FORMAT_VERSION)
     return fail (loader, CD_FILE_ERROR_NEWER_VERSION,
-                 _("the article was saved by a newer Copydesk (format version %" G_GINT64_FORMAT
-                   "); this Copydesk reads format version %d. Update Copydesk to open it"),
-                 json_node_get_int (version), CD_FILE_FORMAT_VERSION);
+                 /* Translators: both %lld and %d are format version numbers. */
+                 _("the article was saved by a newer Copydesk (format version %lld); "
+                   "this Copydesk reads format version %d. Update Copydesk to open it"),
+                 (long long) json_node_get_int (version), CD_FILE_FORMAT_VERSION);
 
   return TRUE;
 }
