@@ -43,6 +43,14 @@
  * as a change rather than missed. A file that was deleted meanwhile is simply
  * written again.
  *
+ * cd_document_check_disk_async() compares the file with that fingerprint
+ * without saving, so a window can tell the user as soon as a file monitor
+ * reports something. It ignores what the document's own saves did: those
+ * updated the fingerprint. A check that finds a change remembers what it
+ * found, and cd_document_ignore_disk_change() makes that the version the next
+ * save expects, so "keep mine" overwrites only the version the user was told
+ * about.
+ *
  * A recovery copy is `<article id>.copydesk` in the recovery folder, with
  * `<article id>.origin` beside it when the document has a file: the file's URI
  * on the first line and its fingerprint, if known, on the second, so that a
@@ -73,6 +81,9 @@ struct _CdDocument
 
   /* The file's fingerprint when it was loaded or last saved; NULL when not known. */
   char      *fingerprint;
+  /* The fingerprint of the other version the last disk check found, for
+   * cd_document_ignore_disk_change(); NULL when it found none. */
+  char      *disk_fingerprint;
 
   /* Changes made to the article since the document was made. */
   guint64    change_count;
@@ -96,6 +107,11 @@ struct _CdDocument
 G_DEFINE_FINAL_TYPE (CdDocument, cd_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cd-document-error-quark, cd_document_error)
+
+G_DEFINE_ENUM_TYPE (CdDocumentDiskState, cd_document_disk_state,
+  G_DEFINE_ENUM_VALUE (CD_DOCUMENT_DISK_UNCHANGED, "unchanged"),
+  G_DEFINE_ENUM_VALUE (CD_DOCUMENT_DISK_CHANGED, "changed"),
+  G_DEFINE_ENUM_VALUE (CD_DOCUMENT_DISK_DELETED, "deleted"))
 
 enum {
   PROP_0,
@@ -331,6 +347,7 @@ cd_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->fingerprint, g_free);
+  g_clear_pointer (&self->disk_fingerprint, g_free);
   g_clear_pointer (&self->fallback_name, g_free);
 
   G_OBJECT_CLASS (cd_document_parent_class)->finalize (object);
@@ -781,6 +798,8 @@ save_job_apply (CdDocument *self,
 
   g_free (self->fingerprint);
   self->fingerprint = g_steal_pointer (&job->fingerprint);
+  /* What a check found before this save is no longer on disk. */
+  g_clear_pointer (&self->disk_fingerprint, g_free);
   store_file (self, job->target, job->display_name);
 
   if (self->change_count == job->snapshot_count)
@@ -1016,6 +1035,194 @@ cd_document_save (CdDocument    *self,
   set_busy (self, FALSE);
 
   return ok;
+}
+
+/* Changes on disk. */
+
+typedef struct
+{
+  GFile *file;
+  char  *expected_fingerprint;
+  char  *found_fingerprint;
+} CheckJob;
+
+static void
+check_job_free (gpointer data)
+{
+  CheckJob *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->expected_fingerprint, g_free);
+  g_clear_pointer (&job->found_fingerprint, g_free);
+  g_free (job);
+}
+
+static void
+check_disk_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  GError *error = NULL;
+
+  info = g_file_query_info (job->file, FINGERPRINT_ATTRIBUTES,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_error_free (error);
+          g_task_return_int (task, CD_DOCUMENT_DISK_DELETED);
+        }
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  job->found_fingerprint = dup_fingerprint (info);
+
+  /* Without a fingerprint of its own the document cannot tell a change. */
+  if (job->expected_fingerprint == NULL ||
+      strcmp (job->found_fingerprint, job->expected_fingerprint) == 0)
+    g_task_return_int (task, CD_DOCUMENT_DISK_UNCHANGED);
+  else
+    g_task_return_int (task, CD_DOCUMENT_DISK_CHANGED);
+}
+
+static void
+check_io_done_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gssize state;
+
+  state = g_task_propagate_int (G_TASK (result), &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, state);
+}
+
+/**
+ * cd_document_check_disk_async:
+ * @self: a #CdDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the check has finished
+ * @user_data: data for @callback
+ *
+ * Finds out, in a worker thread, whether the document's file is still the
+ * version the document last read or wrote. A document without a file is
+ * always %CD_DOCUMENT_DISK_UNCHANGED.
+ */
+void
+cd_document_check_disk_async (CdDocument          *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) io = NULL;
+  CheckJob *job;
+
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_document_check_disk_async);
+
+  if (self->file == NULL)
+    {
+      g_task_return_int (task, CD_DOCUMENT_DISK_UNCHANGED);
+      return;
+    }
+
+  job = g_new0 (CheckJob, 1);
+  job->file = g_object_ref (self->file);
+  job->expected_fingerprint = g_strdup (self->fingerprint);
+  g_task_set_task_data (task, job, check_job_free);
+
+  /* As for saves, the worker's task has no source object, so that the
+   * worker thread never holds the last reference to the document. The job
+   * belongs to the caller's task, which outlives the worker's use of it. */
+  io = g_task_new (NULL, cancellable, check_io_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (io, check_disk_thread);
+  g_task_set_task_data (io, job, NULL);
+  g_task_run_in_thread (io, check_disk_thread);
+}
+
+/**
+ * cd_document_check_disk_finish:
+ * @self: a #CdDocument
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * A check overtaken by a save, by cd_document_ignore_disk_change() or by a
+ * new file (Save As) reports %CD_DOCUMENT_DISK_UNCHANGED: what it compared
+ * is no longer what the document expects, so the caller checks again.
+ *
+ * Returns: what the check found; %CD_DOCUMENT_DISK_UNCHANGED with @error set
+ *   when the file could not be asked about (%G_IO_ERROR_CANCELLED among them)
+ */
+CdDocumentDiskState
+cd_document_check_disk_finish (CdDocument    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  CheckJob *job;
+  GError *local_error = NULL;
+  gssize state;
+
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), CD_DOCUMENT_DISK_UNCHANGED);
+  g_return_val_if_fail (g_task_is_valid (result, self), CD_DOCUMENT_DISK_UNCHANGED);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_document_check_disk_async,
+                        CD_DOCUMENT_DISK_UNCHANGED);
+  g_return_val_if_fail (error == NULL || *error == NULL, CD_DOCUMENT_DISK_UNCHANGED);
+
+  state = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return CD_DOCUMENT_DISK_UNCHANGED;
+    }
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (job == NULL)
+    return CD_DOCUMENT_DISK_UNCHANGED;
+
+  if (self->file == NULL || !g_file_equal (self->file, job->file) ||
+      g_strcmp0 (self->fingerprint, job->expected_fingerprint) != 0)
+    return CD_DOCUMENT_DISK_UNCHANGED;
+
+  g_clear_pointer (&self->disk_fingerprint, g_free);
+  if (state == CD_DOCUMENT_DISK_CHANGED)
+    self->disk_fingerprint = g_strdup (job->found_fingerprint);
+
+  return (CdDocumentDiskState) state;
+}
+
+/**
+ * cd_document_ignore_disk_change:
+ * @self: a #CdDocument
+ *
+ * Keeps the document's version over the one another program wrote: the next
+ * save replaces the file without %CD_DOCUMENT_ERROR_CHANGED_ON_DISK, but only
+ * if the file is still the version the last cd_document_check_disk_finish()
+ * found changed. Does nothing when that check found no change.
+ */
+void
+cd_document_ignore_disk_change (CdDocument *self)
+{
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+
+  if (self->disk_fingerprint == NULL)
+    return;
+
+  g_free (self->fingerprint);
+  self->fingerprint = g_steal_pointer (&self->disk_fingerprint);
 }
 
 /* Recovery copies. */

@@ -18,6 +18,17 @@ typedef enum
 
 GQuark cd_document_error_quark (void);
 
+/* What cd_document_check_disk_finish () found the document's file to be. */
+typedef enum
+{
+  CD_DOCUMENT_DISK_UNCHANGED,  /* as last read or written, or it cannot be told */
+  CD_DOCUMENT_DISK_CHANGED,    /* changed or replaced by another program */
+  CD_DOCUMENT_DISK_DELETED,    /* gone: deleted, or moved elsewhere */
+} CdDocumentDiskState;
+
+#define CD_TYPE_DOCUMENT_DISK_STATE (cd_document_disk_state_get_type ())
+GType cd_document_disk_state_get_type (void) G_GNUC_CONST;
+
 /* An article being edited: the article, the file it belongs to (if any),
  * whether it has unsaved changes, and its recovery copy.
  *
@@ -76,6 +87,20 @@ gboolean    cd_document_save                 (CdDocument          *self,
                                               gboolean             force,
                                               GCancellable        *cancellable,
                                               GError             **error);
+
+/* Compares the file on disk with the version the document last read or
+ * wrote, off the main thread; for a file monitor's events. */
+void        cd_document_check_disk_async     (CdDocument          *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+CdDocumentDiskState
+            cd_document_check_disk_finish    (CdDocument          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* Lets the next save replace the version of the file that the last check
+ * found changed ("keep mine"); a later change is still a conflict. */
+void        cd_document_ignore_disk_change   (CdDocument          *self);
 
 void        cd_document_set_recovery_dir     (CdDocument          *self,
                                               GFile               *dir);

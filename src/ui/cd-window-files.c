@@ -11,7 +11,8 @@
 #include "cd-window-private.h"
 
 /* CdWindow's files: opening, importing, dropping, saving, autosave, the
- * recovery copy and the question asked before closing unsaved work. */
+ * recovery copy, the question asked before closing unsaved work, and what
+ * happens when another program changes or deletes the article's file. */
 
 /* The recovery copy is written this long after the last change, but never
  * later than RECOVERY_MAX_DELAY_MS after the first change it has not got. */
@@ -205,9 +206,41 @@ overwrite_response_cb (AdwMessageDialog *dialog,
                        SaveData         *data)
 {
   if (g_strcmp0 (response, "overwrite") == 0)
-    save_document (data->self, data->file, TRUE, FALSE);
-  else
-    data->self->close_after_save = FALSE;
+    {
+      save_document (data->self, data->file, TRUE, FALSE);
+      return;
+    }
+
+  data->self->close_after_save = FALSE;
+  if (g_strcmp0 (response, "reload") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (data->self), "win.reload", NULL);
+}
+
+static void
+ask_overwrite (CdWindow *self,
+               SaveData *data)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” was changed by another program since you opened "
+                                    "or last saved it. Overwrite it with your version and "
+                                    "lose those changes, or reload it and lose yours. To "
+                                    "keep both, cancel and use Save As."),
+                                  cd_document_get_display_name (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response_cb),
+                         data, save_data_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -248,24 +281,10 @@ save_cb (GObject      *object,
               gtk_window_close (GTK_WINDOW (self));
             }
         }
-      else if (g_error_matches (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK))
+      else if (g_error_matches (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK) &&
+               document == self->document)
         {
-          GtkWidget *dialog;
-
-          dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                           _("The File Changed on Disk"),
-                                           error->message);
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "cancel", _("_Cancel"),
-                                            "overwrite", _("_Overwrite"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                                      ADW_RESPONSE_DESTRUCTIVE);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response_cb),
-                                 g_steal_pointer (&data), save_data_closure_free, 0);
-          gtk_window_present (GTK_WINDOW (dialog));
+          ask_overwrite (self, g_steal_pointer (&data));
         }
       else
         {
@@ -688,6 +707,156 @@ cd_window_open_file (CdWindow *self,
   cd_document_load_async (file, self->cancellable, load_cb, load_data_new (self, file));
 }
 
+/* Changes on disk */
+
+typedef struct
+{
+  CdWindow   *self;
+  CdDocument *document;  /* the one being replaced */
+  gboolean    automatic;
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->document);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReloadData, reload_data_free)
+
+static void
+reload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ReloadData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  g_autofree char *name = NULL;
+  CdWindow *self = data->self;
+
+  document = cd_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+
+  /* Another article was opened here meanwhile. */
+  if (self->document != data->document)
+    return;
+
+  name = g_strdup (cd_document_get_display_name (data->document));
+
+  if (document == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
+
+      /* The article stays as it is, and the bar offers the choice again. */
+      cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_CHANGED);
+      cd_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  /* Reloading by itself is only for an article without unsaved changes:
+   * one typed while the file was read is not thrown away. */
+  cd_window_flush (self);
+  if (data->automatic && cd_document_get_modified (data->document))
+    {
+      cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_CHANGED);
+      return;
+    }
+
+  /* The user chose the file's version: the copy of theirs goes too. */
+  cd_window_clear_save_timeouts (self);
+  cd_document_discard_recovery (data->document);
+  cd_window_set_document (self, document);
+  cd_preview_refresh (self->preview);
+
+  if (data->automatic)
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Reloaded “%s” — changed by another program"),
+                                                  name);
+
+      cd_window_show_toast (self, message);
+    }
+}
+
+/* Replaces the article with the file's version, in this window. */
+static void
+reload (CdWindow *self,
+        gboolean  automatic)
+{
+  ReloadData *data;
+  GFile *file;
+
+  if (self->document == NULL || self->loading || self->saving)
+    return;
+
+  file = cd_document_get_file (self->document);
+  if (file == NULL)
+    return;
+
+  data = g_new0 (ReloadData, 1);
+  data->self = g_object_ref (self);
+  data->document = g_object_ref (self->document);
+  data->automatic = automatic;
+
+  self->loading = TRUE;
+  cd_document_load_async (file, self->cancellable, reload_cb, data);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  /* The bar goes as soon as the choice is made; a failure brings it back. */
+  if (self->document != NULL && !self->loading && !self->saving)
+    cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_UNCHANGED);
+  reload (self, FALSE);
+}
+
+/* An article without unsaved changes is reloaded without asking, as GNOME
+ * Text Editor does: nothing of the user's is lost, and an editor who goes
+ * on working on a version the desk has since replaced loses far more. With
+ * unsaved changes the bar asks. A deleted file leaves the article unsaved,
+ * so that closing the window asks about it. */
+static void
+file_bar_state_cb (CdWindow *self)
+{
+  CdDocumentDiskState state = cd_file_bar_get_state (self->file_bar);
+
+  if (self->document == NULL)
+    return;
+
+  switch (state)
+    {
+    case CD_DOCUMENT_DISK_CHANGED:
+      cd_window_flush (self);
+      if (!cd_document_get_modified (self->document) && !self->loading && !self->saving)
+        {
+          cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_UNCHANGED);
+          reload (self, TRUE);
+        }
+      break;
+
+    case CD_DOCUMENT_DISK_DELETED:
+      /* The article is now nowhere else: it gets a recovery copy too. */
+      cd_document_set_modified (self->document, TRUE);
+      cd_window_schedule_recovery (self);
+      break;
+
+    case CD_DOCUMENT_DISK_UNCHANGED:
+    default:
+      break;
+    }
+}
+
 /* Drag and drop */
 
 static gboolean
@@ -748,6 +917,9 @@ cd_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
 
+  /* Replaces the article with its file's version (the file bar's Reload). */
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
@@ -765,4 +937,7 @@ cd_window_files_init (CdWindow *self)
                                               GTK_PHASE_CAPTURE);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  g_signal_connect_object (self->file_bar, "notify::state",
+                           G_CALLBACK (file_bar_state_cb), self, G_CONNECT_SWAPPED);
 }

@@ -5,6 +5,7 @@
 #include "cd-window.h"
 
 #include "cd-editor.h"
+#include "cd-file-bar.h"
 #include "cd-metadata-form.h"
 #include "cd-preflight-button.h"
 #include "cd-preview.h"
@@ -30,6 +31,7 @@ struct _CdWindow
   AdwFlap              *preview_flap;
   CdMetadataForm       *form;
   CdPreview            *preview;
+  CdFileBar            *file_bar;
   CdEditor             *editor;
   CdStatusBar          *status_bar;
   GMenu                *file_section;
@@ -114,6 +116,11 @@ GtkWidget    *cd_window_get_editor           (CdWindow *self);
 GtkWidget    *cd_window_get_preview          (CdWindow *self);
 GtkWidget    *cd_window_get_preflight_button (CdWindow *self);
 GtkWidget    *cd_window_get_status_bar       (CdWindow *self);
+GtkWidget    *cd_window_get_file_bar         (CdWindow *self);
+/* What the bar above the editor says about the article's file:
+ * UNCHANGED when it is hidden. */
+CdDocumentDiskState
+              cd_window_get_file_bar_state   (CdWindow *self);
 /* For tests, which cannot drive a file chooser: when set, Save As (and Save
  * of an article without a file) writes to @file instead of asking. */
 void          cd_window_set_save_as_file     (CdWindow *self,

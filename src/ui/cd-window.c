@@ -465,6 +465,22 @@ cd_window_get_status_bar (CdWindow *self)
   return GTK_WIDGET (self->status_bar);
 }
 
+GtkWidget *
+cd_window_get_file_bar (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->file_bar);
+}
+
+CdDocumentDiskState
+cd_window_get_file_bar_state (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), CD_DOCUMENT_DISK_UNCHANGED);
+
+  return cd_file_bar_get_state (self->file_bar);
+}
+
 void
 cd_window_set_save_as_file (CdWindow *self,
                             GFile    *file)
@@ -600,6 +616,7 @@ cd_window_class_init (CdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CD_TYPE_EDITOR);
+  g_type_ensure (CD_TYPE_FILE_BAR);
   g_type_ensure (CD_TYPE_METADATA_FORM);
   g_type_ensure (CD_TYPE_PREFLIGHT_BUTTON);
   g_type_ensure (CD_TYPE_PREVIEW);
@@ -616,6 +633,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preview_flap);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, form);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, file_bar);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, file_section);
@@ -864,6 +882,7 @@ cd_window_set_document (CdWindow   *self,
   cd_metadata_form_set_article (self->form, article);
   cd_editor_set_article (self->editor, article);
   cd_preview_set_article (self->preview, article);
+  cd_file_bar_set_document (self->file_bar, document);
   update_article_dir (self);
   update_title (self);
   update_checks (self);

@@ -1003,6 +1003,181 @@ assert_recovery_untouched (CdDocument *document,
   g_assert_true (g_file_test (origin, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Changes on disk seen without saving. */
+
+static CdDocumentDiskState
+check_disk_and_wait (CdDocument *document)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CdDocumentDiskState state;
+
+  cd_document_check_disk_async (document, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+  state = cd_document_check_disk_finish (document, result, &error);
+  g_assert_no_error (error);
+  return state;
+}
+
+static void
+test_disk_check (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved.copydesk", NULL);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CD_TYPE_DOCUMENT_DISK_STATE);
+  g_autoptr(GError) error = NULL;
+  CdDocument *unsaved = cd_document_new (NULL);
+  CdDocument *document;
+  CdArticle *article;
+
+  g_assert_cmpstr (g_enum_get_value (enum_class, CD_DOCUMENT_DISK_CHANGED)->value_nick, ==, "changed");
+
+  /* Without a file there is nothing to differ. */
+  g_assert_cmpint (check_disk_and_wait (unsaved), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  g_free (write_article (path, "Original"));
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* The document's own saves are not changes, in a thread or not. */
+  cd_article_set_headline (article, "Saved by us");
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+  cd_article_set_headline (article, "Saved by us again");
+  g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* Another program's are, and so is a file that has gone. */
+  g_free (write_article (path, "Theirs"));
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_CHANGED);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_DELETED);
+
+  /* Saving writes it again, and then all is as it should be. */
+  g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* Checking changed nothing about the document. */
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Saved by us again");
+
+  g_assert_finalize_object (unsaved);
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+static void
+test_disk_ignore_change (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *ours = NULL;
+  g_autoptr(GError) error = NULL;
+  CdDocument *document;
+  CdArticle *article;
+
+  g_free (write_article (path, "Original"));
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  cd_article_set_headline (article, "Ours");
+
+  /* Nothing found yet: nothing to ignore. */
+  cd_document_ignore_disk_change (document);
+  theirs = write_article (path, "Theirs");
+  set_mtime (path, 1000000000);
+  g_assert_false (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  /* Found and ignored: the next save replaces that version without force. */
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_CHANGED);
+  cd_document_ignore_disk_change (document);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  ours = article_data (article);
+  assert_file_has (path, ours);
+
+  /* Only that version: one written after the check is still a conflict. */
+  g_free (write_article (path, "Theirs, first"));
+  set_mtime (path, 1000000000);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_CHANGED);
+  g_clear_pointer (&theirs, g_free);
+  theirs = write_article (path, "Theirs, second and longer");
+  set_mtime (path, 1100000000);
+  cd_document_ignore_disk_change (document);
+  cd_article_set_headline (article, "Ours, again");
+  g_assert_false (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  assert_file_has (path, theirs);
+
+  /* A save in between makes an earlier finding stale: ignoring it then must
+   * not bring back the version the save replaced. */
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_CHANGED);
+  g_assert_true (cd_document_save (document, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  cd_document_ignore_disk_change (document);
+  cd_article_set_headline (article, "Ours, once more");
+  g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* A check that the document has moved past (here by "keep mine" while it
+ * ran) reports no change: what it compared is no longer what is expected. */
+static void
+test_disk_stale_check (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CdDocument *document;
+
+  g_free (write_article (path, "Original"));
+  document = load_ok (path);
+  g_free (write_article (path, "Theirs"));
+  set_mtime (path, 1000000000);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_CHANGED);
+
+  cd_document_check_disk_async (document, NULL, store_result_cb, &result);
+  cd_document_ignore_disk_change (document);
+  wait_for_result (&result);
+  g_assert_cmpint (cd_document_check_disk_finish (document, result, &error), ==,
+                   CD_DOCUMENT_DISK_UNCHANGED);
+  g_assert_no_error (error);
+  g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* A cancelled check reports the cancellation. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) cancelled = NULL;
+
+    g_cancellable_cancel (cancellable);
+    cd_document_check_disk_async (document, cancellable, store_result_cb, &cancelled);
+    wait_for_result (&cancelled);
+    g_assert_cmpint (cd_document_check_disk_finish (document, cancelled, &error), ==,
+                     CD_DOCUMENT_DISK_UNCHANGED);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
+  /* The results hold the document. */
+  g_clear_object (&result);
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
 static void
 test_save_read_only_folder (void)
 {
@@ -1671,6 +1846,9 @@ main (int   argc,
   g_test_add_func ("/document/save/concurrent", test_concurrent_saves);
   g_test_add_func ("/document/save/conflict", test_conflict);
   g_test_add_func ("/document/save/no-conflict", test_no_conflict);
+  g_test_add_func ("/document/disk/check", test_disk_check);
+  g_test_add_func ("/document/disk/ignore-change", test_disk_ignore_change);
+  g_test_add_func ("/document/disk/stale-check", test_disk_stale_check);
   g_test_add_func ("/document/save/read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/document/save/over-folder", test_save_over_folder);
   g_test_add_func ("/document/save/missing-folder", test_save_missing_folder);

@@ -998,6 +998,365 @@ test_drop (void)
 
 /* Screenshots: look at them. */
 
+/* Changes made to the article's file by other programs. */
+
+/* Writes an article with @headline to @path as another program would, with
+ * g_file_set_contents (), and returns the bytes written. */
+static char *
+write_article_behind_its_back (const char *path,
+                               const char *headline)
+{
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GError) error = NULL;
+  char *data;
+  gsize length = 0;
+
+  cd_article_set_headline (article, headline);
+  cd_article_set_body (article, "Written by another program.\n");
+  data = cd_article_to_data (article, &length);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static char *
+headline_on_disk (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = cd_article_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (cd_article_get_headline (article));
+}
+
+/* A window with the article at @path (written first, with @headline) open. */
+static CdWindow *
+show_window_with_file (const char *path,
+                       const char *headline)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CdWindow *window = show_window (1280, 800);
+
+  g_free (write_article_behind_its_back (path, headline));
+  cd_window_open_file (window, file);
+  assert_title_becomes (window, headline);
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  return window;
+}
+
+typedef struct
+{
+  CdWindow            *window;
+  CdDocumentDiskState  state;
+} BarWait;
+
+static gboolean
+bar_state_is_cb (gpointer data)
+{
+  BarWait *wait = data;
+  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (wait->window));
+
+  return cd_window_get_file_bar_state (wait->window) == wait->state &&
+         cd_file_bar_get_revealed (bar) == (wait->state != CD_DOCUMENT_DISK_UNCHANGED);
+}
+
+static void
+assert_bar_becomes (CdWindow            *window,
+                    CdDocumentDiskState  state)
+{
+  BarWait wait = { window, state };
+
+  if (!cd_ui_test_wait_until (bar_state_is_cb, &wait, 5000))
+    g_error ("the file bar's state is %d, expected %d",
+             cd_window_get_file_bar_state (window), state);
+}
+
+typedef struct
+{
+  CdWindow   *window;
+  const char *headline;
+} HeadlineWait;
+
+static gboolean
+headline_is_cb (gpointer data)
+{
+  HeadlineWait *wait = data;
+  CdArticle *article = cd_document_get_article (cd_window_get_document (wait->window));
+
+  return g_strcmp0 (cd_article_get_headline (article), wait->headline) == 0;
+}
+
+static void
+assert_headline_becomes (CdWindow   *window,
+                         const char *headline)
+{
+  HeadlineWait wait = { window, headline };
+
+  if (!cd_ui_test_wait_until (headline_is_cb, &wait, 5000))
+    g_error ("the headline is “%s”, expected “%s”",
+             cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
+             headline);
+}
+
+/* Clicks the file bar's button labelled @label, which must be showing. */
+static void
+click_bar_button (CdWindow   *window,
+                  const char *label)
+{
+  GtkWidget *button = find_button (cd_window_get_file_bar (window), label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+edit_headline (CdWindow   *window,
+               const char *headline)
+{
+  CdDocument *document = cd_window_get_document (window);
+
+  cd_article_set_headline (cd_document_get_article (document), headline);
+  g_assert_true (cd_document_get_modified (document));
+}
+
+static void
+save_and_wait (CdWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_disk_reload_unmodified (void)
+{
+  g_autofree char *path = tmp_path ("disk-unmodified.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CdWindow *window = show_window_with_file (path, "Ferry timetable");
+  CdDocument *before = cd_window_get_document (window);
+
+  /* Nothing unsaved: the window takes the new version by itself. */
+  g_free (write_article_behind_its_back (path, "Ferry timetable, revised"));
+  assert_headline_becomes (window, "Ferry timetable, revised");
+  g_assert_true (cd_window_get_document (window) != before);
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  g_assert_true (g_file_equal (cd_document_get_file (cd_window_get_document (window)), file));
+  assert_title_becomes (window, "Ferry timetable, revised");
+  g_assert_false (cd_file_bar_get_revealed (CD_FILE_BAR (cd_window_get_file_bar (window))));
+
+  /* And it goes on watching the file. */
+  g_free (write_article_behind_its_back (path, "Ferry timetable, final"));
+  assert_headline_becomes (window, "Ferry timetable, final");
+
+  destroy_window (window);
+}
+
+static void
+test_disk_changed_reload (void)
+{
+  g_autofree char *path = tmp_path ("disk-reload.copydesk");
+  g_autofree char *expected = NULL;
+  CdWindow *window = show_window_with_file (path, "Council meets");
+  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (window));
+
+  edit_headline (window, "Council meets, our version");
+  g_free (write_article_behind_its_back (path, "Council meets, their version"));
+
+  /* With unsaved changes the window asks. */
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_CHANGED);
+  g_assert_cmpstr (cd_file_bar_get_message (bar), ==,
+                   "“disk-reload.copydesk” was changed by another program.");
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "Council meets, our version");
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (bar), "_Save")));
+
+  /* Once it has slid in. */
+  cd_ui_test_wait (500);
+  {
+    g_autofree char *png = cd_ui_test_screenshot (GTK_WIDGET (window), "window-file-bar");
+
+    g_test_message ("screenshot: %s", png);
+  }
+
+  click_bar_button (window, "_Reload");
+  assert_headline_becomes (window, "Council meets, their version");
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+  assert_title_becomes (window, "Council meets, their version");
+
+  /* The file was not touched. */
+  expected = headline_on_disk (path);
+  g_assert_cmpstr (expected, ==, "Council meets, their version");
+
+  destroy_window (window);
+}
+
+static void
+test_disk_keep_mine (void)
+{
+  g_autofree char *path = tmp_path ("disk-keep.copydesk");
+  g_autofree char *headline = NULL;
+  CdWindow *window = show_window_with_file (path, "Budget vote");
+  AdwMessageDialog *dialog;
+
+  edit_headline (window, "Budget vote, ours");
+  g_free (write_article_behind_its_back (path, "Budget vote, theirs"));
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_CHANGED);
+
+  click_bar_button (window, "_Keep Mine");
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+  g_assert_true (cd_document_get_modified (cd_window_get_document (window)));
+
+  /* Save overwrites that version without asking. */
+  save_and_wait (window);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window), "The File Changed on Disk"));
+  headline = headline_on_disk (path);
+  g_assert_cmpstr (headline, ==, "Budget vote, ours");
+
+  /* Only that version: a later change is asked about again, by the bar and,
+   * when the bar is left alone, by Save. */
+  cd_ui_test_wait (500);
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+  edit_headline (window, "Budget vote, ours again");
+  g_free (write_article_behind_its_back (path, "Budget vote, theirs again"));
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_CHANGED);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“disk-keep.copydesk”"));
+  respond (dialog, "overwrite");
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  g_clear_pointer (&headline, g_free);
+  headline = headline_on_disk (path);
+  g_assert_cmpstr (headline, ==, "Budget vote, ours again");
+  /* The bar goes once the window sees its own version on disk. */
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+
+  destroy_window (window);
+}
+
+static void
+test_disk_conflict_dialog_reload (void)
+{
+  g_autofree char *path = tmp_path ("disk-dialog.copydesk");
+  g_autofree char *headline = NULL;
+  CdWindow *window = show_window_with_file (path, "Harbour strike");
+  AdwMessageDialog *dialog;
+
+  edit_headline (window, "Harbour strike, ours");
+  g_free (write_article_behind_its_back (path, "Harbour strike, theirs"));
+
+  /* Saved before the bar could say anything: the dialog asks instead. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
+  respond (dialog, "reload");
+  assert_headline_becomes (window, "Harbour strike, theirs");
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  headline = headline_on_disk (path);
+  g_assert_cmpstr (headline, ==, "Harbour strike, theirs");
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+
+  destroy_window (window);
+}
+
+static void
+test_disk_deleted (void)
+{
+  g_autofree char *path = tmp_path ("disk-deleted.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *headline = NULL;
+  CdWindow *window = show_window_with_file (path, "Bridge closed");
+  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (window));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_DELETED);
+  g_assert_cmpstr (cd_file_bar_get_message (bar), ==,
+                   "“disk-deleted.copydesk” was deleted or moved by another program.");
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (bar), "_Reload")));
+  /* The article now exists only here: closing asks about it. */
+  g_assert_true (cd_document_get_modified (cd_window_get_document (window)));
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "Bridge closed");
+
+  click_bar_button (window, "_Save");
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  g_assert_true (g_file_query_exists (file, NULL));
+  headline = headline_on_disk (path);
+  g_assert_cmpstr (headline, ==, "Bridge closed");
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* Moved away is the same as deleted. */
+  {
+    g_autofree char *elsewhere = tmp_path ("disk-moved-away.copydesk");
+
+    g_assert_cmpint (g_rename (path, elsewhere), ==, 0);
+    assert_bar_becomes (window, CD_DOCUMENT_DISK_DELETED);
+    g_unlink (elsewhere);
+  }
+
+  /* Dismissed, the bar goes and the article stays unsaved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "file-bar.dismiss", NULL));
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
+  g_assert_true (cd_document_get_modified (cd_window_get_document (window)));
+
+  destroy_window (window);
+}
+
+static void
+test_disk_own_saves (void)
+{
+  g_autofree char *path = tmp_path ("disk-own.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *headline = NULL;
+  CdWindow *window = show_window (1280, 800);
+  GtkWidget *bar = cd_window_get_file_bar (window);
+  guint state_changes = 0;
+
+  g_signal_connect (bar, "notify::state", G_CALLBACK (count_notify_cb), &state_changes);
+
+  /* Save As starts watching the new file; saving again and again, also
+   * quickly one after the other, never looks like another program. */
+  edit_headline (window, "Own saves");
+  cd_window_set_save_as_file (window, file);
+  save_and_wait (window);
+  cd_window_set_save_as_file (window, NULL);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Own saves, take %d", i);
+
+      edit_headline (window, text);
+      save_and_wait (window);
+      if (i % 2 == 1)
+        cd_ui_test_wait (400);
+    }
+  cd_ui_test_wait (1000);
+
+  g_assert_cmpuint (state_changes, ==, 0);
+  g_assert_false (cd_file_bar_get_revealed (CD_FILE_BAR (bar)));
+  g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
+  headline = headline_on_disk (path);
+  g_assert_cmpstr (headline, ==, "Own saves, take 3");
+
+  /* The monitor is on the saved file: a change to it shows. */
+  edit_headline (window, "Own saves, unsaved");
+  g_free (write_article_behind_its_back (path, "Someone else's"));
+  assert_bar_becomes (window, CD_DOCUMENT_DISK_CHANGED);
+
+  g_signal_handlers_disconnect_by_data (bar, &state_changes);
+  destroy_window (window);
+}
+
 static void
 screenshot_sample (const char *name,
                    int         width,
@@ -1150,6 +1509,12 @@ main (int   argc,
   g_test_add_func ("/window/preview-settings", test_preview_settings);
   g_test_add_func ("/window/preflight", test_preflight);
   g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/disk/reload-unmodified", test_disk_reload_unmodified);
+  g_test_add_func ("/window/disk/changed-reload", test_disk_changed_reload);
+  g_test_add_func ("/window/disk/keep-mine", test_disk_keep_mine);
+  g_test_add_func ("/window/disk/conflict-dialog-reload", test_disk_conflict_dialog_reload);
+  g_test_add_func ("/window/disk/deleted", test_disk_deleted);
+  g_test_add_func ("/window/disk/own-saves", test_disk_own_saves);
   g_test_add_func ("/window/screenshot/full", test_screenshot_full);
   g_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
   g_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
