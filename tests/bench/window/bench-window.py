@@ -98,12 +98,15 @@ def visible_windows(pid):
 def start_and_wait(argv, env):
     """Returns (seconds to first mapped window, process)."""
     t0 = time.monotonic()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=log)
     while True:
         if visible_windows(proc.pid):
             return time.monotonic() - t0, proc
         if proc.poll() is not None:
-            raise RuntimeError(f"{argv[0]} exited with {proc.returncode} before showing a window")
+            log.seek(0)
+            raise RuntimeError(f"{argv[0]} exited with {proc.returncode} before showing a window: "
+                               f"{log.read().decode(errors='replace')[-2000:]}")
         if time.monotonic() - t0 > 30:
             proc.kill()
             raise RuntimeError(f"{argv[0]} showed no window in 30 s")
@@ -119,22 +122,36 @@ def stop(proc):
         proc.wait()
 
 
-def measure(name, argv, env, memory=False):
-    times, mem = [], None
-    for i in range(RUNS):
-        seconds, proc = start_and_wait(argv, env)
-        times.append(seconds * 1000)
-        if memory and i == 0:
-            time.sleep(4)
-            mem = pss_kib(tree_pids(proc.pid)) / 1024
-        stop(proc)
-        time.sleep(0.2)
-    med = statistics.median(times)
-    line = f"{name:44s} median {med:7.1f} ms  min {min(times):7.1f} ms"
-    if mem is not None:
-        line += f"  PSS {mem:6.1f} MiB"
-    print(line, flush=True)
-    return med, mem
+def run_once(argv, env, memory):
+    seconds, proc = start_and_wait(argv, env)
+    mem = None
+    if memory:
+        # Let the article load and WebKit's helpers start and render.
+        time.sleep(4)
+        mem = pss_kib(tree_pids(proc.pid)) / 1024
+    stop(proc)
+    time.sleep(0.3)
+    return seconds * 1000, mem
+
+
+def measure_all(programs, env):
+    """Runs the programs in turn, RUNS rounds after one warm-up round each, so
+    that caches and machine load treat them alike."""
+    times = {name: [] for name, _ in programs}
+    mems = {}
+    for name, argv in programs:
+        _, mems[name] = run_once(argv, env, memory=True)
+    for _ in range(RUNS):
+        for name, argv in programs:
+            ms, _ = run_once(argv, env, memory=False)
+            times[name].append(ms)
+    results = {}
+    for name, _ in programs:
+        med = statistics.median(times[name])
+        results[name] = (med, mems[name])
+        print(f"{name:44s} median {med:7.1f} ms  min {min(times[name]):7.1f} ms"
+              f"  PSS {mems[name]:6.1f} MiB", flush=True)
+    return results
 
 
 def main():
@@ -147,18 +164,26 @@ def main():
         "GSETTINGS_BACKEND": "memory",
     })
     article, md = make_article(tmp, 10000)
-    print(f"{RUNS} runs each; article: 10,000 words", flush=True)
-    base, _ = measure("minimal GTK 4 + libadwaita window", [MINIMAL], env)
-    new, new_mem = measure("copydesk, new article", [COPYDESK], env, memory=True)
-    big, big_mem = measure("copydesk, 10,000-word article", [COPYDESK, article], env, memory=True)
+    print(f"{RUNS} runs each after a warm-up; article: 10,000 words; PSS of the whole "
+          "process tree 4 s after the window appears", flush=True)
+    programs = [
+        ("minimal GTK 4 + libadwaita window", [MINIMAL]),
+        ("copydesk, new article", [COPYDESK]),
+        ("copydesk, 10,000-word article", [COPYDESK, article]),
+    ]
     gte = shutil.which("gnome-text-editor")
     if gte:
-        ted, ted_mem = measure("gnome-text-editor, same body as Markdown",
-                               [gte, "--standalone", "--ignore-session", md], env, memory=True)
+        programs.append(("gnome-text-editor, same body as Markdown",
+                         [gte, "--standalone", "--ignore-session", md]))
+    r = measure_all(programs, env)
+    base = r["minimal GTK 4 + libadwaita window"][0]
+    new = r["copydesk, new article"][0]
+    big, big_mem = r["copydesk, 10,000-word article"]
     print()
     print(f"start-up ratio, copydesk new / minimal window:       {new / base:5.2f}")
     print(f"start-up ratio, copydesk 10k words / minimal window: {big / base:5.2f}")
     if gte:
+        ted, ted_mem = r["gnome-text-editor, same body as Markdown"]
         print(f"start-up ratio, copydesk 10k words / Text Editor:    {big / ted:5.2f}")
         print(f"memory ratio, copydesk 10k words / Text Editor:      {big_mem / ted_mem:5.2f}")
     shutil.rmtree(tmp, ignore_errors=True)
