@@ -656,11 +656,16 @@ append_hash_source (GString    *out,
  * set: that belongs to the web server. */
 static char *
 build_policy (const char *stylesheet,
-              const char *image_scheme)
+              const char *image_scheme,
+              gboolean    no_remote_images)
 {
-  GString *policy = g_string_new ("default-src 'none'; img-src 'self' https: data:");
-
-  if (g_strcmp0 (image_scheme, "http") == 0 || g_strcmp0 (image_scheme, "file") == 0)
+  /* Without remote images (a preview setting), not even the lead image is
+   * fetched from the network. */
+  GString *policy = g_string_new (no_remote_images
+                                  ? "default-src 'none'; img-src 'self' data:"
+                                  : "default-src 'none'; img-src 'self' https: data:");
+  if (g_strcmp0 (image_scheme, "file") == 0 ||
+      (!no_remote_images && g_strcmp0 (image_scheme, "http") == 0))
     g_string_append_printf (policy, " %s:", image_scheme);
 
   g_string_append (policy, "; style-src");
@@ -950,7 +955,7 @@ cd_page_render (CdArticle           *article,
     }
 
   has_image = image_href_is_allowed (options->image_href, &image_scheme);
-  set_html (values, "csp", build_policy (stylesheet, image_scheme));
+  set_html (values, "csp", build_policy (stylesheet, image_scheme, options->no_remote_images));
   set_html (values, "stylesheet", g_strdup (stylesheet));
 
   set_text (values, "title", is_empty (cd_article_get_headline (article))

@@ -33,6 +33,8 @@ typedef struct
   const char  *image_href;  /* the lead image's src: an https URL, a file:// URI
                              * or a relative href; NULL for no lead image */
   CdPageTheme  theme;
+  gboolean     no_remote_images;  /* the page may load no image from the network
+                                   * (https and http), only local and data: ones */
 } CdPageOptions;
 
 char     *cd_page_render            (CdArticle           *article,

@@ -32,6 +32,7 @@ struct _CdPreferencesWindow
   AdwEntryRow          *section_row;
   GtkSpinButton        *reading_speed_spin;
   GtkSwitch            *autosave_switch;
+  GtkSwitch            *remote_images_switch;
   GtkWidget            *autosave_interval_row;
   GtkSpinButton        *autosave_interval_spin;
   AdwComboRow          *theme_row;
@@ -538,6 +539,8 @@ bind_settings (CdPreferencesWindow *self)
   g_settings_bind (settings, "reading-speed", self->reading_speed_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   g_settings_bind (settings, "autosave", self->autosave_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "preview-remote-images", self->remote_images_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "autosave", self->autosave_interval_row, "sensitive", G_SETTINGS_BIND_GET);
   set_range_from_schema (settings, "autosave-interval", self->autosave_interval_spin);
   g_settings_bind (settings, "autosave-interval", self->autosave_interval_spin, "value",
@@ -686,6 +689,7 @@ cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, section_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, reading_speed_spin);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, autosave_switch);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, remote_images_switch);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, autosave_interval_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, autosave_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, theme_row);

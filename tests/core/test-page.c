@@ -1226,6 +1226,48 @@ test_lead_image (void)
     }
 }
 
+/* With remote images off, the policy lets no image come from the network,
+ * the lead image included; a lead image on disk still shows. */
+static void
+test_no_remote_images (void)
+{
+  static const struct
+  {
+    const char *href;
+    const char *img_src;
+  } cases[] = {
+    { "https://img.example.com/a.jpg", "'self' data:" },
+    { "http://img.example.com/a.jpg", "'self' data:" },
+    { "file:///home/helen/Articles/harbour-ferry.jpg", "'self' data: file:" },
+    { "harbour-ferry.jpg", "'self' data:" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = cd_article_new ();
+      CdPageOptions options = { cases[i].href, CD_PAGE_THEME_AUTO, TRUE };
+      g_autofree char *page = NULL;
+      g_autofree char *img_src = NULL;
+      const char *start;
+      const char *end;
+      g_autofree char *policy = NULL;
+
+      cd_image_set_source (cd_article_get_image (article), "a.jpg");
+      cd_article_set_body (article, "![A pier](https://img.example.com/pier.jpg)");
+      page = cd_page_render (article, &options);
+      check_page (page);
+
+      start = strstr (page, "content=\"default-src");
+      g_assert_nonnull (start);
+      start += strlen ("content=\"");
+      end = strchr (start, '"');
+      policy = g_strndup (start, end - start);
+      img_src = policy_directive (policy, "img-src");
+      g_assert_cmpstr (img_src, ==, cases[i].img_src);
+      g_assert_null (strstr (policy, "https:"));
+    }
+}
+
 /* A figure without caption or credit has no empty figcaption. */
 static void
 test_figcaption (void)
@@ -1434,6 +1476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/page/kicker-and-topics", test_kicker_and_topics);
   g_test_add_func ("/page/embargo", test_embargo);
   g_test_add_func ("/page/lead-image", test_lead_image);
+  g_test_add_func ("/page/no-remote-images", test_no_remote_images);
   g_test_add_func ("/page/figcaption", test_figcaption);
   g_test_add_func ("/page/theme", test_theme);
   g_test_add_func ("/page/empty-article", test_empty_article);

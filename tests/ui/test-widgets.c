@@ -878,6 +878,12 @@ spin_has_value_cb (gpointer data)
 }
 
 static gboolean
+switch_is_on_cb (gpointer data)
+{
+  return gtk_switch_get_active (GTK_SWITCH (data));
+}
+
+static gboolean
 switch_is_off_cb (gpointer data)
 {
   return !gtk_switch_get_active (GTK_SWITCH (data));
@@ -894,9 +900,9 @@ test_preferences_editing (void)
 {
   g_autoptr(GSettings) settings = settings_new_reset ();
   CdPreferencesWindow *window;
-  GtkWidget *speed_row, *autosave_row, *interval_row;
+  GtkWidget *speed_row, *autosave_row, *interval_row, *remote_row;
   GtkSpinButton *speed, *interval;
-  GtkSwitch *autosave;
+  GtkSwitch *autosave, *remote;
   double min, max;
   SpinWait wait;
 
@@ -946,6 +952,16 @@ test_preferences_editing (void)
   wait = (SpinWait) { interval, 120 };
   g_assert_true (cd_ui_test_wait_until (spin_has_value_cb, &wait, 2000));
   g_assert_cmpuint (g_settings_get_uint (settings, "autosave-interval"), ==, 120);
+
+  /* Remote images in the preview, on by default. */
+  remote_row = find_row (GTK_WIDGET (window), "Remote images");
+  remote = GTK_SWITCH (find_widget (remote_row, GTK_TYPE_SWITCH, NULL, NULL));
+  g_assert_nonnull (remote);
+  g_assert_true (gtk_switch_get_active (remote));
+  gtk_switch_set_active (remote, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "preview-remote-images"));
+  g_settings_set_boolean (settings, "preview-remote-images", TRUE);
+  g_assert_true (cd_ui_test_wait_until (switch_is_on_cb, remote, 2000));
 
   destroy_window (GTK_WINDOW (window));
 }
