@@ -3,11 +3,114 @@
 
 #include "config.h"
 
+#define G_LOG_DOMAIN "cd-preview"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
 #include "cd-preview.h"
+
+/* The live preview.
+ *
+ * Rendering: an edit ("changed" on the article) restarts a short timer; when
+ * it fires, the article is copied on the main thread and the copy rendered
+ * (cd_page_render) in a worker thread. Each render has a request number; a
+ * result that is not of the latest request is dropped, so the latest edit
+ * wins. A rendered page waits in "pending" while the web view is busy with the
+ * previous one: there is at most one load in flight, and a newer page replaces
+ * a waiting one.
+ *
+ * Loading: before a page replaces the one shown, the shown page's scroll
+ * position is read as a fraction of its scrollable height; the same fraction
+ * is restored by a user script as soon as the new document is parsed (so that
+ * the page does not flash at its top) and again when the load finished, when
+ * "generation" is bumped. A page identical to the one shown is not loaded
+ * again unless a refresh asked for it. A web process that ended is replaced
+ * and the page shown again.
+ *
+ * Security: the page comes with a Content-Security-Policy that allows no
+ * script, and the web view is set up so that no page script could run anyway
+ * (JavaScript markup off: no <script>, no event handler attributes, no
+ * javascript: URL). JavaScript itself stays on only for this widget's own
+ * calls (webkit_web_view_evaluate_javascript, in a world of its own), which
+ * the page's policy does not govern. No storage, no plugins, no media, no
+ * WebGL, no page cache, no access from file URLs to other files, and an
+ * ephemeral network session. The only navigations allowed are this widget's
+ * own loads; a link click is refused and, for http, https and mailto links,
+ * handed to ::activate-link, whose default handler opens the browser. The
+ * context menu keeps only the copy and select items. */
+
+/* The debounce after an edit: long enough to let a burst of keystrokes
+ * through, short enough to feel live. */
+#define DEBOUNCE_MS 150
+
+/* Device widths in CSS pixels (the web view's zoom level is 1). */
+#define TABLET_WIDTH 768
+#define PHONE_WIDTH 375
+
+/* The preview pane's minimum width, and the margin around a device frame. */
+#define MIN_WIDTH 360
+#define FRAME_MARGIN 12
+
+/* The script world our own scripts run in: isolated from the page's (empty)
+ * one. */
+#define SCRIPT_WORLD "copydesk-preview"
+
+#define SCROLL_READ_SCRIPT \
+  "(function () {" \
+  "  var e = document.scrollingElement || document.documentElement;" \
+  "  var range = e.scrollHeight - window.innerHeight;" \
+  "  return range > 0 ? window.scrollY / range : 0;" \
+  "})()"
+
+#define SCROLL_RESTORE_SCRIPT \
+  "(function (ratio) {" \
+  "  var e = document.scrollingElement || document.documentElement;" \
+  "  window.scrollTo (0, Math.round (ratio * Math.max (0, e.scrollHeight - window.innerHeight)));" \
+  "})(%s)"
 
 struct _CdPreview
 {
-  GtkWidget parent_instance;
+  GtkWidget           parent_instance;
+
+  /* Template children. */
+  GtkWidget          *device_box;
+  GtkWidget          *frame;
+  GtkWidget          *separator;
+  GtkWidget          *stack;
+
+  WebKitWebView      *web_view;
+  WebKitUserContentManager *content_manager;
+  GSimpleActionGroup *actions;
+
+  CdArticle          *article;
+  GFile              *article_dir;
+  CdPageTheme         theme;
+  CdPreviewDevice     device;
+  char               *html;         /* the page last handed to the web view */
+  guint               generation;
+
+  guint               debounce_id;
+  guint64             request;      /* the latest render request */
+  gboolean            request_forced; /* the latest request loads even an unchanged page */
+  gboolean            request_keeps_scroll;
+  GCancellable       *cancellable;  /* cancelled at dispose */
+
+  /* The newest rendered page not yet handed to the web view. */
+  char               *pending_html;
+  char               *pending_base_uri;
+  guint64             pending_request;
+  gboolean            pending_forced;
+  gboolean            pending_keeps_scroll;
+
+  gboolean            busy;         /* reading the scroll position or loading */
+  gboolean            loading;      /* a page of ours is loading */
+  guint64             loading_request;
+  guint               crashes;      /* web process crashes since the last load */
+  gboolean            expect_load;  /* decide-policy lets our next load through */
+  gboolean            load_failed;
+  double              scroll_ratio; /* to restore when the load finished */
 };
 
 G_DEFINE_ENUM_TYPE (CdPreviewDevice, cd_preview_device,
@@ -15,81 +118,1033 @@ G_DEFINE_ENUM_TYPE (CdPreviewDevice, cd_preview_device,
   G_DEFINE_ENUM_VALUE (CD_PREVIEW_DEVICE_TABLET, "tablet"),
   G_DEFINE_ENUM_VALUE (CD_PREVIEW_DEVICE_PHONE, "phone"))
 
+/* CdPageTheme lives in core, which has no GType for it; the property needs
+ * one. The name is the preview's, so that core may add its own later. */
+typedef CdPageTheme CdPreviewPageTheme;
+static GType cd_preview_page_theme_get_type (void) G_GNUC_CONST;
+G_DEFINE_ENUM_TYPE (CdPreviewPageTheme, cd_preview_page_theme,
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_AUTO, "auto"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_LIGHT, "light"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_DARK, "dark"))
+
 G_DEFINE_FINAL_TYPE (CdPreview, cd_preview, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_ARTICLE_DIR,
+  PROP_THEME,
+  PROP_DEVICE,
+  PROP_HTML,
+  PROP_GENERATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void start_next_load (CdPreview *self);
+
+/* ------------------------------------------------------------------------ */
+/* Rendering */
+
+typedef struct
+{
+  CdArticle   *article;      /* a copy no other thread touches */
+  GFile       *article_dir;
+  CdPageTheme  theme;
+  guint64      request;
+  gboolean     forced;
+  gboolean     keeps_scroll;
+} RenderData;
+
+static void
+render_data_free (gpointer data)
+{
+  RenderData *render = data;
+
+  g_clear_object (&render->article);
+  g_clear_object (&render->article_dir);
+  g_free (render);
+}
+
+static void
+render_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RenderData *render = task_data;
+  g_autofree char *image_href = NULL;
+  CdPageOptions options = { NULL, CD_PAGE_THEME_AUTO };
+
+  image_href = cd_page_dup_image_uri (render->article, render->article_dir);
+  options.image_href = image_href;
+  options.theme = render->theme;
+  g_task_return_pointer (task, cd_page_render (render->article, &options), g_free);
+}
+
+/* The folder's URI with a trailing slash, so that the page's relative URLs
+ * (and a file:// lead image's origin) resolve inside it. */
+static char *
+dup_base_uri (GFile *article_dir)
+{
+  g_autofree char *uri = NULL;
+
+  if (article_dir == NULL)
+    return g_strdup ("about:blank");
+
+  uri = g_file_get_uri (article_dir);
+  if (g_str_has_suffix (uri, "/"))
+    return g_steal_pointer (&uri);
+  return g_strconcat (uri, "/", NULL);
+}
+
+static void
+render_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CdPreview *self = CD_PREVIEW (source_object);
+  GTask *task = G_TASK (result);
+  RenderData *render = g_task_get_task_data (task);
+  g_autofree char *html = g_task_propagate_pointer (task, NULL);
+
+  /* Disposed meanwhile, or overtaken by a newer request: drop it. */
+  if (g_cancellable_is_cancelled (self->cancellable) || self->web_view == NULL)
+    return;
+  if (render->request != self->request || html == NULL)
+    {
+      g_debug ("render %" G_GUINT64_FORMAT " dropped (latest %" G_GUINT64_FORMAT ")",
+               render->request, self->request);
+      return;
+    }
+  g_debug ("render %" G_GUINT64_FORMAT " done", render->request);
+
+  g_free (self->pending_html);
+  self->pending_html = g_steal_pointer (&html);
+  g_free (self->pending_base_uri);
+  self->pending_base_uri = dup_base_uri (render->article_dir);
+  self->pending_request = render->request;
+  self->pending_forced = render->forced;
+  self->pending_keeps_scroll = render->keeps_scroll;
+
+  start_next_load (self);
+}
+
+static void
+start_render (CdPreview *self,
+              gboolean   forced,
+              gboolean   keeps_scroll)
+{
+  g_autoptr(GTask) task = NULL;
+  RenderData *render;
+
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+
+  /* A forced request stays forced when an edit supersedes it before it is
+   * loaded, and so does a request that must not keep the scroll position. */
+  if (self->request_forced && self->request > 0)
+    forced = TRUE;
+  if (!self->request_keeps_scroll && self->request > 0)
+    keeps_scroll = FALSE;
+
+  self->request++;
+  self->request_forced = forced;
+  self->request_keeps_scroll = keeps_scroll;
+
+  if (self->article == NULL)
+    return;
+
+  render = g_new0 (RenderData, 1);
+  render->article = cd_article_copy (self->article);
+  render->article_dir = self->article_dir ? g_object_ref (self->article_dir) : NULL;
+  render->theme = self->theme;
+  render->request = self->request;
+  render->forced = forced;
+  render->keeps_scroll = keeps_scroll;
+
+  task = g_task_new (self, self->cancellable, render_done_cb, NULL);
+  g_task_set_source_tag (task, start_render);
+  g_task_set_task_data (task, render, render_data_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+/* Request @request has been shown (or found unchanged): when it is the latest,
+ * later requests start afresh. */
+static void
+request_settled (CdPreview *self,
+                 guint64    request)
+{
+  if (request != self->request)
+    return;
+  self->request_forced = FALSE;
+  self->request_keeps_scroll = TRUE;
+}
+
+static gboolean
+debounce_cb (gpointer user_data)
+{
+  CdPreview *self = user_data;
+
+  self->debounce_id = 0;
+  start_render (self, FALSE, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+article_changed_cb (CdPreview *self)
+{
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading */
+
+static char *
+dup_scroll_restore_script (double ratio)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (number, sizeof number, ratio);
+  return g_strdup_printf (SCROLL_RESTORE_SCRIPT, number);
+}
+
+static void
+load_pending (CdPreview *self)
+{
+  g_autofree char *base_uri = g_steal_pointer (&self->pending_base_uri);
+
+  /* The position is restored as soon as the document is parsed, before the
+   * page is first shown if it can be, so that the page does not flash at its
+   * top; and again when the load finished, images laid out. */
+  webkit_user_content_manager_remove_all_scripts (self->content_manager);
+  if (self->scroll_ratio > 0.0)
+    {
+      g_autofree char *source = dup_scroll_restore_script (self->scroll_ratio);
+      g_autoptr(WebKitUserScript) script =
+        webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                          WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                          SCRIPT_WORLD, NULL, NULL);
+
+      webkit_user_content_manager_add_script (self->content_manager, script);
+    }
+
+  g_free (self->html);
+  self->html = g_steal_pointer (&self->pending_html);
+  self->loading_request = self->pending_request;
+  self->loading = TRUE;
+  self->expect_load = TRUE;
+  self->load_failed = FALSE;
+  g_debug ("loading render %" G_GUINT64_FORMAT ", scroll %g", self->loading_request,
+           self->scroll_ratio);
+  webkit_web_view_load_html (self->web_view, self->html, base_uri);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HTML]);
+}
+
+static void
+scroll_read_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = NULL;
+  CdPreview *self;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source_object),
+                                                      result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CD_PREVIEW (user_data);
+  if (value != NULL && jsc_value_is_number (value))
+    self->scroll_ratio = CLAMP (jsc_value_to_double (value), 0.0, 1.0);
+  else
+    self->scroll_ratio = 0.0;
+
+  if (self->pending_html == NULL)
+    {
+      /* Cannot happen (pages are only replaced, never withdrawn), but leave
+       * the widget ready for the next one. */
+      self->busy = FALSE;
+      return;
+    }
+  load_pending (self);
+}
+
+static void
+start_next_load (CdPreview *self)
+{
+  if (self->busy || self->pending_html == NULL)
+    return;
+
+  /* An edit that changed nothing the page shows. */
+  if (!self->pending_forced && g_strcmp0 (self->pending_html, self->html) == 0)
+    {
+      g_debug ("render %" G_GUINT64_FORMAT " unchanged", self->pending_request);
+      g_clear_pointer (&self->pending_html, g_free);
+      g_clear_pointer (&self->pending_base_uri, g_free);
+      request_settled (self, self->pending_request);
+      return;
+    }
+
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (self->web_view));
+  self->busy = TRUE;
+  self->scroll_ratio = 0.0;
+
+  if (self->pending_keeps_scroll && self->generation > 0)
+    {
+      g_debug ("reading the scroll position");
+      webkit_web_view_evaluate_javascript (self->web_view, SCROLL_READ_SCRIPT, -1,
+                                           SCRIPT_WORLD, NULL, self->cancellable,
+                                           scroll_read_cb, self);
+    }
+  else
+    load_pending (self);
+}
+
+static void
+load_changed_cb (CdPreview       *self,
+                 WebKitLoadEvent  load_event)
+{
+  if (load_event != WEBKIT_LOAD_FINISHED || !self->loading)
+    return;
+
+  self->busy = FALSE;
+  self->loading = FALSE;
+  self->expect_load = FALSE;
+
+  if (!self->load_failed)
+    {
+      g_debug ("render %" G_GUINT64_FORMAT " loaded", self->loading_request);
+      self->crashes = 0;
+      if (self->scroll_ratio > 0.0)
+        {
+          g_autofree char *script = dup_scroll_restore_script (self->scroll_ratio);
+
+          /* Scripts run in order, so whoever waits on "generation" and then
+           * asks the page anything sees the position restored. */
+          webkit_web_view_evaluate_javascript (self->web_view, script, -1, SCRIPT_WORLD,
+                                               NULL, NULL, NULL, NULL);
+        }
+
+      request_settled (self, self->loading_request);
+      self->generation++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATION]);
+    }
+
+  start_next_load (self);
+}
+
+static gboolean
+load_failed_cb (CdPreview       *self,
+                WebKitLoadEvent  load_event,
+                const char      *failing_uri,
+                GError          *error)
+{
+  if (self->loading)
+    {
+      self->load_failed = TRUE;
+      if (!g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED))
+        g_warning ("Cannot show the preview: %s", error->message);
+    }
+  /* No error page: the last page stays. */
+  return TRUE;
+}
+
+/* The web process is gone, and the page with it: show it again in a new one,
+ * unless the page itself seems to be what kills it. */
+static void
+web_process_terminated_cb (CdPreview                        *self,
+                           WebKitWebProcessTerminationReason reason)
+{
+  const char *why = reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "out of memory"
+                    : reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API ? "terminated"
+                    : "crashed";
+
+  self->busy = FALSE;
+  self->loading = FALSE;
+  self->expect_load = FALSE;
+  if (++self->crashes <= 2)
+    {
+      g_message ("The preview's web process ended (%s); showing the page again", why);
+      start_render (self, TRUE, FALSE);
+    }
+  else
+    g_warning ("The preview's web process ended (%s) %u times in a row; giving up",
+               why, self->crashes);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Policy */
+
+static gboolean
+is_openable_uri (const char *uri)
+{
+  const char *scheme = uri ? g_uri_peek_scheme (uri) : NULL;
+
+  return g_strcmp0 (scheme, "https") == 0 ||
+         g_strcmp0 (scheme, "http") == 0 ||
+         g_strcmp0 (scheme, "mailto") == 0;
+}
+
+static void
+handle_link (CdPreview              *self,
+             WebKitNavigationAction *action)
+{
+  WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+  const char *uri = webkit_uri_request_get_uri (request);
+  gboolean handled = FALSE;
+
+  /* Only what the reader clicked opens, never what the page would load by
+   * itself. */
+  if (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    return;
+  if (!is_openable_uri (uri))
+    return;
+
+  g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+}
+
+static gboolean
+decide_policy_cb (CdPreview                *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type)
+{
+  WebKitNavigationAction *action;
+
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+      action = webkit_navigation_policy_decision_get_navigation_action (
+        WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+      if (self->expect_load &&
+          webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
+          !webkit_navigation_action_is_redirect (action))
+        {
+          self->expect_load = FALSE;
+          webkit_policy_decision_use (decision);
+          return TRUE;
+        }
+      handle_link (self, action);
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      action = webkit_navigation_policy_decision_get_navigation_action (
+        WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+      handle_link (self, action);
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+cd_preview_real_activate_link (CdPreview  *self,
+                               const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+/* Keeps only what reads the page: copying and selecting. Reload, back,
+ * forward, stop, open, download, media and inspector items go. */
+static gboolean
+context_menu_cb (CdPreview           *self,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit_test_result)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+  gboolean last_was_separator = TRUE;
+  WebKitContextMenuItem *last;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+      gboolean keep;
+
+      if (webkit_context_menu_item_is_separator (item))
+        {
+          keep = !last_was_separator;
+          last_was_separator = TRUE;
+        }
+      else
+        {
+          switch (webkit_context_menu_item_get_stock_action (item))
+            {
+            case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+            case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+            case WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_TO_CLIPBOARD:
+            case WEBKIT_CONTEXT_MENU_ACTION_COPY_IMAGE_URL_TO_CLIPBOARD:
+            case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+              keep = TRUE;
+              break;
+
+            default:
+              keep = FALSE;
+              break;
+            }
+          if (keep)
+            last_was_separator = FALSE;
+        }
+
+      if (!keep)
+        webkit_context_menu_remove (menu, item);
+    }
+  g_list_free (items);
+
+  last = webkit_context_menu_last (menu);
+  if (last != NULL && webkit_context_menu_item_is_separator (last))
+    webkit_context_menu_remove (menu, last);
+
+  /* Nothing left: no menu at all. */
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The web view */
+
+static WebKitNetworkSession *
+get_network_session (void)
+{
+  static WebKitNetworkSession *session;
+
+  /* One for every preview of the process; nothing of it reaches the disk. */
+  if (session == NULL)
+    session = webkit_network_session_new_ephemeral ();
+  return session;
+}
+
+static WebKitSettings *
+create_settings (void)
+{
+  WebKitSettings *settings = webkit_settings_new ();
+
+  g_object_set (settings,
+                /* Our own evaluate_javascript calls need JavaScript; page
+                 * scripts (elements, handlers, javascript: URLs) never run. */
+                "enable-javascript", TRUE,
+                "enable-javascript-markup", FALSE,
+                "javascript-can-open-windows-automatically", FALSE,
+                "javascript-can-access-clipboard", FALSE,
+                "allow-modal-dialogs", FALSE,
+                "allow-file-access-from-file-urls", FALSE,
+                "allow-universal-access-from-file-urls", FALSE,
+                "allow-top-navigation-to-data-urls", FALSE,
+                "enable-html5-local-storage", FALSE,
+                "enable-html5-database", FALSE,
+                "enable-page-cache", FALSE,
+                "enable-webgl", FALSE,
+                "enable-webaudio", FALSE,
+                "enable-media", FALSE,
+                "enable-media-stream", FALSE,
+                "enable-mediasource", FALSE,
+                "enable-encrypted-media", FALSE,
+                "enable-webrtc", FALSE,
+                "media-playback-requires-user-gesture", TRUE,
+                "enable-fullscreen", FALSE,
+                "enable-back-forward-navigation-gestures", FALSE,
+                "enable-site-specific-quirks", FALSE,
+                "enable-write-console-messages-to-stdout", FALSE,
+#ifdef CD_DEVELOPMENT_BUILD
+                /* Ctrl+Shift+I opens the inspector. */
+                "enable-developer-extras", TRUE,
+#else
+                "enable-developer-extras", FALSE,
+#endif
+                NULL);
+  return settings;
+}
+
+static void
+create_web_view (CdPreview *self)
+{
+  g_autoptr(WebKitSettings) settings = create_settings ();
+  g_autoptr(WebKitWebsitePolicies) policies =
+    webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_DENY, NULL);
+
+  self->content_manager = webkit_user_content_manager_new ();
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", get_network_session (),
+                                 "user-content-manager", self->content_manager,
+                                 "settings", settings,
+                                 "website-policies", policies,
+                                 "hexpand", TRUE,
+                                 "vexpand", TRUE,
+                                 NULL);
+
+  g_signal_connect_object (self->web_view, "decide-policy",
+                           G_CALLBACK (decide_policy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-changed",
+                           G_CALLBACK (load_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "load-failed",
+                           G_CALLBACK (load_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "web-process-terminated",
+                           G_CALLBACK (web_process_terminated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "context-menu",
+                           G_CALLBACK (context_menu_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (self->web_view), "page");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Layout */
+
+static int
+device_width (CdPreviewDevice device)
+{
+  switch (device)
+    {
+    case CD_PREVIEW_DEVICE_TABLET:
+      return TABLET_WIDTH;
+    case CD_PREVIEW_DEVICE_PHONE:
+      return PHONE_WIDTH;
+    case CD_PREVIEW_DEVICE_DESKTOP:
+    default:
+      return -1;
+    }
+}
+
+static void
+cd_preview_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  CdPreview *self = CD_PREVIEW (widget);
+  int bar_min, bar_nat, frame_min, frame_nat;
+
+  gtk_widget_measure (self->device_box, orientation, -1, &bar_min, &bar_nat, NULL, NULL);
+  gtk_widget_measure (self->frame, orientation, -1, &frame_min, &frame_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int width = device_width (self->device);
+
+      *minimum = MAX (MIN_WIDTH, MAX (bar_min, frame_min));
+      *natural = MAX (*minimum, width > 0 ? width + 2 * FRAME_MARGIN : 480);
+    }
+  else
+    {
+      *minimum = bar_min + frame_min;
+      *natural = bar_nat + MAX (frame_nat, 400);
+    }
+}
+
+static void
+cd_preview_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  CdPreview *self = CD_PREVIEW (widget);
+  int bar_height, frame_min, frame_width, frame_height, device, x;
+
+  gtk_widget_measure (self->device_box, GTK_ORIENTATION_VERTICAL, width,
+                      NULL, &bar_height, NULL, NULL);
+  gtk_widget_allocate (self->device_box, width, bar_height, -1, NULL);
+
+  gtk_widget_measure (self->frame, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &frame_min, NULL, NULL, NULL);
+  device = device_width (self->device);
+  if (device < 0)
+    {
+      frame_width = width;
+      frame_height = height - bar_height;
+    }
+  else
+    {
+      frame_width = MIN (device, width - 2 * FRAME_MARGIN);
+      frame_height = height - bar_height - FRAME_MARGIN;
+    }
+  frame_width = MAX (frame_width, frame_min);
+  frame_height = MAX (frame_height, 0);
+  x = (width - frame_width) / 2;
+
+  gtk_widget_allocate (self->frame, frame_width, frame_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (x, bar_height)));
+}
+
+static void
+update_device (CdPreview *self)
+{
+  static const char * const nicks[] = { "desktop", "tablet", "phone" };
+  const char *nick = nicks[self->device];
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "device");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (nick));
+
+  /* A device's page stands in a frame of its own; the desktop's fills the
+   * pane under a separator. */
+  if (self->device == CD_PREVIEW_DEVICE_DESKTOP)
+    gtk_widget_remove_css_class (self->frame, "card");
+  else
+    gtk_widget_add_css_class (self->frame, "card");
+  gtk_widget_set_visible (self->separator, self->device == CD_PREVIEW_DEVICE_DESKTOP);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+device_change_state_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  CdPreview *self = user_data;
+  GEnumValue *device = g_enum_get_value_by_nick (g_type_class_peek (CD_TYPE_PREVIEW_DEVICE),
+                                                 g_variant_get_string (value, NULL));
+
+  if (device == NULL)
+    {
+      g_warning ("No such preview device: %s", g_variant_get_string (value, NULL));
+      return;
+    }
+  cd_preview_set_device (self, device->value);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject */
+
+static void
+cd_preview_dispose (GObject *object)
+{
+  CdPreview *self = CD_PREVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, article_changed_cb, self);
+  g_clear_object (&self->article);
+  g_clear_object (&self->article_dir);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREVIEW);
+  self->web_view = NULL;
+
+  G_OBJECT_CLASS (cd_preview_parent_class)->dispose (object);
+}
+
+static void
+cd_preview_finalize (GObject *object)
+{
+  CdPreview *self = CD_PREVIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->content_manager);
+  g_free (self->html);
+  g_free (self->pending_html);
+  g_free (self->pending_base_uri);
+
+  G_OBJECT_CLASS (cd_preview_parent_class)->finalize (object);
+}
+
+static void
+cd_preview_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CdPreview *self = CD_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_ARTICLE_DIR:
+      g_value_set_object (value, self->article_dir);
+      break;
+    case PROP_THEME:
+      g_value_set_enum (value, self->theme);
+      break;
+    case PROP_DEVICE:
+      g_value_set_enum (value, self->device);
+      break;
+    case PROP_HTML:
+      g_value_set_string (value, self->html);
+      break;
+    case PROP_GENERATION:
+      g_value_set_uint (value, self->generation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_preview_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CdPreview *self = CD_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      cd_preview_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_ARTICLE_DIR:
+      cd_preview_set_article_dir (self, g_value_get_object (value));
+      break;
+    case PROP_THEME:
+      cd_preview_set_theme (self, g_value_get_enum (value));
+      break;
+    case PROP_DEVICE:
+      cd_preview_set_device (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 cd_preview_class_init (CdPreviewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cd_preview_dispose;
+  object_class->finalize = cd_preview_finalize;
+  object_class->get_property = cd_preview_get_property;
+  object_class->set_property = cd_preview_set_property;
+
+  widget_class->measure = cd_preview_measure;
+  widget_class->size_allocate = cd_preview_size_allocate;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, CD_TYPE_ARTICLE, rw);
+  properties[PROP_ARTICLE_DIR] =
+    g_param_spec_object ("article-dir", NULL, NULL, G_TYPE_FILE, rw);
+  properties[PROP_THEME] =
+    g_param_spec_enum ("theme", NULL, NULL, cd_preview_page_theme_get_type (),
+                       CD_PAGE_THEME_AUTO, rw);
+  properties[PROP_DEVICE] =
+    g_param_spec_enum ("device", NULL, NULL, CD_TYPE_PREVIEW_DEVICE,
+                       CD_PREVIEW_DEVICE_DESKTOP, rw);
+  properties[PROP_HTML] =
+    g_param_spec_string ("html", NULL, NULL, NULL, ro);
+  properties[PROP_GENERATION] =
+    g_param_spec_uint ("generation", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdPreview::activate-link:
+   * @self: the preview
+   * @uri: an http, https or mailto URI
+   *
+   * Emitted when the reader clicks a link in the page, which the preview
+   * itself never follows. The default handler opens @uri with gtk_show_uri();
+   * a handler that returns %TRUE stops it.
+   *
+   * Returns: %TRUE when the link was handled
+   */
+  signals[ACTIVATE_LINK] =
+    g_signal_new_class_handler ("activate-link",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (cd_preview_real_activate_link),
+                                g_signal_accumulator_true_handled, NULL,
+                                NULL,
+                                G_TYPE_BOOLEAN, 1,
+                                G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/copydesk/Copydesk/cd-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, device_box);
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, frame);
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, separator);
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, stack);
+
+  gtk_widget_class_set_css_name (widget_class, "cdpreview");
 }
 
 static void
 cd_preview_init (CdPreview *self)
 {
+  GSimpleAction *device;
+
+  self->cancellable = g_cancellable_new ();
+  self->request_keeps_scroll = TRUE;
+
+  /* The device buttons and the window's shortcuts use the stateful action
+   * preview.device ("desktop", "tablet" or "phone"). */
+  self->actions = g_simple_action_group_new ();
+  device = g_simple_action_new_stateful ("device", G_VARIANT_TYPE_STRING,
+                                         g_variant_new_string ("desktop"));
+  g_signal_connect (device, "change-state", G_CALLBACK (device_change_state_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (device));
+  g_object_unref (device);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "preview", G_ACTION_GROUP (self->actions));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  create_web_view (self);
 }
 
-GtkWidget      *
+/* ------------------------------------------------------------------------ */
+/* Public API */
+
+GtkWidget *
 cd_preview_new (void)
 {
-  return NULL;
+  return g_object_new (CD_TYPE_PREVIEW, NULL);
 }
 
-CdArticle      *
+CdArticle *
 cd_preview_get_article (CdPreview *self)
 {
-  return NULL;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), NULL);
+
+  return self->article;
 }
 
 void
-cd_preview_set_article (CdPreview *self, CdArticle *article)
+cd_preview_set_article (CdPreview *self,
+                        CdArticle *article)
 {
+  g_return_if_fail (CD_IS_PREVIEW (self));
+  g_return_if_fail (article == NULL || CD_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, article_changed_cb, self);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_swapped (article, "changed", G_CALLBACK (article_changed_cb), self);
+
+  /* Another article starts at its top. */
+  start_render (self, TRUE, FALSE);
+
+  if (article == NULL)
+    {
+      /* Nothing to show: drop whatever waits and show the placeholder. */
+      g_clear_pointer (&self->pending_html, g_free);
+      g_clear_pointer (&self->pending_base_uri, g_free);
+      request_settled (self, self->request);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      if (self->html != NULL)
+        {
+          g_clear_pointer (&self->html, g_free);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HTML]);
+        }
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
-GFile          *
+GFile *
 cd_preview_get_article_dir (CdPreview *self)
 {
-  return NULL;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), NULL);
+
+  return self->article_dir;
 }
 
 void
-cd_preview_set_article_dir (CdPreview *self, GFile *article_dir)
+cd_preview_set_article_dir (CdPreview *self,
+                            GFile     *article_dir)
 {
+  g_return_if_fail (CD_IS_PREVIEW (self));
+  g_return_if_fail (article_dir == NULL || G_IS_FILE (article_dir));
+
+  if (self->article_dir == article_dir ||
+      (self->article_dir != NULL && article_dir != NULL &&
+       g_file_equal (self->article_dir, article_dir)))
+    return;
+
+  g_set_object (&self->article_dir, article_dir);
+  start_render (self, TRUE, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE_DIR]);
 }
 
 CdPageTheme
 cd_preview_get_theme (CdPreview *self)
 {
-  return 0;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), CD_PAGE_THEME_AUTO);
+
+  return self->theme;
 }
 
 void
-cd_preview_set_theme (CdPreview *self, CdPageTheme theme)
+cd_preview_set_theme (CdPreview   *self,
+                      CdPageTheme  theme)
 {
+  g_return_if_fail (CD_IS_PREVIEW (self));
+  g_return_if_fail (theme <= CD_PAGE_THEME_DARK);
+
+  if (self->theme == theme)
+    return;
+
+  self->theme = theme;
+  start_render (self, FALSE, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
 CdPreviewDevice
 cd_preview_get_device (CdPreview *self)
 {
-  return 0;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), CD_PREVIEW_DEVICE_DESKTOP);
+
+  return self->device;
 }
 
 void
-cd_preview_set_device (CdPreview *self, CdPreviewDevice device)
+cd_preview_set_device (CdPreview       *self,
+                       CdPreviewDevice  device)
 {
+  g_return_if_fail (CD_IS_PREVIEW (self));
+  g_return_if_fail (device <= CD_PREVIEW_DEVICE_PHONE);
+
+  if (self->device == device)
+    return;
+
+  self->device = device;
+  update_device (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
 }
 
-const char     *
+const char *
 cd_preview_get_html (CdPreview *self)
 {
-  return NULL;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), NULL);
+
+  return self->html;
 }
 
 guint
 cd_preview_get_generation (CdPreview *self)
 {
-  return 0;
+  g_return_val_if_fail (CD_IS_PREVIEW (self), 0);
+
+  return self->generation;
 }
 
 void
 cd_preview_refresh (CdPreview *self)
 {
+  g_return_if_fail (CD_IS_PREVIEW (self));
+
+  start_render (self, TRUE, TRUE);
 }

@@ -1,14 +1,1094 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* The live preview in a real WebKitWebView under Xvfb. What the web view
+ * really loaded is read back with JavaScript (in the page's DOM), not taken
+ * from the HTML string the widget handed over. */
+
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+#include <webkit/webkit.h>
+
+#include "cd-preview.h"
 #include "cd-ui-test-util.h"
+
+#define TIMEOUT_MS 15000
+
+/* ------------------------------------------------------------------------ */
+/* Helpers */
+
+static CdArticle *
+load_sample (GFile **article_dir)
+{
+  const char *root = g_getenv ("CD_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  CdArticle *article;
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "sample", "harbour-ferry.copydesk", NULL);
+  file = g_file_new_for_path (path);
+  article = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  if (article_dir != NULL)
+    *article_dir = g_file_get_parent (file);
+  return article;
+}
+
+static WebKitWebView *
+find_web_view (GtkWidget *widget)
+{
+  if (WEBKIT_IS_WEB_VIEW (widget))
+    return WEBKIT_WEB_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      WebKitWebView *found = find_web_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkToggleButton *
+find_device_button (GtkWidget  *widget,
+                    const char *device)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), device))
+        return GTK_TOGGLE_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_device_button (child, device);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *result;
+  GError   *error;
+} JsCall;
+
+static void
+js_done_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JsCall *call = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source_object),
+                                                      result, &call->error);
+  if (value != NULL)
+    call->result = jsc_value_to_string (value);
+  call->done = TRUE;
+}
+
+static gboolean
+js_call_done (gpointer data)
+{
+  return ((JsCall *) data)->done;
+}
+
+/* Runs @script in the page and returns its value as a string. */
+static char *
+run_js (WebKitWebView *web_view,
+        const char    *script)
+{
+  JsCall call = { FALSE, NULL, NULL };
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL,
+                                       js_done_cb, &call);
+  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  if (call.error != NULL)
+    g_test_message ("script failed: %s", script);
+  g_assert_no_error (call.error);
+  return call.result;
+}
+
+static double
+run_js_number (WebKitWebView *web_view,
+               const char    *script)
+{
+  g_autofree char *result = run_js (web_view, script);
+
+  return g_ascii_strtod (result, NULL);
+}
+
+typedef struct
+{
+  CdPreview *preview;
+  guint      generation;
+} GenerationWait;
+
+static gboolean
+generation_passed (gpointer data)
+{
+  GenerationWait *wait = data;
+
+  return cd_preview_get_generation (wait->preview) > wait->generation;
+}
+
+/* Waits until the preview has loaded a page after generation @after. */
+static void
+wait_generation_after (CdPreview *preview,
+                       guint      after)
+{
+  GenerationWait wait = { preview, after };
+
+  g_assert_true (cd_ui_test_wait_until (generation_passed, &wait, TIMEOUT_MS));
+}
+
+/* Waits @ms and checks that no page was loaded meanwhile. */
+static void
+assert_no_new_generation (CdPreview *preview,
+                          guint      ms)
+{
+  guint before = cd_preview_get_generation (preview);
+
+  cd_ui_test_wait (ms);
+  g_assert_cmpuint (cd_preview_get_generation (preview), ==, before);
+}
+
+typedef struct
+{
+  GtkWindow     *window;
+  CdPreview     *preview;
+  WebKitWebView *web_view;
+  CdArticle     *article;
+  GFile         *article_dir;
+} Fixture;
+
+/* A preview of the sample article in a window, its first page loaded. */
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->article = load_sample (&fixture->article_dir);
+  fixture->preview = CD_PREVIEW (cd_preview_new ());
+  fixture->window = cd_ui_test_show (GTK_WIDGET (fixture->preview), 1000, 800);
+  fixture->web_view = find_web_view (GTK_WIDGET (fixture->preview));
+  g_assert_nonnull (fixture->web_view);
+
+  cd_preview_set_theme (fixture->preview, CD_PAGE_THEME_LIGHT);
+  cd_preview_set_article_dir (fixture->preview, fixture->article_dir);
+  cd_preview_set_article (fixture->preview, fixture->article);
+  wait_generation_after (fixture->preview, 0);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->article);
+  g_clear_object (&fixture->article_dir);
+}
+
+static char *
+make_long_body (guint paragraphs)
+{
+  GString *body = g_string_new (NULL);
+
+  for (guint i = 0; i < paragraphs; i++)
+    {
+      if (i % 10 == 0)
+        g_string_append_printf (body, "## Part %u\n\n", i / 10 + 1);
+      g_string_append_printf (body,
+                              "Paragraph %u. The ferry crossed the harbour again, and the "
+                              "council said the timetable would hold through the winter; "
+                              "passengers on the quay said they had heard that before.\n\n",
+                              i + 1);
+    }
+  return g_string_free (body, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tests */
+
+static void
+test_preview_sample (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CdArticle *article = fixture->article;
+  g_autofree char *title = NULL;
+  g_autofree char *h1 = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *expected_src = cd_page_dup_image_uri (article, fixture->article_dir);
+  g_autofree char *dir_uri = g_file_get_uri (fixture->article_dir);
+  g_autofree char *base_uri = g_strconcat (dir_uri, "/", NULL);
+
+  g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, 1);
+  g_assert_true (cd_preview_get_article (fixture->preview) == article);
+  g_assert_true (g_file_equal (cd_preview_get_article_dir (fixture->preview),
+                               fixture->article_dir));
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), "<h1"));
+
+  /* What WebKit shows: the title, the headline and the lead image, which
+   * loaded from the article's folder. */
+  title = run_js (fixture->web_view, "document.title");
+  g_assert_cmpstr (title, ==, cd_article_get_headline (article));
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, cd_article_get_headline (article));
+  src = run_js (fixture->web_view, "document.querySelector('figure img').src");
+  g_assert_true (g_str_has_prefix (expected_src, "file://"));
+  g_assert_cmpstr (src, ==, expected_src);
+  g_assert_cmpfloat (run_js_number (fixture->web_view,
+                                    "document.querySelector('figure img').naturalWidth"), >, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, base_uri);
+
+  /* The page's colour scheme follows the theme property. */
+  g_free (title);
+  title = run_js (fixture->web_view, "document.documentElement.dataset.theme");
+  g_assert_cmpstr (title, ==, "light");
+}
+
+static void
+test_preview_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint generation = cd_preview_get_generation (fixture->preview);
+  g_autofree char *h1 = NULL;
+  g_autofree char *title = NULL;
+
+  cd_article_set_headline (fixture->article, "Ferry service suspended after storm");
+  wait_generation_after (fixture->preview, generation);
+  g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, generation + 1);
+
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, "Ferry service suspended after storm");
+  title = run_js (fixture->web_view, "document.title");
+  g_assert_cmpstr (title, ==, "Ferry service suspended after storm");
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview),
+                            "Ferry service suspended after storm"));
+
+  /* An edit the page does not show loads nothing. */
+  cd_article_set_editor_note (fixture->article, "Check the fares with the council");
+  assert_no_new_generation (fixture->preview, 600);
+
+  /* A refresh loads even an unchanged page. */
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_preview_refresh (fixture->preview);
+  wait_generation_after (fixture->preview, generation);
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+typedef struct
+{
+  WebKitWebView *web_view;
+  CdPreview     *preview;
+  const char    *expected;
+} H1Wait;
+
+static gboolean
+h1_is (gpointer data)
+{
+  H1Wait *wait = data;
+  g_autofree char *h1 = run_js (wait->web_view, "document.querySelector('h1').textContent");
+
+  return g_strcmp0 (h1, wait->expected) == 0;
+}
+
+static void
+test_preview_latest_wins (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint loads = 0, generations = 0;
+  H1Wait wait = { fixture->web_view, fixture->preview, "Headline edit 20" };
+
+  g_signal_connect (fixture->preview, "notify::html", G_CALLBACK (count_cb), &loads);
+  g_signal_connect (fixture->preview, "notify::generation", G_CALLBACK (count_cb), &generations);
+
+  /* 20 edits as fast as typing, with a pause now and then longer than the
+   * debounce, so that renders start and loads are under way while the next
+   * edits come in. */
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Headline edit %u", i);
+
+      cd_article_set_headline (fixture->article, headline);
+      cd_ui_test_wait (i % 5 == 0 ? 170 : 20);
+    }
+
+  g_assert_true (cd_ui_test_wait_until (h1_is, &wait, TIMEOUT_MS));
+  /* Nothing older arrives later. */
+  cd_ui_test_wait (500);
+  g_assert_true (h1_is (&wait));
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), "Headline edit 20"));
+
+  g_test_message ("20 edits: %u pages loaded, %u generations", loads, generations);
+  g_assert_cmpuint (loads, >=, 1);
+  g_assert_cmpuint (loads, <, 20);
+  g_assert_cmpuint (generations, <=, loads);
+
+  /* Renders started back to back: only the last one's page is loaded, the
+   * others are dropped when they come back from their threads. */
+  loads = 0;
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Burst %u", i);
+
+      cd_article_set_headline (fixture->article, headline);
+      cd_preview_refresh (fixture->preview);
+    }
+  wait.expected = "Burst 5";
+  g_assert_true (cd_ui_test_wait_until (h1_is, &wait, TIMEOUT_MS));
+  cd_ui_test_wait (500);
+  g_assert_true (h1_is (&wait));
+  g_assert_cmpuint (loads, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (fixture->preview, count_cb, &loads);
+  g_signal_handlers_disconnect_by_func (fixture->preview, count_cb, &generations);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+width_is (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) == wait->width;
+}
+
+static void
+wait_width (GtkWidget *widget,
+            int        width)
+{
+  WidthWait wait = { widget, width };
+
+  g_assert_true (cd_ui_test_wait_until (width_is, &wait, TIMEOUT_MS));
+}
+
+static void
+check_device (Fixture    *fixture,
+              const char *device,
+              int         expected_width)
+{
+  GtkWidget *preview = GTK_WIDGET (fixture->preview);
+  GtkToggleButton *button = find_device_button (preview, device);
+  g_autofree char *inner_width = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (button);
+  wait_width (GTK_WIDGET (fixture->web_view), expected_width);
+  g_assert_true (gtk_toggle_button_get_active (button));
+
+  /* The page itself lays out at that width. */
+  expected = g_strdup_printf ("%d", expected_width);
+  for (int i = 0; i < 100; i++)
+    {
+      g_free (inner_width);
+      inner_width = run_js (fixture->web_view, "window.innerWidth");
+      if (g_strcmp0 (inner_width, expected) == 0)
+        break;
+      cd_ui_test_wait (50);
+    }
+  g_assert_cmpstr (inner_width, ==, expected);
+}
+
+static void
+test_preview_devices (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *preview = GTK_WIDGET (fixture->preview);
+  int full_width = gtk_widget_get_width (preview);
+
+  g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_DESKTOP);
+  check_device (fixture, "desktop", full_width);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "desktop"))),
+                   ==, "Desktop width");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "tablet"))),
+                   ==, "Tablet width");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "phone"))),
+                   ==, "Phone width");
+
+  /* The property. */
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
+  check_device (fixture, "tablet", 768);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->web_view)), <=, 768);
+
+  /* The action, as the window's shortcuts use it. */
+  g_assert_true (gtk_widget_activate_action (preview, "preview.device", "s", "phone"));
+  g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_PHONE);
+  check_device (fixture, "phone", 375);
+  g_assert_false (gtk_toggle_button_get_active (find_device_button (preview, "tablet")));
+
+  /* A button, as the reader clicks it. */
+  g_signal_emit_by_name (find_device_button (preview, "desktop"), "clicked");
+  g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_DESKTOP);
+  check_device (fixture, "desktop", full_width);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "desktop"))),
+                   ==, "Desktop width");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "tablet"))),
+                   ==, "Tablet width");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "phone"))),
+                   ==, "Phone width");
+
+  /* A narrow pane narrows the tablet too; the pane keeps its minimum. */
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
+  gtk_window_set_default_size (fixture->window, 500, 800);
+  wait_width (preview, 500);
+  wait_width (GTK_WIDGET (fixture->web_view), 500 - 2 * 12);
+  {
+    int min_width;
+
+    gtk_widget_measure (preview, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, >=, 360);
+    g_assert_cmpint (min_width, <=, 400);
+  }
+
+  /* Switching devices loads nothing: the page reflows. */
+  assert_no_new_generation (fixture->preview, 300);
+}
+
+/* Runs @script and returns its number, or NAN when it failed. */
+static double
+try_js_number (WebKitWebView *web_view,
+               const char    *script)
+{
+  JsCall call = { FALSE, NULL, NULL };
+  double number = NAN;
+
+  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL,
+                                       js_done_cb, &call);
+  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  if (call.error == NULL)
+    number = g_ascii_strtod (call.result, NULL);
+  g_clear_error (&call.error);
+  g_free (call.result);
+  return number;
+}
+
+static void
+count_crash_cb (WebKitWebView *web_view,
+                int            reason,
+                guint         *crashes)
+{
+  (*crashes)++;
+}
+
+/* Loads @body, scrolls half-way down, types at the end and reads the scroll
+ * position back. */
+static void
+scroll_and_edit (Fixture    *fixture,
+                 const char *body,
+                 double     *range,
+                 double     *before,
+                 double     *after)
+{
+  g_autofree char *edited = g_strconcat (body, "One more line.", NULL);
+  guint generation = cd_preview_get_generation (fixture->preview);
+
+  cd_article_set_body (fixture->article, body);
+  wait_generation_after (fixture->preview, generation);
+
+  *range = try_js_number (fixture->web_view,
+                          "document.documentElement.scrollHeight - window.innerHeight");
+  *before = try_js_number (fixture->web_view,
+                           "window.scrollTo (0, (document.documentElement.scrollHeight"
+                           " - window.innerHeight) / 2); window.scrollY");
+
+  /* One line typed at the end. */
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_article_set_body (fixture->article, edited);
+  wait_generation_after (fixture->preview, generation);
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), "One more line."));
+  *after = try_js_number (fixture->web_view, "window.scrollY");
+}
+
+static void
+test_preview_scroll_kept (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *body = make_long_body (120);
+  guint generation;
+  guint crashes = 0;
+  double before, after, range;
+
+  /* The web process crashed, rarely, right after loading the long page
+   * (WebKitGTK 2.50 under Xvfb on a loaded machine); the preview then shows
+   * the page again, at its top. Such a run says nothing about keeping the
+   * position, so it is tried again. */
+  g_signal_connect (fixture->web_view, "web-process-terminated",
+                    G_CALLBACK (count_crash_cb), &crashes);
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autofree char *attempt_body = g_strdup_printf ("%s\n\nAttempt %u.\n", body, attempt);
+      guint crashes_before = crashes;
+
+      scroll_and_edit (fixture, attempt_body, &range, &before, &after);
+      if (crashes == crashes_before)
+        break;
+      g_test_message ("the web process ended during attempt %u; trying again", attempt);
+      g_assert_cmpuint (attempt, <, 3);
+      cd_ui_test_wait (500);
+    }
+  g_signal_handlers_disconnect_by_func (fixture->web_view, count_crash_cb, &crashes);
+
+  g_test_message ("scrollY before %.0f, after %.0f (range %.0f)", before, after, range);
+  g_assert_cmpfloat (range, >, 3000);
+  g_assert_cmpfloat (before, >, 1000);
+  g_assert_cmpfloat (fabs (after - before), <, 50);
+
+  /* Another article starts at its top. */
+  {
+    g_autoptr(CdArticle) other = load_sample (NULL);
+
+    generation = cd_preview_get_generation (fixture->preview);
+    cd_preview_set_article (fixture->preview, other);
+    wait_generation_after (fixture->preview, generation);
+    g_assert_cmpfloat (run_js_number (fixture->web_view, "window.scrollY"), ==, 0);
+    cd_preview_set_article (fixture->preview, fixture->article);
+    wait_generation_after (fixture->preview, generation + 1);
+  }
+}
+
+/* Defence in depth: even a page without our policy runs no script with the
+ * preview's settings. */
+static void
+check_settings_block_scripts (WebKitWebView *preview_view)
+{
+  WebKitSettings *settings = webkit_web_view_get_settings (preview_view);
+  GtkWidget *view;
+  GtkWindow *window;
+  g_autofree char *title = NULL;
+  g_autofree char *marker = NULL;
+  gboolean loaded = FALSE;
+
+  g_assert_true (webkit_settings_get_enable_javascript (settings));
+  g_assert_false (webkit_settings_get_enable_javascript_markup (settings));
+  g_assert_false (webkit_settings_get_allow_file_access_from_file_urls (settings));
+  g_assert_false (webkit_settings_get_allow_universal_access_from_file_urls (settings));
+  g_assert_false (webkit_settings_get_enable_html5_local_storage (settings));
+  g_assert_false (webkit_settings_get_enable_html5_database (settings));
+  g_assert_false (webkit_settings_get_enable_page_cache (settings));
+  g_assert_false (webkit_settings_get_enable_webgl (settings));
+  g_assert_false (webkit_settings_get_javascript_can_open_windows_automatically (settings));
+  g_assert_true (webkit_settings_get_media_playback_requires_user_gesture (settings));
+  g_assert_true (webkit_network_session_is_ephemeral (webkit_web_view_get_network_session (preview_view)));
+#ifdef CD_DEVELOPMENT_BUILD
+  g_assert_true (webkit_settings_get_enable_developer_extras (settings));
+#else
+  g_assert_false (webkit_settings_get_enable_developer_extras (settings));
+#endif
+
+  view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                       "settings", settings,
+                       "network-session", webkit_web_view_get_network_session (preview_view),
+                       NULL);
+  window = cd_ui_test_show (view, 400, 300);
+  webkit_web_view_load_html (WEBKIT_WEB_VIEW (view),
+                             "<!DOCTYPE html><html><head><title>Safe</title></head><body>"
+                             "<p id=p>text</p>"
+                             "<script>document.title = 'pwned'</script>"
+                             "<img src=x onerror=\"document.title = 'pwned'\">"
+                             "<svg onload=\"document.title = 'pwned'\"></svg>"
+                             "<iframe src=\"javascript:parent.document.title='pwned'\"></iframe>"
+                             "</body></html>",
+                             "about:blank");
+  for (int i = 0; i < 200 && !loaded; i++)
+    {
+      g_autofree char *state = NULL;
+
+      cd_ui_test_wait (25);
+      state = run_js (WEBKIT_WEB_VIEW (view),
+                      "document.getElementById('p') ? document.readyState : 'none'");
+      loaded = g_str_equal (state, "complete");
+    }
+  g_assert_true (loaded);
+  cd_ui_test_wait (200);
+  title = run_js (WEBKIT_WEB_VIEW (view), "document.title");
+  g_assert_cmpstr (title, ==, "Safe");
+  marker = run_js (WEBKIT_WEB_VIEW (view), "typeof window.pwned");
+  g_assert_cmpstr (marker, ==, "undefined");
+  gtk_window_destroy (window);
+}
+
+static gboolean
+ignore_link_cb (void)
+{
+  return TRUE;
+}
+
+static void
+test_preview_hostile (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  guint generation = cd_preview_get_generation (fixture->preview);
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *handlers = NULL;
+  g_autofree char *hrefs = NULL;
+  g_autofree char *uri_before = g_strdup (webkit_web_view_get_uri (fixture->web_view));
+
+  cd_article_set_headline (fixture->article, "Hostile </title><script>document.title='pwned'</script>");
+  cd_article_set_body (fixture->article,
+                       "Text <script>document.title = 'pwned'; window.pwned = 1;</script> more.\n\n"
+                       "<img src=x onerror=\"document.title = 'pwned'\">\n\n"
+                       "<a href=\"javascript:document.title='pwned'\">raw link</a>\n\n"
+                       "A [markdown link](javascript:document.title='pwned') and "
+                       "[another](JaVaScRiPt&colon;document.title='pwned').\n\n"
+                       "<iframe src=\"https://example.org/\"></iframe>\n\n"
+                       "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/\">\n");
+  wait_generation_after (fixture->preview, generation);
+  cd_ui_test_wait (300);
+
+  title = run_js (fixture->web_view, "document.title");
+  g_assert_cmpstr (title, ==, "Hostile </title><script>document.title='pwned'</script>");
+  count = run_js (fixture->web_view,
+                  "document.querySelectorAll('script, iframe, body meta, object, embed').length");
+  g_assert_cmpstr (count, ==, "0");
+  handlers = run_js (fixture->web_view,
+                     "Array.from (document.querySelectorAll('*')).filter (e =>"
+                     " Array.from (e.attributes).some (a => a.name.startsWith ('on'))).length");
+  g_assert_cmpstr (handlers, ==, "0");
+  hrefs = run_js (fixture->web_view,
+                  "Array.from (document.querySelectorAll('a[href]')).filter (a =>"
+                  " a.protocol == 'javascript:').length");
+  g_assert_cmpstr (hrefs, ==, "0");
+
+  /* Clicking every link runs nothing and goes nowhere. */
+  g_signal_connect (fixture->preview, "activate-link", G_CALLBACK (ignore_link_cb), NULL);
+  g_free (run_js (fixture->web_view,
+                  "document.querySelectorAll('a').forEach (a => a.click()); 0"));
+  cd_ui_test_wait (300);
+  g_free (title);
+  title = run_js (fixture->web_view, "document.title");
+  g_assert_cmpstr (title, ==, "Hostile </title><script>document.title='pwned'</script>");
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, uri_before);
+  g_free (count);
+  count = run_js (fixture->web_view, "typeof window.pwned");
+  g_assert_cmpstr (count, ==, "undefined");
+  g_signal_handlers_disconnect_by_func (fixture->preview, ignore_link_cb, NULL);
+
+  check_settings_block_scripts (fixture->web_view);
+}
+
+static gboolean
+record_link_cb (CdPreview  *preview,
+                const char *uri,
+                gpointer    user_data)
+{
+  GPtrArray *links = user_data;
+
+  g_ptr_array_add (links, g_strdup (uri));
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *links;
+  guint      count;
+} LinkWait;
+
+static gboolean
+links_reached (gpointer data)
+{
+  LinkWait *wait = data;
+
+  return wait->links->len >= wait->count;
+}
+
+static void
+test_preview_links (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *uri_before = NULL;
+  g_autofree char *h1 = NULL;
+  guint generation = cd_preview_get_generation (fixture->preview);
+  LinkWait wait = { links, 1 };
+
+  g_signal_connect (fixture->preview, "activate-link", G_CALLBACK (record_link_cb), links);
+
+  cd_article_set_body (fixture->article,
+                       "Write to [the desk](mailto:desk@example.com), read "
+                       "[the timetable](https://example.org/timetable) or "
+                       "[the notice](http://example.org/notice), "
+                       "see [a file](file:///etc/passwd) and [a part](#part).\n");
+  wait_generation_after (fixture->preview, generation);
+  generation = cd_preview_get_generation (fixture->preview);
+  uri_before = g_strdup (webkit_web_view_get_uri (fixture->web_view));
+
+  g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"https://example.org/timetable\"]').click(); 0"));
+  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  g_assert_cmpstr (g_ptr_array_index (links, 0), ==, "https://example.org/timetable");
+
+  wait.count = 2;
+  g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"mailto:desk@example.com\"]').click(); 0"));
+  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  g_assert_cmpstr (g_ptr_array_index (links, 1), ==, "mailto:desk@example.com");
+
+  wait.count = 3;
+  g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"http://example.org/notice\"]').click(); 0"));
+  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  g_assert_cmpstr (g_ptr_array_index (links, 2), ==, "http://example.org/notice");
+
+  /* Other links neither open nor navigate; a new-window request opens the
+   * link like a click. */
+  g_free (run_js (fixture->web_view,
+                  "document.querySelectorAll('a:not([href^=\"http\"]):not([href^=\"mailto\"])')"
+                  ".forEach (a => a.click()); 0"));
+  cd_ui_test_wait (300);
+  g_assert_cmpuint (links->len, ==, 3);
+
+  wait.count = 4;
+  g_free (run_js (fixture->web_view,
+                  "var a = document.querySelector('a[href=\"https://example.org/timetable\"]');"
+                  " a.target = '_blank'; a.click(); 0"));
+  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  g_assert_cmpstr (g_ptr_array_index (links, 3), ==, "https://example.org/timetable");
+
+  /* The page stayed. */
+  cd_ui_test_wait (300);
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, uri_before);
+  g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, generation);
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, cd_article_get_headline (fixture->article));
+  g_assert_cmpuint (links->len, ==, 4);
+
+  g_signal_handlers_disconnect_by_func (fixture->preview, record_link_cb, links);
+}
+
+static void
+test_preview_context_menu (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  WebKitContextMenu *menu = webkit_context_menu_new ();
+  WebKitContextMenuAction actions[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_GO_BACK,
+    WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD,
+    WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK,
+    WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK_IN_NEW_WINDOW,
+    WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_LINK_TO_DISK,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT,
+  };
+  WebKitContextMenuAction kept[] = {
+    WEBKIT_CONTEXT_MENU_ACTION_COPY,
+    WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD,
+    WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION,
+    WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL,
+  };
+  gboolean handled = TRUE;
+  GList *items;
+  guint i = 0;
+
+  for (i = 0; i < G_N_ELEMENTS (actions); i++)
+    webkit_context_menu_append (menu, actions[i] == WEBKIT_CONTEXT_MENU_ACTION_NO_ACTION
+                                      ? webkit_context_menu_item_new_separator ()
+                                      : webkit_context_menu_item_new_from_stock_action (actions[i]));
+
+  g_signal_emit_by_name (fixture->web_view, "context-menu", menu, NULL, &handled);
+  g_assert_false (handled);
+  items = webkit_context_menu_get_items (menu);
+  g_assert_cmpuint (g_list_length (items), ==, G_N_ELEMENTS (kept));
+  i = 0;
+  for (GList *l = items; l != NULL; l = l->next, i++)
+    g_assert_cmpint (webkit_context_menu_item_get_stock_action (l->data), ==, kept[i]);
+  g_object_unref (menu);
+
+  /* Nothing left: no menu. */
+  menu = webkit_context_menu_new ();
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action (WEBKIT_CONTEXT_MENU_ACTION_RELOAD));
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_separator ());
+  webkit_context_menu_append (menu, webkit_context_menu_item_new_from_stock_action (WEBKIT_CONTEXT_MENU_ACTION_INSPECT_ELEMENT));
+  handled = FALSE;
+  g_signal_emit_by_name (fixture->web_view, "context-menu", menu, NULL, &handled);
+  g_assert_true (handled);
+  g_object_unref (menu);
+}
+
+/* A web process that died is replaced, and the page shown again. */
+static void
+test_preview_web_process_ended (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  guint generation = cd_preview_get_generation (fixture->preview);
+  g_autofree char *h1 = NULL;
+
+  webkit_web_view_terminate_web_process (fixture->web_view);
+  wait_generation_after (fixture->preview, generation);
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, cd_article_get_headline (fixture->article));
+
+  /* And the preview goes on following edits. */
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_article_set_headline (fixture->article, "After the crash");
+  wait_generation_after (fixture->preview, generation);
+  g_free (h1);
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, "After the crash");
+}
+
+static void
+test_preview_no_article (void)
+{
+  CdPreview *preview = CD_PREVIEW (cd_preview_new ());
+  GtkWindow *window = cd_ui_test_show (GTK_WIDGET (preview), 600, 500);
+  g_autoptr(CdArticle) article = load_sample (NULL);
+  GtkWidget *stack;
+
+  g_assert_null (cd_preview_get_article (preview));
+  g_assert_null (cd_preview_get_html (preview));
+  g_assert_cmpuint (cd_preview_get_generation (preview), ==, 0);
+  stack = gtk_widget_get_parent (GTK_WIDGET (find_web_view (GTK_WIDGET (preview))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  /* Without a folder, the page's base is about:blank. */
+  cd_preview_set_article (preview, article);
+  wait_generation_after (preview, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "page");
+  g_assert_cmpstr (webkit_web_view_get_uri (find_web_view (GTK_WIDGET (preview))), ==, "about:blank");
+
+  cd_preview_set_article (preview, NULL);
+  g_assert_null (cd_preview_get_html (preview));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  /* The article no longer drives the preview. */
+  cd_article_set_headline (article, "Not shown");
+  assert_no_new_generation (preview, 400);
+
+  gtk_window_destroy (window);
+}
+
+/* Disposing the preview while a render and a load are under way is safe. */
+static void
+test_preview_dispose_busy (void)
+{
+  for (int i = 0; i < 3; i++)
+    {
+      CdPreview *preview = CD_PREVIEW (cd_preview_new ());
+      GtkWindow *window = cd_ui_test_show (GTK_WIDGET (preview), 600, 500);
+      g_autoptr(CdArticle) article = load_sample (NULL);
+
+      cd_preview_set_article (preview, article);
+      cd_ui_test_wait (i * 30);
+      cd_article_set_headline (article, "Edited");
+      gtk_window_destroy (window);
+      cd_ui_test_wait (200);
+    }
+}
+
+static void
+save_snapshot_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  JsCall *call = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source_object), result,
+                                                 &call->error);
+  if (texture != NULL)
+    g_assert_true (gdk_texture_save_to_png (texture, call->result));
+  call->done = TRUE;
+}
+
+/* Whether the image at @path has more than one colour in its middle band,
+ * where the article's text is. */
+static gboolean
+png_has_content (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  gsize stride;
+
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  for (int y = height / 4; y < height * 3 / 4; y++)
+    for (int x = 0; x < width; x++)
+      if (memcmp (pixels + y * stride + x * 4, pixels + (height / 4) * stride, 4) != 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Like cd_ui_test_screenshot(), but returns NULL instead of failing while
+ * the window has nothing to draw yet (between a resize and its frame). */
+static char *
+try_screenshot (GtkWidget  *widget,
+                const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = g_build_filename (builddir ? builddir : ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  if (!png_has_content (file))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *page_name = g_strconcat (name, "-page", NULL);
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  JsCall call = { FALSE, NULL, NULL };
+  char *widget_path = NULL;
+
+  /* The window as GTK draws it. WebKit's frame of a page comes a little
+   * after the load finished, and after a resize; the lead image decodes
+   * after the text shows. */
+  for (int i = 0; i < 100 && widget_path == NULL; i++)
+    {
+      cd_ui_test_wait (50);
+      widget_path = try_screenshot (GTK_WIDGET (fixture->window), name);
+    }
+  g_assert_nonnull (widget_path);
+  cd_ui_test_wait (300);
+  for (int i = 0; i < 100; i++)
+    {
+      char *again = try_screenshot (GTK_WIDGET (fixture->window), name);
+
+      if (again != NULL)
+        {
+          g_free (widget_path);
+          widget_path = again;
+          break;
+        }
+      cd_ui_test_wait (50);
+    }
+
+  /* And the page as WebKit renders it (its visible part). */
+  call.result = g_strdup_printf ("%s/screenshots/%s.png", builddir ? builddir : ".", page_name);
+  webkit_web_view_get_snapshot (fixture->web_view, WEBKIT_SNAPSHOT_REGION_VISIBLE,
+                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, save_snapshot_cb, &call);
+  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  g_assert_no_error (call.error);
+  g_assert_true (png_has_content (call.result));
+  g_test_message ("screenshots: %s, %s", widget_path, call.result);
+  g_free (call.result);
+  g_free (widget_path);
+}
+
+static void
+test_preview_screenshots (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  guint generation;
+
+  screenshot (fixture, "preview-desktop-light");
+
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_PHONE);
+  wait_width (GTK_WIDGET (fixture->web_view), 375);
+  cd_ui_test_wait (300);
+  screenshot (fixture, "preview-phone-light");
+
+  /* Dark, as the window sets it: the app's style and the page's theme. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_preview_set_theme (fixture->preview, CD_PAGE_THEME_DARK);
+  wait_generation_after (fixture->preview, generation);
+  {
+    g_autofree char *theme = run_js (fixture->web_view, "document.documentElement.dataset.theme");
+
+    g_assert_cmpstr (theme, ==, "dark");
+  }
+  cd_ui_test_wait (300);
+  screenshot (fixture, "preview-phone-dark");
+
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_DESKTOP);
+  wait_width (GTK_WIDGET (fixture->web_view), gtk_widget_get_width (GTK_WIDGET (fixture->preview)));
+  cd_ui_test_wait (300);
+  screenshot (fixture, "preview-desktop-dark");
+
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
+  wait_width (GTK_WIDGET (fixture->web_view), 768);
+  cd_ui_test_wait (300);
+  screenshot (fixture, "preview-tablet-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* No accessibility bus for WebKit's web process: GTK's is off in the tests
+   * (GTK_A11Y=none), and otherwise WebKit starts the AT-SPI bus, whose
+   * registry daemon writes to the test's stdout (TAP). */
+  g_setenv ("WEBKIT_A11Y_BUS_ADDRESS", "", FALSE);
   cd_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/preview/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("sample", test_preview_sample);
+  ADD ("edit", test_preview_edit);
+  ADD ("latest-wins", test_preview_latest_wins);
+  ADD ("devices", test_preview_devices);
+  ADD ("scroll-kept", test_preview_scroll_kept);
+  ADD ("hostile", test_preview_hostile);
+  ADD ("links", test_preview_links);
+  ADD ("context-menu", test_preview_context_menu);
+  ADD ("screenshots", test_preview_screenshots);
+  ADD ("web-process-ended", test_preview_web_process_ended);
+  g_test_add_func ("/preview/no-article", test_preview_no_article);
+  g_test_add_func ("/preview/dispose-busy", test_preview_dispose_busy);
+
+#undef ADD
+
   return g_test_run ();
 }
