@@ -1714,3 +1714,94 @@ cd_document_list_recoveries (GFile *dir)
 
   return files;
 }
+
+/* Whether @name is the temporary file of an interrupted write of a recovery
+ * copy or of its origin: cd_file_replace_contents() writes ".<name>.XXXXXX"
+ * beside the file and renames it over the file when it is complete. */
+static gboolean
+is_stale_temporary (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *target = NULL;
+
+  if (name[0] != '.' || dot == NULL || dot == name || strlen (dot + 1) != 6)
+    return FALSE;
+
+  target = g_strndup (name + 1, dot - (name + 1));
+  return (g_str_has_suffix (target, RECOVERY_SUFFIX) && strlen (target) > strlen (RECOVERY_SUFFIX)) ||
+         (g_str_has_suffix (target, ORIGIN_SUFFIX) && strlen (target) > strlen (ORIGIN_SUFFIX));
+}
+
+/**
+ * cd_document_remove_stale_recovery_files:
+ * @dir: the folder of recovery copies
+ *
+ * Removes from @dir what a crash in the middle of writing or removing a
+ * recovery copy leaves behind: the temporary file of a write that was never
+ * completed (the copy itself, if any, is still the previous, whole one), and
+ * an origin file whose copy is gone. Without this they would pile up, one per
+ * crash, since nothing else ever looks at them. Copies and anything that is
+ * not Copydesk's are left alone.
+ *
+ * A temporary file is also there while a copy is being written, so call this
+ * only when no document writes into @dir: at start-up, before any window has
+ * a document.
+ */
+void
+cd_document_remove_stale_recovery_files (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (G_IS_FILE (dir));
+
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          NULL, &error);
+  if (enumerator == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Could not look for stale recovery files: %s", error->message);
+      return;
+    }
+
+  stale = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      const char *name;
+
+      g_clear_error (&error);
+      info = g_file_enumerator_next_file (enumerator, NULL, &error);
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (name == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        continue;
+
+      if (is_stale_temporary (name))
+        {
+          g_ptr_array_add (stale, g_file_get_child (dir, name));
+        }
+      else if (name[0] != '.' && g_str_has_suffix (name, ORIGIN_SUFFIX) &&
+               strlen (name) > strlen (ORIGIN_SUFFIX))
+        {
+          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (ORIGIN_SUFFIX));
+          g_autofree char *copy_name = g_strconcat (stem, RECOVERY_SUFFIX, NULL);
+          g_autoptr(GFile) copy = g_file_get_child (dir, copy_name);
+
+          if (!g_file_query_exists (copy, NULL))
+            g_ptr_array_add (stale, g_file_get_child (dir, name));
+        }
+    }
+
+  if (error != NULL)
+    g_debug ("Could not look at all the recovery files: %s", error->message);
+
+  for (guint i = 0; i < stale->len; i++)
+    delete_quietly (g_ptr_array_index (stale, i));
+}

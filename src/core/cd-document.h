@@ -117,5 +117,8 @@ CdDocument *cd_document_new_from_recovery    (GFile               *recovery_file
                                               GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The recovery copies in @dir, newest first: (element-type GFile) (transfer full). */
 GPtrArray  *cd_document_list_recoveries      (GFile               *dir) G_GNUC_WARN_UNUSED_RESULT;
+/* Removes what interrupted writes left in @dir: temporary files, and origin
+ * files without a copy. Only while no document writes there (at start-up). */
+void        cd_document_remove_stale_recovery_files (GFile        *dir);
 
 G_END_DECLS

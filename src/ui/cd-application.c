@@ -352,6 +352,9 @@ offer_recovery (CdApplication *self,
     return;
   self->recovery_offered = TRUE;
 
+  /* Nothing writes recovery copies yet: what a crash left half-written can go. */
+  cd_document_remove_stale_recovery_files (cd_application_get_recovery_dir (self));
+
   files = cd_document_list_recoveries (cd_application_get_recovery_dir (self));
   if (files == NULL || files->len == 0)
     return;

@@ -15,9 +15,12 @@
  * happens when another program changes or deletes the article's file. */
 
 /* The recovery copy is written this long after the last change, but never
- * later than RECOVERY_MAX_DELAY_MS after the first change it has not got. */
+ * later than RECOVERY_MAX_DELAY_MS after the first change it has not got.
+ * A change must be on disk within 2 s: the timer fires short of that, to
+ * leave time for the key to reach us, for a busy main loop and for the write,
+ * which waits for the disk. Firing at 2 s, a crash just after lost it. */
 #define RECOVERY_DELAY_MS     1000
-#define RECOVERY_MAX_DELAY_MS 2000
+#define RECOVERY_MAX_DELAY_MS 1500
 
 static void save_document (CdWindow *self,
                            GFile    *file,

@@ -1782,6 +1782,95 @@ test_recovery_list (void)
   remove_tree (dir);
 }
 
+/* A crash in the middle of writing a recovery copy leaves the temporary file
+ * of the write, and one between writing the origin and the copy (or between
+ * removing the copy and the origin) leaves an origin alone. Both go at
+ * start-up; the copies, their origins and other files stay. */
+static void
+test_recovery_stale_files (void)
+{
+  static const char * const stale[] = {
+    ".urn:uuid:00000000-0000-4000-8000-000000000001.copydesk.Ab12Cd",
+    ".urn:uuid:00000000-0000-4000-8000-000000000002.origin.x9Y8z7",
+    "urn:uuid:00000000-0000-4000-8000-000000000003.origin",
+  };
+  static const char * const kept[] = {
+    "notes.txt",
+    ".hidden.copydesk",
+    "backup.copydesk~",
+    ".copydesk.Ab12Cd",
+    ".urn:uuid:00000000-0000-4000-8000-000000000001.copydesk.toolong7",
+    ".origin",
+  };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *recovery = g_build_filename (dir, "recovery", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autoptr(GFile) recovery_dir = g_file_new_for_path (recovery);
+  g_autoptr(GFile) missing = g_file_new_for_path (path);
+  g_autoptr(CdDocument) document = NULL;
+  g_autoptr(CdDocument) restored = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *origin_name = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autofree char *temp_path = NULL;
+
+  /* A folder that is not there has nothing stale. */
+  cd_document_remove_stale_recovery_files (missing);
+
+  /* A saved article's copy, with its origin, and the temporary file of a
+   * newer write of it that a crash interrupted. */
+  g_free (write_article (path, "Saved"));
+  document = load_ok (path);
+  cd_document_set_recovery_dir (document, recovery_dir);
+  cd_article_set_body (cd_document_get_article (document), "Typed before the crash.\n");
+  g_assert_true (cd_document_write_recovery (document, &error));
+  g_assert_no_error (error);
+  copy_name = g_file_get_basename (cd_document_get_recovery_file (document));
+  origin_name = g_strdup_printf ("%.*s.origin", (int) (strlen (copy_name) - strlen (".copydesk")),
+                                 copy_name);
+  temp_name = g_strdup_printf (".%s.Qw3rTy", copy_name);
+  temp_path = g_build_filename (recovery, temp_name, NULL);
+  write_contents (temp_path, "{\"headline\": \"Half-wri");
+
+  for (size_t i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *stale_path = g_build_filename (recovery, stale[i], NULL);
+
+      write_contents (stale_path, "junk");
+    }
+  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *kept_path = g_build_filename (recovery, kept[i], NULL);
+
+      write_contents (kept_path, "not ours");
+    }
+
+  cd_document_remove_stale_recovery_files (recovery_dir);
+
+  names = list_dir (recovery);
+  g_assert_cmpuint (names->len, ==, 2 + G_N_ELEMENTS (kept));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, copy_name, g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (names, origin_name, g_str_equal, NULL));
+  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (names, kept[i], g_str_equal, NULL));
+
+  /* The copy itself is whole and still restores, with its file. */
+  found = cd_document_list_recoveries (recovery_dir);
+  g_assert_cmpuint (found->len, ==, 1);
+  restored = cd_document_new_from_recovery (g_ptr_array_index (found, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (cd_document_get_article (restored)), ==,
+                   "Typed before the crash.\n");
+  g_assert_true (g_file_equal (cd_document_get_file (restored), missing));
+
+  g_assert_finalize_object (g_steal_pointer (&restored));
+  g_assert_finalize_object (g_steal_pointer (&document));
+  remove_tree (dir);
+}
+
 /* Restoring every listed copy works, newest first, which is what the UI does
  * at start-up. */
 static void
@@ -1864,6 +1953,7 @@ main (int   argc,
   g_test_add_func ("/document/recovery/names", test_recovery_names);
   g_test_add_func ("/document/recovery/list", test_recovery_list);
   g_test_add_func ("/document/recovery/list-and-restore", test_recovery_list_and_restore);
+  g_test_add_func ("/document/recovery/stale-files", test_recovery_stale_files);
 
   return g_test_run ();
 }
