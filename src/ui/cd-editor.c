@@ -85,7 +85,7 @@ struct _CdEditor
   GtkToggleButton         *replace_toggle;
   GtkWidget               *replace_box;
   GtkEntry                *replace_entry;
-  GtkCheckButton          *case_check;
+  GtkToggleButton         *case_check;
   GtkScrolledWindow       *scroller;
   GtkSourceView           *view;
 

@@ -801,6 +801,26 @@ house_rules_changed_cb (CdWindow *self)
  *
  * Returns: (transfer none): the window, owned by @application once presented
  */
+static gboolean
+focus_headline_idle_cb (gpointer data)
+{
+  CdWindow *self = CD_WINDOW (data);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && cd_window_is_unused (self))
+    cd_metadata_form_focus_headline (self->form);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_headline_on_map_cb (GtkWidget *widget,
+                          gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (widget, focus_headline_on_map_cb, user_data);
+  /* After GTK has given the new window its initial focus. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_headline_idle_cb,
+                   g_object_ref (widget), g_object_unref);
+}
+
 CdWindow *
 cd_window_new (CdApplication *application)
 {
@@ -824,6 +844,9 @@ cd_window_new (CdApplication *application)
   document = new_document (self);
   cd_window_set_document (self, document);
   cd_metadata_form_focus_headline (self->form);
+  /* The details pane may not be allocated yet, and a pane that is not
+   * shown cannot take the focus: try again once the window is on screen. */
+  g_signal_connect (self, "map", G_CALLBACK (focus_headline_on_map_cb), NULL);
 
   return self;
 }

@@ -187,14 +187,34 @@ get_match_label (CdEditor *editor)
   return GTK_LABEL (label);
 }
 
-static GtkCheckButton *
+static GtkToggleButton *
+find_toggle_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_toggle_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "Aa" toggle of the search bar. */
+static GtkToggleButton *
 get_case_check (CdEditor *editor)
 {
-  GtkWidget *check = find_descendant (GTK_WIDGET (get_search_bar (editor)),
-                                      GTK_TYPE_CHECK_BUTTON);
+  GtkToggleButton *toggle = find_toggle_with_label (GTK_WIDGET (get_search_bar (editor)), "Aa");
 
-  g_assert_nonnull (check);
-  return GTK_CHECK_BUTTON (check);
+  g_assert_nonnull (toggle);
+  return toggle;
 }
 
 typedef struct
@@ -659,12 +679,12 @@ test_editor_find (void)
   assert_selection (editor, 43, 48);
 
   /* Match Case. */
-  gtk_check_button_set_active (get_case_check (editor), TRUE);
+  gtk_toggle_button_set_active (get_case_check (editor), TRUE);
   assert_match_label (editor, "2 of 2");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-next", NULL);
   assert_selection (editor, 4, 9);
   assert_match_label (editor, "1 of 2");
-  gtk_check_button_set_active (get_case_check (editor), FALSE);
+  gtk_toggle_button_set_active (get_case_check (editor), FALSE);
 
   /* Typing a search: as-you-type from the selection's start. */
   gtk_editable_set_text (get_search_entry (editor), "said");
