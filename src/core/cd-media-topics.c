@@ -13,6 +13,7 @@
 #include "cd-core-resources.h"
 #include "cd-json.h"
 #include "cd-media-topics.h"
+#include "cd-text.h"
 
 /**
  * CdMediaTopics:
@@ -100,45 +101,6 @@ static const char * const english_tags[] = { "en-GB", "en-US", "en" };
 
 /* ------------------------------------------------------------------------ */
 /* Folding                                                                  */
-
-/* Case- and accent-insensitive form of @text: case-folded, decomposed, with
- * combining marks dropped and runs of white space made one space. A typographic
- * apostrophe becomes an ASCII one, as people type. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *casefolded = g_utf8_casefold (text, -1);
-  g_autofree char *decomposed = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFD);
-  GString *out;
-  gboolean space = FALSE;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          space = FALSE;
-        }
-      if (c == 0x2019 || c == 0x2018)   /* ’ ‘ */
-        c = '\'';
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 is_word_start (const char *text,
@@ -249,7 +211,7 @@ get_folded (CdMediaTopics *self,
       folded->folded = g_new0 (const char *, MAX (self->n_concepts, 1));
       for (guint i = 0; i < self->n_concepts; i++)
         {
-          g_autofree char *text = fold_text (concept_label (self, i, language));
+          g_autofree char *text = cd_text_fold (concept_label (self, i, language));
           folded->folded[i] = g_string_chunk_insert_const (self->strings, text);
         }
       self->folded[slot] = folded;
@@ -834,7 +796,7 @@ cd_media_topics_search (CdMediaTopics *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   store = g_list_store_new (CD_TYPE_MEDIA_TOPIC);
-  needle = fold_text (query);
+  needle = cd_text_fold (query);
   if (*needle == '\0' || self->n_concepts == 0)
     return G_LIST_MODEL (store);
 

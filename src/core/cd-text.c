@@ -704,3 +704,54 @@ cd_text_count_characters (const char *text)
 
   return n;
 }
+
+/**
+ * cd_text_fold:
+ * @text: UTF-8 text
+ *
+ * The case- and accent-insensitive form of @text, for matching what people
+ * type against labels: case-folded, decomposed, with combining marks dropped
+ * and runs of white space made one space. A typographic apostrophe becomes
+ * an ASCII one, as people type.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+cd_text_fold (const char *text)
+{
+  g_autofree char *casefolded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  casefolded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          space = FALSE;
+        }
+      if (c == 0x2019 || c == 0x2018)   /* ’ ‘ */
+        c = '\'';
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -21,5 +21,6 @@ void     cd_text_count          (const char   *text,
                                  gssize        length,
                                  CdTextCounts *counts);
 size_t   cd_text_count_characters (const char *text);
+char    *cd_text_fold           (const char   *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

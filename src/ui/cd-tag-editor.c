@@ -86,44 +86,6 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------ */
 /* Matching                                                                 */
 
-/* Case- and accent-insensitive form of @text, the same folding as the Media
- * Topics search: case-folded, decomposed, combining marks dropped, white space
- * runs made one space. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *casefolded = g_utf8_casefold (text, -1);
-  g_autofree char *decomposed = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFD);
-  GString *out;
-  gboolean space = FALSE;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          space = FALSE;
-        }
-      if (c == 0x2019 || c == 0x2018)
-        c = '\'';
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 /* 0 if @needle starts @haystack, 1 if it starts a word of it, 2 if it is
  * elsewhere in it, -1 if it is not in it. Both folded. */
@@ -338,7 +300,7 @@ update_suggestions (CdTagEditor *self)
       return;
     }
 
-  needle = fold_text (query);
+  needle = cd_text_fold (query);
   items = g_ptr_array_new_with_free_func (g_object_unref);
   codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -349,7 +311,7 @@ update_suggestions (CdTagEditor *self)
   for (guint i = 0; i < recent->len; i++)
     {
       CdTag *tag = g_ptr_array_index (recent, i);
-      g_autofree char *folded = fold_text (cd_tag_get_name (tag));
+      g_autofree char *folded = cd_text_fold (cd_tag_get_name (tag));
       RecentMatch match = { tag, match_rank (folded, needle), i };
 
       if (match.rank >= 0 && !article_has (self, cd_tag_get_name (tag)))

@@ -454,6 +454,26 @@ test_count_linear (void)
   g_assert_cmpuint (counts.paragraphs, ==, 10000);
 }
 
+static void
+test_fold (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "", "" },
+    { "Économie", "economie" },
+    { "  Umwelt   und\tKlima ", "umwelt und klima" },
+    { "STRASSE", "strasse" },
+    { "Ærø", "ærø" },
+    { "driver\u2019s licence", "driver's licence" },
+    { "e\u0301te\u0301", "ete" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = cd_text_fold (cases[i].in);
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -473,6 +493,8 @@ main (int argc, char **argv)
   g_test_add_func ("/text/count/length", test_count_length);
   g_test_add_func ("/text/count/invalid-utf8", test_count_invalid_utf8);
   g_test_add_func ("/text/count/linear", test_count_linear);
+
+  g_test_add_func ("/text/fold", test_fold);
 
   return g_test_run ();
 }

@@ -134,9 +134,9 @@ cd_ui_test_type_text (GtkWidget  *widget,
     g_assert_not_reached ();
 }
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow  *parent,
-                     const char *heading)
+AdwMessageDialog *
+cd_ui_test_find_message_dialog (GtkWindow  *parent,
+                                const char *heading)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -164,7 +164,7 @@ dialog_shown_cb (gpointer data)
 {
   DialogWait *wait = data;
 
-  return find_message_dialog (wait->parent, wait->heading) != NULL;
+  return cd_ui_test_find_message_dialog (wait->parent, wait->heading) != NULL;
 }
 
 AdwMessageDialog *
@@ -175,12 +175,12 @@ cd_ui_test_wait_for_dialog (GtkWindow  *parent,
 
   if (!cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000))
     g_error ("no dialog “%s” appeared", heading);
-  return find_message_dialog (parent, heading);
+  return cd_ui_test_find_message_dialog (parent, heading);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+GtkWidget *
+cd_ui_test_find_button (GtkWidget  *widget,
+                        const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
@@ -189,7 +189,7 @@ find_button (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *button = find_button (child, label);
+      GtkWidget *button = cd_ui_test_find_button (child, label);
 
       if (button != NULL)
         return button;
@@ -205,7 +205,7 @@ cd_ui_test_respond (AdwMessageDialog *dialog,
 
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, response));
-  button = find_button (GTK_WIDGET (dialog),
+  button = cd_ui_test_find_button (GTK_WIDGET (dialog),
                         adw_message_dialog_get_response_label (dialog, response));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

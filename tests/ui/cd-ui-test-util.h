@@ -31,6 +31,13 @@ GSettings *cd_ui_test_settings_new  (void);
 void       cd_ui_test_type_text     (GtkWidget     *widget,
                                      const char    *text);
 
+/* The shown message dialog with @heading (transient for @parent unless it is
+ * NULL), or NULL. */
+AdwMessageDialog *cd_ui_test_find_message_dialog (GtkWindow     *parent,
+                                                  const char    *heading);
+/* The first button below @widget whose label is @label, or NULL. */
+GtkWidget        *cd_ui_test_find_button     (GtkWidget        *widget,
+                                              const char       *label);
 /* Waits up to 5 s for a message dialog with @heading (transient for @parent
  * unless it is NULL) and returns it. */
 AdwMessageDialog *cd_ui_test_wait_for_dialog (GtkWindow        *parent,

@@ -122,83 +122,6 @@ file_gone_cb (gpointer data)
   return !g_file_query_exists (data, NULL);
 }
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow  *parent,
-                     const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          (parent == NULL || gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWindow  *parent;
-  const char *heading;
-} DialogWait;
-
-static gboolean
-dialog_shown_cb (gpointer data)
-{
-  DialogWait *wait = data;
-
-  return find_message_dialog (wait->parent, wait->heading) != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (GtkWindow  *parent,
-                 const char *heading)
-{
-  DialogWait wait = { parent, heading };
-
-  g_assert_true (cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000));
-  return find_message_dialog (parent, heading);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *button = find_button (child, label);
-
-      if (button != NULL)
-        return button;
-    }
-  return NULL;
-}
-
-/* Clicks the button of @response, as the user would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  GtkWidget *button;
-
-  g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  button = find_button (GTK_WIDGET (dialog),
-                        adw_message_dialog_get_response_label (dialog, response));
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  cd_ui_test_wait (50);
-}
-
 static gboolean
 pointer_cleared_cb (gpointer data)
 {
@@ -256,10 +179,10 @@ test_recovery_offered (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CD_IS_WINDOW (window));
 
-  dialog = wait_for_dialog (window, "Recover Unsaved Work?");
+  dialog = cd_ui_test_wait_for_dialog (window, "Recover Unsaved Work?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "Council approves the night ferry"));
-  respond (dialog, "recover");
+  cd_ui_test_respond (dialog, "recover");
 
   /* The new, unused window takes the recovered article. */
   document = cd_window_get_document (CD_WINDOW (window));
@@ -271,7 +194,7 @@ test_recovery_offered (void)
   /* Only at the first activation. */
   g_application_activate (G_APPLICATION (app));
   cd_ui_test_wait (200);
-  g_assert_null (find_message_dialog (NULL, "Recover Unsaved Work?"));
+  g_assert_null (cd_ui_test_find_message_dialog (NULL, "Recover Unsaved Work?"));
 
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
     destroy_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
@@ -477,9 +400,9 @@ test_open_error (void)
   g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
   cd_window_open_file (window, file);
 
-  dialog = wait_for_dialog (GTK_WINDOW (window), "Could Not Open “broken.copydesk”");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Could Not Open “broken.copydesk”");
   g_assert_nonnull (adw_message_dialog_get_body (dialog));
-  respond (dialog, "close");
+  cd_ui_test_respond (dialog, "close");
 
   /* The window keeps its new article and may still be reused. */
   g_assert_true (cd_window_is_unused (window));
@@ -529,19 +452,19 @@ test_close_unsaved (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
 
-  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Unsaved lede”"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Cancel keeps the window. */
-  respond (dialog, "cancel");
+  cd_ui_test_respond (dialog, "cancel");
   cd_ui_test_wait (100);
   g_assert_nonnull (window);
 
   /* Discard closes it and drops the recovery copy. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
-  respond (dialog, "discard");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  cd_ui_test_respond (dialog, "discard");
   g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
   g_assert_false (g_file_query_exists (recovery_file, NULL));
 }
@@ -560,8 +483,8 @@ test_close_save (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  dialog = wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
-  respond (dialog, "save");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  cd_ui_test_respond (dialog, "save");
 
   g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
   g_assert_true (g_file_query_exists (file, NULL));
@@ -901,7 +824,7 @@ test_new_and_quit (void)
   /* The unused window went; the other asks first. */
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
-  respond (wait_for_dialog (windows->data, "Save Changes?"), "discard");
+  cd_ui_test_respond (cd_ui_test_wait_for_dialog (windows->data, "Save Changes?"), "discard");
   g_assert_true (cd_ui_test_wait_until (no_windows_cb, NULL, 5000));
 }
 
@@ -1104,7 +1027,7 @@ static void
 click_bar_button (CdWindow   *window,
                   const char *label)
 {
-  GtkWidget *button = find_button (cd_window_get_file_bar (window), label);
+  GtkWidget *button = cd_ui_test_find_button (cd_window_get_file_bar (window), label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
@@ -1177,7 +1100,7 @@ test_disk_changed_reload (void)
                    "“disk-reload.copydesk” was changed by another program.");
   g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
                    ==, "Council meets, our version");
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (bar), "_Save")));
+  g_assert_false (gtk_widget_get_visible (cd_ui_test_find_button (GTK_WIDGET (bar), "_Save")));
 
   /* Once it has slid in. */
   cd_ui_test_wait (500);
@@ -1218,7 +1141,7 @@ test_disk_keep_mine (void)
 
   /* Save overwrites that version without asking. */
   save_and_wait (window);
-  g_assert_null (find_message_dialog (GTK_WINDOW (window), "The File Changed on Disk"));
+  g_assert_null (cd_ui_test_find_message_dialog (GTK_WINDOW (window), "The File Changed on Disk"));
   headline = headline_on_disk (path);
   g_assert_cmpstr (headline, ==, "Budget vote, ours");
 
@@ -1231,11 +1154,11 @@ test_disk_keep_mine (void)
   assert_bar_becomes (window, CD_DOCUMENT_DISK_CHANGED);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“disk-keep.copydesk”"));
-  respond (dialog, "overwrite");
+  cd_ui_test_respond (dialog, "overwrite");
   g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
   g_clear_pointer (&headline, g_free);
   headline = headline_on_disk (path);
@@ -1259,8 +1182,8 @@ test_disk_conflict_dialog_reload (void)
 
   /* Saved before the bar could say anything: the dialog asks instead. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
-  respond (dialog, "reload");
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "The File Changed on Disk");
+  cd_ui_test_respond (dialog, "reload");
   assert_headline_becomes (window, "Harbour strike, theirs");
   g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
   headline = headline_on_disk (path);
@@ -1283,7 +1206,7 @@ test_disk_deleted (void)
   assert_bar_becomes (window, CD_DOCUMENT_DISK_DELETED);
   g_assert_cmpstr (cd_file_bar_get_message (bar), ==,
                    "“disk-deleted.copydesk” was deleted or moved by another program.");
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (bar), "_Reload")));
+  g_assert_false (gtk_widget_get_visible (cd_ui_test_find_button (GTK_WIDGET (bar), "_Reload")));
   /* The article now exists only here: closing asks about it. */
   g_assert_true (cd_document_get_modified (cd_window_get_document (window)));
   g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
