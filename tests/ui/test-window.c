@@ -570,6 +570,24 @@ test_autosave (void)
   g_settings_reset (settings, "autosave-interval");
 }
 
+static gboolean
+wide_layout_settled_cb (gpointer data)
+{
+  CdWindow *window = data;
+
+  return gtk_widget_get_width (cd_window_get_preview (window)) >= 300 &&
+         gtk_widget_get_width (cd_window_get_editor (window)) >= 300;
+}
+
+static gboolean
+narrow_layout_settled_cb (gpointer data)
+{
+  CdWindow *window = data;
+
+  return adw_flap_get_folded (get_flap (cd_window_get_preview (window))) &&
+         gtk_widget_get_width (cd_window_get_editor (window)) >= 300;
+}
+
 static void
 test_panes (void)
 {
@@ -581,6 +599,7 @@ test_panes (void)
   g_assert_true (preview_flap != details_flap);
 
   /* Wide: the form, the editor and the preview side by side. */
+  g_assert_true (cd_ui_test_wait_until (wide_layout_settled_cb, window, 5000));
   g_assert_false (adw_flap_get_folded (details_flap));
   g_assert_false (adw_flap_get_folded (preview_flap));
   g_assert_true (adw_flap_get_reveal_flap (details_flap));
@@ -611,6 +630,8 @@ test_panes (void)
   window = show_window (800, 800);
   preview_flap = get_flap (cd_window_get_preview (window));
   details_flap = get_flap (cd_window_get_form (window));
+  /* On a busy machine the first allocations and the fold come later. */
+  g_assert_true (cd_ui_test_wait_until (narrow_layout_settled_cb, window, 5000));
   g_assert_true (adw_flap_get_folded (preview_flap));
   g_assert_false (adw_flap_get_reveal_flap (preview_flap));
   g_assert_false (adw_flap_get_folded (details_flap));
