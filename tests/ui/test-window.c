@@ -347,6 +347,57 @@ test_save (void)
   destroy_window (window);
 }
 
+/* A save that fails (here a folder stands where the file should go) says
+ * why, and loses nothing: the text stays in the window, the article stays
+ * modified, and the recovery copy holds it. */
+static gboolean
+recovery_written_cb (gpointer data)
+{
+  GFile *file = cd_document_get_recovery_file (data);
+
+  return file != NULL && g_file_query_exists (file, NULL);
+}
+
+static void
+test_save_error (void)
+{
+  g_autofree char *path = tmp_path ("in-the-way.copydesk");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) recovery = NULL;
+  g_autoptr(CdArticle) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  CdWindow *window = show_window (1280, 800);
+  CdDocument *document = cd_window_get_document (window);
+  CdArticle *article = cd_document_get_article (document);
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  cd_article_set_headline (article, "Pier closed for repairs");
+  cd_article_set_body (article, "The south pier closes on Monday.\n");
+  assert_title_becomes (window, "• Pier closed for repairs");
+
+  cd_window_set_save_as_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Could Not Save the Article");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "in-the-way.copydesk"));
+  cd_ui_test_respond (dialog, "close");
+
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The south pier closes on Monday.\n");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  assert_title_becomes (window, "• Pier closed for repairs");
+
+  /* The recovery copy has the text within seconds. */
+  g_assert_true (cd_ui_test_wait_until (recovery_written_cb, document, 5000));
+  recovery = g_object_ref (cd_document_get_recovery_file (document));
+  recovered = cd_article_load_from_file (recovery, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_article_get_body (recovered), ==, "The south pier closes on Monday.\n");
+
+  cd_window_set_save_as_file (window, NULL);
+  destroy_window (window);
+}
+
 static void
 test_open (void)
 {
@@ -1442,6 +1493,7 @@ main (int   argc,
   g_test_add_func ("/window/new-article", test_new_article);
   g_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
   g_test_add_func ("/window/save", test_save);
+  g_test_add_func ("/window/save-error", test_save_error);
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/import", test_import);
