@@ -1893,61 +1893,55 @@ test_save_failure_keeps_old (void)
   remove_tree (dir);
 }
 
-/* A full disk: writing stops part way (here the process may write at most
- * 64 KiB per file, which fails the same way as ENOSPC does, with EFBIG). The
- * save reports it, names the file, leaves the old file whole and no
- * temporary file behind. Runs in a subprocess so the limit stays there. */
+/* A full disk: writing stops part way (here the soft limit on file size is
+ * lowered to 64 KiB for the length of the save, which fails the same way as
+ * ENOSPC does, with EFBIG). The save reports it, names the file, leaves the
+ * old file whole and no temporary file behind. */
 static void
 test_save_disk_full (void)
 {
-  if (g_test_subprocess ())
-    {
-      const char *dir = g_getenv ("CD_TEST_DISK_FULL_DIR");
-      g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autofree char *display_name = g_file_get_parse_name (file);
-      g_autoptr(CdArticle) article = cd_article_new ();
-      g_autoptr(GString) body = g_string_new (NULL);
-      g_autoptr(GError) error = NULL;
-      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autofree char *source = roundtrip_path ("02-full.copydesk");
+  g_autoptr(CdArticle) small = load_path_ok (source);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *display_name = g_file_get_parse_name (file);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length = 0;
+  gsize after_length = 0;
+  struct rlimit saved_limit;
+  struct rlimit limit;
+  void (*saved_handler) (int);
+  gboolean saved;
 
-      for (guint i = 0; i < 20000; i++)
-        g_string_append (body, "The ferry sails at dawn. ");
-      cd_article_set_body (article, body->str);
+  save_path_ok (small, path);
+  before = read_contents (path, &before_length);
 
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (cd_article_save_to_file (article, file, NULL, &error));
-      check_error ("save to a full disk", error, CD_FILE_ERROR_WRITE, display_name, NULL);
-      return;
-    }
-  else
-    {
-      g_autofree char *dir = make_temp_dir ();
-      g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
-      g_autofree char *source = roundtrip_path ("02-full.copydesk");
-      g_autoptr(CdArticle) article = load_path_ok (source);
-      g_autoptr(GPtrArray) names = NULL;
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      gsize before_length = 0;
-      gsize after_length = 0;
-      const char *envp_name = "CD_TEST_DISK_FULL_DIR";
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (body, "The ferry sails at dawn. ");
+  cd_article_set_body (article, body->str);
 
-      save_path_ok (article, path);
-      before = read_contents (path, &before_length);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  limit = saved_limit;
+  limit.rlim_cur = 64 * 1024;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  saved = cd_article_save_to_file (article, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, saved_handler);
 
-      g_setenv (envp_name, dir, TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv (envp_name);
-      g_test_trap_assert_passed ();
-
-      after = read_contents (path, &after_length);
-      check_same_bytes ("after a save to a full disk", before, before_length, after, after_length);
-      names = list_dir_sorted (dir);
-      g_assert_cmpuint (names->len, ==, 1);
-      remove_tree (dir);
-    }
+  g_assert_false (saved);
+  check_error ("save to a full disk", error, CD_FILE_ERROR_WRITE, display_name, NULL);
+  after = read_contents (path, &after_length);
+  check_same_bytes ("after a save to a full disk", before, before_length, after, after_length);
+  names = list_dir_sorted (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  remove_tree (dir);
 }
 
 /* A process killed while it saves leaves the old file or the new one, complete.
