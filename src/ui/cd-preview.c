@@ -36,7 +36,11 @@
  * calls (webkit_web_view_evaluate_javascript, in a world of its own), which
  * the page's policy does not govern. No storage, no plugins, no media, no
  * WebGL, no page cache, no access from file URLs to other files, and an
- * ephemeral network session. The only navigations allowed are this widget's
+ * ephemeral network session. Nothing is fetched over plain http: the page's
+ * policy allows no http source, and a lead image given as an http URL is left
+ * out of the preview. With "remote-images" off, the policy allows no https
+ * image either, and the page fetches nothing from the network. The only
+ * navigations allowed are this widget's
  * own loads; a link click is refused and, for http, https and mailto links,
  * handed to ::activate-link, whose default handler opens the browser. The
  * context menu keeps only the copy and select items. */
@@ -88,6 +92,7 @@ struct _CdPreview
   GFile              *article_dir;
   CdPageTheme         theme;
   CdPreviewDevice     device;
+  gboolean            remote_images;
   char               *html;         /* the page last handed to the web view */
   guint               generation;
 
@@ -136,6 +141,7 @@ enum
   PROP_ARTICLE_DIR,
   PROP_THEME,
   PROP_DEVICE,
+  PROP_REMOTE_IMAGES,
   PROP_HTML,
   PROP_GENERATION,
   N_PROPS
@@ -161,6 +167,7 @@ typedef struct
   CdArticle   *article;      /* a copy no other thread touches */
   GFile       *article_dir;
   CdPageTheme  theme;
+  gboolean     remote_images;
   guint64      request;
   gboolean     forced;
   gboolean     keeps_scroll;
@@ -176,6 +183,22 @@ render_data_free (gpointer data)
   g_free (render);
 }
 
+/* Whether the preview may show a lead image from @href. The preview never
+ * fetches anything over plain http (anyone on the way could read or change
+ * it), so an http lead image is not shown at all; https, file and data URIs
+ * are, and so is a relative href, which resolves against the article's
+ * folder (a file URI) or against nothing. */
+static gboolean
+is_previewable_image_href (const char *href)
+{
+  const char *scheme = g_uri_peek_scheme (href);
+
+  return scheme == NULL ||
+         g_str_equal (scheme, "https") ||
+         g_str_equal (scheme, "file") ||
+         g_str_equal (scheme, "data");
+}
+
 static void
 render_thread (GTask        *task,
                gpointer      source_object,
@@ -184,11 +207,17 @@ render_thread (GTask        *task,
 {
   RenderData *render = task_data;
   g_autofree char *image_href = NULL;
-  CdPageOptions options = { NULL, CD_PAGE_THEME_AUTO };
+  CdPageOptions options = { NULL, CD_PAGE_THEME_AUTO, FALSE };
 
   image_href = cd_page_dup_image_uri (render->article, render->article_dir);
+  if (image_href != NULL && !is_previewable_image_href (image_href))
+    {
+      g_debug ("lead image not shown in the preview: %s", image_href);
+      g_clear_pointer (&image_href, g_free);
+    }
   options.image_href = image_href;
   options.theme = render->theme;
+  options.no_remote_images = !render->remote_images;
   g_task_return_pointer (task, cd_page_render (render->article, &options), g_free);
 }
 
@@ -268,6 +297,7 @@ start_render (CdPreview *self,
   render->article = cd_article_copy (self->article);
   render->article_dir = self->article_dir ? g_object_ref (self->article_dir) : NULL;
   render->theme = self->theme;
+  render->remote_images = self->remote_images;
   render->request = self->request;
   render->forced = forced;
   render->keeps_scroll = keeps_scroll;
@@ -877,6 +907,9 @@ cd_preview_get_property (GObject    *object,
     case PROP_DEVICE:
       g_value_set_enum (value, self->device);
       break;
+    case PROP_REMOTE_IMAGES:
+      g_value_set_boolean (value, self->remote_images);
+      break;
     case PROP_HTML:
       g_value_set_string (value, self->html);
       break;
@@ -910,6 +943,9 @@ cd_preview_set_property (GObject      *object,
     case PROP_DEVICE:
       cd_preview_set_device (self, g_value_get_enum (value));
       break;
+    case PROP_REMOTE_IMAGES:
+      cd_preview_set_remote_images (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -941,6 +977,8 @@ cd_preview_class_init (CdPreviewClass *klass)
   properties[PROP_DEVICE] =
     g_param_spec_enum ("device", NULL, NULL, CD_TYPE_PREVIEW_DEVICE,
                        CD_PREVIEW_DEVICE_DESKTOP, rw);
+  properties[PROP_REMOTE_IMAGES] =
+    g_param_spec_boolean ("remote-images", NULL, NULL, TRUE, rw);
   properties[PROP_HTML] =
     g_param_spec_string ("html", NULL, NULL, NULL, ro);
   properties[PROP_GENERATION] =
@@ -986,6 +1024,7 @@ cd_preview_init (CdPreview *self)
 
   self->cancellable = g_cancellable_new ();
   self->request_keeps_scroll = TRUE;
+  self->remote_images = TRUE;
 
   /* The device buttons and the window's shortcuts use the stateful action
    * preview.device ("desktop", "tablet" or "phone"). */
@@ -1123,6 +1162,31 @@ cd_preview_set_device (CdPreview       *self,
   self->device = device;
   update_device (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE]);
+}
+
+gboolean
+cd_preview_get_remote_images (CdPreview *self)
+{
+  g_return_val_if_fail (CD_IS_PREVIEW (self), TRUE);
+
+  return self->remote_images;
+}
+
+void
+cd_preview_set_remote_images (CdPreview *self,
+                              gboolean   remote_images)
+{
+  g_return_if_fail (CD_IS_PREVIEW (self));
+
+  remote_images = !!remote_images;
+  if (self->remote_images == remote_images)
+    return;
+
+  /* At once, not after the debounce: turned off, the images shown must go
+   * (the new page's policy blocks them). */
+  self->remote_images = remote_images;
+  start_render (self, FALSE, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_IMAGES]);
 }
 
 const char *

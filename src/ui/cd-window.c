@@ -511,6 +511,7 @@ cd_window_dispose (GObject *object)
   if (self->settings != NULL)
     {
       g_settings_unbind (self, "preview-device");
+      g_settings_unbind (self->preview, "remote-images");
       g_signal_handlers_disconnect_by_data (self->settings, self);
     }
 
@@ -738,6 +739,8 @@ cd_window_init (CdWindow *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_preview_theme), self, G_CONNECT_SWAPPED);
   update_preview_theme (self);
+  g_settings_bind (self->settings, "preview-remote-images", self->preview, "remote-images",
+                   G_SETTINGS_BIND_GET);
 
   g_signal_connect_object (self->settings, "changed::reading-speed",
                            G_CALLBACK (update_checks), self, G_CONNECT_SWAPPED);
