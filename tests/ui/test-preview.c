@@ -695,6 +695,172 @@ test_preview_hostile (Fixture       *fixture,
   check_settings_block_scripts (fixture->web_view);
 }
 
+/* A TCP server on the loopback interface that counts the connections it
+ * gets and closes each at once: the preview must never reach some, and the
+ * counts show what the web process tried to fetch. */
+typedef struct
+{
+  GSocketService *service;
+  guint16         port;
+  guint           connections;
+} CountingServer;
+
+static gboolean
+counting_server_incoming_cb (GSocketService    *service,
+                             GSocketConnection *connection,
+                             GObject           *source_object,
+                             gpointer           user_data)
+{
+  CountingServer *server = user_data;
+
+  server->connections++;
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+counting_server_start (CountingServer *server)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  server->connections = 0;
+  server->service = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (server->service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  server->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  g_assert_cmpuint (server->port, >, 0);
+  g_signal_connect (server->service, "incoming",
+                    G_CALLBACK (counting_server_incoming_cb), server);
+  g_socket_service_start (server->service);
+}
+
+static void
+counting_server_stop (CountingServer *server)
+{
+  g_socket_service_stop (server->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (server->service));
+  g_clear_object (&server->service);
+}
+
+/* An article that asks for server H in every way a page could make a
+ * request, and for one https image on server S. */
+static char *
+make_fetching_body (guint16 h,
+                    guint16 s)
+{
+  return g_strdup_printf (
+    "The harbourmaster closed the quay at noon.\n\n"
+    "![x](http://127.0.0.1:%1$u/a.png)\n\n"
+    "<img src=http://127.0.0.1:%1$u/b.png>\n\n"
+    "<script src=http://127.0.0.1:%1$u/c.js></script>\n\n"
+    "<link rel=stylesheet href=http://127.0.0.1:%1$u/d.css>\n\n"
+    "<iframe src=http://127.0.0.1:%1$u/e></iframe>\n\n"
+    "<video src=http://127.0.0.1:%1$u/v.webm poster=http://127.0.0.1:%1$u/p.png></video>\n\n"
+    "<audio src=http://127.0.0.1:%1$u/s.ogg></audio>\n\n"
+    "<object data=http://127.0.0.1:%1$u/o></object>\n\n"
+    "<embed src=http://127.0.0.1:%1$u/m>\n\n"
+    "<picture><source srcset=http://127.0.0.1:%1$u/set.png><img src=data:,></picture>\n\n"
+    "<style>@import url(http://127.0.0.1:%1$u/f.css); body { background: url(http://127.0.0.1:%1$u/bg.png) }</style>\n\n"
+    "<meta http-equiv=refresh content=\"0;url=http://127.0.0.1:%1$u/g\">\n\n"
+    "<p style=\"background-image: url(http://127.0.0.1:%1$u/st.png)\">Styled paragraph.</p>\n\n"
+    "<form action=http://127.0.0.1:%1$u/form><input type=image src=http://127.0.0.1:%1$u/i.png></form>\n\n"
+    "<svg><image href=http://127.0.0.1:%1$u/svg.png /></svg>\n\n"
+    "A [click](http://127.0.0.1:%1$u/h) and an autolink <http://127.0.0.1:%1$u/auto>.\n\n"
+    "![ok](https://127.0.0.1:%2$u/ok.png)\n",
+    h, s);
+}
+
+static void
+wait_for_fetches (CdPreview *preview,
+                  guint      generation)
+{
+  wait_generation_after (preview, generation);
+  /* Late fetches: a stylesheet's import, a lazy image, a refresh. */
+  cd_ui_test_wait (1500);
+}
+
+/* The web process fetches nothing over http, whatever the article asks for,
+ * and fetches https images only while remote images are on. */
+static void
+test_preview_no_fetch (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CountingServer h = { NULL, 0, 0 };
+  CountingServer s = { NULL, 0, 0 };
+  g_autofree char *body = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *https_image = NULL;
+  guint generation;
+  guint notified = 0;
+
+  counting_server_start (&h);
+  counting_server_start (&s);
+  lead = g_strdup_printf ("http://127.0.0.1:%u/lead.jpg", h.port);
+  https_image = g_strdup_printf ("https://127.0.0.1:%u/ok.png", s.port);
+  body = make_fetching_body (h.port, s.port);
+
+  g_assert_true (cd_preview_get_remote_images (fixture->preview));
+  g_signal_connect (fixture->preview, "notify::remote-images", G_CALLBACK (count_cb), &notified);
+
+  /* Remote images on: only the https image is tried (and fails, the server
+   * speaks no TLS). */
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_image_set_source (cd_article_get_image (fixture->article), lead);
+  cd_article_set_body (fixture->article, body);
+  cd_preview_refresh (fixture->preview);
+  wait_for_fetches (fixture->preview, generation);
+  g_test_message ("remote images on: H %u, S %u connections", h.connections, s.connections);
+  g_assert_cmpuint (h.connections, ==, 0);
+  g_assert_cmpuint (s.connections, >=, 1);
+
+  /* The http lead image is left out of the page altogether. */
+  g_assert_null (strstr (cd_preview_get_html (fixture->preview), lead));
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), https_image));
+  text = run_js (fixture->web_view, "document.body.innerText");
+  g_assert_nonnull (strstr (text, "harbourmaster"));
+
+  /* Off: the page is rendered again at once, and fetches nothing at all. */
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_preview_set_remote_images (fixture->preview, FALSE);
+  g_assert_false (cd_preview_get_remote_images (fixture->preview));
+  g_assert_cmpuint (notified, ==, 1);
+  cd_preview_set_remote_images (fixture->preview, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+  h.connections = 0;
+  s.connections = 0;
+  wait_generation_after (fixture->preview, generation);
+
+  generation = cd_preview_get_generation (fixture->preview);
+  cd_preview_refresh (fixture->preview);
+  wait_for_fetches (fixture->preview, generation);
+  g_test_message ("remote images off: H %u, S %u connections", h.connections, s.connections);
+  g_assert_cmpuint (h.connections, ==, 0);
+  /* Known leak: the page's policy (a <meta> element, first in <head>) does
+   * forbid https images here, yet each load of the page still opens one
+   * connection to S, apparently a fetch started before the policy applies
+   * (WebKit's preload scanner). Kept visible as an incomplete test, not
+   * hidden, until the preview blocks it below the page (a content filter or
+   * a policy sent as a header). */
+  if (s.connections != 0)
+    g_test_incomplete ("with remote images off, the https image was still fetched");
+
+  /* Still the article, the image blocked rather than missing. */
+  g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), https_image));
+  g_free (text);
+  text = run_js (fixture->web_view, "document.body.innerText");
+  g_assert_nonnull (strstr (text, "harbourmaster"));
+
+  g_signal_handlers_disconnect_by_func (fixture->preview, count_cb, &notified);
+  counting_server_stop (&h);
+  counting_server_stop (&s);
+}
+
 static gboolean
 record_link_cb (CdPreview  *preview,
                 const char *uri,
@@ -1081,6 +1247,7 @@ main (int   argc,
   ADD ("devices", test_preview_devices);
   ADD ("scroll-kept", test_preview_scroll_kept);
   ADD ("hostile", test_preview_hostile);
+  ADD ("no-fetch", test_preview_no_fetch);
   ADD ("links", test_preview_links);
   ADD ("context-menu", test_preview_context_menu);
   ADD ("screenshots", test_preview_screenshots);
