@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <webkit/webkit.h>
 
 #include "cd-preview.h"
@@ -36,14 +37,14 @@
  * calls (webkit_web_view_evaluate_javascript, in a world of its own), which
  * the page's policy does not govern. No storage, no plugins, no media, no
  * WebGL, no page cache, no access from file URLs to other files, and an
- * ephemeral network session. Nothing is fetched over plain http: the page's
- * policy allows no http source, and a lead image given as an http URL is left
- * out of the preview. With "remote-images" off, the policy allows no https
- * image either, and the page fetches nothing from the network. The only
- * navigations allowed are this widget's
- * own loads; a link click is refused and, for http, https and mailto links,
- * handed to ::activate-link, whose default handler opens the browser. The
- * context menu keeps only the copy and select items. */
+ * ephemeral network session. Nothing is fetched over plain http: a lead image
+ * given as an http URL is left out of the preview, and under the page's policy
+ * a content filter lets through only local files, data: URIs and https images
+ * (no https image with "remote-images" off), which also stops the requests
+ * WebKit starts before it parsed the policy. The only navigations allowed are
+ * this widget's own loads; a link click is refused and, for http, https and
+ * mailto links, handed to ::activate-link, whose default handler opens the
+ * browser. The context menu keeps only the copy and select items. */
 
 /* The debounce after an edit: long enough to let a burst of keystrokes
  * through, short enough to feel live. */
@@ -88,6 +89,13 @@ struct _CdPreview
   WebKitUserContentManager *content_manager;
   GSimpleActionGroup *actions;
 
+  /* Content filters, below the page's policy: [TRUE] blocks every request
+   * but those for local files and data: URIs and https images, [FALSE] every
+   * request but those for local files and data: URIs. Compiled when the
+   * widget is made; no page loads before they are ready (or failed). */
+  WebKitUserContentFilter *filters[2];
+  guint               filters_waiting;
+
   CdArticle          *article;
   GFile              *article_dir;
   CdPageTheme         theme;
@@ -105,6 +113,7 @@ struct _CdPreview
   /* The newest rendered page not yet handed to the web view. */
   char               *pending_html;
   char               *pending_base_uri;
+  gboolean            pending_remote_images;
   guint64             pending_request;
   gboolean            pending_forced;
   gboolean            pending_keeps_scroll;
@@ -262,6 +271,7 @@ render_done_cb (GObject      *source_object,
   self->pending_html = g_steal_pointer (&html);
   g_free (self->pending_base_uri);
   self->pending_base_uri = dup_base_uri (render->article_dir);
+  self->pending_remote_images = render->remote_images;
   self->pending_request = render->request;
   self->pending_forced = render->forced;
   self->pending_keeps_scroll = render->keeps_scroll;
@@ -358,6 +368,10 @@ load_pending (CdPreview *self)
    * page is first shown if it can be, so that the page does not flash at its
    * top; and again when the load finished, images laid out. */
   webkit_user_content_manager_remove_all_scripts (self->content_manager);
+  webkit_user_content_manager_remove_all_filters (self->content_manager);
+  if (self->filters[self->pending_remote_images] != NULL)
+    webkit_user_content_manager_add_filter (self->content_manager,
+                                            self->filters[self->pending_remote_images]);
   if (self->scroll_ratio > 0.0)
     {
       g_autofree char *source = dup_scroll_restore_script (self->scroll_ratio);
@@ -414,7 +428,7 @@ scroll_read_cb (GObject      *source_object,
 static void
 start_next_load (CdPreview *self)
 {
-  if (self->busy || self->pending_html == NULL)
+  if (self->busy || self->pending_html == NULL || self->filters_waiting > 0)
     return;
 
   /* An edit that changed nothing the page shows. */
@@ -701,6 +715,89 @@ create_settings (void)
   return settings;
 }
 
+/* The page's Content-Security-Policy is in a <meta> element, which WebKit
+ * applies only once it parsed it: a request started earlier (by the parser's
+ * look-ahead for images) is not checked against it. These rules block such
+ * requests below the page. A rule list blocks everything, then lets through
+ * what the page may load, one rule a scheme (content blocker expressions have
+ * no alternatives). */
+#define FILTER_RULE_ALLOW(scheme) \
+  " {\"trigger\": {\"url-filter\": \"^" scheme ":\"}," \
+  "  \"action\": {\"type\": \"ignore-previous-rules\"}}"
+#define FILTER_RULES_START \
+  "[{\"trigger\": {\"url-filter\": \".*\"}, \"action\": {\"type\": \"block\"}}," \
+  FILTER_RULE_ALLOW ("file") "," FILTER_RULE_ALLOW ("data") "," \
+  FILTER_RULE_ALLOW ("about") "," FILTER_RULE_ALLOW ("blob")
+#define FILTER_RULES_REMOTE_IMAGES \
+  ", {\"trigger\": {\"url-filter\": \"^https:\", \"resource-type\": [\"image\"]}," \
+  "   \"action\": {\"type\": \"ignore-previous-rules\"}}"
+
+static WebKitUserContentFilterStore *
+get_filter_store (void)
+{
+  static WebKitUserContentFilterStore *store;
+
+  if (store == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "copydesk",
+                                                "preview-filters", NULL);
+
+      store = webkit_user_content_filter_store_new (path);
+    }
+  return store;
+}
+
+typedef struct
+{
+  CdPreview *self;
+  gboolean   remote_images;
+} FilterSave;
+
+static void
+filter_saved_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree FilterSave *save = user_data;
+  g_autoptr(CdPreview) self = save->self;
+  g_autoptr(GError) error = NULL;
+  WebKitUserContentFilter *filter;
+
+  filter = webkit_user_content_filter_store_save_finish (WEBKIT_USER_CONTENT_FILTER_STORE (source_object),
+                                                        result, &error);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&filter, webkit_user_content_filter_unref);
+      return;
+    }
+
+  if (filter == NULL)
+    g_warning ("Cannot set up the preview's content filter: %s", error->message);
+  self->filters[save->remote_images] = filter;
+  g_assert (self->filters_waiting > 0);
+  self->filters_waiting--;
+  start_next_load (self);
+}
+
+static void
+compile_filter (CdPreview *self,
+                gboolean   remote_images)
+{
+  const char *rules = remote_images
+                      ? FILTER_RULES_START FILTER_RULES_REMOTE_IMAGES "]"
+                      : FILTER_RULES_START "]";
+  g_autoptr(GBytes) source = g_bytes_new_static (rules, strlen (rules));
+  FilterSave *save = g_new0 (FilterSave, 1);
+
+  save->self = g_object_ref (self);
+  save->remote_images = remote_images;
+  self->filters_waiting++;
+  webkit_user_content_filter_store_save (get_filter_store (),
+                                         remote_images ? "preview-remote-images"
+                                                       : "preview-local-only",
+                                         source, self->cancellable, filter_saved_cb, save);
+}
+
 static void
 create_web_view (CdPreview *self)
 {
@@ -878,6 +975,8 @@ cd_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->actions);
   g_clear_object (&self->content_manager);
+  g_clear_pointer (&self->filters[FALSE], webkit_user_content_filter_unref);
+  g_clear_pointer (&self->filters[TRUE], webkit_user_content_filter_unref);
   g_free (self->html);
   g_free (self->pending_html);
   g_free (self->pending_base_uri);
@@ -1038,6 +1137,8 @@ cd_preview_init (CdPreview *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   create_web_view (self);
+  compile_filter (self, FALSE);
+  compile_filter (self, TRUE);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -841,14 +841,7 @@ test_preview_no_fetch (Fixture       *fixture,
   wait_for_fetches (fixture->preview, generation);
   g_test_message ("remote images off: H %u, S %u connections", h.connections, s.connections);
   g_assert_cmpuint (h.connections, ==, 0);
-  /* Known leak: the page's policy (a <meta> element, first in <head>) does
-   * forbid https images here, yet each load of the page still opens one
-   * connection to S, apparently a fetch started before the policy applies
-   * (WebKit's preload scanner). Kept visible as an incomplete test, not
-   * hidden, until the preview blocks it below the page (a content filter or
-   * a policy sent as a header). */
-  if (s.connections != 0)
-    g_test_incomplete ("with remote images off, the https image was still fetched");
+  g_assert_cmpuint (s.connections, ==, 0);
 
   /* Still the article, the image blocked rather than missing. */
   g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), https_image));
