@@ -722,9 +722,16 @@ test_preview_settings (void)
   g_assert_cmpint (cd_preview_get_theme (preview), ==, CD_PAGE_THEME_DARK);
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 
+  g_assert_true (cd_preview_get_remote_images (preview));
+  g_settings_set_boolean (settings, "preview-remote-images", FALSE);
+  g_assert_false (cd_preview_get_remote_images (preview));
+  g_settings_set_boolean (settings, "preview-remote-images", TRUE);
+  g_assert_true (cd_preview_get_remote_images (preview));
+
   destroy_window (window);
   g_settings_reset (settings, "preview-width");
   g_settings_reset (settings, "preview-theme");
+  g_settings_reset (settings, "preview-remote-images");
 }
 
 typedef struct
