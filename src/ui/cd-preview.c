@@ -105,6 +105,9 @@ struct _CdPreview
   guint               generation;
 
   guint               debounce_id;
+  /* An edit came while the preview was not on screen (hidden or folded
+   * away): it renders when it is shown again, not on every keystroke. */
+  gboolean            stale;
   guint64             request;      /* the latest render request */
   gboolean            request_forced; /* the latest request loads even an unchanged page */
   gboolean            request_keeps_scroll;
@@ -288,6 +291,7 @@ start_render (CdPreview *self,
   RenderData *render;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->stale = FALSE;
 
   /* A forced request stays forced when an edit supersedes it before it is
    * loaded, and so does a request that must not keep the scroll position. */
@@ -336,6 +340,11 @@ debounce_cb (gpointer user_data)
   CdPreview *self = user_data;
 
   self->debounce_id = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   start_render (self, FALSE, TRUE);
   return G_SOURCE_REMOVE;
 }
@@ -344,7 +353,26 @@ static void
 article_changed_cb (CdPreview *self)
 {
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+cd_preview_map (GtkWidget *widget)
+{
+  CdPreview *self = CD_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (cd_preview_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      start_render (self, FALSE, TRUE);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1064,6 +1092,7 @@ cd_preview_class_init (CdPreviewClass *klass)
   object_class->set_property = cd_preview_set_property;
 
   widget_class->measure = cd_preview_measure;
+  widget_class->map = cd_preview_map;
   widget_class->size_allocate = cd_preview_size_allocate;
 
   properties[PROP_ARTICLE] =

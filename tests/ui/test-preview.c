@@ -291,6 +291,29 @@ test_preview_edit (Fixture       *fixture,
   wait_generation_after (fixture->preview, generation);
 }
 
+/* A preview that is not on screen (hidden, or folded away in a narrow
+ * window) does not render on every edit; shown again, it renders the
+ * latest article once. */
+static void
+test_preview_hidden (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint generation = cd_preview_get_generation (fixture->preview);
+  g_autofree char *h1 = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->preview), FALSE);
+  cd_article_set_headline (fixture->article, "Ferry timetable changes in spring");
+  cd_article_set_headline (fixture->article, "Ferry timetable changes in summer");
+  assert_no_new_generation (fixture->preview, 600);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->preview), TRUE);
+  wait_generation_after (fixture->preview, generation);
+  assert_no_new_generation (fixture->preview, 600);
+  g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, generation + 1);
+  h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
+  g_assert_cmpstr (h1, ==, "Ferry timetable changes in summer");
+}
+
 static void
 count_cb (GObject    *object,
           GParamSpec *pspec,
@@ -1236,6 +1259,7 @@ main (int   argc,
 
   ADD ("sample", test_preview_sample);
   ADD ("edit", test_preview_edit);
+  ADD ("hidden", test_preview_hidden);
   ADD ("latest-wins", test_preview_latest_wins);
   ADD ("devices", test_preview_devices);
   ADD ("scroll-kept", test_preview_scroll_kept);
