@@ -1264,6 +1264,27 @@ cd_article_add_tag (CdArticle *self,
   emit_changed (self);
 }
 
+/**
+ * cd_article_insert_tag:
+ * @self: a #CdArticle
+ * @position: where to insert; past the end appends
+ * @tag: the tag
+ */
+void
+cd_article_insert_tag (CdArticle *self,
+                       guint      position,
+                       CdTag     *tag)
+{
+  guint n;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (CD_IS_TAG (tag));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  g_list_store_insert (self->tags, MIN (position, n), tag);
+  emit_changed (self);
+}
+
 void
 cd_article_remove_tag (CdArticle *self,
                        guint      position)

@@ -88,6 +88,9 @@ CdImage        *cd_article_get_image           (CdArticle       *self);
 GListModel     *cd_article_get_tags            (CdArticle       *self);
 void            cd_article_add_tag             (CdArticle       *self,
                                                 CdTag           *tag);
+void            cd_article_insert_tag          (CdArticle       *self,
+                                                guint            position,
+                                                CdTag           *tag);
 void            cd_article_remove_tag          (CdArticle       *self,
                                                 guint            position);
 gboolean        cd_article_has_tag             (CdArticle       *self,
