@@ -109,6 +109,11 @@ struct _CdEditor
   gboolean                 paste_plain;
   /* Set after a redo, until the redone step is sealed: see seal_history (). */
   gboolean                 history_open;
+  /* The window's history of the whole article, when the editor is in a
+   * window: it replaces the buffer's own undo. */
+  CdHistory               *article_history;
+  /* Set while a formatting action or a paste edits the buffer. */
+  gboolean                 editing;
 };
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
@@ -194,7 +199,27 @@ static void
 begin_edit (CdEditor *self)
 {
   seal_history (self);
+  /* An edit of the editor's own is a step of its own in the article's
+   * history: what was typed before it goes in first. */
+  if (self->article_history != NULL && !self->editing && self->loading == 0)
+    {
+      cd_editor_flush (self);
+      cd_history_seal (self->article_history);
+      self->editing = TRUE;
+    }
   gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->buffer));
+}
+
+static void
+buffer_end_user_action_cb (CdEditor      *self,
+                           GtkTextBuffer *buffer)
+{
+  if (!self->editing || self->article_history == NULL)
+    return;
+
+  self->editing = FALSE;
+  cd_editor_flush (self);
+  cd_history_seal (self->article_history);
 }
 
 static void
@@ -238,31 +263,72 @@ replace_buffer_text (CdEditor   *self,
                      gboolean    undoable)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end, cursor;
-  int offset;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  offset = gtk_text_iter_get_offset (&cursor);
+  const char *new_text = text ? text : "";
+  GtkTextIter start, end;
 
   self->loading++;
-  if (undoable)
-    begin_edit (self);
-  else
-    gtk_text_buffer_begin_irreversible_action (buffer);
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, text ? text : "", -1);
-
-  if (undoable)
+  if (undoable && self->article_history == NULL)
     {
-      /* Keep the cursor where it was, as far as the new text allows. */
+      /* The buffer's own undo takes the replacement back as one step;
+       * GTK 4.8's history joins a partial replacement with the typing
+       * before it, so the whole text is replaced. The cursor stays where
+       * it was, as far as the new text allows. */
+      GtkTextIter cursor;
+      int offset;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&cursor);
+      begin_edit (self);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, new_text, -1);
       gtk_text_buffer_get_iter_at_offset (buffer, &cursor, offset);
       gtk_text_buffer_place_cursor (buffer, &cursor);
       gtk_text_buffer_end_user_action (buffer);
     }
+  else if (undoable)
+    {
+      /* With the article's history, only the part that differs is
+       * replaced, so that marks and the scroll position stay put elsewhere
+       * and the cursor lands at the change: after an undo it shows where
+       * the text was changed. */
+      g_autofree char *old = dup_buffer_text (self);
+      size_t old_len = strlen (old), new_len = strlen (new_text);
+      size_t prefix = 0, old_end = old_len, new_end = new_len;
+
+      while (prefix < old_len && prefix < new_len && old[prefix] == new_text[prefix])
+        prefix++;
+      while (prefix > 0 && (old[prefix] & 0xC0) == 0x80)
+        prefix--;
+      while (old_end > prefix && new_end > prefix && old[old_end - 1] == new_text[new_end - 1])
+        {
+          old_end--;
+          new_end--;
+        }
+      while (old_end < old_len && (old[old_end] & 0xC0) == 0x80)
+        {
+          old_end++;
+          new_end++;
+        }
+
+      begin_edit (self);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          (int) g_utf8_strlen (old, (gssize) prefix));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          (int) g_utf8_strlen (old, (gssize) old_end));
+      if (old_end > prefix)
+        gtk_text_buffer_delete (buffer, &start, &end);
+      if (new_end > prefix)
+        gtk_text_buffer_insert (buffer, &start, new_text + prefix, (int) (new_end - prefix));
+      gtk_text_buffer_place_cursor (buffer, &start);
+      gtk_text_buffer_end_user_action (buffer);
+    }
   else
     {
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, new_text, -1);
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
       gtk_text_buffer_end_irreversible_action (buffer);
@@ -1602,6 +1668,7 @@ cd_editor_dispose (GObject *object)
     g_signal_group_set_target (self->article_signals, NULL);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
+  g_clear_object (&self->article_history);
   g_clear_object (&self->search_context);
   g_clear_object (&self->search_settings);
   g_clear_object (&self->css);
@@ -1801,6 +1868,8 @@ cd_editor_init (CdEditor *self)
                            G_CALLBACK (buffer_redo_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "undo",
                            G_CALLBACK (buffer_undo_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "end-user-action",
+                           G_CALLBACK (buffer_end_user_action_cb), self, G_CONNECT_SWAPPED);
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "key-pressed",
@@ -1974,4 +2043,48 @@ cd_editor_insert_html (CdEditor   *self,
   g_return_if_fail (html != NULL);
 
   insert_markdown_html (self, html, -1);
+}
+
+/**
+ * cd_editor_set_history:
+ * @self: a #CdEditor
+ * @history: (nullable): the article's history, or %NULL
+ *
+ * Hands the editor the history of the whole article, which then replaces
+ * the buffer's own undo: the window's Undo takes back the last change to the
+ * article wherever it was made. Each formatting action and paste stays one
+ * step. Without a history the buffer keeps its own undo.
+ */
+void
+cd_editor_set_history (CdEditor  *self,
+                       CdHistory *history)
+{
+  g_return_if_fail (CD_IS_EDITOR (self));
+  g_return_if_fail (history == NULL || CD_IS_HISTORY (history));
+
+  if (!g_set_object (&self->article_history, history))
+    return;
+
+  self->editing = FALSE;
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), history == NULL);
+}
+
+/**
+ * cd_editor_place_cursor:
+ * @self: a #CdEditor
+ * @offset: a character offset in the body
+ *
+ * Puts the cursor at @offset (clamped to the text) and scrolls to it.
+ */
+void
+cd_editor_place_cursor (CdEditor *self,
+                        int       offset)
+{
+  GtkTextIter iter;
+
+  g_return_if_fail (CD_IS_EDITOR (self));
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, MAX (offset, 0));
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+  scroll_to_cursor (self);
 }

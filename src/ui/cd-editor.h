@@ -39,6 +39,10 @@ GtkSourceBuffer *cd_editor_get_buffer   (CdEditor  *self);
 GtkTextView     *cd_editor_get_view     (CdEditor  *self);
 /* Copies the buffer into the article now, if it differs. */
 void             cd_editor_flush        (CdEditor  *self);
+void             cd_editor_set_history  (CdEditor  *self,
+                                         CdHistory *history);
+void             cd_editor_place_cursor (CdEditor  *self,
+                                         int        offset);
 /* Inserts Markdown converted from @html at the cursor, replacing the selection. */
 void             cd_editor_insert_html  (CdEditor   *self,
                                          const char *html);

@@ -47,6 +47,8 @@ struct _CdWindow
   GFile                *save_as_file;    /* tests */
   char                 *preview_device;
   char                 *pending_focus_field;
+  CdHistory            *history;         /* cd-window-undo.c */
+  AdwToast             *undo_toast;      /* weak */
 
   guint                 check_source;
   guint                 recovery_source;
@@ -92,6 +94,20 @@ void          cd_window_show_error      (CdWindow   *self,
                                          const char *heading,
                                          const char *message);
 void          cd_window_focus_body      (CdWindow   *self);
+
+/* Shows @field (a field id as preflight names it) and focuses it. */
+void          cd_window_reveal_field    (CdWindow   *self,
+                                         const char *field);
+
+/* cd-window-undo.c: win.undo (<Control>z) and win.redo (<Control><Shift>z,
+ * <Control>y) for the whole article. */
+void          cd_window_undo_class_init  (GtkWidgetClass *widget_class);
+void          cd_window_undo_init        (CdWindow       *self);
+void          cd_window_undo_dispose     (CdWindow       *self);
+/* A new history for the window's article. */
+void          cd_window_undo_set_article (CdWindow       *self,
+                                          CdArticle      *article);
+CdHistory    *cd_window_get_history      (CdWindow       *self);
 
 /* cd-window-files.c */
 void          cd_window_files_class_init       (GtkWidgetClass *widget_class);

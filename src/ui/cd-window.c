@@ -282,6 +282,15 @@ field_activated_cb (CdWindow   *self,
   focus_field (self, field);
 }
 
+void
+cd_window_reveal_field (CdWindow   *self,
+                        const char *field)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  field_activated_cb (self, field);
+}
+
 static void
 toggle_preview_action (GtkWidget  *widget,
                        const char *action_name,
@@ -527,6 +536,7 @@ cd_window_dispose (GObject *object)
   if (self->buffer_signals != NULL)
     g_signal_group_set_target (self->buffer_signals, NULL);
 
+  cd_window_undo_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -665,6 +675,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
 
   cd_window_export_class_init (widget_class);
+  cd_window_undo_class_init (widget_class);
 }
 
 static void
@@ -756,6 +767,7 @@ cd_window_init (CdWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   cd_window_files_init (self);
+  cd_window_undo_init (self);
 }
 
 static CdDocument *
@@ -907,6 +919,8 @@ cd_window_set_document (CdWindow   *self,
 
   cd_metadata_form_set_article (self->form, article);
   cd_editor_set_article (self->editor, article);
+  /* After the editor has the body: loading it is not a change. */
+  cd_window_undo_set_article (self, article);
   cd_preview_set_article (self->preview, article);
   cd_file_bar_set_document (self->file_bar, document);
   update_article_dir (self);

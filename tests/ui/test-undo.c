@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#include "config.h"
+
+#include "cd-application.h"
+#include "cd-editor.h"
+#include "cd-metadata-form.h"
+#include "cd-ui-test-util.h"
+#include "cd-window-private.h"
+
+/* The window's one undo history for the whole article: what the user sees
+ * after Undo, wherever the change was made. */
+
+static CdApplication *app;
+static char *tmp_home;
+
+static gboolean
+is_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static CdArticle *
+story (void)
+{
+  CdArticle *article = cd_article_new ();
+  CdImage *image = cd_article_get_image (article);
+  const char *tags[] = { "Shipping", "Ferries", "Harbours" };
+
+  cd_article_set_headline (article, "Night ferry returns");
+  cd_article_set_standfirst (article, "Crossings resume after three weeks in the yard.");
+  cd_article_set_body (article, "The ferry left at dawn.\n\nIt was full.");
+  for (size_t i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      g_autoptr(CdTag) tag = cd_tag_new (tags[i], NULL, NULL);
+      cd_article_add_tag (article, tag);
+    }
+  cd_image_set_source (image, "https://example.com/ferry.jpg");
+  cd_image_set_alt (image, "The ferry at the quay");
+  cd_image_set_caption (image, "The first crossing");
+  cd_image_set_credit (image, "Desk photo");
+  cd_image_set_photographer (image, "Ana Lima");
+  cd_image_set_copyright (image, "2026 Desk");
+  return article;
+}
+
+static CdWindow *
+show_story (void)
+{
+  g_autoptr(CdArticle) article = story ();
+  g_autoptr(CdDocument) document = cd_document_new (article);
+  CdWindow *window = cd_window_new (app);
+
+  cd_window_set_document (window, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_ui_test_wait (100);
+  return window;
+}
+
+static void
+destroy_window (CdWindow *window)
+{
+  g_autoptr(CdDocument) document = g_object_ref (cd_window_get_document (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cd_document_discard_recovery (document);
+  cd_ui_test_wait (50);
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkTextView *
+find_text_view_with (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget) && !GTK_SOURCE_IS_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *content = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      content = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (content, text) == 0)
+        return GTK_TEXT_VIEW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One key press per turn of the main loop, as a keyboard types. */
+static void
+type_keys (GtkWidget  *widget,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *key = g_strndup (p, (gsize) (g_utf8_next_char (p) - p));
+
+      cd_ui_test_type_text (widget, key);
+      cd_ui_test_wait (5);
+    }
+}
+
+static const char *
+tag_name (CdArticle *article,
+          guint      position)
+{
+  g_autoptr(CdTag) tag = g_list_model_get_item (cd_article_get_tags (article), position);
+
+  return tag != NULL ? cd_tag_get_name (tag) : NULL;
+}
+
+static AdwToast *
+undo_toast (CdWindow *window)
+{
+  return window->undo_toast;
+}
+
+/* The walkthrough's bug: the cursor in the standfirst (scrolled out of
+ * view), a tag removed with its ×, Undo: the tag comes back, the
+ * standfirst keeps its last word. */
+static void
+test_tag_removed_from_standfirst (void)
+{
+  CdWindow *window = show_story ();
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+  GtkWidget *form = cd_window_get_form (window);
+  GtkTextView *standfirst = find_text_view_with (form, cd_article_get_standfirst (article));
+  GtkWidget *remove;
+
+  g_assert_nonnull (standfirst);
+  gtk_widget_grab_focus (GTK_WIDGET (standfirst));
+  type_keys (GTK_WIDGET (standfirst), " Tickets sold out");
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_standfirst (article), ==,
+                   "Crossings resume after three weeks in the yard. Tickets sold out");
+
+  remove = find_by_tooltip (form, "Remove tag Ferries");
+  g_assert_nonnull (remove);
+  /* What a click on the × does. */
+  g_assert_true (gtk_widget_activate_action_variant (remove,
+                   gtk_actionable_get_action_name (GTK_ACTIONABLE (remove)),
+                   gtk_actionable_get_action_target_value (GTK_ACTIONABLE (remove))));
+  cd_ui_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_tags (article)), ==, 2);
+  /* The focus stayed in the standfirst; a toast offers Undo. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (standfirst)));
+  g_assert_nonnull (undo_toast (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_tags (article)), ==, 3);
+  g_assert_cmpstr (tag_name (article, 1), ==, "Ferries");
+  g_assert_cmpstr (cd_article_get_standfirst (article), ==,
+                   "Crossings resume after three weeks in the yard. Tickets sold out");
+  g_assert_null (undo_toast (window));
+
+  /* The next undo takes back the standfirst's last word, and shows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_standfirst (article), ==,
+                   "Crossings resume after three weeks in the yard. Tickets sold ");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (standfirst)));
+
+  /* Redo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_standfirst (article), ==,
+                   "Crossings resume after three weeks in the yard. Tickets sold out");
+
+  destroy_window (window);
+}
+
+static void
+test_remove_image (void)
+{
+  CdWindow *window = show_story ();
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+  CdImage *image = cd_article_get_image (article);
+  GtkWidget *remove = cd_ui_test_find_button (cd_window_get_form (window), "_Remove Image");
+
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_image_get_source (image), ==, "");
+  g_assert_cmpstr (cd_image_get_alt (image), ==, "");
+  g_assert_nonnull (undo_toast (window));
+
+  /* One undo: all six fields. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_image_get_source (image), ==, "https://example.com/ferry.jpg");
+  g_assert_cmpstr (cd_image_get_alt (image), ==, "The ferry at the quay");
+  g_assert_cmpstr (cd_image_get_caption (image), ==, "The first crossing");
+  g_assert_cmpstr (cd_image_get_credit (image), ==, "Desk photo");
+  g_assert_cmpstr (cd_image_get_photographer (image), ==, "Ana Lima");
+  g_assert_cmpstr (cd_image_get_copyright (image), ==, "2026 Desk");
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Night ferry returns");
+
+  destroy_window (window);
+}
+
+/* Typing in the body, then in the headline: undo takes back the headline
+ * first, then the body, and puts the cursor where the body changed. */
+static void
+test_body_then_headline (void)
+{
+  CdWindow *window = show_story ();
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+  CdEditor *editor = CD_EDITOR (cd_window_get_editor (window));
+  GtkTextView *view = cd_editor_get_view (editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  cd_ui_test_type_text (GTK_WIDGET (view), "night ");
+  /* Straight on, before the body reaches the article by itself. */
+  cd_article_set_headline (article, "Night ferry returns at last");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The night ferry left at dawn.\n\nIt was full.");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Night ferry returns");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The night ferry left at dawn.\n\nIt was full.");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_body (article), ==, "The ferry left at dawn.\n\nIt was full.");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 4);
+  /* The buffer has no history of its own in the window. */
+  g_assert_false (gtk_text_buffer_get_enable_undo (buffer));
+
+  destroy_window (window);
+}
+
+/* Undoing back to the state just opened leaves nothing to undo, and the
+ * actions follow. */
+static void
+test_actions_enabled (void)
+{
+  CdWindow *window = show_story ();
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+
+  g_assert_false (cd_history_get_can_undo (cd_window_get_history (window)));
+  cd_article_set_dateline (article, "Cuxhaven");
+  cd_ui_test_wait (50);
+  g_assert_true (cd_history_get_can_undo (cd_window_get_history (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (50);
+  g_assert_cmpstr (cd_article_get_dateline (article), ==, "");
+  g_assert_false (cd_history_get_can_undo (cd_window_get_history (window)));
+  g_assert_true (cd_history_get_can_redo (cd_window_get_history (window)));
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autoptr(GFile) home = NULL;
+  int status;
+
+  tmp_home = g_dir_make_tmp ("copydesk-test-undo-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_home, "data", NULL);
+  config_home = g_build_filename (tmp_home, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  cd_ui_test_init (&argc, &argv);
+
+  app = cd_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
+  g_test_add_func ("/undo/remove-image", test_remove_image);
+  g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
+  g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  home = g_file_new_for_path (tmp_home);
+  cd_ui_test_remove_tree (home);
+  g_free (tmp_home);
+  return status;
+}
