@@ -79,12 +79,23 @@ show_window (int width,
 
 /* Destroys @window without asking about unsaved work, and removes the
  * recovery copy it may leave behind, so that tests do not see each other's. */
+static gboolean
+window_gone_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 destroy_window (CdWindow *window)
 {
   g_autoptr(CdDocument) document = g_object_ref (cd_window_get_document (window));
 
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
+  /* Work still running in other threads (a render, a check) may hold the
+   * window for a moment; it writes its recovery copy when it goes, so the
+   * copy is removed after that. */
+  g_assert_true (cd_ui_test_wait_until (window_gone_cb, &window, 10000));
   cd_document_discard_recovery (document);
   cd_ui_test_wait (50);
 }
