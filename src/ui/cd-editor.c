@@ -1897,14 +1897,20 @@ cd_editor_init (CdEditor *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_manager_notify_dark_cb), self, G_CONNECT_SWAPPED);
 
-  /* A visible caption above the text and a hint while it is empty. They are
-   * children of the view, so they scroll with the text, and take no input. */
+  /* A visible caption above the text, in the view's top gutter: GTK 4.8
+   * draws a child placed in the top margin over the text once the view
+   * scrolls, while the gutter stays above it. And a hint while the text is
+   * empty, a child of the view. Neither takes input. */
   self->caption = gtk_label_new (_("Body"));
   gtk_widget_add_css_class (self->caption, "caption-heading");
   gtk_widget_add_css_class (self->caption, "dim-label");
   gtk_widget_set_can_target (self->caption, FALSE);
   gtk_widget_set_can_focus (self->caption, FALSE);
-  gtk_text_view_add_overlay (text_view, self->caption, 32, -40);
+  gtk_label_set_xalign (GTK_LABEL (self->caption), 0.0);
+  gtk_widget_set_margin_start (self->caption, 32);
+  gtk_widget_set_margin_top (self->caption, 24);
+  gtk_widget_set_margin_bottom (self->caption, 8);
+  gtk_text_view_set_gutter (text_view, GTK_TEXT_WINDOW_TOP, self->caption);
 
   self->placeholder = gtk_label_new (_("Write your story in Markdown…"));
   gtk_widget_add_css_class (self->placeholder, "dim-label");
