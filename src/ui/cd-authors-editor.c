@@ -10,9 +10,9 @@
 
 #include "cd-authors-editor.h"
 
-/* One author on screen: a boxed list with the name row (and its remove button)
- * and the role row. The card is owned by its list widget, so that handlers on
- * the rows never outlive it. */
+/* One author on screen: a boxed list with the name row and the role row
+ * (the remove button at its end). The card is owned by its list widget, so
+ * that handlers on the rows never outlive it. */
 typedef struct
 {
   CdAuthorsEditor *editor;
@@ -178,10 +178,12 @@ author_card_new (CdAuthorsEditor *self,
                                   -1);
   gtk_widget_add_css_class (remove_button, "flat");
   g_signal_connect (remove_button, "clicked", G_CALLBACK (remove_clicked_cb), card);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (card->name_row), remove_button);
 
+  /* The remove button ends the card, so that Tab goes from the name to the
+   * role, then to the button. */
   card->role_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (card->role_row), _("Role"));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (card->role_row), remove_button);
   gtk_editable_set_text (GTK_EDITABLE (card->role_row), cd_author_get_role (author));
   g_signal_connect (card->role_row, "changed", G_CALLBACK (role_row_changed_cb), card);
   g_signal_connect_object (author, "notify::role",

@@ -28,8 +28,8 @@ child (GtkWidget  *editor,
   return GTK_WIDGET (object);
 }
 
-/* Each author is a boxed list: the name row (with the remove button), then
- * the role row. */
+/* Each author is a boxed list: the name row, then the role row with the
+ * remove button. */
 typedef struct
 {
   GtkWidget *name_row;
@@ -86,7 +86,9 @@ get_card (GtkWidget *editor,
   g_assert_true (ADW_IS_ENTRY_ROW (card.role_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (card.name_row)), ==, "Name");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (card.role_row)), ==, "Role");
-  card.remove_button = find_remove_button (card.name_row);
+  card.remove_button = find_remove_button (card.role_row);
+  /* After the role, so that Tab from the name goes to the role. */
+  g_assert_null (find_remove_button (card.name_row));
   g_assert_nonnull (card.remove_button);
 
   return card;
@@ -335,17 +337,18 @@ test_authors_keyboard (void)
   g_assert_true (focus_in (window, second.name_row));
   g_assert_false (cd_authors_editor_focus_author (CD_AUTHORS_EDITOR (editor), 2));
 
-  /* Tab goes name, remove, role, then the next author, then "Add Author". */
+  /* Tab goes name, role, remove, then the next author, then "Add Author":
+   * from a name, Tab never lands on the remove button. */
   cd_authors_editor_focus (CD_AUTHORS_EDITOR (editor));
-  press_tab (window);
-  g_assert_true (focus_of (window) == first.remove_button);
   press_tab (window);
   g_assert_true (focus_in (window, first.role_row));
   press_tab (window);
+  g_assert_true (focus_of (window) == first.remove_button);
+  press_tab (window);
   g_assert_true (focus_in (window, second.name_row));
   press_tab (window);
-  press_tab (window);
   g_assert_true (focus_in (window, second.role_row));
+  press_tab (window);
   press_tab (window);
   g_assert_true (focus_of (window) == child (editor, "add_button"));
 
