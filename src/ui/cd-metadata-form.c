@@ -11,6 +11,7 @@
 #include "cd-authors-editor.h"
 #include "cd-image-editor.h"
 #include "cd-metadata-form.h"
+#include "cd-text-field.h"
 #include "cd-tag-editor.h"
 
 /* Languages offered in the language menu. Any BCP 47 tag can still be typed. */
@@ -104,6 +105,7 @@ struct _CdMetadataForm
   GtkWidget     *scroller;
   GtkWidget     *content;
   GtkWidget     *headline_row;
+  GtkWidget     *headline_view;
   GtkWidget     *headline_counter;
   GtkWidget     *standfirst_view;
   GtkWidget     *standfirst_counter;
@@ -709,7 +711,6 @@ sync_all (CdMetadataForm *self)
   if (article == NULL)
     {
       self->updating = TRUE;
-      set_editable_text (GTK_EDITABLE (self->headline_row), "");
       set_editable_text (GTK_EDITABLE (self->section_row), "");
       set_editable_text (GTK_EDITABLE (self->language_row), "");
       set_editable_text (GTK_EDITABLE (self->dateline_row), "");
@@ -718,6 +719,8 @@ sync_all (CdMetadataForm *self)
       self->updating = FALSE;
     }
 
+  set_buffer_text (self, GTK_TEXT_VIEW (self->headline_view),
+                   article != NULL ? cd_article_get_headline (article) : "");
   set_buffer_text (self, GTK_TEXT_VIEW (self->standfirst_view),
                    article != NULL ? cd_article_get_standfirst (article) : "");
   set_buffer_text (self, GTK_TEXT_VIEW (self->editor_note_view),
@@ -739,7 +742,11 @@ article_notify_cb (CdArticle      *article,
   const char *name = pspec->name;
 
   if (strcmp (name, "headline") == 0)
-    update_headline_counter (self);
+    {
+      set_buffer_text (self, GTK_TEXT_VIEW (self->headline_view),
+                       cd_article_get_headline (article));
+      update_headline_counter (self);
+    }
   else if (strcmp (name, "standfirst") == 0)
     {
       set_buffer_text (self, GTK_TEXT_VIEW (self->standfirst_view),
@@ -788,6 +795,7 @@ resize_text_views_cb (gpointer data)
   CdMetadataForm *self = data;
 
   self->resize_source = 0;
+  fit_text_view (self->headline_view);
   fit_text_view (self->standfirst_view);
   fit_text_view (self->editor_note_view);
   return G_SOURCE_REMOVE;
@@ -816,6 +824,19 @@ text_focus_leave_cb (GtkWidget               *row,
                      GtkEventControllerFocus *controller)
 {
   gtk_widget_remove_css_class (row, "focused");
+}
+
+static void
+headline_changed_cb (GtkTextBuffer  *buffer,
+                     CdMetadataForm *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->article == NULL)
+    return;
+
+  text = dup_buffer_text (GTK_TEXT_VIEW (self->headline_view));
+  cd_article_set_headline (self->article, text);
 }
 
 static void
@@ -1135,6 +1156,7 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, scroller);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, content);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_row);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_view);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, headline_counter);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, standfirst_view);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, standfirst_counter);
@@ -1232,6 +1254,11 @@ cd_metadata_form_init (CdMetadataForm *self)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self->embargo_row), self->embargo->time_row);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self->embargo_row), self->embargo->zone_row);
 
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->headline_view)), "changed",
+                    G_CALLBACK (headline_changed_cb), self);
+  cd_text_field_setup (GTK_TEXT_VIEW (self->headline_view), self->headline_row);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->headline_view)),
+                           "changed", G_CALLBACK (text_view_extent_changed_cb), self, 0);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->standfirst_view)), "changed",
                     G_CALLBACK (standfirst_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor_note_view)), "changed",
@@ -1247,8 +1274,6 @@ cd_metadata_form_init (CdMetadataForm *self)
   gtk_widget_add_controller (self->slug_row, focus);
 
   self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "headline", self->headline_row, "text",
-                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "section", self->section_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "language", self->language_row, "text",
@@ -1466,7 +1491,7 @@ cd_metadata_form_focus_field (CdMetadataForm *self,
     const char *field;
     size_t      offset;
   } fields[] = {
-    { "headline", G_STRUCT_OFFSET (CdMetadataForm, headline_row) },
+    { "headline", G_STRUCT_OFFSET (CdMetadataForm, headline_view) },
     { "standfirst", G_STRUCT_OFFSET (CdMetadataForm, standfirst_view) },
     { "slug", G_STRUCT_OFFSET (CdMetadataForm, slug_row) },
     { "section", G_STRUCT_OFFSET (CdMetadataForm, section_row) },
@@ -1520,7 +1545,7 @@ cd_metadata_form_focus_headline (CdMetadataForm *self)
 {
   g_return_if_fail (CD_IS_METADATA_FORM (self));
 
-  focus_widget (self->headline_row);
+  focus_widget (self->headline_view);
 }
 
 /**

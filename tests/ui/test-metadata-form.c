@@ -129,6 +129,39 @@ editable_text (GtkWidget *widget)
   return gtk_editable_get_text (GTK_EDITABLE (widget));
 }
 
+/* The headline is a text view that wraps; these read and edit it as the
+ * other fields' entries are read and edited. The text returned stays valid
+ * until the next call. */
+static const char *
+headline_text (GtkWidget *form)
+{
+  static char *last;
+
+  g_free (last);
+  last = buffer_text (child (form, "headline_view"));
+  return last;
+}
+
+static void
+set_headline (GtkWidget  *form,
+              const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (form, "headline_view"))),
+                            text, -1);
+}
+
+static void
+insert_headline (GtkWidget  *form,
+                 const char *text,
+                 int         offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (form, "headline_view")));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_insert (buffer, &iter, text, -1);
+}
+
 static const char *
 label_text (GtkWidget *widget)
 {
@@ -202,7 +235,7 @@ test_form_new (void)
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), NULL);
   g_assert_false (gtk_widget_get_sensitive (child (form, "content")));
-  g_assert_cmpstr (editable_text (child (form, "headline_row")), ==, "");
+  g_assert_cmpstr (headline_text (form), ==, "");
 
   g_assert_finalize_object (form);
 }
@@ -220,7 +253,7 @@ test_form_shows_article (void)
   get_published_rows (form, &published);
   get_embargo_rows (form, &embargo);
 
-  g_assert_cmpstr (editable_text (child (form, "headline_row")), ==,
+  g_assert_cmpstr (headline_text (form), ==,
                    "Electric harbour ferry enters service after two-year delay");
   standfirst = buffer_text (child (form, "standfirst_view"));
   g_assert_cmpstr (standfirst, ==, cd_article_get_standfirst (article));
@@ -264,8 +297,12 @@ test_form_edits_article (void)
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), "Ferry finally sails");
+  set_headline (form, "Ferry finally sails");
   g_assert_cmpstr (cd_article_get_headline (article), ==, "Ferry finally sails");
+  /* One paragraph, whatever is pasted. */
+  insert_headline (form, "\nat\r\nlast", 19);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Ferry finally sails at  last");
+  set_headline (form, "Ferry finally sails");
   /* The slug was never edited, so it follows. */
   g_assert_cmpstr (cd_article_get_slug (article), ==, "ferry-finally-sails");
   g_assert_cmpstr (editable_text (child (form, "slug_row")), ==, "ferry-finally-sails");
@@ -359,19 +396,18 @@ test_form_counters (void)
 
   /* Characters as readers see them: "é" and "€" are one each. */
   text = g_strnfill (68, 'a');
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), text);
-  gtk_editable_insert_text (GTK_EDITABLE (child (form, "headline_row")), "é€", -1,
-                            &(int) { 68 });
+  set_headline (form, text);
+  insert_headline (form, "é€", 68);
   assert_counter (headline, "70 / 70", NULL);
-  gtk_editable_insert_text (GTK_EDITABLE (child (form, "headline_row")), "b", -1, &(int) { 70 });
+  insert_headline (form, "b", 70);
   assert_counter (headline, "71 / 70", "warning");
   g_free (text);
   text = g_strnfill (110, 'h');
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), text);
+  set_headline (form, text);
   assert_counter (headline, "110 / 70", "warning");
-  gtk_editable_insert_text (GTK_EDITABLE (child (form, "headline_row")), "!", -1, &(int) { 110 });
+  insert_headline (form, "!", 110);
   assert_counter (headline, "111 / 70", "error");
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), "Short");
+  set_headline (form, "Short");
   assert_counter (headline, "5 / 70", NULL);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (form, "standfirst_view")));
@@ -393,7 +429,7 @@ test_form_counters (void)
   cd_metadata_form_set_house_rules (CD_METADATA_FORM (form), strict);
   assert_counter (headline, "5 / 10", NULL);
   assert_counter (standfirst, "321 / 200", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), "Ferry sails at last");
+  set_headline (form, "Ferry sails at last");
   assert_counter (headline, "19 / 10", "warning");
 
   g_assert_finalize_object (form);
@@ -414,7 +450,7 @@ test_form_slug (void)
   /* Derived: follows the headline, no reset button. */
   g_assert_false (cd_article_get_slug_edited (article));
   g_assert_false (gtk_widget_get_visible (reset));
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), "Ferry sails");
+  set_headline (form, "Ferry sails");
   g_assert_cmpstr (editable_text (slug_row), ==, "ferry-sails");
 
   /* Edited: the article keeps it and the reset button appears. */
@@ -422,7 +458,7 @@ test_form_slug (void)
   g_assert_cmpstr (cd_article_get_slug (article), ==, "harbour-ferry");
   g_assert_true (cd_article_get_slug_edited (article));
   g_assert_true (gtk_widget_get_visible (reset));
-  gtk_editable_set_text (GTK_EDITABLE (child (form, "headline_row")), "Ferry sails again");
+  set_headline (form, "Ferry sails again");
   g_assert_cmpstr (editable_text (slug_row), ==, "harbour-ferry");
   g_assert_cmpstr (cd_article_get_slug (article), ==, "harbour-ferry");
 
@@ -610,17 +646,24 @@ test_form_follows_article (void)
   g_autofree char *note = NULL;
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
-  headline = child (form, "headline_row");
+  headline = child (form, "headline_view");
 
   /* A change from elsewhere (a reload, an undo) shows; the cursor of an
-   * unchanged entry stays where it was. */
-  gtk_editable_set_position (GTK_EDITABLE (headline), 8);
-  cd_article_set_headline (article, cd_article_get_headline (article));
-  cd_article_set_section (article, "Business");
-  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (headline)), ==, 8);
+   * unchanged field stays where it was. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (headline));
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 8);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+    cd_article_set_headline (article, cd_article_get_headline (article));
+    cd_article_set_section (article, "Business");
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 8);
+  }
   g_assert_cmpstr (editable_text (child (form, "section_row")), ==, "Business");
   cd_article_set_headline (article, "New headline");
-  g_assert_cmpstr (editable_text (headline), ==, "New headline");
+  g_assert_cmpstr (headline_text (form), ==, "New headline");
   cd_article_set_standfirst (article, "New standfirst");
   standfirst = buffer_text (child (form, "standfirst_view"));
   g_assert_cmpstr (standfirst, ==, "New standfirst");
@@ -647,11 +690,11 @@ test_form_follows_article (void)
 
   /* A new article rebinds everything; the old one is left alone. */
   cd_metadata_form_set_article (CD_METADATA_FORM (form), other);
-  g_assert_cmpstr (editable_text (headline), ==, cd_article_get_headline (other));
+  g_assert_cmpstr (headline_text (form), ==, cd_article_get_headline (other));
   standfirst = (g_free (standfirst), buffer_text (child (form, "standfirst_view")));
   g_assert_cmpstr (standfirst, ==, cd_article_get_standfirst (other));
   g_assert_cmpint (planned_words (form), ==, (int) cd_article_get_planned_words (other));
-  gtk_editable_set_text (GTK_EDITABLE (headline), "Only the new one");
+  set_headline (form, "Only the new one");
   g_assert_cmpstr (cd_article_get_headline (other), ==, "Only the new one");
   g_assert_cmpstr (cd_article_get_headline (article), ==, "New headline");
   cd_article_set_section (article, "Ignored");
