@@ -25,7 +25,7 @@
  *   type, version, _id, source, language, created_date, last_updated_date,
  *   first_publish_date, display_date, status, workflow,
  *   content_restrictions, slug, location, headlines, subheadlines,
- *   description, credits, editor_note, comments, taxonomy, promo_items,
+ *   description, credits, planning, comments, taxonomy, promo_items,
  *   content_elements
  *
  * Decisions where ANS and the article do not match one to one:
@@ -59,6 +59,10 @@
  *   to decide at publishing time, and an export never depends on "now".
  * - Standfirst → `subheadlines.basic` and `description.basic`; dateline →
  *   `location`; comments → `comments.allow_comments`.
+ * - The editor's note is for the desk and never for readers, so it is
+ *   `planning.internal_note` ("shared communication inside the
+ *   newsroom"). ANS's `editor_note` is the opposite: "additional
+ *   information to be displayed near the content", and is never written.
  * - Authors are `credits.by` entries of type "author" with `name`,
  *   `byline` (the name as it appears in the article's byline, "By A and
  *   B"), `role` and `url`. An author with a blank name is left out, since
@@ -689,6 +693,16 @@ build_credits (CdArticle *article)
   return credits;
 }
 
+/* {internal_note}: the editor's note; see the top of this file. */
+static JsonObject *
+build_planning (CdArticle *article)
+{
+  JsonObject *planning = json_object_new ();
+
+  cd_export_set_string (planning, "internal_note", cd_article_get_editor_note (article));
+  return planning;
+}
+
 static JsonObject *
 build_taxonomy (CdArticle *article)
 {
@@ -832,7 +846,7 @@ build_document (CdArticle              *article,
   set_basic (root, "subheadlines", cd_article_get_standfirst (article));
   set_basic (root, "description", cd_article_get_standfirst (article));
   set_object (root, "credits", build_credits (article));
-  cd_export_set_string (root, "editor_note", cd_article_get_editor_note (article));
+  set_object (root, "planning", build_planning (article));
 
   comments = json_object_new ();
   json_object_set_boolean_member (comments, "allow_comments", cd_article_get_comments (article));

@@ -356,7 +356,7 @@ test_story (void)
   assert_members (story,
                   "type,version,_id,source,language,created_date,last_updated_date,"
                   "first_publish_date,display_date,status,workflow,content_restrictions,slug,"
-                  "location,headlines,subheadlines,description,credits,editor_note,comments,"
+                  "location,headlines,subheadlines,description,credits,planning,comments,"
                   "taxonomy,promo_items,content_elements");
 
   g_assert_cmpstr (member_string (story, "type"), ==, "story");
@@ -395,7 +395,11 @@ test_story (void)
                    "after a storm tore part of its roof away.");
   g_assert_cmpstr (member_string (member_object (story, "description"), "basic"), ==,
                    member_string (member_object (story, "subheadlines"), "basic"));
-  g_assert_cmpstr (member_string (story, "editor_note"), ==,
+  /* The editor's note is for the newsroom: ANS's `editor_note` is shown to
+   * readers near the content, `planning.internal_note` is not. */
+  g_assert_false (json_object_has_member (story, "editor_note"));
+  assert_members (member_object (story, "planning"), "internal_note");
+  g_assert_cmpstr (member_string (member_object (story, "planning"), "internal_note"), ==,
                    "Opening hours confirmed with the library press office on 13 October.");
   g_assert_true (member_boolean (member_object (story, "comments"), "allow_comments"));
 

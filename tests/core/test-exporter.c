@@ -7,6 +7,10 @@
 
 #include "copydesk-core.h"
 #include "cd-exporter.h"
+#include "cd-test-util.h"
+
+/* A string that no fixture holds, planted in the editor's note. */
+#define INTERNAL_MARKER "DESKNOTE-4c1f9a-internal"
 
 static CdArticle *
 article_with_image (const char *source)
@@ -189,6 +193,212 @@ test_exports_are_deterministic (void)
     }
 }
 
+/* Counts the places in @node that hold @marker, in a member's value or
+ * name, and fails on any whose place (without indexes) is not @allowed. */
+static guint
+count_marker_in_json (JsonNode   *node,
+                      GString    *pattern,
+                      const char *marker,
+                      const char *allowed)
+{
+  gsize length = pattern->len;
+  guint found = 0;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      g_string_append (pattern, "[]");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        found += count_marker_in_json (json_array_get_element (array, i), pattern, marker, allowed);
+      g_string_truncate (pattern, length);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+
+          g_assert_null (strstr (name, marker));
+          if (pattern->len > 0)
+            g_string_append_c (pattern, '.');
+          g_string_append (pattern, name);
+          found += count_marker_in_json (json_object_get_member (object, name), pattern,
+                                         marker, allowed);
+          g_string_truncate (pattern, length);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           strstr (json_node_get_string (node), marker) != NULL)
+    {
+      if (g_strcmp0 (pattern->str, allowed) != 0)
+        g_error ("The editor's note reaches “%s”, which readers may see", pattern->str);
+      found++;
+    }
+
+  return found;
+}
+
+static guint
+count_occurrences (const char *text,
+                   gsize       length,
+                   const char *marker)
+{
+  g_autofree char *copy = g_strndup (text, length);
+  guint n = 0;
+
+  for (const char *p = strstr (copy, marker); p != NULL; p = strstr (p + 1, marker))
+    n++;
+
+  return n;
+}
+
+/* Checks one export: @marker is in the member the format defines as
+ * internal, once, and nowhere else in the bytes. */
+static void
+check_internal_marker (const char *id,
+                       GBytes     *bytes,
+                       const char *marker)
+{
+  /* Where each format keeps a note for the newsroom; NULL: it has no such
+   * place, so the note must not appear at all. Every registered exporter
+   * must be listed, so that a new format is checked too. */
+  static const struct
+  {
+    const char *id;
+    const char *internal_member;
+  } formats[] = {
+    { "ninjs", "ednote" },
+    { "ans", "planning.internal_note" },
+    { "jsonld", NULL },
+    { "wordpress", NULL },
+    { "html", NULL },
+  };
+  const char *data;
+  gsize size;
+  guint in_bytes;
+
+  /* The native format is the article file itself, editor's note and all. */
+  if (g_str_equal (id, "copydesk"))
+    return;
+
+  data = g_bytes_get_data (bytes, &size);
+  in_bytes = count_occurrences (data, size, marker);
+
+  for (size_t i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (!g_str_equal (formats[i].id, id))
+        continue;
+
+      if (formats[i].internal_member == NULL)
+        {
+          g_assert_cmpuint (in_bytes, ==, 0);
+        }
+      else
+        {
+          g_autoptr(JsonNode) root = cd_test_parse_bytes (bytes);
+          g_autoptr(GString) pattern = g_string_new (NULL);
+          guint in_members = count_marker_in_json (root, pattern, marker,
+                                                   formats[i].internal_member);
+
+          /* Once, in its member, and not anywhere the JSON walk would miss. */
+          g_assert_cmpuint (in_members, ==, 1);
+          g_assert_cmpuint (in_bytes, ==, 1);
+        }
+      return;
+    }
+
+  g_error ("The exporter “%s” does not say where, if anywhere, the editor's note goes", id);
+}
+
+static void
+check_article_keeps_note_internal (CdArticle  *article,
+                                   const char *article_dir)
+{
+  GListModel *all = cd_exporters_get_all ();
+  const CdExportImageMode modes[] = { CD_EXPORT_IMAGE_BASE_URL, CD_EXPORT_IMAGE_BUNDLE };
+  g_autofree char *image_uri = NULL;
+
+  cd_article_set_editor_note (article, "Check with legal: " INTERNAL_MARKER ". Not for print.");
+
+  for (size_t m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      CdExportOptions options = { modes[m], "https://media.example.org/", article_dir, NULL };
+
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(CdExporter) exporter = g_list_model_get_item (all, i);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) bytes = cd_exporter_export (exporter, article, &options, &error);
+
+          g_test_message ("%s, image mode %d", cd_exporter_get_id (exporter), (int) modes[m]);
+          /* An article some format cannot take (WordPress refuses an empty
+           * post) has nothing to leak. */
+          if (bytes == NULL)
+            {
+              g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+              continue;
+            }
+          check_internal_marker (cd_exporter_get_id (exporter), bytes, INTERNAL_MARKER);
+        }
+    }
+
+  /* The preview: with no image, with the image on this computer and with
+   * remote images blocked. */
+  for (int variant = 0; variant < 3; variant++)
+    {
+      g_autoptr(GFile) dir = article_dir != NULL ? g_file_new_for_path (article_dir) : NULL;
+      g_autofree char *href = variant > 0 ? cd_page_dup_image_uri (article, dir) : NULL;
+      CdPageOptions page_options = { href, CD_PAGE_THEME_LIGHT, variant == 2 };
+      g_autofree char *page = cd_page_render (article, &page_options);
+
+      g_assert_null (strstr (page, INTERNAL_MARKER));
+    }
+}
+
+/* The editor's note is for the desk: it reaches only the members that
+ * formats define as internal (ninjs `ednote`, ANS `planning.internal_note`)
+ * and nothing readers see. */
+static void
+test_editor_note_stays_internal (void)
+{
+  g_autofree char *root = cd_test_dup_source_root ();
+  g_autoptr(GPtrArray) fixtures = cd_test_fixtures_new (root);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(CdAuthor) author = cd_author_new ("Helen Marsh");
+  g_autoptr(CdTag) tag = cd_tag_new ("transport", NULL, NULL);
+  CdImage *image = cd_article_get_image (article);
+
+  cd_author_set_role (author, "Transport correspondent");
+  cd_article_add_author (article, author);
+  cd_article_add_tag (article, tag);
+  cd_article_set_headline (article, "Ferry sails");
+  cd_article_set_standfirst (article, "The first crossing left at dawn.");
+  cd_article_set_dateline (article, "Portmere");
+  cd_article_set_section (article, "Local");
+  cd_article_set_body (article, "The ferry *sailed*.\n\n- one\n- two\n");
+  cd_image_set_source (image, "https://images.example.com/ferry.jpg");
+  cd_image_set_alt (image, "A ferry");
+  cd_image_set_caption (image, "The ferry at dawn.");
+  cd_image_set_credit (image, "Photo: Example Agency");
+  cd_image_set_photographer (image, "Owen Clarke");
+  cd_image_set_copyright (image, "© 2026 Example Agency");
+  check_article_keeps_note_internal (article, NULL);
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) loaded = cd_test_load_article (fixture->path);
+      g_autofree char *dir = g_path_get_dirname (fixture->path);
+
+      g_test_message ("fixture %s", fixture->name);
+      check_article_keeps_note_internal (loaded, dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/exporter/refuses-local-image", test_export_without_options_refuses_local_image);
   g_test_add_func ("/exporter/bundle-to-file", test_bundle_to_file);
   g_test_add_func ("/exporter/deterministic", test_exports_are_deterministic);
+  g_test_add_func ("/exporter/editor-note-stays-internal", test_editor_note_stays_internal);
 
   return g_test_run ();
 }
