@@ -75,6 +75,8 @@ const char *cd_exporter_get_id        (CdExporter             *self);
 const char *cd_exporter_get_name      (CdExporter             *self);
 const char *cd_exporter_get_extension (CdExporter             *self);
 const char *cd_exporter_get_mime_type (CdExporter             *self);
+char       *cd_exporter_dup_file_name (CdExporter             *self,
+                                       CdArticle              *article) G_GNUC_WARN_UNUSED_RESULT;
 GBytes     *cd_exporter_export        (CdExporter             *self,
                                        CdArticle              *article,
                                        const CdExportOptions  *options,

@@ -193,6 +193,46 @@ test_exports_are_deterministic (void)
     }
 }
 
+/* One rule names an export, in the window and in copydesk-cli: the slug
+ * and the format, with the format's id before ".json" for the formats that
+ * share that extension, so that exports sit side by side in one folder. */
+static void
+test_default_file_name (void)
+{
+  static const struct
+  {
+    const char *id;
+    const char *slug;
+    const char *expected;
+  } cases[] = {
+    { "ninjs", "ferry-sails", "ferry-sails.ninjs.json" },
+    { "ans", "ferry-sails", "ferry-sails.ans.json" },
+    { "wordpress", "ferry-sails", "ferry-sails.wordpress.json" },
+    { "jsonld", "ferry-sails", "ferry-sails.jsonld" },
+    { "html", "ferry-sails", "ferry-sails.html" },
+    { "copydesk", "ferry-sails", "ferry-sails.copydesk" },
+    { "ninjs", "", "article.ninjs.json" },
+    { "html", "   ", "article.html" },
+    /* A slug is typed by people: it never names another folder or a
+     * hidden file. */
+    { "ninjs", "../../etc/passwd", "etc-passwd.ninjs.json" },
+    { "html", "a/b\\c", "a-b-c.html" },
+    { "html", "..", "article.html" },
+    { "html", ".hidden", "hidden.html" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = cd_article_new ();
+      g_autofree char *name = NULL;
+
+      cd_article_set_slug (article, cases[i].slug);
+      name = cd_exporter_dup_file_name (cd_exporters_lookup (cases[i].id), article);
+      g_test_message ("%s, “%s”", cases[i].id, cases[i].slug);
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 /* Counts the places in @node that hold @marker, in a member's value or
  * name, and fails on any whose place (without indexes) is not @allowed. */
 static guint
@@ -410,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/exporter/refuses-local-image", test_export_without_options_refuses_local_image);
   g_test_add_func ("/exporter/bundle-to-file", test_bundle_to_file);
   g_test_add_func ("/exporter/deterministic", test_exports_are_deterministic);
+  g_test_add_func ("/exporter/default-file-name", test_default_file_name);
   g_test_add_func ("/exporter/editor-note-stays-internal", test_editor_note_stays_internal);
 
   return g_test_run ();
