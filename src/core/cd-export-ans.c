@@ -64,9 +64,16 @@
  *   newsroom"). ANS's `editor_note` is the opposite: "additional
  *   information to be displayed near the content", and is never written.
  * - Authors are `credits.by` entries of type "author" with `name`,
- *   `byline` (the name as it appears in the article's byline, "By A and
- *   B"), `role` and `url`. An author with a blank name is left out, since
- *   ANS requires a name. The e-mail address is not exported: it is the
+ *   `byline`, `role` and `url`. An author with a blank name is left out,
+ *   since ANS requires a name.
+ * - The byline: ANS has no byline of the whole story, and an author's
+ *   `byline` is "the public-facing name" of that one author. So it is the
+ *   name exactly as the article's byline shows it (stripped, without "By"
+ *   or joiners, and without the role, which is `role`), and the rule that
+ *   holds for every export is: joining the `credits.by[].byline` values
+ *   with the words of the story's language (cd_byline_for_names()) gives
+ *   the article's byline, the same string as ninjs `by`, WordPress's
+ *   `copydesk_byline` and the page's byline. The e-mail address is not exported: it is the
  *   desk's contact, and no other export publishes it either.
  * - Tags are `taxonomy.tags` {text, slug} with the slug made by
  *   cd_text_slugify(); a name that has no ASCII slug (Greek, Japanese …)

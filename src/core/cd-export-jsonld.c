@@ -52,7 +52,9 @@
  *   says the work must no longer be used.
  * - Each author with a name is a Person with `name`, `url` (the author's
  *   web address) and `jobTitle` (the author's role). `author` is always an
- *   array, one author or several.
+ *   array, one author or several. schema.org has no byline: the names, in
+ *   order and as the byline shows them, joined with the words of the
+ *   article's language (cd_byline_for_names()), give the article's byline.
  * - `keywords` is an array of every tag's name: a comma-separated string
  *   would break a name that holds a comma. An IPTC Media Topic tag is also
  *   an `about` Thing with its `name`, its concept URI
@@ -137,6 +139,7 @@ build_authors (CdArticle  *article,
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
       const char *name = cd_author_get_name (author);
       const char *url = cd_author_get_url (author);
+      g_autofree char *stripped = NULL;
       JsonObject *person;
 
       /* A Person without a name tells a reader nothing. */
@@ -154,7 +157,8 @@ build_authors (CdArticle  *article,
         }
 
       person = new_typed_object ("Person");
-      json_object_set_string_member (person, "name", name);
+      stripped = g_strstrip (g_strdup (name));
+      json_object_set_string_member (person, "name", stripped);
       cd_export_set_string (person, "url", url);
       cd_export_set_string (person, "jobTitle", cd_author_get_role (author));
       json_array_add_object_element (people, person);

@@ -30,6 +30,10 @@
  *
  * Decisions where ninjs and the article do not match one to one:
  *
+ * - `by` is the article's byline (cd_article_get_byline(): "By A and B"
+ *   in the article's language, no roles), the same string as the page's
+ *   byline and WordPress's `copydesk_byline`; the ANS export gives each
+ *   author's part of it. ninjs `people` has no member for a role.
  * - `uri` is the article id (`urn:uuid:…`). `version` is a string; the
  *   article has no revision counter, so it is the modification time as
  *   seconds since 1970 (UTC): it grows with every saved change, as

@@ -68,7 +68,8 @@
  * - `comment_status` is "open" when the article allows comments, else
  *   "closed".
  * - `meta` holds the article id (`copydesk_id`), its status
- *   (`copydesk_status`), byline (`copydesk_byline`), dateline
+ *   (`copydesk_status`), byline (`copydesk_byline`, the article's byline as
+ *   the page and ninjs `by` give it), dateline
  *   (`copydesk_dateline`) and language (`copydesk_language`), which
  *   WordPress has no field for. The editor's note stays in Copydesk.
  * - `tags` and `categories` are empty arrays for the publisher to fill.

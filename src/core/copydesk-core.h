@@ -13,6 +13,7 @@
 #include "cd-image.h"
 #include "cd-import-ninjs.h"
 #include "cd-json.h"
+#include "cd-language.h"
 #include "cd-markdown.h"
 #include "cd-media-topics.h"
 #include "cd-page.h"

@@ -233,6 +233,174 @@ test_default_file_name (void)
     }
 }
 
+/* The text of the page's byline paragraph: its markup dropped, the few
+ * entities the page writes for names like these read back. */
+static char *
+page_byline (const char *page)
+{
+  const char *start = strstr (page, "<p class=\"byline\">");
+  const char *end;
+  GString *text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  if (start == NULL)
+    return g_string_free (text, FALSE);
+
+  start += strlen ("<p class=\"byline\">");
+  end = strstr (start, "</p>");
+  g_assert_nonnull (end);
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (text, *p);
+    }
+
+  g_assert_null (strchr (text->str, '&'));
+  return g_string_free (text, FALSE);
+}
+
+/* The byline joined from a list of names in a document, as
+ * cd_byline_for_names() joins them: how formats without a byline of the
+ * whole story (ANS, JSON-LD) carry it. */
+static char *
+byline_from_members (JsonArray  *array,
+                     const char *member,
+                     const char *language)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (names, (gpointer) json_object_get_string_member (
+                                         json_array_get_object_element (array, i), member));
+  g_ptr_array_add (names, NULL);
+
+  return cd_byline_for_names ((const char * const *) names->pdata, language);
+}
+
+static void
+check_bylines_agree (CdArticle  *article,
+                     const char *expected)
+{
+  GListModel *all = cd_exporters_get_all ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  const char *language = cd_article_get_language (article);
+  CdPageOptions page_options = { NULL, CD_PAGE_THEME_AUTO, FALSE };
+  g_autofree char *page = cd_page_render (article, &page_options);
+  g_autofree char *on_page = page_byline (page);
+
+  g_assert_cmpstr (cd_article_get_byline (article), ==, expected);
+  g_assert_cmpstr (on_page, ==, expected);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(CdExporter) exporter = g_list_model_get_item (all, i);
+      const char *id = cd_exporter_get_id (exporter);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = cd_exporter_export (exporter, article, &options, &error);
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+      g_autofree char *byline = NULL;
+
+      g_test_message ("%s, %s", language, id);
+      g_assert_no_error (error);
+
+      if (g_str_equal (id, "html"))
+        {
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+          byline = page_byline (text);
+        }
+      else if (g_str_equal (id, "copydesk"))
+        {
+          /* The article file holds the authors, not a byline. */
+          continue;
+        }
+      else
+        {
+          root = cd_test_parse_bytes (bytes);
+          object = json_node_get_object (root);
+
+          if (g_str_equal (id, "ninjs"))
+            byline = g_strdup (json_object_get_string_member (object, "by"));
+          else if (g_str_equal (id, "wordpress"))
+            byline = g_strdup (json_object_get_string_member (
+                       json_object_get_object_member (
+                         json_object_get_object_member (object, "post"), "meta"),
+                       "copydesk_byline"));
+          else if (g_str_equal (id, "ans"))
+            byline = byline_from_members (json_object_get_array_member (
+                                            json_object_get_object_member (object, "credits"),
+                                            "by"),
+                                          "byline", language);
+          else if (g_str_equal (id, "jsonld"))
+            byline = byline_from_members (json_object_get_array_member (object, "author"),
+                                          "name", language);
+          else
+            g_error ("The exporter “%s” does not say where its byline is", id);
+        }
+
+      g_assert_cmpstr (byline, ==, expected);
+    }
+}
+
+/* One multi-author article in every language the table has, and in one it
+ * does not: the model, the page and every export give the same byline. */
+static void
+test_bylines_agree (void)
+{
+  static const struct
+  {
+    const char *language;
+    const char *expected;  /* NULL: worked out by the model */
+  } anchors[] = {
+    { "el", "Ada Okafor, Jonas Berg και Marta Núñez" },
+    { "ja", "Ada Okafor、Jonas Berg、Marta Núñez" },
+    { "en-GB", "By Ada Okafor, Jonas Berg and Marta Núñez" },
+    { "de-AT", "Von Ada Okafor, Jonas Berg und Marta Núñez" },
+    { "fi", "By Ada Okafor, Jonas Berg and Marta Núñez" },
+  };
+  size_t n_words;
+  const CdLanguageWords *words = cd_language_words_get_all (&n_words);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  const char *names[] = { "Ada Okafor", "  ", " Jonas Berg ", "Marta Núñez" };
+
+  g_assert_cmpuint (n_words, >, 10);
+
+  cd_article_set_headline (article, "Ferry sails");
+  for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CdAuthor) author = cd_author_new (names[i]);
+
+      if (i == 0)
+        cd_author_set_url (author, "https://example.com/staff/ada");
+      if (i == 2)
+        cd_author_set_role (author, "Transport correspondent");
+      cd_article_add_author (article, author);
+    }
+
+  for (size_t i = 0; i < G_N_ELEMENTS (anchors); i++)
+    {
+      cd_article_set_language (article, anchors[i].language);
+      check_bylines_agree (article, anchors[i].expected);
+    }
+
+  for (size_t i = 0; i < n_words; i++)
+    {
+      g_autofree char *expected = NULL;
+
+      cd_article_set_language (article, words[i].range);
+      expected = g_strdup (cd_article_get_byline (article));
+      g_assert_true (g_str_has_prefix (expected, words[i].by));
+      g_assert_nonnull (strstr (expected, words[i].last_separator));
+      check_bylines_agree (article, expected);
+    }
+}
+
 /* Counts the places in @node that hold @marker, in a member's value or
  * name, and fails on any whose place (without indexes) is not @allowed. */
 static guint
@@ -451,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/exporter/bundle-to-file", test_bundle_to_file);
   g_test_add_func ("/exporter/deterministic", test_exports_are_deterministic);
   g_test_add_func ("/exporter/default-file-name", test_default_file_name);
+  g_test_add_func ("/exporter/bylines-agree", test_bylines_agree);
   g_test_add_func ("/exporter/editor-note-stays-internal", test_editor_note_stays_internal);
 
   return g_test_run ();
