@@ -11,6 +11,7 @@
 #include "cd-house-rules.h"
 #include "cd-html-markdown.h"
 #include "cd-image.h"
+#include "cd-image-size.h"
 #include "cd-import-ninjs.h"
 #include "cd-json.h"
 #include "cd-language.h"

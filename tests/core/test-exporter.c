@@ -401,6 +401,181 @@ test_bylines_agree (void)
     }
 }
 
+/* Reads the size of @data, an image's first bytes, and where the reader
+ * stopped. */
+static gboolean
+read_size (const guint8  *data,
+           gsize          length,
+           guint         *width,
+           guint         *height,
+           goffset       *stopped,
+           GError       **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
+  gboolean ok;
+
+  *width = *height = 0;
+  ok = cd_image_size_read (stream, width, height, NULL, error);
+  *stopped = g_seekable_tell (G_SEEKABLE (stream));
+  return ok;
+}
+
+/* A JPEG of 1600 × 900 pixels whose frame header follows an Exif segment of
+ * @exif_length bytes and @fill fill bytes. */
+static GByteArray *
+make_jpeg (gsize exif_length,
+           gsize fill)
+{
+  static const guint8 start[] = {
+    0xff, 0xd8,
+    0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+  };
+  static const guint8 frame[] = {
+    0xff, 0xc2, 0x00, 0x11, 0x08, 0x03, 0x84, 0x06, 0x40, 0x03,
+    0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+    0xff, 0xda, 0x00, 0x0c,
+  };
+  GByteArray *jpeg = g_byte_array_new ();
+  guint8 header[4] = { 0xff, 0xe1, (exif_length + 2) >> 8, (exif_length + 2) & 0xff };
+
+  g_assert_cmpuint (exif_length + 2, <=, 0xffff);
+  g_byte_array_append (jpeg, start, sizeof start);
+  g_byte_array_append (jpeg, header, sizeof header);
+  for (gsize i = 0; i < exif_length; i++)
+    g_byte_array_append (jpeg, (const guint8 *) "\xab", 1);
+  for (gsize i = 0; i < fill; i++)
+    g_byte_array_append (jpeg, (const guint8 *) "\xff", 1);
+  g_byte_array_append (jpeg, frame, sizeof frame);
+
+  return jpeg;
+}
+
+static void
+test_image_size (void)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
+    0x00, 0x00, 0x02, 0x80, 0x00, 0x00, 0x01, 0xe0, 0x08, 0x02, 0x00, 0x00, 0x00,
+    0xde, 0xad, 0xbe, 0xef, 0x00, 0x00, 0x00, 0x00, 'I', 'E', 'N', 'D',
+  };
+  static const guint8 gif[] = {
+    'G', 'I', 'F', '8', '9', 'a', 0x40, 0x01, 0xf0, 0x00, 0xf7, 0x00, 0x00, ';',
+  };
+  static const guint8 webp_lossy[] = {
+    'R', 'I', 'F', 'F', 0x24, 0x00, 0x00, 0x00, 'W', 'E', 'B', 'P',
+    'V', 'P', '8', ' ', 0x18, 0x00, 0x00, 0x00,
+    0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 0x90, 0x01, 0x2c, 0x01, 0x00, 0x00, 0x00, 0x00,
+  };
+  static const guint8 webp_lossless[] = {
+    'R', 'I', 'F', 'F', 0x1a, 0x00, 0x00, 0x00, 'W', 'E', 'B', 'P',
+    'V', 'P', '8', 'L', 0x0d, 0x00, 0x00, 0x00,
+    0x2f, 0x8f, 0xc1, 0x4a, 0x00, 0x00, 0x00, 0x00,
+  };
+  static const guint8 webp_extended[] = {
+    'R', 'I', 'F', 'F', 0x24, 0x00, 0x00, 0x00, 'W', 'E', 'B', 'P',
+    'V', 'P', '8', 'X', 0x0a, 0x00, 0x00, 0x00,
+    0x10, 0x00, 0x00, 0x00, 0x9f, 0x0f, 0x00, 0xb7, 0x0b, 0x00,
+  };
+  static const struct
+  {
+    const guint8 *data;
+    gsize         length;
+    gsize         header_length;  /* the bytes that state the size */
+    guint         width;
+    guint         height;
+  } cases[] = {
+    { png, sizeof png, 24, 640, 480 },
+    { gif, sizeof gif, 10, 320, 240 },
+    { webp_lossy, sizeof webp_lossy, 30, 400, 300 },
+    { webp_lossless, sizeof webp_lossless, 25, 400, 300 },
+    { webp_extended, sizeof webp_extended, 30, 4000, 3000 },
+  };
+  g_autofree char *root = cd_test_dup_source_root ();
+  g_autofree char *sample = g_build_filename (root, "data", "sample", "harbour-ferry.jpg", NULL);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/copydesk/photo.jpg");
+  g_autoptr(GError) error = NULL;
+  guint width, height;
+  goffset stopped;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %zu", i);
+      g_assert_true (read_size (cases[i].data, cases[i].length, &width, &height, &stopped,
+                                &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (width, ==, cases[i].width);
+      g_assert_cmpuint (height, ==, cases[i].height);
+      /* The header is all that is read. */
+      g_assert_cmpint (stopped, <=, 32);
+
+      /* Cut anywhere in the header, the image is damaged, never misread. */
+      for (gsize cut = 0; cut < cases[i].header_length; cut++)
+        {
+          if (read_size (cases[i].data, cut, &width, &height, &stopped, &error))
+            g_error ("case %zu cut at %zu gives %u × %u", i, cut, width, height);
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == CD_IMAGE_SIZE_ERROR);
+          g_clear_error (&error);
+        }
+    }
+
+  /* A JPEG's frame header may follow long metadata, which is skipped. */
+  {
+    g_autoptr(GByteArray) jpeg = make_jpeg (60000, 0);
+
+    g_assert_true (read_size (jpeg->data, jpeg->len, &width, &height, &stopped, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (width, ==, 1600);
+    g_assert_cmpuint (height, ==, 900);
+  }
+  {
+    g_autoptr(GByteArray) jpeg = make_jpeg (10, 5);
+
+    g_assert_true (read_size (jpeg->data, jpeg->len, &width, &height, &stopped, &error));
+    g_assert_cmpuint (width, ==, 1600);
+  }
+
+  /* Endless fill bytes, a segment longer than the file, a frame that comes
+   * after the scan, a size of zero: errors, not hangs or guesses. */
+  {
+    g_autoptr(GByteArray) fill = make_jpeg (10, 100000);
+    g_autoptr(GByteArray) longer = make_jpeg (300, 0);
+    static const guint8 scan_first[] = { 0xff, 0xd8, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9 };
+    static const guint8 empty_gif[] = { 'G', 'I', 'F', '8', '7', 'a', 0, 0, 0, 0, 0, 0 };
+
+    g_assert_false (read_size (fill->data, fill->len, &width, &height, &stopped, &error));
+    g_assert_error (error, CD_IMAGE_SIZE_ERROR, CD_IMAGE_SIZE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_false (read_size (longer->data, 100, &width, &height, &stopped, &error));
+    g_assert_error (error, CD_IMAGE_SIZE_ERROR, CD_IMAGE_SIZE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_false (read_size (scan_first, sizeof scan_first, &width, &height, &stopped, &error));
+    g_assert_error (error, CD_IMAGE_SIZE_ERROR, CD_IMAGE_SIZE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_false (read_size (empty_gif, sizeof empty_gif, &width, &height, &stopped, &error));
+    g_assert_error (error, CD_IMAGE_SIZE_ERROR, CD_IMAGE_SIZE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_false (read_size ((const guint8 *) "<svg/>", 6, &width, &height, &stopped, &error));
+    g_assert_error (error, CD_IMAGE_SIZE_ERROR, CD_IMAGE_SIZE_ERROR_UNSUPPORTED);
+    g_clear_error (&error);
+  }
+
+  /* The sample photograph, a progressive JPEG. */
+  g_assert_true (cd_image_size_read_file (sample_file, &width, &height, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (width, ==, 1600);
+  g_assert_cmpuint (height, ==, 900);
+
+  g_assert_false (cd_image_size_read_file (missing, &width, &height, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* Counts the places in @node that hold @marker, in a member's value or
  * name, and fails on any whose place (without indexes) is not @allowed. */
 static guint
@@ -619,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/exporter/bundle-to-file", test_bundle_to_file);
   g_test_add_func ("/exporter/deterministic", test_exports_are_deterministic);
   g_test_add_func ("/exporter/default-file-name", test_default_file_name);
+  g_test_add_func ("/exporter/image-size", test_image_size);
   g_test_add_func ("/exporter/bylines-agree", test_bylines_agree);
   g_test_add_func ("/exporter/editor-note-stays-internal", test_editor_note_stays_internal);
 
