@@ -82,11 +82,20 @@
  *   http://cv.iptc.org/newscodes/mediatopic/<code>, code medtop:<code>).
  * - The lead image is `promo_items.basic`, an ANS image (which requires
  *   `version`) with `url` (the reference cd_export_resolve_image() chose),
- *   `caption`, `alt_text` and `copyright`. Its `credits.by` is the
- *   photographer, or the credit line when there is no photographer. When
- *   both are set and differ, the credit line as written ("Photo: Example
- *   Agency") is `vanity_credits.by`, the schema's place for how a credit is
- *   shown, so that neither is lost.
+ *   `width` and `height` (its pixel size, for an image on disk, read from
+ *   the file's header), `caption`, `alt_text` and `copyright`.
+ * - The image's credits: ANS credits are author objects, whose type is
+ *   always "author" and whose `name` is "the full human name", so they
+ *   hold people only. `credits.by` ("for an image, it is the
+ *   photographer") is the photographer. The credit line is text as shown
+ *   ("Photo: Owen Clarke", "Reuters"), not a person: when it names the
+ *   photographer, it is how that person is credited, so it is the
+ *   photographer's `byline` in `vanity_credits.by` (the schema's place
+ *   for how credits are presented); otherwise it names who the picture
+ *   comes from, which is the image's `distributor.name` ("the
+ *   human-readable name of the distributor of this content. E.g.,
+ *   Reuters"). A credit line equal to the photographer's name adds
+ *   nothing.
  * - The body becomes typed `content_elements`, one per top-level Markdown
  *   block (cd_markdown_to_blocks()): a paragraph is `text` and a heading
  *   `header` with its `level`, both with the inline HTML of the preview as
@@ -766,23 +775,43 @@ build_promo_image (const Builder *builder,
   const char *photographer = cd_image_get_photographer (image);
   const char *credit = cd_image_get_credit (image);
 
+  g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer != NULL ? photographer : ""));
+  g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+  const CdExportOptions *options = builder->options;
+
   json_object_set_string_member (promo, "version", ANS_VERSION);
-  json_object_set_string_member (promo, "url", builder->options->image_href);
+  json_object_set_string_member (promo, "url", options->image_href);
+  if (options->image_width > 0 && options->image_height > 0)
+    {
+      json_object_set_int_member (promo, "width", options->image_width);
+      json_object_set_int_member (promo, "height", options->image_height);
+    }
   cd_export_set_string (promo, "caption", cd_image_get_caption (image));
   cd_export_set_string (promo, "alt_text", cd_image_get_alt (image));
 
-  if (!cd_export_is_blank (photographer))
-    {
-      g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer));
-      g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+  /* Credits of type "author" are people: the photographer. See the top of
+   * this file for the credit line. */
+  set_object (promo, "credits", credits_for (stripped_photographer));
 
-      set_object (promo, "credits", credits_for (photographer));
-      if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
-        set_object (promo, "vanity_credits", credits_for (credit));
-    }
-  else
+  if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
     {
-      set_object (promo, "credits", credits_for (credit));
+      if (stripped_photographer[0] != '\0' && strstr (stripped_credit, stripped_photographer) != NULL)
+        {
+          g_autoptr(JsonObject) vanity = credits_for (stripped_photographer);
+          JsonObject *person = json_array_get_object_element (json_object_get_array_member (vanity,
+                                                                                            "by"),
+                                                              0);
+
+          json_object_set_string_member (person, "byline", stripped_credit);
+          set_object (promo, "vanity_credits", g_steal_pointer (&vanity));
+        }
+      else
+        {
+          JsonObject *distributor = json_object_new ();
+
+          json_object_set_string_member (distributor, "name", stripped_credit);
+          json_object_set_object_member (promo, "distributor", distributor);
+        }
     }
 
   cd_export_set_string (promo, "copyright", cd_image_get_copyright (image));

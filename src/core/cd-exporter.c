@@ -17,6 +17,7 @@
 #include "cd-export-ninjs.h"
 #include "cd-export-wordpress.h"
 #include "cd-exporter.h"
+#include "cd-image-size.h"
 
 /**
  * CdExporter:
@@ -238,7 +239,8 @@ cd_export_resolve_image (CdArticle              *article,
  *
  * Exports the article to bytes. The image reference is resolved first (see
  * cd_export_resolve_image()) and handed to the exporter in
- * #CdExportOptions.image_href.
+ * #CdExportOptions.image_href, with the pixel size of a lead image on disk
+ * in #CdExportOptions.image_width and #CdExportOptions.image_height.
  *
  * Returns: (transfer full) (nullable): the exported document
  */
@@ -248,8 +250,9 @@ cd_exporter_export (CdExporter             *self,
                     const CdExportOptions  *options,
                     GError                **error)
 {
-  CdExportOptions resolved = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  CdExportOptions resolved = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL, 0, 0 };
   g_autofree char *href = NULL;
+  CdImage *image;
 
   g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -260,6 +263,29 @@ cd_exporter_export (CdExporter             *self,
   if (!cd_export_resolve_image (article, &resolved, &href, error))
     return NULL;
   resolved.image_href = href;
+
+  /* The formats that have a place for the image's pixel size get it from
+   * the file's header. A file that cannot be read (an image published
+   * under a base URL need not be on this computer) is exported without a
+   * size rather than not at all; a remote image is never fetched. */
+  resolved.image_width = resolved.image_height = 0;
+  image = cd_article_get_image (article);
+  if (href != NULL && !cd_image_is_remote (image))
+    {
+      g_autoptr(GFile) file = local_image_file (image, &resolved);
+      g_autoptr(GError) size_error = NULL;
+      guint width, height;
+
+      if (cd_image_size_read_file (file, &width, &height, NULL, &size_error))
+        {
+          resolved.image_width = width;
+          resolved.image_height = height;
+        }
+      else
+        {
+          g_debug ("Exporting without the image size: %s", size_error->message);
+        }
+    }
 
   return CD_EXPORTER_GET_IFACE (self)->export (self, article, &resolved, error);
 }

@@ -576,6 +576,151 @@ test_image_size (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+static JsonObject *
+export_image_object (const char            *id,
+                     CdArticle             *article,
+                     const CdExportOptions *options,
+                     JsonNode             **root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = cd_exporter_export (cd_exporters_lookup (id), article, options,
+                                                &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  *root = cd_test_parse_bytes (bytes);
+  object = json_node_get_object (*root);
+
+  if (g_str_equal (id, "ninjs"))
+    return json_array_get_object_element (
+             json_object_get_array_member (
+               json_array_get_object_element (json_object_get_array_member (object,
+                                                                            "associations"),
+                                              0),
+               "renditions"),
+             0);
+  if (g_str_equal (id, "jsonld"))
+    return json_object_get_object_member (object, "image");
+  if (g_str_equal (id, "ans"))
+    return json_object_get_object_member (json_object_get_object_member (object, "promo_items"),
+                                          "basic");
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+jsonld_pixels (JsonObject *image,
+               const char *member)
+{
+  JsonObject *value = json_object_get_object_member (image, member);
+
+  /* schema.org's width and height are a Distance or a QuantitativeValue;
+   * E37 is UN/CEFACT's code for a pixel. */
+  g_assert_cmpstr (json_object_get_string_member (value, "@type"), ==, "QuantitativeValue");
+  g_assert_cmpstr (json_object_get_string_member (value, "unitCode"), ==, "E37");
+  return json_object_get_int_member (value, "value");
+}
+
+/* The lead image in the formats that have a place for its address, type,
+ * alt text and pixel size. */
+static void
+test_image_exports (void)
+{
+  g_autofree char *root = cd_test_dup_source_root ();
+  g_autofree char *dir = g_build_filename (root, "data", "sample", NULL);
+  g_autofree char *path = g_build_filename (dir, "harbour-ferry.copydesk", NULL);
+  g_autoptr(CdArticle) article = cd_test_load_article (path);
+  g_autoptr(CdArticle) remote = cd_article_copy (article);
+  const char *absolute = "https://media.example.org/images/harbour-ferry.jpg";
+  const char *alt = cd_image_get_alt (cd_article_get_image (article));
+  const struct
+  {
+    CdExportImageMode  mode;
+    const char        *base_url;
+    gboolean           absolute;  /* an absolute URL can be given */
+  } cases[] = {
+    { CD_EXPORT_IMAGE_BASE_URL, "https://media.example.org/images/", TRUE },
+    /* A bundle whose image is also published under a known base URL. */
+    { CD_EXPORT_IMAGE_BUNDLE, "https://media.example.org/images", TRUE },
+    { CD_EXPORT_IMAGE_BUNDLE, NULL, FALSE },
+  };
+
+  g_assert_cmpstr (cd_image_get_source (cd_article_get_image (article)), ==, "harbour-ferry.jpg");
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CdExportOptions options = { cases[i].mode, cases[i].base_url, dir, NULL };
+      g_autoptr(JsonNode) ninjs_root = NULL;
+      g_autoptr(JsonNode) jsonld_root = NULL;
+      g_autoptr(JsonNode) ans_root = NULL;
+      JsonObject *rendition = export_image_object ("ninjs", article, &options, &ninjs_root);
+      JsonObject *image = export_image_object ("jsonld", article, &options, &jsonld_root);
+      JsonObject *promo = export_image_object ("ans", article, &options, &ans_root);
+
+      g_test_message ("case %zu", i);
+
+      /* The sample is 1600 × 900 pixels, read from the file. */
+      g_assert_cmpint (json_object_get_int_member (rendition, "width"), ==, 1600);
+      g_assert_cmpint (json_object_get_int_member (rendition, "height"), ==, 900);
+      g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/jpeg");
+      g_assert_cmpint (jsonld_pixels (image, "width"), ==, 1600);
+      g_assert_cmpint (jsonld_pixels (image, "height"), ==, 900);
+      g_assert_cmpint (json_object_get_int_member (promo, "width"), ==, 1600);
+      g_assert_cmpint (json_object_get_int_member (promo, "height"), ==, 900);
+
+      /* Alt text: schema.org's description of the image. */
+      g_assert_cmpstr (json_object_get_string_member (image, "description"), ==, alt);
+
+      if (cases[i].absolute)
+        {
+          g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==, absolute);
+          g_assert_cmpstr (json_object_get_string_member (image, "url"), ==, absolute);
+          g_assert_cmpstr (json_object_get_string_member (image, "contentUrl"), ==, absolute);
+        }
+      else
+        {
+          /* ninjs allows no relative href; JSON-LD resolves a relative one
+           * against the document. */
+          g_assert_false (json_object_has_member (rendition, "href"));
+          g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==,
+                           "harbour-ferry.jpg");
+          g_assert_cmpstr (json_object_get_string_member (image, "url"), ==, "harbour-ferry.jpg");
+        }
+    }
+
+  /* A remote image's size is not known without fetching it, which an
+   * export never does. */
+  cd_image_set_source (cd_article_get_image (remote), "https://images.example.com/ferry.webp");
+  {
+    CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, dir, NULL };
+    g_autoptr(JsonNode) ninjs_root = NULL;
+    g_autoptr(JsonNode) jsonld_root = NULL;
+    g_autoptr(JsonNode) ans_root = NULL;
+    JsonObject *rendition = export_image_object ("ninjs", remote, &options, &ninjs_root);
+    JsonObject *image = export_image_object ("jsonld", remote, &options, &jsonld_root);
+    JsonObject *promo = export_image_object ("ans", remote, &options, &ans_root);
+
+    g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==,
+                     "https://images.example.com/ferry.webp");
+    g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/webp");
+    g_assert_false (json_object_has_member (rendition, "width"));
+    g_assert_false (json_object_has_member (image, "width"));
+    g_assert_false (json_object_has_member (promo, "width"));
+  }
+
+  /* An image file that cannot be read exports without a size. */
+  {
+    CdExportOptions options = { CD_EXPORT_IMAGE_BASE_URL, "https://media.example.org/", "/nonexistent",
+                                NULL };
+    g_autoptr(JsonNode) ninjs_root = NULL;
+    JsonObject *rendition = export_image_object ("ninjs", article, &options, &ninjs_root);
+
+    g_assert_false (json_object_has_member (rendition, "width"));
+    g_assert_false (json_object_has_member (rendition, "height"));
+  }
+}
+
 /* Counts the places in @node that hold @marker, in a member's value or
  * name, and fails on any whose place (without indexes) is not @allowed. */
 static guint
@@ -795,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/exporter/deterministic", test_exports_are_deterministic);
   g_test_add_func ("/exporter/default-file-name", test_default_file_name);
   g_test_add_func ("/exporter/image-size", test_image_size);
+  g_test_add_func ("/exporter/image-exports", test_image_exports);
   g_test_add_func ("/exporter/bylines-agree", test_bylines_agree);
   g_test_add_func ("/exporter/editor-note-stays-internal", test_editor_note_stays_internal);
 
