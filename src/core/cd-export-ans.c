@@ -775,7 +775,8 @@ build_promo_image (const Builder *builder,
   const char *photographer = cd_image_get_photographer (image);
   const char *credit = cd_image_get_credit (image);
 
-  g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer != NULL ? photographer : ""));
+  g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer != NULL
+                                                                 ? photographer : ""));
   g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
   const CdExportOptions *options = builder->options;
 
@@ -795,7 +796,8 @@ build_promo_image (const Builder *builder,
 
   if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
     {
-      if (stripped_photographer[0] != '\0' && strstr (stripped_credit, stripped_photographer) != NULL)
+      if (stripped_photographer[0] != '\0' &&
+          strstr (stripped_credit, stripped_photographer) != NULL)
         {
           g_autoptr(JsonObject) vanity = credits_for (stripped_photographer);
           JsonObject *person = json_array_get_object_element (json_object_get_array_member (vanity,

@@ -289,7 +289,8 @@ build_association (CdArticle             *article,
 
   /* Outside a bundle the resolved href is absolute (a file:// URI for a
    * proof read on this computer). */
-  if (href == NULL && !(options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image)))
+  if (href == NULL &&
+      !(options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image)))
     href = g_strdup (options->image_href);
 
   rendition = json_object_new ();

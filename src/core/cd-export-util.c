@@ -178,11 +178,13 @@ cd_export_dup_absolute_image_href (CdArticle             *article,
   if (cd_export_is_http_url (href))
     return g_strdup (href);
 
-  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE && base != NULL && cd_export_is_http_url (base) &&
+  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
+      base != NULL && cd_export_is_http_url (base) &&
       !cd_image_is_remote (cd_article_get_image (article)))
     {
       /* The bundle's href is the file name, already escaped. */
-      g_autofree char *url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", href, NULL);
+      g_autofree char *url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/",
+                                          href, NULL);
 
       if (cd_export_is_http_url (url))
         return g_steal_pointer (&url);

@@ -14,13 +14,8 @@
  * and every export use (cd_byline_build()), and the page's headings and
  * dates. They follow the article's language, never the language of the
  * program or the process locale, so that the same article always gives the
- * same bytes.
- *
- * Date patterns: %d day, %D two-digit day, %o day with the French ordinal
- * ("1er"), %B month name, %m month number, %N two-digit month, %Y year,
- * %H two-digit 24-hour hour, %k 24-hour hour, %l 12-hour hour, %M two-digit
- * minute, %p AM or PM, %Z the offset as "UTC" or "UTC+1", %G the same but
- * "GMT" and "BST" for the two British offsets, %% a percent sign. */
+ * same bytes. The date patterns are described at
+ * cd_language_words_format_date(). */
 #define ENGLISH_MONTHS { "January", "February", "March", "April", "May", "June", "July", \
                          "August", "September", "October", "November", "December" }
 #define ENGLISH_WORDS "By ", ", ", " and ", "Untitled article", "Topics", \

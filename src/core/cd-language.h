@@ -74,7 +74,8 @@ typedef void (*CdBylineAppendFunc) (CdBylinePart  part,
 const CdLanguageWords *cd_language_words_lookup      (const char             *language);
 const CdLanguageWords *cd_language_words_get_all     (size_t                 *n_words);
 char                  *cd_language_words_format_date (const CdLanguageWords  *words,
-                                                      GDateTime              *date_time) G_GNUC_WARN_UNUSED_RESULT;
+                                                      GDateTime              *date_time)
+                                                      G_GNUC_WARN_UNUSED_RESULT;
 
 void                   cd_byline_build               (const char * const     *names,
                                                       const char             *language,

@@ -814,7 +814,8 @@ test_image_modes (void)
   root = parse_object (bundle);
   image = get_object (root, "image");
   g_assert_cmpstr (get_string (image, "url"), ==, IMAGE_BASE_URL "library-reading-room.jpg");
-  g_assert_cmpstr (get_string (image, "contentUrl"), ==, IMAGE_BASE_URL "library-reading-room.jpg");
+  g_assert_cmpstr (get_string (image, "contentUrl"), ==,
+                   IMAGE_BASE_URL "library-reading-room.jpg");
   g_clear_pointer (&root, json_object_unref);
   g_clear_pointer (&bundle, g_free);
 

@@ -311,7 +311,8 @@ check_bylines_agree (CdArticle  *article,
 
       if (g_str_equal (id, "html"))
         {
-          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes));
 
           byline = page_byline (text);
         }
@@ -711,8 +712,8 @@ test_image_exports (void)
 
   /* An image file that cannot be read exports without a size. */
   {
-    CdExportOptions options = { CD_EXPORT_IMAGE_BASE_URL, "https://media.example.org/", "/nonexistent",
-                                NULL };
+    CdExportOptions options = { CD_EXPORT_IMAGE_BASE_URL, "https://media.example.org/",
+                                "/nonexistent", NULL };
     g_autoptr(JsonNode) ninjs_root = NULL;
     JsonObject *rendition = export_image_object ("ninjs", article, &options, &ninjs_root);
 
@@ -738,7 +739,8 @@ count_marker_in_json (JsonNode   *node,
 
       g_string_append (pattern, "[]");
       for (guint i = 0; i < json_array_get_length (array); i++)
-        found += count_marker_in_json (json_array_get_element (array, i), pattern, marker, allowed);
+        found += count_marker_in_json (json_array_get_element (array, i), pattern, marker,
+                                       allowed);
       g_string_truncate (pattern, length);
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
