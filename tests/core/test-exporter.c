@@ -567,6 +567,29 @@ test_image_size (void)
     g_clear_error (&error);
   }
 
+  /* Random bytes after each format's signature: an answer or an error,
+   * never a crash. */
+  for (size_t i = 0; i <= G_N_ELEMENTS (cases); i++)
+    {
+      static const guint8 jpeg_start[12] = { 0xff, 0xd8, 0xff };
+      const guint8 *signature = i < G_N_ELEMENTS (cases) ? cases[i].data : jpeg_start;
+
+      for (int round = 0; round < 200; round++)
+        {
+          guint8 data[64];
+          gsize length = (gsize) g_test_rand_int_range (0, sizeof data + 1);
+          gboolean ok;
+
+          for (gsize k = 0; k < sizeof data; k++)
+            data[k] = (guint8) g_test_rand_int_range (0, 256);
+          memcpy (data, signature, MIN (length, i < G_N_ELEMENTS (cases) ? 12 : 3));
+
+          ok = read_size (data, length, &width, &height, &stopped, &error);
+          g_assert_true (ok ? error == NULL && width > 0 && height > 0 : error != NULL);
+          g_clear_error (&error);
+        }
+    }
+
   /* The sample photograph, a progressive JPEG. */
   g_assert_true (cd_image_size_read_file (sample_file, &width, &height, NULL, &error));
   g_assert_no_error (error);
