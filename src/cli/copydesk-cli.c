@@ -646,7 +646,6 @@ export_common (int         argc,
   if (bundle != NULL)
     {
       g_autofree char *name = NULL;
-      const char *slug = cd_article_get_slug (article);
 
       if (g_mkdir_with_parents (bundle, 0755) != 0)
         {
@@ -658,8 +657,7 @@ export_common (int         argc,
       if (output != NULL)
         name = g_path_get_basename (output);
       else
-        name = g_strdup_printf ("%s.%s", slug[0] != '\0' ? slug : "article",
-                                cd_exporter_get_extension (exporter));
+        name = cd_exporter_dup_file_name (exporter, article);
       bundle_output = g_build_filename (bundle, name, NULL);
     }
   else if (base_url != NULL)

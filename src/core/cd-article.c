@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-article.h"
+#include "cd-language.h"
 #include "cd-text.h"
 
 /**
@@ -1061,28 +1062,14 @@ cd_article_remove_author (CdArticle *self,
   emit_changed (self);
 }
 
-/* The byline is part of what is exported, so it follows the article's language,
- * not the language of the program showing it: the same article always exports
- * the same bytes. Languages not listed here use English. */
-static const struct {
-  const char *language;
-  const char *by;
-  const char *and;
-} byline_words[] = {
-  { "en", "By ", " and " },
-  { "da", "Af ", " og " },
-  { "de", "Von ", " und " },
-  { "es", "Por ", " y " },
-  { "fr", "Par ", " et " },
-  { "it", "Di ", " e " },
-  { "nb", "Av ", " og " },
-  { "nl", "Door ", " en " },
-  { "nn", "Av ", " og " },
-  { "no", "Av ", " og " },
-  { "pl", "Autor: ", " i " },
-  { "pt", "Por ", " e " },
-  { "sv", "Av ", " och " },
-};
+static void
+append_byline_text (CdBylinePart  part,
+                    const char   *text,
+                    guint         index,
+                    gpointer      user_data)
+{
+  g_string_append (user_data, text);
+}
 
 /**
  * cd_byline_for_names:
@@ -1090,7 +1077,11 @@ static const struct {
  * @language: (nullable): the article's BCP 47 language tag
  *
  * Joins names into a byline in the article's language: "By A", "By A and B",
- * "By A, B and C" in English, "Von A und B" in German. Empty names are skipped.
+ * "By A, B and C" in English, "Von A und B" in German, "A και B" in Greek.
+ * Empty names are skipped. The words come from the one table that the page
+ * and every export use (cd_byline_build()), and follow the article's
+ * language, not the language of the program showing it: the same article
+ * always exports the same bytes.
  *
  * Returns: (transfer full): the byline, or "" when there is no name
  */
@@ -1098,49 +1089,10 @@ char *
 cd_byline_for_names (const char * const *names,
                      const char         *language)
 {
-  g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) byline = g_string_new (NULL);
-  g_autofree char *primary = NULL;
-  size_t words = 0;
+  GString *byline = g_string_new (NULL);
 
-  if (language != NULL)
-    {
-      size_t len = strcspn (language, "-_");
-
-      primary = g_ascii_strdown (language, len);
-      for (size_t i = 0; i < G_N_ELEMENTS (byline_words); i++)
-        {
-          if (strcmp (byline_words[i].language, primary) == 0)
-            words = i;
-        }
-    }
-
-  for (size_t i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      char *stripped = g_strstrip (g_strdup (names[i]));
-
-      if (stripped[0] != '\0')
-        g_ptr_array_add (present, stripped);
-      else
-        g_free (stripped);
-    }
-
-  if (present->len == 0)
-    return g_strdup ("");
-
-  for (guint i = 0; i < present->len; i++)
-    {
-      if (i == 0)
-        g_string_append (byline, byline_words[words].by);
-      else if (i + 1 == present->len)
-        g_string_append (byline, byline_words[words].and);
-      else
-        g_string_append (byline, ", ");
-
-      g_string_append (byline, g_ptr_array_index (present, i));
-    }
-
-  return g_string_free (g_steal_pointer (&byline), FALSE);
+  cd_byline_build (names, language, append_byline_text, byline);
+  return g_string_free (byline, FALSE);
 }
 
 /**

@@ -25,7 +25,7 @@
  *   type, version, _id, source, language, created_date, last_updated_date,
  *   first_publish_date, display_date, status, workflow,
  *   content_restrictions, slug, location, headlines, subheadlines,
- *   description, credits, editor_note, comments, taxonomy, promo_items,
+ *   description, credits, planning, comments, taxonomy, promo_items,
  *   content_elements
  *
  * Decisions where ANS and the article do not match one to one:
@@ -59,10 +59,21 @@
  *   to decide at publishing time, and an export never depends on "now".
  * - Standfirst → `subheadlines.basic` and `description.basic`; dateline →
  *   `location`; comments → `comments.allow_comments`.
+ * - The editor's note is for the desk and never for readers, so it is
+ *   `planning.internal_note` ("shared communication inside the
+ *   newsroom"). ANS's `editor_note` is the opposite: "additional
+ *   information to be displayed near the content", and is never written.
  * - Authors are `credits.by` entries of type "author" with `name`,
- *   `byline` (the name as it appears in the article's byline, "By A and
- *   B"), `role` and `url`. An author with a blank name is left out, since
- *   ANS requires a name. The e-mail address is not exported: it is the
+ *   `byline`, `role` and `url`. An author with a blank name is left out,
+ *   since ANS requires a name.
+ * - The byline: ANS has no byline of the whole story, and an author's
+ *   `byline` is "the public-facing name" of that one author. So it is the
+ *   name exactly as the article's byline shows it (stripped, without "By"
+ *   or joiners, and without the role, which is `role`), and the rule that
+ *   holds for every export is: joining the `credits.by[].byline` values
+ *   with the words of the story's language (cd_byline_for_names()) gives
+ *   the article's byline, the same string as ninjs `by`, WordPress's
+ *   `copydesk_byline` and the page's byline. The e-mail address is not exported: it is the
  *   desk's contact, and no other export publishes it either.
  * - Tags are `taxonomy.tags` {text, slug} with the slug made by
  *   cd_text_slugify(); a name that has no ASCII slug (Greek, Japanese …)
@@ -71,11 +82,20 @@
  *   http://cv.iptc.org/newscodes/mediatopic/<code>, code medtop:<code>).
  * - The lead image is `promo_items.basic`, an ANS image (which requires
  *   `version`) with `url` (the reference cd_export_resolve_image() chose),
- *   `caption`, `alt_text` and `copyright`. Its `credits.by` is the
- *   photographer, or the credit line when there is no photographer. When
- *   both are set and differ, the credit line as written ("Photo: Example
- *   Agency") is `vanity_credits.by`, the schema's place for how a credit is
- *   shown, so that neither is lost.
+ *   `width` and `height` (its pixel size, for an image on disk, read from
+ *   the file's header), `caption`, `alt_text` and `copyright`.
+ * - The image's credits: ANS credits are author objects, whose type is
+ *   always "author" and whose `name` is "the full human name", so they
+ *   hold people only. `credits.by` ("for an image, it is the
+ *   photographer") is the photographer. The credit line is text as shown
+ *   ("Photo: Owen Clarke", "Reuters"), not a person: when it names the
+ *   photographer, it is how that person is credited, so it is the
+ *   photographer's `byline` in `vanity_credits.by` (the schema's place
+ *   for how credits are presented); otherwise it names who the picture
+ *   comes from, which is the image's `distributor.name` ("the
+ *   human-readable name of the distributor of this content. E.g.,
+ *   Reuters"). A credit line equal to the photographer's name adds
+ *   nothing.
  * - The body becomes typed `content_elements`, one per top-level Markdown
  *   block (cd_markdown_to_blocks()): a paragraph is `text` and a heading
  *   `header` with its `level`, both with the inline HTML of the preview as
@@ -689,6 +709,16 @@ build_credits (CdArticle *article)
   return credits;
 }
 
+/* {internal_note}: the editor's note; see the top of this file. */
+static JsonObject *
+build_planning (CdArticle *article)
+{
+  JsonObject *planning = json_object_new ();
+
+  cd_export_set_string (planning, "internal_note", cd_article_get_editor_note (article));
+  return planning;
+}
+
 static JsonObject *
 build_taxonomy (CdArticle *article)
 {
@@ -745,23 +775,45 @@ build_promo_image (const Builder *builder,
   const char *photographer = cd_image_get_photographer (image);
   const char *credit = cd_image_get_credit (image);
 
+  g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer != NULL
+                                                                 ? photographer : ""));
+  g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+  const CdExportOptions *options = builder->options;
+
   json_object_set_string_member (promo, "version", ANS_VERSION);
-  json_object_set_string_member (promo, "url", builder->options->image_href);
+  json_object_set_string_member (promo, "url", options->image_href);
+  if (options->image_width > 0 && options->image_height > 0)
+    {
+      json_object_set_int_member (promo, "width", options->image_width);
+      json_object_set_int_member (promo, "height", options->image_height);
+    }
   cd_export_set_string (promo, "caption", cd_image_get_caption (image));
   cd_export_set_string (promo, "alt_text", cd_image_get_alt (image));
 
-  if (!cd_export_is_blank (photographer))
-    {
-      g_autofree char *stripped_photographer = g_strstrip (g_strdup (photographer));
-      g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
+  /* Credits of type "author" are people: the photographer. See the top of
+   * this file for the credit line. */
+  set_object (promo, "credits", credits_for (stripped_photographer));
 
-      set_object (promo, "credits", credits_for (photographer));
-      if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
-        set_object (promo, "vanity_credits", credits_for (credit));
-    }
-  else
+  if (stripped_credit[0] != '\0' && !g_str_equal (stripped_credit, stripped_photographer))
     {
-      set_object (promo, "credits", credits_for (credit));
+      if (stripped_photographer[0] != '\0' &&
+          strstr (stripped_credit, stripped_photographer) != NULL)
+        {
+          g_autoptr(JsonObject) vanity = credits_for (stripped_photographer);
+          JsonObject *person = json_array_get_object_element (json_object_get_array_member (vanity,
+                                                                                            "by"),
+                                                              0);
+
+          json_object_set_string_member (person, "byline", stripped_credit);
+          set_object (promo, "vanity_credits", g_steal_pointer (&vanity));
+        }
+      else
+        {
+          JsonObject *distributor = json_object_new ();
+
+          json_object_set_string_member (distributor, "name", stripped_credit);
+          json_object_set_object_member (promo, "distributor", distributor);
+        }
     }
 
   cd_export_set_string (promo, "copyright", cd_image_get_copyright (image));
@@ -832,7 +884,7 @@ build_document (CdArticle              *article,
   set_basic (root, "subheadlines", cd_article_get_standfirst (article));
   set_basic (root, "description", cd_article_get_standfirst (article));
   set_object (root, "credits", build_credits (article));
-  cd_export_set_string (root, "editor_note", cd_article_get_editor_note (article));
+  set_object (root, "planning", build_planning (article));
 
   comments = json_object_new ();
   json_object_set_boolean_member (comments, "allow_comments", cd_article_get_comments (article));

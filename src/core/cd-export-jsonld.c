@@ -27,8 +27,8 @@
  *   creativeWorkStatus, author, keywords, about, image, wordCount,
  *   articleBody
  *
- * and the image's as: @type, url, contentUrl, caption, creditText,
- * copyrightNotice, creator.
+ * and the image's as: @type, url, contentUrl, caption, description,
+ * creditText, copyrightNotice, creator, width, height.
  *
  * Decisions where schema.org and the article do not match one to one:
  *
@@ -52,7 +52,9 @@
  *   says the work must no longer be used.
  * - Each author with a name is a Person with `name`, `url` (the author's
  *   web address) and `jobTitle` (the author's role). `author` is always an
- *   array, one author or several.
+ *   array, one author or several. schema.org has no byline: the names, in
+ *   order and as the byline shows them, joined with the words of the
+ *   article's language (cd_byline_for_names()), give the article's byline.
  * - `keywords` is an array of every tag's name: a comma-separated string
  *   would break a name that holds a comma. An IPTC Media Topic tag is also
  *   an `about` Thing with its `name`, its concept URI
@@ -64,16 +66,28 @@
  *   and `wordCount` the number of its words as cd_text_count() counts
  *   them: the numbers the editor shows.
  * - The lead image is an ImageObject whose `url` and `contentUrl` are the
- *   resolved image reference; `caption` is the caption, `creditText` the
+ *   image's absolute URL; `caption` is the caption, `creditText` the
  *   credit line, `copyrightNotice` the copyright line and `creator` the
  *   photographer, as a Person. These are the members Google reads for an
- *   image's licence details. schema.org has no member for a text
- *   alternative (`description` describes the work and may be shown as
- *   such), so the alt text is not exported: it belongs on the HTML page's
- *   img element, where the HTML export puts it.
- * - In a bundle the image is a file beside the export and has no absolute
- *   URL; its `url` and `contentUrl` are then its file name, a relative
- *   reference that JSON-LD resolves against the document's own address.
+ *   image's licence details.
+ * - The alt text is the ImageObject's `description`. schema.org has no
+ *   member named for a text alternative; `description` ("a description of
+ *   the item") is the one whose meaning it fits: alt text describes what
+ *   the picture shows for someone who cannot see it, while `caption` is
+ *   the caption a reader sees and `accessibilitySummary` describes the
+ *   accessibility of a work, not its content. Alt text is public (it is in
+ *   the page's HTML), so nothing internal is given away.
+ * - `width` and `height` are the image's size in pixels, read from the
+ *   header of an image on disk (a remote image is never fetched to learn
+ *   it). schema.org's range for them is Distance or QuantitativeValue, not
+ *   a bare number, so each is a QuantitativeValue with `value` and
+ *   `unitCode` E37, UN/CEFACT's code for a pixel.
+ * - The image's URL is absolute whenever one is known: an https URL, or
+ *   the image base URL and the file name, also in a bundle when the
+ *   options give a base URL. In a bundle without one the image is a file
+ *   beside the export and has no absolute URL; its `url` and `contentUrl`
+ *   are then its file name, a relative reference that JSON-LD resolves
+ *   against the document's own address.
  *
  * The text is JSON as cd_json_to_string() writes it. It is not escaped for
  * a <script> element: whoever embeds it in a page must escape "</".
@@ -137,6 +151,7 @@ build_authors (CdArticle  *article,
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
       const char *name = cd_author_get_name (author);
       const char *url = cd_author_get_url (author);
+      g_autofree char *stripped = NULL;
       JsonObject *person;
 
       /* A Person without a name tells a reader nothing. */
@@ -154,7 +169,8 @@ build_authors (CdArticle  *article,
         }
 
       person = new_typed_object ("Person");
-      json_object_set_string_member (person, "name", name);
+      stripped = g_strstrip (g_strdup (name));
+      json_object_set_string_member (person, "name", stripped);
       cd_export_set_string (person, "url", url);
       cd_export_set_string (person, "jobTitle", cd_author_get_role (author));
       json_array_add_object_element (people, person);
@@ -221,15 +237,28 @@ build_about (CdArticle  *article,
   return g_steal_pointer (&about);
 }
 
+/* A length in pixels, as a QuantitativeValue; see the top of this file. */
+static JsonObject *
+new_pixels (guint pixels)
+{
+  JsonObject *value = new_typed_object ("QuantitativeValue");
+
+  json_object_set_int_member (value, "value", pixels);
+  json_object_set_string_member (value, "unitCode", "E37");
+  return value;
+}
+
 static JsonObject *
 build_image (CdArticle              *article,
              const CdExportOptions  *options,
              GError                **error)
 {
   CdImage *image = cd_article_get_image (article);
-  const char *href = options->image_href;
+  g_autofree char *absolute = cd_export_dup_absolute_image_href (article, options);
+  const char *href = absolute != NULL ? absolute : options->image_href;
   const char *photographer = cd_image_get_photographer (image);
-  gboolean relative = options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image);
+  gboolean relative = absolute == NULL &&
+                      options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image);
   JsonObject *object;
 
   /* A bundle's image is a file beside the export: see the top of this file. */
@@ -247,6 +276,7 @@ build_image (CdArticle              *article,
   json_object_set_string_member (object, "url", href);
   json_object_set_string_member (object, "contentUrl", href);
   cd_export_set_string (object, "caption", cd_image_get_caption (image));
+  cd_export_set_string (object, "description", cd_image_get_alt (image));
   cd_export_set_string (object, "creditText", cd_image_get_credit (image));
   cd_export_set_string (object, "copyrightNotice", cd_image_get_copyright (image));
 
@@ -256,6 +286,12 @@ build_image (CdArticle              *article,
 
       json_object_set_string_member (creator, "name", photographer);
       json_object_set_object_member (object, "creator", creator);
+    }
+
+  if (options->image_width > 0 && options->image_height > 0)
+    {
+      json_object_set_object_member (object, "width", new_pixels (options->image_width));
+      json_object_set_object_member (object, "height", new_pixels (options->image_height));
     }
 
   return object;

@@ -26,10 +26,15 @@
  *   headlines, descriptions, subjects, ednote, bodies, associations
  *
  * and the lead image association's as: name, uri, type, by,
- * copyrightholder, copyrightnotice, descriptions, renditions.
+ * copyrightholder, copyrightnotice, descriptions, renditions (name, href or
+ * title, contenttype, width, height).
  *
  * Decisions where ninjs and the article do not match one to one:
  *
+ * - `by` is the article's byline (cd_article_get_byline(): "By A and B"
+ *   in the article's language, no roles), the same string as the page's
+ *   byline and WordPress's `copydesk_byline`; the ANS export gives each
+ *   author's part of it. ninjs `people` has no member for a role.
  * - `uri` is the article id (`urn:uuid:…`). `version` is a string; the
  *   article has no revision counter, so it is the modification time as
  *   seconds since 1970 (UTC): it grows with every saved change, as
@@ -58,13 +63,18 @@
  *   association's `by`, the copyright line its `copyrightnotice`, and the
  *   holder named in that line (the line without "©" and the years) its
  *   `copyrightholder`.
+ * - The rendition "original" has the image's `href`, its `contenttype`
+ *   (from the file name's extension) and, for an image on disk, its
+ *   `width` and `height` in pixels, read from the file's header (a remote
+ *   image is never fetched to learn them).
  * - `uri`, `href` and `schema` are `format: uri` in the schema, which is an
  *   absolute URI; a relative reference is not valid. So the association's
- *   `uri` and the rendition's `href` are the image URL. In a bundle, where
- *   the image is a file beside the export and has no URL, the association's
- *   `uri` is the article's uri with the fragment `#featureimage`, and the
- *   rendition has no `href` (it is optional) but the image's file name as
- *   its `title`.
+ *   `uri` and the rendition's `href` are the image URL: the https URL, or
+ *   the image base URL and the file name, also in a bundle when the options
+ *   give a base URL. In a bundle without one, where the image is a file
+ *   beside the export and has no URL, the association's `uri` is the
+ *   article's uri with the fragment `#featureimage`, and the rendition has
+ *   no `href` (it is optional) but the image's file name as its `title`.
  *
  * Before returning, the exporter checks the finished document: every
  * date-time must be RFC 3339 with "Z" or an offset, and every URI absolute,
@@ -269,6 +279,7 @@ build_association (CdArticle             *article,
   JsonArray *descriptions = json_array_new ();
   JsonArray *renditions = json_array_new ();
   JsonObject *rendition;
+  g_autofree char *href = cd_export_dup_absolute_image_href (article, options);
   g_autofree char *href_name = cd_export_href_file_name (options->image_href);
   const char *content_type = cd_export_image_mime_type (href_name, FALSE);
   const char *copyright = cd_image_get_copyright (image);
@@ -276,12 +287,24 @@ build_association (CdArticle             *article,
 
   json_object_set_string_member (association, "name", "featureimage");
 
+  /* Outside a bundle the resolved href is absolute (a file:// URI for a
+   * proof read on this computer). */
+  if (href == NULL &&
+      !(options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image)))
+    href = g_strdup (options->image_href);
+
   rendition = json_object_new ();
   json_object_set_string_member (rendition, "name", "original");
 
-  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE && !cd_image_is_remote (image))
+  if (href != NULL)
     {
-      /* A bundle's image has no absolute URI: see the top of this file. */
+      json_object_set_string_member (association, "uri", href);
+      json_object_set_string_member (rendition, "href", href);
+    }
+  else
+    {
+      /* A bundle's image without a base URL has no absolute URI: see the
+       * top of this file. */
       g_autofree char *uri = g_strconcat (cd_article_get_id (article), "#featureimage", NULL);
       g_autofree char *file_name = g_uri_unescape_string (options->image_href, NULL);
 
@@ -289,14 +312,15 @@ build_association (CdArticle             *article,
       json_object_set_string_member (rendition, "title",
                                      file_name != NULL ? file_name : options->image_href);
     }
-  else
-    {
-      json_object_set_string_member (association, "uri", options->image_href);
-      json_object_set_string_member (rendition, "href", options->image_href);
-    }
 
   if (content_type != NULL)
     json_object_set_string_member (rendition, "contenttype", content_type);
+
+  if (options->image_width > 0 && options->image_height > 0)
+    {
+      json_object_set_int_member (rendition, "width", options->image_width);
+      json_object_set_int_member (rendition, "height", options->image_height);
+    }
 
   json_object_set_string_member (association, "type", "picture");
   cd_export_set_string (association, "by", cd_image_get_photographer (image));

@@ -5,6 +5,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cd-exporter.h"
+
 G_BEGIN_DECLS
 
 /* Helpers that the JSON exporters (ninjs, ANS, JSON-LD, WordPress) share.
@@ -60,6 +62,9 @@ void        cd_export_set_array             (JsonObject            *object,
                                              JsonArray             *array);
 char       *cd_export_media_topic_uri       (const char            *code) G_GNUC_WARN_UNUSED_RESULT;
 char       *cd_export_href_file_name        (const char            *href) G_GNUC_WARN_UNUSED_RESULT;
+char       *cd_export_dup_absolute_image_href (CdArticle             *article,
+                                               const CdExportOptions *options)
+                                               G_GNUC_WARN_UNUSED_RESULT;
 const char *cd_export_image_mime_type       (const char            *file_name,
                                              gboolean               with_avif);
 gboolean    cd_export_is_rfc3339_date_time  (const char            *text);

@@ -149,6 +149,51 @@ cd_export_href_file_name (const char *href)
 }
 
 /**
+ * cd_export_dup_absolute_image_href:
+ * @article: the article
+ * @options: the export options, with the resolved image href
+ *
+ * The lead image's absolute http or https URL, when one is known: the
+ * resolved href when it is one, or, in a bundle, the image base URL and
+ * the file name, when the options give a base URL under which the bundled
+ * image is published too.
+ *
+ * Returns: (transfer full) (nullable): the URL, or %NULL when there is no
+ *   lead image or no absolute URL for it
+ */
+char *
+cd_export_dup_absolute_image_href (CdArticle             *article,
+                                   const CdExportOptions *options)
+{
+  const char *href;
+  const char *base;
+
+  g_assert (options != NULL);
+
+  href = options->image_href;
+  base = options->image_base_url;
+  if (href == NULL)
+    return NULL;
+
+  if (cd_export_is_http_url (href))
+    return g_strdup (href);
+
+  if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
+      base != NULL && cd_export_is_http_url (base) &&
+      !cd_image_is_remote (cd_article_get_image (article)))
+    {
+      /* The bundle's href is the file name, already escaped. */
+      g_autofree char *url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/",
+                                          href, NULL);
+
+      if (cd_export_is_http_url (url))
+        return g_steal_pointer (&url);
+    }
+
+  return NULL;
+}
+
+/**
  * cd_export_image_mime_type:
  * @file_name: an image's file name
  * @with_avif: whether AVIF is among the known types

@@ -68,7 +68,8 @@
  * - `comment_status` is "open" when the article allows comments, else
  *   "closed".
  * - `meta` holds the article id (`copydesk_id`), its status
- *   (`copydesk_status`), byline (`copydesk_byline`), dateline
+ *   (`copydesk_status`), byline (`copydesk_byline`, the article's byline as
+ *   the page and ninjs `by` give it), dateline
  *   (`copydesk_dateline`) and language (`copydesk_language`), which
  *   WordPress has no field for. The editor's note stays in Copydesk.
  * - `tags` and `categories` are empty arrays for the publisher to fill.
@@ -78,9 +79,11 @@
  * `featured_media` holds `source_url` (the image's absolute URL; not in a
  * bundle, where the image is the file beside the export), `file_name`,
  * `mime_type` (when the extension tells it), `alt_text` and `caption` (the
- * fields of /wp/v2/media; WordPress has no credit field, so the caption
- * ends with the credit line, unless it already holds it) and `credit` (the
- * credit line alone, for sites with a field of their own for it).
+ * fields of /wp/v2/media). WordPress has no credit field and shows the
+ * caption under the image, so the caption ends with the credit line,
+ * unless it already holds it: the credit appears once, as the site shows
+ * it. It is not repeated in a member of its own, which a publisher would
+ * show a second time.
  *
  * WordPress refuses a new post whose title, content and excerpt are all
  * empty, so an article with no headline, standfirst or body is not
@@ -300,7 +303,6 @@ build_featured_media (CdArticle              *article,
     json_object_set_string_member (media, "mime_type", cd_export_image_mime_type (file_name, TRUE));
   cd_export_set_string (media, "alt_text", cd_image_get_alt (image));
   cd_export_set_string (media, "caption", caption);
-  cd_export_set_string (media, "credit", cd_image_get_credit (image));
 
   return media;
 }

@@ -5,6 +5,8 @@
 
 #define G_LOG_DOMAIN "cd-exporter"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cd-article-file.h"
@@ -15,6 +17,7 @@
 #include "cd-export-ninjs.h"
 #include "cd-export-wordpress.h"
 #include "cd-exporter.h"
+#include "cd-image-size.h"
 
 /**
  * CdExporter:
@@ -62,6 +65,63 @@ cd_exporter_get_mime_type (CdExporter *self)
 {
   g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
   return CD_EXPORTER_GET_IFACE (self)->mime_type;
+}
+
+/**
+ * cd_exporter_dup_file_name:
+ * @self: a #CdExporter
+ * @article: the article to export
+ *
+ * The name an export of @article gets unless the user chooses another: the
+ * slug and the exporter's extension ("ferry-sails.html"). The formats whose
+ * extension is "json" (ninjs, ANS, WordPress) put their id before it
+ * ("ferry-sails.ninjs.json"), so that exports in several formats sit side by
+ * side in one folder instead of replacing each other, and the name says
+ * which format a file holds. The export window and copydesk-cli both name
+ * files this way.
+ *
+ * The slug is typed by people, so it is made safe as a file name: a folder
+ * separator becomes a hyphen and leading dots are dropped, so that the name
+ * never points into another folder or hides the file. A slug that leaves
+ * nothing is "article".
+ *
+ * Returns: (transfer full): the file name, without a folder
+ */
+char *
+cd_exporter_dup_file_name (CdExporter *self,
+                           CdArticle  *article)
+{
+  const char *extension;
+  const char *slug;
+  g_autoptr(GString) stem = g_string_new (NULL);
+
+  g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  extension = cd_exporter_get_extension (self);
+  slug = cd_article_get_slug (article);
+
+  for (const char *p = slug != NULL ? slug : ""; *p != '\0'; p++)
+    {
+      char c = (*p == '/' || *p == '\\') ? '-' : *p;
+
+      /* No leading dots or hyphens, and no run of hyphens left by the
+       * separators of a path. */
+      if ((c == '.' || c == '-') && stem->len == 0)
+        continue;
+      if (c == '-' && stem->str[stem->len - 1] == '-')
+        continue;
+      g_string_append_c (stem, c);
+    }
+  g_strstrip (stem->str);
+  g_string_set_size (stem, strlen (stem->str));
+  if (stem->len == 0)
+    g_string_assign (stem, "article");
+
+  if (g_str_equal (extension, "json"))
+    return g_strdup_printf ("%s.%s.json", stem->str, cd_exporter_get_id (self));
+
+  return g_strdup_printf ("%s.%s", stem->str, extension);
 }
 
 /* Where the lead image file is on disk, for an image that is not a URL. */
@@ -179,7 +239,8 @@ cd_export_resolve_image (CdArticle              *article,
  *
  * Exports the article to bytes. The image reference is resolved first (see
  * cd_export_resolve_image()) and handed to the exporter in
- * #CdExportOptions.image_href.
+ * #CdExportOptions.image_href, with the pixel size of a lead image on disk
+ * in #CdExportOptions.image_width and #CdExportOptions.image_height.
  *
  * Returns: (transfer full) (nullable): the exported document
  */
@@ -189,8 +250,9 @@ cd_exporter_export (CdExporter             *self,
                     const CdExportOptions  *options,
                     GError                **error)
 {
-  CdExportOptions resolved = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL };
+  CdExportOptions resolved = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL, 0, 0 };
   g_autofree char *href = NULL;
+  CdImage *image;
 
   g_return_val_if_fail (CD_IS_EXPORTER (self), NULL);
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
@@ -201,6 +263,29 @@ cd_exporter_export (CdExporter             *self,
   if (!cd_export_resolve_image (article, &resolved, &href, error))
     return NULL;
   resolved.image_href = href;
+
+  /* The formats that have a place for the image's pixel size get it from
+   * the file's header. A file that cannot be read (an image published
+   * under a base URL need not be on this computer) is exported without a
+   * size rather than not at all; a remote image is never fetched. */
+  resolved.image_width = resolved.image_height = 0;
+  image = cd_article_get_image (article);
+  if (href != NULL && !cd_image_is_remote (image))
+    {
+      g_autoptr(GFile) file = local_image_file (image, &resolved);
+      g_autoptr(GError) size_error = NULL;
+      guint width, height;
+
+      if (cd_image_size_read_file (file, &width, &height, NULL, &size_error))
+        {
+          resolved.image_width = width;
+          resolved.image_height = height;
+        }
+      else
+        {
+          g_debug ("Exporting without the image size: %s", size_error->message);
+        }
+    }
 
   return CD_EXPORTER_GET_IFACE (self)->export (self, article, &resolved, error);
 }

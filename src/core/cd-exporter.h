@@ -50,6 +50,8 @@ typedef struct
   const char        *image_base_url;  /* for CD_EXPORT_IMAGE_BASE_URL */
   const char        *article_dir;     /* folder the article's relative image path is relative to */
   const char        *image_href;      /* filled in by cd_export_resolve_image (): what to write */
+  guint              image_width;     /* filled in by cd_exporter_export (): the pixel size of a */
+  guint              image_height;    /* lead image on disk; 0 when it is remote or unreadable */
 } CdExportOptions;
 
 #define CD_TYPE_EXPORTER (cd_exporter_get_type ())
@@ -75,6 +77,8 @@ const char *cd_exporter_get_id        (CdExporter             *self);
 const char *cd_exporter_get_name      (CdExporter             *self);
 const char *cd_exporter_get_extension (CdExporter             *self);
 const char *cd_exporter_get_mime_type (CdExporter             *self);
+char       *cd_exporter_dup_file_name (CdExporter             *self,
+                                       CdArticle              *article) G_GNUC_WARN_UNUSED_RESULT;
 GBytes     *cd_exporter_export        (CdExporter             *self,
                                        CdArticle              *article,
                                        const CdExportOptions  *options,

@@ -9,6 +9,7 @@
 
 #include "cd-article-file.h"
 #include "cd-core-resources.h"
+#include "cd-language.h"
 #include "cd-markdown.h"
 #include "cd-page.h"
 
@@ -24,7 +25,9 @@
  *
  * The output depends only on the article and the options, never on the
  * process locale or the clock: the words the page adds ("By", "Comments") and
- * the publication date follow the article's language, from a table here.
+ * the publication date follow the article's language, from the one table of
+ * such words in core (cd-language.c), which the byline of the model and of
+ * every export also uses.
  */
 
 #define RESOURCE_TEMPLATE   "/io/github/copydesk/Copydesk/core/page/article.html"
@@ -42,163 +45,6 @@ static const char * const allowed_style_attributes[] = {
   "text-align: center",
   "text-align: right",
 };
-
-/* The words the page adds and how it writes dates, for one language.
- *
- * Date patterns: %d day, %D two-digit day, %o day with the French ordinal
- * ("1er"), %B month name, %m month number, %N two-digit month, %Y year,
- * %H two-digit 24-hour hour, %k 24-hour hour, %l 12-hour hour, %M two-digit
- * minute, %p AM or PM, %Z the offset as "UTC" or "UTC+1", %G the same but
- * "GMT" and "BST" for the two British offsets, %% a percent sign. */
-typedef struct
-{
-  const char *range;            /* a BCP 47 basic language range, lower case */
-  const char *date_format;
-  const char *months[12];       /* as used after a day number */
-  const char *by;               /* before the first author, with its space */
-  const char *list_separator;   /* between authors */
-  const char *last_separator;   /* before the last author */
-  const char *role_separator;   /* between a name and a role */
-  const char *role_end;         /* after a role */
-  const char *untitled;
-  const char *topics;
-  const char *comments;
-  const char *comments_note;
-  const char *embargoed_until;
-} PageLanguage;
-
-#define ENGLISH_MONTHS { "January", "February", "March", "April", "May", "June", "July", \
-                         "August", "September", "October", "November", "December" }
-#define ENGLISH_WORDS "By ", ", ", " and ", ", ", "", "Untitled article", "Topics", \
-                      "Comments", "Comments will appear here once the article is published.", \
-                      "Embargoed until"
-
-/* Region-specific ranges come before their language: the first match wins. */
-static const PageLanguage languages[] = {
-  { "en-us", "%B %d, %Y, %l:%M %p", ENGLISH_MONTHS, ENGLISH_WORDS },
-  { "en-gb", "%d %B %Y, %H:%M %G", ENGLISH_MONTHS, ENGLISH_WORDS },
-  { "en", "%d %B %Y, %H:%M", ENGLISH_MONTHS, ENGLISH_WORDS },
-  { "de", "%d. %B %Y, %H:%M Uhr",
-    { "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-      "Oktober", "November", "Dezember" },
-    "Von ", ", ", " und ", ", ", "", "Artikel ohne Titel", "Themen", "Kommentare",
-    "Kommentare erscheinen hier, sobald der Artikel veröffentlicht ist.", "Sperrfrist bis" },
-  { "fr", "%o %B %Y à %H:%M",
-    { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-      "octobre", "novembre", "décembre" },
-    "Par ", ", ", " et ", ", ", "", "Article sans titre", "Sujets", "Commentaires",
-    "Les commentaires apparaîtront ici une fois l’article publié.", "Sous embargo jusqu’au" },
-  { "es", "%d de %B de %Y, %k:%M",
-    { "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-      "octubre", "noviembre", "diciembre" },
-    "Por ", ", ", " y ", ", ", "", "Artículo sin título", "Temas", "Comentarios",
-    "Los comentarios aparecerán aquí cuando se publique el artículo.", "Embargado hasta el" },
-  { "it", "%d %B %Y, %H:%M",
-    { "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-      "settembre", "ottobre", "novembre", "dicembre" },
-    "Di ", ", ", " e ", ", ", "", "Articolo senza titolo", "Argomenti", "Commenti",
-    "I commenti appariranno qui dopo la pubblicazione dell’articolo.", "Embargo:" },
-  { "nl", "%d %B %Y om %H:%M",
-    { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-      "oktober", "november", "december" },
-    "Door ", ", ", " en ", ", ", "", "Artikel zonder titel", "Onderwerpen", "Reacties",
-    "Reacties verschijnen hier zodra het artikel is gepubliceerd.", "Onder embargo tot" },
-  { "pt", "%d de %B de %Y às %H:%M",
-    { "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-      "outubro", "novembro", "dezembro" },
-    "Por ", ", ", " e ", ", ", "", "Artigo sem título", "Temas", "Comentários",
-    "Os comentários aparecerão aqui quando o artigo for publicado.", "Sob embargo até" },
-  { "sv", "%d %B %Y kl. %H:%M",
-    { "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-      "oktober", "november", "december" },
-    "Av ", ", ", " och ", ", ", "", "Artikel utan rubrik", "Ämnen", "Kommentarer",
-    "Kommentarer visas här när artikeln har publicerats.", "Embargo till" },
-  { "da", "%d. %B %Y kl. %H.%M",
-    { "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-      "oktober", "november", "december" },
-    "Af ", ", ", " og ", ", ", "", "Artikel uden titel", "Emner", "Kommentarer",
-    "Kommentarer vises her, når artiklen er udgivet.", "Embargo til" },
-  { "nb", "%d. %B %Y kl. %H:%M",
-    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-      "oktober", "november", "desember" },
-    "Av ", ", ", " og ", ", ", "", "Artikkel uten tittel", "Emner", "Kommentarer",
-    "Kommentarer vises her når artikkelen er publisert.", "Sperrefrist til" },
-  { "no", "%d. %B %Y kl. %H:%M",
-    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-      "oktober", "november", "desember" },
-    "Av ", ", ", " og ", ", ", "", "Artikkel uten tittel", "Emner", "Kommentarer",
-    "Kommentarer vises her når artikkelen er publisert.", "Sperrefrist til" },
-  { "nn", "%d. %B %Y kl. %H:%M",
-    { "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-      "oktober", "november", "desember" },
-    "Av ", ", ", " og ", ", ", "", "Artikkel utan tittel", "Emne", "Kommentarar",
-    "Kommentarar blir viste her når artikkelen er publisert.", "Sperrefrist til" },
-  /* Polish and Greek bylines name the authors without a "by". */
-  { "pl", "%d %B %Y, %H:%M",
-    { "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-      "września", "października", "listopada", "grudnia" },
-    "", ", ", " i ", ", ", "", "Artykuł bez tytułu", "Tematy", "Komentarze",
-    "Komentarze pojawią się tutaj po publikacji artykułu.", "Embargo do" },
-  { "el", "%d %B %Y, %H:%M",
-    { "Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
-      "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου" },
-    "", ", ", " και ", ", ", "", "Άρθρο χωρίς τίτλο", "Θέματα", "Σχόλια",
-    "Τα σχόλια θα εμφανιστούν εδώ μόλις δημοσιευτεί το άρθρο.", "Υπό εμπάργκο έως" },
-  /* Japanese bylines list the names, each with its role in brackets. */
-  { "ja", "%Y年%m月%d日 %k:%M",
-    { "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月" },
-    "", "、", "、", "（", "）", "無題の記事", "トピック", "コメント",
-    "記事の公開後、ここにコメントが表示されます。", "解禁日時：" },
-  /* The Arabic "and" joins the next word. */
-  { "ar", "%d %B %Y، %H:%M",
-    { "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-      "أكتوبر", "نوفمبر", "ديسمبر" },
-    "بقلم ", "، ", " و", "، ", "", "مقال بلا عنوان", "مواضيع", "التعليقات",
-    "ستظهر التعليقات هنا بعد نشر المقال.", "محظور النشر حتى" },
-};
-
-/* Any other language: English words and an ISO-like date that no reader
- * misreads. */
-static const PageLanguage fallback_language = {
-  "", "%Y-%N-%D %H:%M %Z", ENGLISH_MONTHS, ENGLISH_WORDS
-};
-
-/* Whether @language (a BCP 47 tag) falls in @range, as in RFC 4647 basic
- * filtering: the range equals the tag or is a prefix of it ending at a hyphen.
- * An underscore counts as a hyphen, for POSIX-style tags like "en_GB". */
-static gboolean
-language_in_range (const char *language,
-                   const char *range)
-{
-  size_t i;
-
-  for (i = 0; range[i] != '\0'; i++)
-    {
-      char c = g_ascii_tolower (language[i]);
-
-      if (c == '_')
-        c = '-';
-      if (c != range[i])
-        return FALSE;
-    }
-
-  return language[i] == '\0' || language[i] == '-' || language[i] == '_';
-}
-
-static const PageLanguage *
-lookup_language (const char *language)
-{
-  if (language == NULL)
-    return &fallback_language;
-
-  for (size_t i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      if (language_in_range (language, languages[i].range))
-        return &languages[i];
-    }
-
-  return &fallback_language;
-}
 
 /**
  * cd_page_language_is_rtl:
@@ -247,118 +93,6 @@ cd_page_language_is_rtl (const char *language)
   return FALSE;
 }
 
-/* "UTC", "UTC+1", "UTC+5:30", "UTC−4" (with a minus sign). */
-static void
-append_utc_offset (GString   *out,
-                   GDateTime *date_time)
-{
-  GTimeSpan offset = g_date_time_get_utc_offset (date_time) / G_TIME_SPAN_MINUTE;
-  GTimeSpan magnitude = ABS (offset);
-
-  g_string_append (out, "UTC");
-  if (offset == 0)
-    return;
-
-  g_string_append (out, offset < 0 ? "\xe2\x88\x92" : "+");
-  g_string_append_printf (out, "%d", (int)(magnitude / 60));
-  if (magnitude % 60 != 0)
-    g_string_append_printf (out, ":%02d", (int)(magnitude % 60));
-}
-
-static void
-format_date (GString            *out,
-             GDateTime          *date_time,
-             const PageLanguage *language)
-{
-  int day = g_date_time_get_day_of_month (date_time);
-  int month = g_date_time_get_month (date_time);
-  int hour = g_date_time_get_hour (date_time);
-  int minute = g_date_time_get_minute (date_time);
-
-  for (const char *p = language->date_format; *p != '\0'; p++)
-    {
-      if (*p != '%' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-
-      switch (*++p)
-        {
-        case 'd':
-          g_string_append_printf (out, "%d", day);
-          break;
-
-        case 'D':
-          g_string_append_printf (out, "%02d", day);
-          break;
-
-        case 'o':
-          g_string_append_printf (out, "%d", day);
-          if (day == 1)
-            g_string_append (out, "er");
-          break;
-
-        case 'B':
-          g_string_append (out, language->months[month - 1]);
-          break;
-
-        case 'm':
-          g_string_append_printf (out, "%d", month);
-          break;
-
-        case 'N':
-          g_string_append_printf (out, "%02d", month);
-          break;
-
-        case 'Y':
-          g_string_append_printf (out, "%d", g_date_time_get_year (date_time));
-          break;
-
-        case 'H':
-          g_string_append_printf (out, "%02d", hour);
-          break;
-
-        case 'k':
-          g_string_append_printf (out, "%d", hour);
-          break;
-
-        case 'l':
-          g_string_append_printf (out, "%d", hour % 12 == 0 ? 12 : hour % 12);
-          break;
-
-        case 'M':
-          g_string_append_printf (out, "%02d", minute);
-          break;
-
-        case 'p':
-          g_string_append (out, hour < 12 ? "AM" : "PM");
-          break;
-
-        case 'G':
-          {
-            GTimeSpan offset = g_date_time_get_utc_offset (date_time);
-
-            if (offset == 0)
-              g_string_append (out, "GMT");
-            else if (offset == G_TIME_SPAN_HOUR)
-              g_string_append (out, "BST");
-            else
-              append_utc_offset (out, date_time);
-          }
-          break;
-
-        case 'Z':
-          append_utc_offset (out, date_time);
-          break;
-
-        case '%':
-        default:
-          g_string_append_c (out, *p);
-          break;
-        }
-    }
-}
 
 /**
  * cd_page_format_date:
@@ -377,13 +111,9 @@ char *
 cd_page_format_date (GDateTime  *date_time,
                      const char *language)
 {
-  GString *out;
-
   g_return_val_if_fail (date_time != NULL, NULL);
 
-  out = g_string_new (NULL);
-  format_date (out, date_time, lookup_language (language));
-  return g_string_free (out, FALSE);
+  return cd_language_words_format_date (cd_language_words_lookup (language), date_time);
 }
 
 /* Escapes text for an element or a quoted attribute. Characters that HTML
@@ -725,72 +455,77 @@ is_web_url (const char *url)
          !is_empty (g_uri_get_host (uri));
 }
 
-/* "By <a>A</a>, <span>role</span> and <span>B</span>": names link to the
- * author's page only when it is an http or https URL. */
+/* What appending a byline's pieces to the page needs. */
+typedef struct
+{
+  GString    *out;
+  GListModel *authors;
+} BylineMarkup;
+
+static void
+append_byline_piece (CdBylinePart  part,
+                     const char   *text,
+                     guint         index,
+                     gpointer      user_data)
+{
+  BylineMarkup *markup = user_data;
+  g_autoptr(CdAuthor) author = NULL;
+  const char *url;
+
+  if (part == CD_BYLINE_PART_WORDS)
+    {
+      append_escaped (markup->out, text);
+      return;
+    }
+
+  author = g_list_model_get_item (markup->authors, index);
+  url = cd_author_get_url (author);
+
+  g_string_append (markup->out, "<span class=\"author\">");
+  if (is_web_url (url))
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (url));
+
+      g_string_append (markup->out, "<a class=\"name\" rel=\"author\" href=\"");
+      append_escaped (markup->out, stripped);
+      g_string_append (markup->out, "\">");
+      append_escaped (markup->out, text);
+      g_string_append (markup->out, "</a>");
+    }
+  else
+    {
+      g_string_append (markup->out, "<span class=\"name\">");
+      append_escaped (markup->out, text);
+      g_string_append (markup->out, "</span>");
+    }
+  g_string_append (markup->out, "</span>");
+}
+
+/* "By <a>A</a> and <span>B</span>": the article's byline, word for word
+ * (cd_byline_build(), as the model and every export build it), with each
+ * name linked to the author's page when that is an http or https URL.
+ *
+ * An author's role is not part of the byline: ninjs, whose `by` a CMS
+ * shows, has no place for roles, and the page shows what readers will see
+ * wherever the article is published. */
 static char *
-render_byline (CdArticle          *article,
-               const PageLanguage *language)
+render_byline (CdArticle *article)
 {
   GListModel *authors = cd_article_get_authors (article);
   guint n = g_list_model_get_n_items (authors);
-  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
-  GString *out;
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  BylineMarkup markup = { g_string_new (NULL), authors };
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
 
-      if (!is_empty (cd_author_get_name (author)))
-        g_ptr_array_add (named, g_steal_pointer (&author));
+      /* The article holds the author, and so the name, for this call. */
+      names[i] = cd_author_get_name (author);
     }
 
-  if (named->len == 0)
-    return g_strdup ("");
-
-  out = g_string_new (language->by);
-  for (guint i = 0; i < named->len; i++)
-    {
-      CdAuthor *author = g_ptr_array_index (named, i);
-      g_autofree char *name = g_strstrip (g_strdup (cd_author_get_name (author)));
-      const char *url = cd_author_get_url (author);
-      const char *role = cd_author_get_role (author);
-
-      if (i > 0)
-        g_string_append (out, i + 1 == named->len ? language->last_separator
-                                                 : language->list_separator);
-
-      g_string_append (out, "<span class=\"author\">");
-      if (is_web_url (url))
-        {
-          g_autofree char *stripped = g_strstrip (g_strdup (url));
-
-          g_string_append (out, "<a class=\"name\" rel=\"author\" href=\"");
-          append_escaped (out, stripped);
-          g_string_append (out, "\">");
-          append_escaped (out, name);
-          g_string_append (out, "</a>");
-        }
-      else
-        {
-          g_string_append (out, "<span class=\"name\">");
-          append_escaped (out, name);
-          g_string_append (out, "</span>");
-        }
-
-      if (!is_empty (role))
-        {
-          g_autofree char *stripped = g_strstrip (g_strdup (role));
-
-          g_string_append (out, language->role_separator);
-          g_string_append (out, "<span class=\"role\">");
-          append_escaped (out, stripped);
-          g_string_append (out, "</span>");
-          g_string_append (out, language->role_end);
-        }
-      g_string_append (out, "</span>");
-    }
-
-  return g_string_free (out, FALSE);
+  cd_byline_build (names, cd_article_get_language (article), append_byline_piece, &markup);
+  return g_string_free (markup.out, FALSE);
 }
 
 /* The kicker: the section, then the first tag. */
@@ -859,9 +594,9 @@ set_date (GHashTable         *values,
           const char         *date_name,
           const char         *datetime_name,
           GDateTime          *date_time,
-          const PageLanguage *language)
+          const CdLanguageWords *language)
 {
-  GString *date;
+  g_autofree char *date = NULL;
   g_autofree char *rfc3339 = NULL;
 
   if (date_time == NULL)
@@ -871,10 +606,8 @@ set_date (GHashTable         *values,
       return;
     }
 
-  date = g_string_new (NULL);
-  format_date (date, date_time, language);
-  set_text (values, date_name, date->str);
-  g_string_free (date, TRUE);
+  date = cd_language_words_format_date (language, date_time);
+  set_text (values, date_name, date);
 
   rfc3339 = cd_date_time_to_string (date_time);
   set_text (values, datetime_name, rfc3339);
@@ -905,7 +638,7 @@ cd_page_render (CdArticle           *article,
                 const CdPageOptions *options)
 {
   static const CdPageOptions default_options = { NULL, CD_PAGE_THEME_AUTO };
-  const PageLanguage *language;
+  const CdLanguageWords *language;
   const char *lang;
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *template = NULL;
@@ -923,7 +656,7 @@ cd_page_render (CdArticle           *article,
     options = &default_options;
 
   lang = cd_article_get_language (article);
-  language = lookup_language (lang);
+  language = cd_language_words_lookup (lang);
   image = cd_article_get_image (article);
   published = cd_article_get_published (article);
   embargo = cd_article_get_embargo (article);
@@ -963,7 +696,7 @@ cd_page_render (CdArticle           *article,
   set_text (values, "headline", cd_article_get_headline (article));
   set_text (values, "standfirst", cd_article_get_standfirst (article));
   set_html (values, "kicker", render_kicker (article));
-  set_html (values, "byline", render_byline (article, language));
+  set_html (values, "byline", render_byline (article));
   set_text (values, "dateline", cd_article_get_dateline (article));
   set_date (values, "published_date", "published_datetime", published, language);
   set_html (values, "has_dateline",

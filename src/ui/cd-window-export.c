@@ -42,22 +42,11 @@ export_job_free (ExportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 
-/* "<slug>.html", or "<slug>.ninjs.json" for the formats that share the .json
- * extension, so that exports in several formats sit side by side in one
- * folder instead of replacing each other. */
+/* The name core gives every export of this article in this format. */
 static char *
 suggested_name (ExportJob *job)
 {
-  const char *slug = cd_article_get_slug (job->article);
-  const char *extension = cd_exporter_get_extension (job->exporter);
-
-  if (slug == NULL || slug[0] == '\0')
-    slug = "article";
-
-  if (g_str_equal (extension, "json"))
-    return g_strdup_printf ("%s.%s.json", slug, cd_exporter_get_id (job->exporter));
-
-  return g_strdup_printf ("%s.%s", slug, extension);
+  return cd_exporter_dup_file_name (job->exporter, job->article);
 }
 
 /* A folder for people: "~/Documents/exports" rather than a full path. */

@@ -177,7 +177,7 @@ def tests(work):
 
     bundle = work / "bundle"
     r = run("export", "--format", "ans", "--bundle", bundle, sample)
-    exported = bundle / (data["slug"] + ".json")
+    exported = bundle / (data["slug"] + ".ans.json")
     check("--bundle writes the export and a copy of the image beside it",
           r.returncode == 0 and exported.exists() and (bundle / "harbour-ferry.jpg").exists()
           and (bundle / "harbour-ferry.jpg").read_bytes() == (top / "data/sample/harbour-ferry.jpg").read_bytes(),

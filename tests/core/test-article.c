@@ -212,7 +212,7 @@ test_article_byline_names (void)
   g_assert_cmpstr (b4, ==, "By A, B, C and D");
   g_assert_cmpstr (de, ==, "Von Anna und Ben");
   g_assert_cmpstr (fr, ==, "Par Anna et Ben");
-  g_assert_cmpstr (ja, ==, "By Anna and Ben");
+  g_assert_cmpstr (ja, ==, "Anna、Ben");
 }
 
 static void

@@ -330,9 +330,10 @@ test_deterministic (void)
       const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
       g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
       g_autoptr(CdArticle) copy = cd_article_copy (article);
-      g_autoptr(GBytes) first = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(GBytes) second = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(GBytes) from_copy = export_with_mode (copy, CD_EXPORT_IMAGE_BASE_URL);
+      g_autofree char *dir = g_path_get_dirname (fixture->path);
+      g_autoptr(GBytes) first = try_export (article, CD_EXPORT_IMAGE_BASE_URL, dir, NULL);
+      g_autoptr(GBytes) second = try_export (article, CD_EXPORT_IMAGE_BASE_URL, dir, NULL);
+      g_autoptr(GBytes) from_copy = try_export (copy, CD_EXPORT_IMAGE_BASE_URL, dir, NULL);
       g_autoptr(GBytes) reloaded = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
 
       g_test_message ("%s", fixture->name);
@@ -356,7 +357,7 @@ test_story (void)
   assert_members (story,
                   "type,version,_id,source,language,created_date,last_updated_date,"
                   "first_publish_date,display_date,status,workflow,content_restrictions,slug,"
-                  "location,headlines,subheadlines,description,credits,editor_note,comments,"
+                  "location,headlines,subheadlines,description,credits,planning,comments,"
                   "taxonomy,promo_items,content_elements");
 
   g_assert_cmpstr (member_string (story, "type"), ==, "story");
@@ -395,7 +396,11 @@ test_story (void)
                    "after a storm tore part of its roof away.");
   g_assert_cmpstr (member_string (member_object (story, "description"), "basic"), ==,
                    member_string (member_object (story, "subheadlines"), "basic"));
-  g_assert_cmpstr (member_string (story, "editor_note"), ==,
+  /* The editor's note is for the newsroom: ANS's `editor_note` is shown to
+   * readers near the content, `planning.internal_note` is not. */
+  g_assert_false (json_object_has_member (story, "editor_note"));
+  assert_members (member_object (story, "planning"), "internal_note");
+  g_assert_cmpstr (member_string (member_object (story, "planning"), "internal_note"), ==,
                    "Opening hours confirmed with the library press office on 13 October.");
   g_assert_true (member_boolean (member_object (story, "comments"), "allow_comments"));
 
@@ -450,25 +455,35 @@ test_lead_image (void)
   assert_members (by, "type,name");
   g_assert_cmpstr (member_string (by, "type"), ==, "author");
   g_assert_cmpstr (member_string (by, "name"), ==, "Owen Clarke");
+  /* The credit line names the photographer: how the person is credited. */
   by = object_at (member_array (member_object (image, "vanity_credits"), "by"), 0);
-  g_assert_cmpstr (member_string (by, "name"), ==, "Photo: Owen Clarke");
+  assert_members (by, "type,name,byline");
+  g_assert_cmpstr (member_string (by, "type"), ==, "author");
+  g_assert_cmpstr (member_string (by, "name"), ==, "Owen Clarke");
+  g_assert_cmpstr (member_string (by, "byline"), ==, "Photo: Owen Clarke");
 }
 
 static void
 test_lead_image_credits (void)
 {
+  /* ANS credits of type "author" are people: the photographer. A credit
+   * line that names no one of them ("Reuters") is the image's
+   * distributor. */
   static const struct
   {
     const char *photographer;
     const char *credit;
-    const char *credits_name;  /* NULL: no credits */
-    const char *vanity_name;   /* NULL: no vanity_credits */
+    const char *credits_name;      /* NULL: no credits */
+    const char *vanity_byline;     /* NULL: no vanity_credits */
+    const char *distributor_name;  /* NULL: no distributor */
   } cases[] = {
-    { "Owen Clarke", "Photo: Owen Clarke", "Owen Clarke", "Photo: Owen Clarke" },
-    { "Owen Clarke", "", "Owen Clarke", NULL },
-    { "", "Photo: Example Agency", "Photo: Example Agency", NULL },
-    { " Owen Clarke ", "Owen Clarke", "Owen Clarke", NULL },
-    { "", " ", NULL, NULL },
+    { "Owen Clarke", "Photo: Owen Clarke", "Owen Clarke", "Photo: Owen Clarke", NULL },
+    { "Owen Clarke", "", "Owen Clarke", NULL, NULL },
+    { "", "Photo: Example Agency", NULL, NULL, "Photo: Example Agency" },
+    { "", "Reuters", NULL, NULL, "Reuters" },
+    { "Sam Ortiz", "Reuters", "Sam Ortiz", NULL, "Reuters" },
+    { " Owen Clarke ", "Owen Clarke", "Owen Clarke", NULL, NULL },
+    { "", " ", NULL, NULL, NULL },
   };
 
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -497,13 +512,29 @@ test_lead_image_credits (void)
       else
         g_assert_false (json_object_has_member (promo, "credits"));
 
-      if (cases[i].vanity_name != NULL)
-        g_assert_cmpstr (member_string (object_at (member_array (member_object (promo,
-                                                                                "vanity_credits"),
-                                                                 "by"), 0), "name"),
-                         ==, cases[i].vanity_name);
+      if (cases[i].vanity_byline != NULL)
+        {
+          JsonObject *vanity = object_at (member_array (member_object (promo, "vanity_credits"),
+                                                        "by"), 0);
+
+          g_assert_cmpstr (member_string (vanity, "name"), ==, cases[i].credits_name);
+          g_assert_cmpstr (member_string (vanity, "byline"), ==, cases[i].vanity_byline);
+        }
       else
-        g_assert_false (json_object_has_member (promo, "vanity_credits"));
+        {
+          g_assert_false (json_object_has_member (promo, "vanity_credits"));
+        }
+
+      if (cases[i].distributor_name != NULL)
+        {
+          assert_members (member_object (promo, "distributor"), "name");
+          g_assert_cmpstr (member_string (member_object (promo, "distributor"), "name"), ==,
+                           cases[i].distributor_name);
+        }
+      else
+        {
+          g_assert_false (json_object_has_member (promo, "distributor"));
+        }
     }
 }
 

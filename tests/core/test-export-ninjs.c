@@ -60,7 +60,11 @@ export_fixture (const CdTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
+  /* A bundle as the export window and copydesk-cli make it: without an
+   * image base URL, which would give the image an absolute URL. */
   options.image_mode = mode;
+  if (mode == CD_EXPORT_IMAGE_BUNDLE)
+    options.image_base_url = NULL;
   bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
@@ -643,7 +647,10 @@ check_formats (JsonNode     *node,
     {
       g_assert_true (json_node_get_value_type (node) == G_TYPE_INT64);
       g_assert_true (g_strcmp0 (member, "wordcount") == 0 ||
-                     g_strcmp0 (member, "charcount") == 0);
+                     g_strcmp0 (member, "charcount") == 0 ||
+                     g_strcmp0 (member, "width") == 0 ||
+                     g_strcmp0 (member, "height") == 0);
+      g_assert_cmpint (json_node_get_int (node), >, 0);
     }
 }
 
@@ -833,7 +840,7 @@ test_bundle (void)
   /* The schema wants an absolute URI in `href`, which a file beside the
    * export does not have: the file name is the rendition's title. */
   g_assert_cmpstr (json_object_get_string_member (association, "uri"), ==, uri);
-  g_assert_cmpstr (names, ==, "name,title,contenttype");
+  g_assert_cmpstr (names, ==, "name,title,contenttype,width,height");
   g_assert_cmpstr (json_object_get_string_member (rendition, "title"), ==, "harbour-ferry.jpg");
   g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/jpeg");
 }

@@ -780,7 +780,10 @@ test_round_trip (void)
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(CdArticle) article = load_article (path);
       g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *first = export_ninjs (article, dir);
+      /* Without the article's folder the exporter cannot read the image
+       * file's pixel size, which the article does not hold and so an
+       * import cannot give back. */
+      g_autofree char *first = export_ninjs (article, NULL);
       g_autoptr(CdArticle) imported = import_text (first, "first.json");
       g_autofree char *second = export_ninjs (imported, NULL);
       g_autoptr(CdArticle) again = import_text (second, "second.json");
