@@ -92,8 +92,9 @@ class E2E:
                                 stderr=subprocess.STDOUT)
         return proc, log
 
-    @staticmethod
-    def finish(proc, log, tmp):
+    def finish(self, proc, log, tmp):
+        """Stops the program, shows what it printed, and fails on any warning
+        or critical from GTK, libadwaita, GLib or Copydesk itself."""
         if proc.poll() is None:
             proc.kill()
         proc.wait()
@@ -104,3 +105,7 @@ class E2E:
             print("# program output:")
             for line in output.splitlines()[-40:]:
                 print(f"#   {line}")
+        warnings = [line for line in output.splitlines()
+                    if ("-WARNING **" in line or "-CRITICAL **" in line)
+                    and not line.lstrip().startswith(("(WebKit", "(process:"))]
+        self.tap(not warnings, "the program printed no warning", "\n".join(warnings))

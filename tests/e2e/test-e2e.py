@@ -18,8 +18,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_util import E2E  # noqa: E402
+
 BUILD = os.path.abspath(sys.argv[1])
-COPYDESK = os.path.join(BUILD, "src", "ui", "copydesk")
 CLI = os.path.join(BUILD, "src", "cli", "copydesk-cli")
 
 HEADLINE = "Fähre nach Helgoland fährt wieder"
@@ -37,66 +39,14 @@ BODY_PARAGRAPHS = [
 # the suggestions are German Media Topic labels ("Schifffahrt").
 TAG_QUERY = "Schiff"
 
-step = 0
-failed = 0
-
-
-def tap(ok, description, detail=""):
-    global step, failed
-    step += 1
-    print(f"{'ok' if ok else 'not ok'} {step} - {description}", flush=True)
-    if not ok:
-        failed += 1
-        for line in str(detail).splitlines():
-            print(f"# {line}", flush=True)
-    return ok
-
-
-def xdotool(*args, check=True):
-    r = subprocess.run(["xdotool", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True, timeout=60)
-    if check and r.returncode != 0:
-        raise RuntimeError(f"xdotool {' '.join(args)}: {r.stderr.strip()}")
-    return r.stdout.strip()
-
-
-def window_names(pid):
-    out = xdotool("search", "--onlyvisible", "--pid", str(pid), "--name", ".", check=False)
-    names = {}
-    for wid in out.split():
-        names[wid] = xdotool("getwindowname", wid, check=False)
-    return names
-
-
-def wait_for(condition, timeout=15.0, interval=0.05):
-    end = time.monotonic() + timeout
-    value = condition()
-    while not value and time.monotonic() < end:
-        time.sleep(interval)
-        value = condition()
-    return value
-
-
-def main_window(pid):
-    """The editor window: the visible top-level whose name is not a dialog's."""
-    def find():
-        for wid, name in window_names(pid).items():
-            if name:
-                return wid
-        return None
-    return wait_for(find, timeout=30)
-
-
-def key(*keys):
-    for k in keys:
-        xdotool("key", "--clearmodifiers", k)
-        time.sleep(0.15)
-
-
-def type_text(text):
-    # Slower than a person: faster, xdotool's remapped keys can be dropped.
-    xdotool("type", "--delay", "50", "--clearmodifiers", text)
-    time.sleep(0.3)
+T = E2E(BUILD)
+tap = T.tap
+xdotool = T.xdotool
+window_names = T.window_names
+wait_for = T.wait_for
+main_window = T.main_window
+key = T.key
+type_text = T.type_text
 
 
 def main():
@@ -107,50 +57,24 @@ def main():
     os.makedirs(articles)
     saved = os.path.join(articles, "helgoland.copydesk")
 
-    config = os.path.join(tmp, "config")
-    os.makedirs(os.path.join(config, "glib-2.0", "settings"))
-    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w", encoding="utf-8") as f:
-        f.write("[io/github/copydesk/Copydesk]\n"
-                "author-name='Ana Reporterin'\n"
-                "default-language='de'\n"
-                "autosave=false\n"
-                f"last-export-folder='{exports}'\n"
-                "last-export-format='ninjs'\n")
-
-    env = dict(os.environ)
-    env.update({
-        "HOME": tmp,
-        "XDG_CONFIG_HOME": config,
-        "XDG_DATA_HOME": os.path.join(tmp, "data"),
-        "XDG_CACHE_HOME": os.path.join(tmp, "cache"),
-        "GSETTINGS_BACKEND": "keyfile",
-        "GTK_A11Y": "none",
-        "LANG": "C.UTF-8",
-    })
-    env.pop("GSETTINGS_SCHEMA_DIR", None)  # the program finds the build tree's itself
+    env = T.environment(tmp, "author-name='Ana Reporterin'\n"
+                             "default-language='de'\n"
+                             "autosave=false\n"
+                             f"last-export-folder='{exports}'\n"
+                             "last-export-format='ninjs'\n")
 
     print("TAP version 13", flush=True)
-    log = open(os.path.join(tmp, "copydesk.log"), "w")
-    proc = subprocess.Popen([COPYDESK], env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc, log = T.start(env, tmp)
     try:
         run(proc, saved, exports)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        log.close()
-        with open(os.path.join(tmp, "copydesk.log"), encoding="utf-8", errors="replace") as f:
-            output = f.read().strip()
-        if output:
-            print("# program output:")
-            for line in output.splitlines()[-40:]:
-                print(f"#   {line}")
-    print(f"1..{step}", flush=True)
-    if failed == 0:
+        T.finish(proc, log, tmp)
+    print(f"1..{T.step}", flush=True)
+    if T.failed == 0:
         shutil.rmtree(tmp, ignore_errors=True)
     else:
         print(f"# files kept in {tmp}")
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if T.failed else 0)
 
 
 def run(proc, saved, exports):
