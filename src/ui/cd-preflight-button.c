@@ -208,21 +208,24 @@ update_summary (CdPreflightButton *self)
       /* Translators: %s is the numbers of problems, as in "2 errors, 1 warning" */
       accessible = g_strdup_printf (_("Preflight: %s"), counts);
 
+      /* The heading counts what the button shows; the description says
+       * which of them block publication. */
       if (errors > 0)
         {
-          heading = g_strdup_printf (ngettext ("%u problem blocks publication",
-                                               "%u problems block publication",
-                                               errors),
-                                     errors);
-          if (warnings > 0)
-            description = g_strdup_printf (ngettext ("Plus %u warning, which does not block it.",
-                                                     "Plus %u warnings, which do not block it.",
-                                                     warnings),
-                                           warnings);
+          heading = g_strdup_printf (ngettext ("%u problem", "%u problems", n_items), n_items);
+          if (errors == n_items)
+            description = g_strdup (ngettext ("It blocks publication.",
+                                              "They all block publication.",
+                                              errors));
+          else
+            description = g_strdup_printf (ngettext ("%u of them blocks publication; warnings do not.",
+                                                     "%u of them block publication; warnings do not.",
+                                                     errors),
+                                           errors);
         }
       else
         {
-          heading = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+          heading = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_items), n_items);
           description = g_strdup (_("Warnings do not block publication."));
         }
     }

@@ -193,6 +193,30 @@ button_parts (GtkWidget *button)
   return parts;
 }
 
+/* Fails when a visible label below @widget is cut: shorter than its text
+ * needs at its width, or narrower than its longest word. */
+static void
+assert_labels_whole (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      int width = gtk_widget_get_width (widget);
+      int min_width, height;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      g_test_message ("label \"%s\": %d x %d, needs %d x %d", gtk_label_get_text (GTK_LABEL (widget)),
+                      width, gtk_widget_get_height (widget), min_width, height);
+      g_assert_cmpint (width, >=, min_width);
+      g_assert_cmpint (gtk_widget_get_height (widget), >=, height);
+    }
+}
+
 static void
 assert_indicator_class (ButtonParts *parts,
                         const char  *css_class)
@@ -300,7 +324,8 @@ test_preflight_button_problems (void)
   accessible = g_strdup_printf ("Preflight: %s", counts);
   assert_accessible_label (GTK_WIDGET (parts.menu_button), accessible);
 
-  heading = g_strdup_printf ("%u problems block publication", errors);
+  /* The heading counts what the button shows. */
+  heading = g_strdup_printf ("%u problems", n_items);
   g_assert_cmpstr (gtk_label_get_text (parts.heading), ==, heading);
 
   screenshot (button, "preflight-button-problems");
@@ -332,6 +357,16 @@ test_preflight_button_ready (void)
   g_assert_null (gtk_list_box_get_row_at_index (parts.list_box, 0));
 
   screenshot (button, "preflight-button-ready");
+
+  /* The popover shows its words whole: every label is as tall as its text
+   * needs at the width it was given. */
+  cd_preflight_button_popup (CD_PREFLIGHT_BUTTON (button));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, parts.popover, 5000));
+  cd_ui_test_wait (200);
+  assert_labels_whole (GTK_WIDGET (parts.popover));
+  screenshot (GTK_WIDGET (parts.popover), "preflight-popover-ready");
+  gtk_popover_popdown (parts.popover);
+  g_assert_true (cd_ui_test_wait_until (is_unmapped_cb, parts.popover, 5000));
 
   /* No check yet: nothing to open. */
   cd_preflight_button_set_issues (CD_PREFLIGHT_BUTTON (button), NULL);
@@ -503,7 +538,9 @@ test_preflight_button_model_changes (void)
   assert_indicator_class (&parts, "error");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (parts.menu_button)), ==, "2 errors, 1 warning");
   assert_accessible_label (GTK_WIDGET (parts.menu_button), "Preflight: 2 errors, 1 warning");
-  g_assert_cmpstr (gtk_label_get_text (parts.heading), ==, "2 problems block publication");
+  g_assert_cmpstr (gtk_label_get_text (parts.heading), ==, "3 problems");
+  g_assert_true (find_widget (GTK_WIDGET (parts.popover), GTK_TYPE_LABEL, label_has_text,
+                              "2 of them block publication; warnings do not.") != NULL);
   row = gtk_list_box_get_row_at_index (parts.list_box, 2);
   g_assert_nonnull (row);
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, label_has_text, "Name of author 2"));
@@ -518,7 +555,9 @@ test_preflight_button_model_changes (void)
 
   g_list_store_remove (store, 0);
   g_assert_cmpstr (gtk_label_get_text (parts.label), ==, "2");
-  g_assert_cmpstr (gtk_label_get_text (parts.heading), ==, "2 problems block publication");
+  g_assert_cmpstr (gtk_label_get_text (parts.heading), ==, "2 problems");
+  g_assert_true (find_widget (GTK_WIDGET (parts.popover), GTK_TYPE_LABEL, label_has_text,
+                              "They all block publication.") != NULL);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (parts.menu_button)), ==, "2 errors");
 
   g_list_store_remove_all (store);
