@@ -54,6 +54,9 @@ struct _CdWindow
    * change waits for it. */
   gint64                recovery_deadline;
   guint                 autosave_source;
+  /* Questions about the article on screen (closing, reverting, copying the
+   * lead image): no autosave or recovery write runs while there are any. */
+  guint                 questions;
 
   guint                 loading : 1;
   guint                 saving : 1;
