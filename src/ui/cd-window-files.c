@@ -713,6 +713,7 @@ revert_response_cb (AdwMessageDialog *dialog,
     cd_window_show_error (self, _("Could Not Revert the Article"), error->message);
 }
 
+/* Confirmed rather than undoable: it can take back hours of work. */
 static void
 revert_action (GtkWidget  *widget,
                const char *action_name,
@@ -728,7 +729,6 @@ revert_action (GtkWidget  *widget,
   if (!cd_document_can_revert (self->document))
     return;
 
-  /* Confirmed rather than undoable: it can take back hours of work. */
   dialog = new_question (self, _("Revert to Saved?"));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Changes to “%s” since you last saved it, including "
