@@ -149,7 +149,7 @@ cd_window_schedule_recovery (CdWindow *self)
   gint64 now = g_get_monotonic_time ();
   gint64 left_ms;
 
-  if (self->writing_recovery || self->close_confirmed || self->questions > 0)
+  if (self->writing_recovery || self->close_confirmed || self->questions > 0 || self->destroyed)
     return;
 
   if (self->recovery_deadline == 0)
@@ -194,6 +194,7 @@ cd_window_schedule_autosave (CdWindow *self)
       self->autosave_blocked ||
       self->close_confirmed ||
       self->questions > 0 ||
+      self->destroyed ||
       cd_document_get_file (self->document) == NULL ||
       !g_settings_get_boolean (self->settings, "autosave"))
     return;
@@ -215,7 +216,7 @@ void
 cd_window_write_pending_recovery (CdWindow *self)
 {
   if (self->document != NULL && !self->close_confirmed && self->questions == 0 &&
-      (self->recovery_source != 0 || self->recovery_deadline != 0))
+      !self->destroyed && (self->recovery_source != 0 || self->recovery_deadline != 0))
     write_recovery (self);
 }
 
@@ -1164,6 +1165,17 @@ cd_window_files_class_init (GtkWidgetClass *widget_class)
                                        "win.close", NULL);
 }
 
+/* gtk_window_destroy () unrealizes the window at once, but something may
+ * keep it alive for a while after, with its clocks running: what is pending
+ * is written now, as dispose would, and nothing after. */
+static void
+unrealize_cb (CdWindow *self)
+{
+  cd_window_write_pending_recovery (self);
+  cd_window_clear_save_timeouts (self);
+  self->destroyed = TRUE;
+}
+
 void
 cd_window_files_init (CdWindow *self)
 {
@@ -1179,6 +1191,7 @@ cd_window_files_init (CdWindow *self)
 
   g_signal_connect_object (self->file_bar, "notify::state",
                            G_CALLBACK (file_bar_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
 
   g_signal_group_connect_object (self->document_signals, "notify::modified",
                                  G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);
