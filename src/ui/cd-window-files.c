@@ -268,7 +268,7 @@ ask_overwrite (CdWindow *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), NULL);
+  dialog = new_question (self, _("The File Changed on Disk"));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” was changed by another program since you opened "
                                     "or last saved it. Overwrite it with your version and "
