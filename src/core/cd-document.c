@@ -18,11 +18,12 @@
  * An article being edited, with the file it belongs to, whether it has unsaved
  * changes, and its recovery copy.
  *
- * Unsaved changes are counted: every #CdArticle::changed adds one. A save
- * serializes the article on the main thread, remembers the count at that
- * moment, writes the bytes in a worker thread, and clears #CdDocument:modified
- * afterwards only if the count has not moved, so an edit typed while the file
- * is written is never reported as saved.
+ * A save copies the article on the main thread, serializes and writes the
+ * copy in a worker thread, and then takes the copy as what the file holds;
+ * #CdDocument:modified compares the article with it, so an edit typed while
+ * the file is written is never reported as saved. Changes are also counted
+ * (every #CdArticle::changed adds one): a document marked modified by hand
+ * stays so unless nothing changed after the save's copy was taken.
  *
  * A save by the user also sets the article's "modified" time to now, when the
  * document has unsaved changes: that is the time a CMS reads as the last
@@ -51,12 +52,32 @@
  * save expects, so "keep mine" overwrites only the version the user was told
  * about.
  *
- * A recovery copy is `<article id>.copydesk` in the recovery folder, with
- * `<article id>.origin` beside it when the document has a file: the file's URI
- * on the first line and its fingerprint, if known, on the second, so that a
- * restored document still notices a file changed by someone else. An id that
- * is not safe as a file name is replaced by a hash of it. The name is fixed
- * when a copy is written or restored, until the copy is removed.
+ * A recovery copy is `document-<random id>.copydesk` in the recovery folder,
+ * with `document-<random id>.origin` beside it when the document has a file:
+ * the file's URI on the first line and its fingerprint, if known, on the
+ * second, so that a restored document still notices a file changed by
+ * someone else. The random id belongs to the document, not to its article:
+ * two copies of a story share the article id, and were open at once often
+ * enough that their copies overwrote each other. A restored document keeps
+ * the name of the copy it came from until that copy is removed.
+ *
+ * "Modified" is judged by content: the document keeps a copy of the article
+ * as its file holds it (taken at load and at each save) and compares the
+ * article with it after each change with cd_article_equal(), so undoing back
+ * to the saved text leaves nothing to save. The change count still decides
+ * which recovery copy a save makes obsolete.
+ *
+ * Explicit saves and autosaves (cd_document_autosave_async()) both write the
+ * file, but only an explicit save, or loading, sets the bytes the document
+ * goes back to: cd_document_discard_autosaves() puts them back in the file
+ * and cd_document_revert_to_saved() in the article too. They are kept in
+ * memory only.
+ *
+ * A save names the lead image relative to the target's folder, in the thread
+ * that writes, on its copy of the article: an absolute path inside that
+ * folder becomes relative, and a relative one that pointed into the old
+ * folder (Save As elsewhere) is copied beside the new file under a free name.
+ * The live article takes the new name afterwards unless it changed meanwhile.
  */
 
 #define FINGERPRINT_ATTRIBUTES \
