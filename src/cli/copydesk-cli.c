@@ -164,7 +164,7 @@ run_validate (int    argc,
           continue;
         }
 
-      issues = cd_preflight_check (article, rules);
+      issues = cd_preflight_check_in_folder (article, rules, cd_article_file_get_folder (article));
       errors = cd_preflight_count (issues, CD_SEVERITY_ERROR);
       warnings = cd_preflight_count (issues, CD_SEVERITY_WARNING);
       n = g_list_model_get_n_items (issues);
@@ -627,7 +627,8 @@ export_common (int         argc,
 
   if (!force)
     {
-      g_autoptr(GListModel) issues = cd_preflight_check (article, rules);
+      g_autoptr(GFile) folder = g_file_get_parent (input);
+      g_autoptr(GListModel) issues = cd_preflight_check_in_folder (article, rules, folder);
 
       if (!cd_preflight_is_ready (issues))
         {

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -694,6 +695,31 @@ cd_article_load_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  return cd_article_load_from_file_full (file, NULL, cancellable, error);
+}
+
+/**
+ * cd_article_load_from_file_full:
+ * @file: a .copydesk file
+ * @contents: (out) (optional) (transfer full): the file's bytes as read
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads an article from a .copydesk file like cd_article_load_from_file(),
+ * and hands back the bytes it was read from, so that a document can put the
+ * file back exactly as it was (Revert, Discard). The article remembers the
+ * file's folder (see cd_article_file_set_folder()).
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL with @error set
+ */
+CdArticle *
+cd_article_load_from_file_full (GFile         *file,
+                                GBytes       **contents_out,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
@@ -742,7 +768,66 @@ cd_article_load_from_file (GFile         *file,
       return NULL;
     }
 
-  return cd_article_load_from_data (contents, length, display_name, error);
+  article = cd_article_load_from_data (contents, length, display_name, error);
+  if (article == NULL)
+    return NULL;
+
+  folder = g_file_get_parent (file);
+  cd_article_file_set_folder (article, folder);
+  if (contents_out != NULL)
+    *contents_out = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return g_steal_pointer (&article);
+}
+
+static GQuark
+folder_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cd-article-file-folder");
+  return quark;
+}
+
+/**
+ * cd_article_file_set_folder:
+ * @article: a #CdArticle
+ * @folder: (nullable): the folder of the file the article belongs to, or
+ *   %NULL for an article that has none
+ *
+ * Remembers where the article's file is, which is where the relative paths
+ * inside it (the lead image) start from. Checks that look at files, such as
+ * cd_preflight_check(), read it, so that every caller that checks an article
+ * from a file checks the same thing. A #CdDocument keeps it up to date as the
+ * article is loaded and saved under new names; cd_article_load_from_file()
+ * sets it too.
+ */
+void
+cd_article_file_set_folder (CdArticle *article,
+                            GFile     *folder)
+{
+  g_return_if_fail (CD_IS_ARTICLE (article));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_object_set_qdata_full (G_OBJECT (article), folder_quark (),
+                           folder != NULL ? g_object_ref (folder) : NULL,
+                           g_object_unref);
+}
+
+/**
+ * cd_article_file_get_folder:
+ * @article: a #CdArticle
+ *
+ * Returns: (transfer none) (nullable): the folder set with
+ *   cd_article_file_set_folder(), or %NULL
+ */
+GFile *
+cd_article_file_get_folder (CdArticle *article)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+
+  return g_object_get_qdata (G_OBJECT (article), folder_quark ());
 }
 
 static void
@@ -1156,4 +1241,143 @@ cd_article_save_to_file (CdArticle     *article,
 
   data = cd_article_to_data (article, &length);
   return cd_file_replace_contents (file, data, length, cancellable, error);
+}
+
+/* Whether two files hold the same bytes; FALSE when either cannot be read. */
+static gboolean
+same_contents (GFile        *a,
+               GFile        *b,
+               GCancellable *cancellable)
+{
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                              cancellable, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                              cancellable, NULL);
+  if (info_a == NULL || info_b == NULL ||
+      g_file_info_get_size (info_a) != g_file_info_get_size (info_b))
+    return FALSE;
+
+  first = g_file_load_bytes (a, cancellable, NULL, NULL);
+  second = g_file_load_bytes (b, cancellable, NULL, NULL);
+
+  return first != NULL && second != NULL && g_bytes_equal (first, second);
+}
+
+/* "photo.jpg" → "photo-2.jpg" for @n = 2. */
+static char *
+numbered_name (const char *basename,
+               guint       n)
+{
+  const char *dot = strrchr (basename, '.');
+
+  if (dot == NULL || dot == basename)
+    return g_strdup_printf ("%s-%u", basename, n);
+
+  return g_strdup_printf ("%.*s-%u%s", (int) (dot - basename), basename, n, dot);
+}
+
+/**
+ * cd_article_file_copy_image:
+ * @image: the lead image file
+ * @folder: the article's folder
+ * @name: (out) (transfer full): the copy's name in @folder, the new source
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Copies a lead image into the article's folder, so that the article can
+ * name it by a relative path as the file format asks. The copy keeps the
+ * image's name; if another file of that name is there, it is used when it
+ * holds the same bytes, and otherwise the copy gets a free name such as
+ * `photo-2.jpg`. An image that is already in @folder is not copied. Only a
+ * regular file is copied.
+ *
+ * Returns: %TRUE with @name set, or %FALSE with a %CD_FILE_ERROR that names
+ *   the image
+ */
+gboolean
+cd_article_file_copy_image (GFile         *image,
+                            GFile         *folder,
+                            char         **name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (image), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *name = NULL;
+  display_name = g_file_get_parse_name (image);
+  basename = g_file_get_basename (image);
+
+  info = g_file_query_info (image, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                   _("Could not copy the lead image %s beside the article: %s"),
+                   display_name, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR || basename == NULL)
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                   _("Could not copy the lead image %s beside the article: it is not "
+                     "an ordinary file. Choose the picture again."),
+                   display_name);
+      return FALSE;
+    }
+
+  parent = g_file_get_parent (image);
+  if (parent != NULL && g_file_equal (parent, folder))
+    {
+      *name = g_steal_pointer (&basename);
+      return TRUE;
+    }
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (basename) : numbered_name (basename, n);
+      g_autoptr(GFile) target = g_file_get_child (folder, candidate);
+
+      g_clear_error (&local_error);
+      if (g_file_copy (image, target, G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                       cancellable, NULL, NULL, &local_error))
+        {
+          *name = g_steal_pointer (&candidate);
+          return TRUE;
+        }
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        break;
+
+      /* The same picture is already there, from an earlier save. */
+      if (same_contents (image, target, cancellable))
+        {
+          *name = g_steal_pointer (&candidate);
+          return TRUE;
+        }
+    }
+
+  {
+    g_autofree char *folder_name = g_file_get_parse_name (folder);
+
+    g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_WRITE,
+                 _("Could not copy the lead image %s into %s: %s"),
+                 display_name, folder_name,
+                 local_error != NULL ? local_error->message : _("no free file name"));
+  }
+  return FALSE;
 }

@@ -36,6 +36,18 @@ CdArticle *cd_article_load_from_data  (const char    *data,
 CdArticle *cd_article_load_from_file  (GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle *cd_article_load_from_file_full (GFile       *file,
+                                           GBytes     **contents,
+                                           GCancellable *cancellable,
+                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+void       cd_article_file_set_folder (CdArticle     *article,
+                                       GFile         *folder);
+GFile     *cd_article_file_get_folder (CdArticle     *article);
+gboolean   cd_article_file_copy_image (GFile         *image,
+                                       GFile         *folder,
+                                       char         **name,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 char      *cd_article_to_data         (CdArticle     *article,
                                        gsize         *length) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   cd_article_save_to_file    (CdArticle     *article,

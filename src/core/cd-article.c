@@ -1412,3 +1412,137 @@ cd_article_set_planned_words (CdArticle *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNED_WORDS]);
   emit_changed (self);
 }
+
+/* Equality for cd_article_equal(): what the file records, so the same
+ * instant with another offset differs too. */
+static gboolean
+date_times_equal (GDateTime *a,
+                  GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b) &&
+         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+}
+
+static gboolean
+extras_equal (JsonObject *a,
+              JsonObject *b)
+{
+  gboolean a_empty = a == NULL || json_object_get_size (a) == 0;
+  gboolean b_empty = b == NULL || json_object_get_size (b) == 0;
+
+  if (a_empty || b_empty)
+    return a_empty == b_empty;
+
+  return json_object_equal (a, b);
+}
+
+static gboolean
+authors_equal (GListModel *a,
+               GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdAuthor) first = g_list_model_get_item (a, i);
+      g_autoptr(CdAuthor) second = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (cd_author_get_name (first), cd_author_get_name (second)) != 0 ||
+          g_strcmp0 (cd_author_get_role (first), cd_author_get_role (second)) != 0 ||
+          g_strcmp0 (cd_author_get_email (first), cd_author_get_email (second)) != 0 ||
+          g_strcmp0 (cd_author_get_url (first), cd_author_get_url (second)) != 0 ||
+          !extras_equal (cd_author_get_extra (first), cd_author_get_extra (second)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tags_equal (GListModel *a,
+            GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTag) first = g_list_model_get_item (a, i);
+      g_autoptr(CdTag) second = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (cd_tag_get_name (first), cd_tag_get_name (second)) != 0 ||
+          g_strcmp0 (cd_tag_get_uri (first), cd_tag_get_uri (second)) != 0 ||
+          g_strcmp0 (cd_tag_get_code (first), cd_tag_get_code (second)) != 0 ||
+          !extras_equal (cd_tag_get_extra (first), cd_tag_get_extra (second)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+images_equal (CdImage *a,
+              CdImage *b)
+{
+  return g_strcmp0 (cd_image_get_source (a), cd_image_get_source (b)) == 0 &&
+         g_strcmp0 (cd_image_get_alt (a), cd_image_get_alt (b)) == 0 &&
+         g_strcmp0 (cd_image_get_caption (a), cd_image_get_caption (b)) == 0 &&
+         g_strcmp0 (cd_image_get_credit (a), cd_image_get_credit (b)) == 0 &&
+         g_strcmp0 (cd_image_get_photographer (a), cd_image_get_photographer (b)) == 0 &&
+         g_strcmp0 (cd_image_get_copyright (a), cd_image_get_copyright (b)) == 0 &&
+         extras_equal (cd_image_get_extra (a), cd_image_get_extra (b));
+}
+
+/**
+ * cd_article_equal:
+ * @self: a #CdArticle
+ * @other: another #CdArticle
+ *
+ * Compares two articles field by field: everything the file format records,
+ * including the keys this version does not know. The derived byline is left
+ * out, since it follows from the authors. It is cheap enough to run after
+ * every edit (the body is one string comparison), which is what a document
+ * needs to tell whether it still matches its last save.
+ *
+ * Returns: %TRUE when the two would be saved alike
+ */
+gboolean
+cd_article_equal (CdArticle *self,
+                  CdArticle *other)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (CD_IS_ARTICLE (other), FALSE);
+
+  if (self == other)
+    return TRUE;
+
+  return self->status == other->status &&
+         self->planned_words == other->planned_words &&
+         self->comments == other->comments &&
+         self->slug_edited == other->slug_edited &&
+         g_strcmp0 (self->body, other->body) == 0 &&
+         g_strcmp0 (self->headline, other->headline) == 0 &&
+         g_strcmp0 (self->standfirst, other->standfirst) == 0 &&
+         g_strcmp0 (self->id, other->id) == 0 &&
+         g_strcmp0 (self->language, other->language) == 0 &&
+         g_strcmp0 (self->section, other->section) == 0 &&
+         g_strcmp0 (self->dateline, other->dateline) == 0 &&
+         g_strcmp0 (self->editor_note, other->editor_note) == 0 &&
+         g_strcmp0 (self->slug, other->slug) == 0 &&
+         date_times_equal (self->created, other->created) &&
+         date_times_equal (self->modified, other->modified) &&
+         date_times_equal (self->published, other->published) &&
+         date_times_equal (self->embargo, other->embargo) &&
+         authors_equal (G_LIST_MODEL (self->authors), G_LIST_MODEL (other->authors)) &&
+         tags_equal (G_LIST_MODEL (self->tags), G_LIST_MODEL (other->tags)) &&
+         images_equal (self->image, other->image) &&
+         extras_equal (self->extra, other->extra);
+}

@@ -35,6 +35,8 @@ G_DECLARE_FINAL_TYPE (CdArticle, cd_article, CD, ARTICLE, GObject)
 CdArticle      *cd_article_new                 (void) G_GNUC_WARN_UNUSED_RESULT;
 CdArticle      *cd_article_new_empty           (void) G_GNUC_WARN_UNUSED_RESULT;
 CdArticle      *cd_article_copy                (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean        cd_article_equal               (CdArticle       *self,
+                                                CdArticle       *other);
 
 const char     *cd_article_get_id              (CdArticle       *self);
 void            cd_article_set_id              (CdArticle       *self,

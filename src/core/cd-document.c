@@ -18,11 +18,12 @@
  * An article being edited, with the file it belongs to, whether it has unsaved
  * changes, and its recovery copy.
  *
- * Unsaved changes are counted: every #CdArticle::changed adds one. A save
- * serializes the article on the main thread, remembers the count at that
- * moment, writes the bytes in a worker thread, and clears #CdDocument:modified
- * afterwards only if the count has not moved, so an edit typed while the file
- * is written is never reported as saved.
+ * A save copies the article on the main thread, serializes and writes the
+ * copy in a worker thread, and then takes the copy as what the file holds;
+ * #CdDocument:modified compares the article with it, so an edit typed while
+ * the file is written is never reported as saved. Changes are also counted
+ * (every #CdArticle::changed adds one): a document marked modified by hand
+ * stays so unless nothing changed after the save's copy was taken.
  *
  * A save by the user also sets the article's "modified" time to now, when the
  * document has unsaved changes: that is the time a CMS reads as the last
@@ -51,12 +52,32 @@
  * save expects, so "keep mine" overwrites only the version the user was told
  * about.
  *
- * A recovery copy is `<article id>.copydesk` in the recovery folder, with
- * `<article id>.origin` beside it when the document has a file: the file's URI
- * on the first line and its fingerprint, if known, on the second, so that a
- * restored document still notices a file changed by someone else. An id that
- * is not safe as a file name is replaced by a hash of it. The name is fixed
- * when a copy is written or restored, until the copy is removed.
+ * A recovery copy is `document-<random id>.copydesk` in the recovery folder,
+ * with `document-<random id>.origin` beside it when the document has a file:
+ * the file's URI on the first line and its fingerprint, if known, on the
+ * second, so that a restored document still notices a file changed by
+ * someone else. The random id belongs to the document, not to its article:
+ * two copies of a story share the article id, and were open at once often
+ * enough that their copies overwrote each other. A restored document keeps
+ * the name of the copy it came from until that copy is removed.
+ *
+ * "Modified" is judged by content: the document keeps a copy of the article
+ * as its file holds it (taken at load and at each save) and compares the
+ * article with it after each change with cd_article_equal(), so undoing back
+ * to the saved text leaves nothing to save. The change count still decides
+ * which recovery copy a save makes obsolete.
+ *
+ * Explicit saves and autosaves (cd_document_autosave_async()) both write the
+ * file, but only an explicit save, or loading, sets the bytes the document
+ * goes back to: cd_document_discard_autosaves() puts them back in the file
+ * and cd_document_revert_to_saved() in the article too. They are kept in
+ * memory only.
+ *
+ * A save names the lead image relative to the target's folder, in the thread
+ * that writes, on its copy of the article: an absolute path inside that
+ * folder becomes relative, and a relative one that pointed into the old
+ * folder (Save As elsewhere) is copied beside the new file under a free name.
+ * The live article takes the new name afterwards unless it changed meanwhile.
  */
 
 #define FINGERPRINT_ATTRIBUTES \
@@ -68,7 +89,6 @@
 
 #define RECOVERY_SUFFIX ".copydesk"
 #define ORIGIN_SUFFIX   ".origin"
-#define MAX_ID_NAME     200
 
 struct _CdDocument
 {
@@ -85,6 +105,14 @@ struct _CdDocument
    * cd_document_ignore_disk_change(); NULL when it found none. */
   char      *disk_fingerprint;
 
+  /* The article as its file holds it: a copy taken when the document was
+   * made or loaded and at each save, of either kind. "modified" is whether
+   * the article differs from it. */
+  CdArticle *saved_article;
+  /* The file's bytes at the user's last explicit save, or as loaded; NULL
+   * when there are none (a new article, or a file that was gone). */
+  GBytes    *explicit_bytes;
+
   /* Changes made to the article since the document was made. */
   guint64    change_count;
   gulong     changed_handler;
@@ -94,10 +122,16 @@ struct _CdDocument
 
   GFile     *recovery_dir;
   GFile     *recovery_file;
-  char      *fallback_name;
+  /* The name of this document's recovery copy, without its suffix: unique
+   * to the document, whatever its article's id. */
+  char      *recovery_stem;
   guint64    recovery_change_count;
 
   guint      modified : 1;
+  /* Marked modified by cd_document_set_modified() whatever the content. */
+  guint      forced_modified : 1;
+  /* The file holds changes that only autosave wrote. */
+  guint      autosaved : 1;
   guint      busy : 1;
   /* A recovery copy of this document is on disk at recovery_file, which is
    * then fixed until the copy is removed. */
@@ -121,6 +155,7 @@ enum {
   PROP_TITLE,
   PROP_DISPLAY_NAME,
   PROP_BUSY,
+  PROP_AUTOSAVED,
   N_PROPS
 };
 
@@ -135,6 +170,16 @@ typedef struct
   gsize    length;
   char    *expected_fingerprint;
   guint64  snapshot_count;
+  gboolean automatic;
+  /* A copy of the article to write, serialised by the thread that writes,
+   * after it has made the lead image's path fit the target's folder. */
+  CdArticle *snapshot;
+  /* The folder the article's relative paths started from before this save;
+   * NULL for an article without a file. */
+  GFile   *old_folder;
+  /* The lead image's source as it was, and as the save wrote it. */
+  char    *old_image_source;
+  char    *new_image_source;
 
   char    *fingerprint;
   char    *display_name;
@@ -150,6 +195,10 @@ save_job_free (gpointer data)
   g_clear_pointer (&job->expected_fingerprint, g_free);
   g_clear_pointer (&job->fingerprint, g_free);
   g_clear_pointer (&job->display_name, g_free);
+  g_clear_object (&job->snapshot);
+  g_clear_object (&job->old_folder);
+  g_clear_pointer (&job->old_image_source, g_free);
+  g_clear_pointer (&job->new_image_source, g_free);
   g_free (job);
 }
 
@@ -225,6 +274,37 @@ store_modified (CdDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* "modified" is whether the article differs from what its file holds, so
+ * that undoing back to the saved text is no unsaved change. Comparing field
+ * by field costs one string comparison of the body per edit, far less than
+ * serialising the article. */
+static void
+update_modified (CdDocument *self)
+{
+  store_modified (self, self->forced_modified || self->saved_article == NULL ||
+                        !cd_article_equal (self->article, self->saved_article));
+}
+
+static void
+take_saved_article (CdDocument *self,
+                    CdArticle  *saved)
+{
+  g_clear_object (&self->saved_article);
+  self->saved_article = saved;
+}
+
+static void
+store_autosaved (CdDocument *self,
+                 gboolean    autosaved)
+{
+  autosaved = !!autosaved;
+  if (self->autosaved == (guint) autosaved)
+    return;
+
+  self->autosaved = autosaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVED]);
+}
+
 static void
 store_display_name (CdDocument *self,
                     const char *display_name)
@@ -258,6 +338,13 @@ store_file (CdDocument *self,
     }
 
   store_display_name (self, file != NULL ? display_name : NULL);
+
+  /* Relative paths in the article start from its file's folder. */
+  {
+    g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+
+    cd_article_file_set_folder (self->article, folder);
+  }
 }
 
 static void
@@ -279,7 +366,7 @@ article_changed_cb (CdArticle  *article,
                     CdDocument *self)
 {
   self->change_count++;
-  store_modified (self, TRUE);
+  update_modified (self);
 }
 
 static void
@@ -288,16 +375,6 @@ article_notify_headline_cb (CdArticle  *article,
                             CdDocument *self)
 {
   update_title (self);
-}
-
-static void
-article_notify_id_cb (CdArticle  *article,
-                      GParamSpec *pspec,
-                      CdDocument *self)
-{
-  /* A copy already written keeps its name until it is removed. */
-  if (!self->has_recovery)
-    g_clear_object (&self->recovery_file);
 }
 
 static void
@@ -314,9 +391,8 @@ cd_document_constructed (GObject *object)
                                             G_CALLBACK (article_changed_cb), self);
   g_signal_connect (self->article, "notify::headline",
                     G_CALLBACK (article_notify_headline_cb), self);
-  g_signal_connect (self->article, "notify::id",
-                    G_CALLBACK (article_notify_id_cb), self);
 
+  self->saved_article = cd_article_copy (self->article);
   update_title (self);
 }
 
@@ -335,6 +411,8 @@ cd_document_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->recovery_dir);
   g_clear_object (&self->recovery_file);
+  g_clear_object (&self->saved_article);
+  g_clear_pointer (&self->explicit_bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (cd_document_parent_class)->dispose (object);
 }
@@ -348,7 +426,7 @@ cd_document_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->disk_fingerprint, g_free);
-  g_clear_pointer (&self->fallback_name, g_free);
+  g_clear_pointer (&self->recovery_stem, g_free);
 
   G_OBJECT_CLASS (cd_document_parent_class)->finalize (object);
 }
@@ -385,6 +463,10 @@ cd_document_get_property (GObject    *object,
 
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_AUTOSAVED:
+      g_value_set_boolean (value, self->autosaved);
       break;
 
     default:
@@ -442,6 +524,8 @@ cd_document_class_init (CdDocumentClass *klass)
     g_param_spec_string ("display-name", NULL, NULL, NULL, ro);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
+  properties[PROP_AUTOSAVED] =
+    g_param_spec_boolean ("autosaved", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -524,8 +608,61 @@ cd_document_set_modified (CdDocument *self,
   g_return_if_fail (CD_IS_DOCUMENT (self));
 
   if (modified)
-    self->change_count++;
-  store_modified (self, modified);
+    {
+      self->change_count++;
+      self->forced_modified = TRUE;
+    }
+  else
+    {
+      /* The article as it is now counts as saved. */
+      self->forced_modified = FALSE;
+      take_saved_article (self, cd_article_copy (self->article));
+    }
+  update_modified (self);
+}
+
+/**
+ * cd_document_get_autosaved:
+ * @self: a #CdDocument
+ *
+ * Returns: %TRUE if the document's file holds changes that only autosave
+ *   wrote, which Discard and cd_document_revert_to_saved() take back
+ */
+gboolean
+cd_document_get_autosaved (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  return self->autosaved;
+}
+
+/**
+ * cd_document_get_has_unsaved_work:
+ * @self: a #CdDocument
+ *
+ * Whether closing the document must ask first: it has changes that are not
+ * in its file, or its file has changes the user never saved explicitly.
+ *
+ * Returns: %TRUE when there is something to save or discard
+ */
+gboolean
+cd_document_get_has_unsaved_work (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  return self->modified || self->autosaved;
+}
+
+/**
+ * cd_document_can_revert:
+ * @self: a #CdDocument
+ *
+ * Returns: %TRUE if the document has a version saved by the user that
+ *   differs from what it has now, in the article or in its file
+ */
+gboolean
+cd_document_can_revert (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  return self->explicit_bytes != NULL && (self->modified || self->autosaved);
 }
 
 /**
@@ -590,6 +727,7 @@ cd_document_dup_article_dir (CdDocument *self)
 typedef struct
 {
   CdArticle *article;
+  GBytes    *contents;
   char      *fingerprint;
   char      *display_name;
 } LoadResult;
@@ -600,6 +738,7 @@ load_result_free (gpointer data)
   LoadResult *result = data;
 
   g_clear_object (&result->article);
+  g_clear_pointer (&result->contents, g_bytes_unref);
   g_clear_pointer (&result->fingerprint, g_free);
   g_clear_pointer (&result->display_name, g_free);
   g_free (result);
@@ -614,6 +753,7 @@ load_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GBytes) contents = NULL;
   GError *error = NULL;
   LoadResult *result;
 
@@ -624,7 +764,7 @@ load_thread (GTask        *task,
                             FINGERPRINT_ATTRIBUTES "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                             G_FILE_QUERY_INFO_NONE, cancellable, NULL);
 
-  article = cd_article_load_from_file (file, cancellable, &error);
+  article = cd_article_load_from_file_full (file, &contents, cancellable, &error);
   if (article == NULL)
     {
       g_task_return_error (task, error);
@@ -633,6 +773,7 @@ load_thread (GTask        *task,
 
   result = g_new0 (LoadResult, 1);
   result->article = g_steal_pointer (&article);
+  result->contents = g_steal_pointer (&contents);
   if (info != NULL)
     {
       result->fingerprint = dup_fingerprint (info);
@@ -695,6 +836,7 @@ cd_document_load_finish (GAsyncResult  *result,
   self = cd_document_new (loaded->article);
   store_file (self, g_task_get_task_data (G_TASK (result)), loaded->display_name);
   self->fingerprint = g_steal_pointer (&loaded->fingerprint);
+  self->explicit_bytes = g_steal_pointer (&loaded->contents);
   load_result_free (loaded);
 
   return self;
@@ -728,8 +870,10 @@ save_job_prepare (CdDocument *self,
     }
 
   job->target = g_object_ref (target);
-  job->data = cd_article_to_data (self->article, &job->length);
+  job->snapshot = cd_article_copy (self->article);
   job->snapshot_count = self->change_count;
+  job->old_folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  job->old_image_source = g_strdup (cd_image_get_source (cd_article_get_image (self->article)));
 
   if (!force && self->file != NULL && self->fingerprint != NULL && g_file_equal (target, self->file))
     job->expected_fingerprint = g_strdup (self->fingerprint);
@@ -738,12 +882,60 @@ save_job_prepare (CdDocument *self,
 }
 
 /* In any thread: checks for a conflict, writes, and records what was written. */
+/* In the writing thread, before the article is serialised: a lead image on
+ * disk is named relative to the target's folder, as the file format asks.
+ * An absolute path inside that folder is made relative. A relative path that
+ * worked from the old folder (Save As into another one) would point at
+ * nothing from the new one, so the image is copied beside the new file. An
+ * image elsewhere is left for the user to decide (the window offers to copy
+ * it): copying a file the user did not ask for is not a save's business. A
+ * failed copy does not stop the save; preflight then reports the image. */
+static void
+save_job_place_image (SaveJob      *job,
+                      GCancellable *cancellable)
+{
+  CdImage *image = cd_article_get_image (job->snapshot);
+  const char *source = cd_image_get_source (image);
+  g_autoptr(GFile) folder = g_file_get_parent (job->target);
+  g_autofree char *relative = NULL;
+
+  if (folder == NULL || !cd_image_source_is_local (source))
+    return;
+
+  if (g_path_is_absolute (source))
+    {
+      relative = cd_image_source_relative_to (source, folder);
+    }
+  else if (job->old_folder != NULL && !g_file_equal (job->old_folder, folder))
+    {
+      g_autoptr(GFile) old_file = cd_image_source_resolve (source, job->old_folder);
+      g_autoptr(GError) error = NULL;
+
+      if (old_file == NULL)
+        return;
+
+      if (cd_image_file_is_inside (old_file, folder))
+        relative = cd_image_source_relative_to (g_file_peek_path (old_file), folder);
+      else if (!cd_article_file_copy_image (old_file, folder, &relative, cancellable, &error))
+        g_debug ("The lead image stays as it was: %s", error->message);
+    }
+
+  if (relative != NULL && g_strcmp0 (relative, source) != 0)
+    {
+      cd_image_set_source (image, relative);
+      job->new_image_source = g_steal_pointer (&relative);
+    }
+}
+
 static gboolean
 save_job_run (SaveJob       *job,
               GCancellable  *cancellable,
               GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+
+  save_job_place_image (job, cancellable);
+  job->data = cd_article_to_data (job->snapshot, &job->length);
 
   if (job->expected_fingerprint != NULL)
     {
@@ -802,8 +994,36 @@ save_job_apply (CdDocument *self,
   g_clear_pointer (&self->disk_fingerprint, g_free);
   store_file (self, job->target, job->display_name);
 
+  /* The save named the image anew: the article follows, unless the image
+   * was changed while the file was written. */
+  if (job->new_image_source != NULL)
+    {
+      CdImage *image = cd_article_get_image (self->article);
+
+      /* Not a change to save: the file already has the new name. */
+      g_signal_handler_block (self->article, self->changed_handler);
+      if (g_strcmp0 (cd_image_get_source (image), job->old_image_source) == 0)
+        cd_image_set_source (image, job->new_image_source);
+      g_signal_handler_unblock (self->article, self->changed_handler);
+    }
+
   if (self->change_count == job->snapshot_count)
-    store_modified (self, FALSE);
+    self->forced_modified = FALSE;
+  take_saved_article (self, g_steal_pointer (&job->snapshot));
+
+  if (!job->automatic)
+    {
+      g_clear_pointer (&self->explicit_bytes, g_bytes_unref);
+      self->explicit_bytes = g_bytes_new (job->data, job->length);
+      store_autosaved (self, FALSE);
+    }
+  else if (self->explicit_bytes != NULL)
+    {
+      g_autoptr(GBytes) written = g_bytes_new_static (job->data, job->length);
+
+      store_autosaved (self, !g_bytes_equal (written, self->explicit_bytes));
+    }
+  update_modified (self);
 
   /* A recovery copy no newer than what was just saved is of no more use. One
    * written after the snapshot holds later edits and stays. */
@@ -817,6 +1037,7 @@ typedef struct
 {
   GFile    *file;
   gboolean  force;
+  gboolean  automatic;
 } SaveRequest;
 
 static void
@@ -894,6 +1115,7 @@ start_save (CdDocument *self,
   SaveRequest *request = g_task_get_task_data (task);
   GFile *target = request->file != NULL ? request->file : self->file;
   g_autoptr(GTask) io = NULL;
+  SaveJob *job;
 
   if (target == NULL)
     {
@@ -912,8 +1134,39 @@ start_save (CdDocument *self,
   io = g_task_new (NULL, g_task_get_cancellable (task), save_io_done_cb, task);
   g_task_set_source_tag (io, start_save);
   g_task_set_check_cancellable (io, FALSE);
-  g_task_set_task_data (io, save_job_prepare (self, target, request->force), save_job_free);
+  job = save_job_prepare (self, target, request->force);
+  job->automatic = request->automatic;
+  g_task_set_task_data (io, job, save_job_free);
   g_task_run_in_thread (io, save_io_thread);
+}
+
+static void
+queue_save (CdDocument          *self,
+            GFile               *file,
+            gboolean             force,
+            gboolean             automatic,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task;
+  SaveRequest *request;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_document_save_async);
+  /* A save that was written is reported as done, cancelled or not. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  request = g_new0 (SaveRequest, 1);
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->force = !!force;
+  request->automatic = !!automatic;
+  g_task_set_task_data (task, request, save_request_free);
+
+  if (self->busy)
+    g_queue_push_tail (&self->save_queue, task);
+  else
+    start_save (self, task);
 }
 
 /**
@@ -937,27 +1190,37 @@ cd_document_save_async (CdDocument          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  GTask *task;
-  SaveRequest *request;
-
   g_return_if_fail (CD_IS_DOCUMENT (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_document_save_async);
-  /* A save that was written is reported as done, cancelled or not. */
-  g_task_set_check_cancellable (task, FALSE);
+  queue_save (self, file, force, FALSE, cancellable, callback, user_data);
+}
 
-  request = g_new0 (SaveRequest, 1);
-  request->file = file != NULL ? g_object_ref (file) : NULL;
-  request->force = !!force;
-  g_task_set_task_data (task, request, save_request_free);
+/**
+ * cd_document_autosave_async:
+ * @self: a #CdDocument
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the save has finished; call
+ *   cd_document_save_finish() there
+ * @user_data: data for @callback
+ *
+ * Saves the article to the document's own file like cd_document_save_async(),
+ * but as an automatic save: the document keeps the bytes of the user's last
+ * explicit save, so that cd_document_revert_to_saved() and Discard can put
+ * them back, and #CdDocument:autosaved tells that the file now holds changes
+ * the user never saved. A save to a file changed on disk fails as usual.
+ */
+void
+cd_document_autosave_async (CdDocument          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (self->busy)
-    g_queue_push_tail (&self->save_queue, task);
-  else
-    start_save (self, task);
+  queue_save (self, NULL, FALSE, TRUE, cancellable, callback, user_data);
 }
 
 /**
@@ -1225,53 +1488,253 @@ cd_document_ignore_disk_change (CdDocument *self)
   self->fingerprint = g_steal_pointer (&self->disk_fingerprint);
 }
 
-/* Recovery copies. */
+/* Saved versions. */
 
-/* Whether @id can be a file name as it is: no separators, nothing hidden,
- * nothing a shell or another system would trip over. */
-static gboolean
-id_is_safe_name (const char *id)
+static JsonObject *
+copy_json_object (JsonObject *object)
 {
-  size_t len = strlen (id);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
 
-  if (len == 0 || len > MAX_ID_NAME || id[0] == '.' || id[0] == '-')
+  if (object == NULL)
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), object);
+  copy = json_node_copy (node);
+  return json_node_dup_object (copy);
+}
+
+/* Makes @target hold what @source holds, through the setters, so that every
+ * view of @target follows and its "changed" signals tell the document. */
+static void
+assign_article (CdArticle *target,
+                CdArticle *source)
+{
+  GListModel *authors = cd_article_get_authors (source);
+  GListModel *tags = cd_article_get_tags (source);
+  CdImage *from = cd_article_get_image (source);
+  CdImage *to = cd_article_get_image (target);
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonObject) image_extra = NULL;
+
+  cd_article_set_id (target, cd_article_get_id (source));
+  cd_article_set_created (target, cd_article_get_created (source));
+  cd_article_set_modified (target, cd_article_get_modified (source));
+  cd_article_set_status (target, cd_article_get_status (source));
+  cd_article_set_planned_words (target, cd_article_get_planned_words (source));
+  cd_article_set_language (target, cd_article_get_language (source));
+  cd_article_set_headline (target, cd_article_get_headline (source));
+  cd_article_set_standfirst (target, cd_article_get_standfirst (source));
+  if (cd_article_get_slug_edited (source))
+    cd_article_set_slug (target, cd_article_get_slug (source));
+  else
+    cd_article_reset_slug (target);
+  cd_article_set_section (target, cd_article_get_section (source));
+  cd_article_set_dateline (target, cd_article_get_dateline (source));
+  cd_article_set_published (target, cd_article_get_published (source));
+  cd_article_set_embargo (target, cd_article_get_embargo (source));
+  cd_article_set_comments (target, cd_article_get_comments (source));
+  cd_article_set_editor_note (target, cd_article_get_editor_note (source));
+  cd_article_set_body (target, cd_article_get_body (source));
+
+  while (g_list_model_get_n_items (cd_article_get_authors (target)) > 0)
+    cd_article_remove_author (target, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+      g_autoptr(CdAuthor) copy = cd_author_new (cd_author_get_name (author));
+      g_autoptr(JsonObject) author_extra = copy_json_object (cd_author_get_extra (author));
+
+      cd_author_set_role (copy, cd_author_get_role (author));
+      cd_author_set_email (copy, cd_author_get_email (author));
+      cd_author_set_url (copy, cd_author_get_url (author));
+      cd_author_set_extra (copy, author_extra);
+      cd_article_add_author (target, copy);
+    }
+
+  while (g_list_model_get_n_items (cd_article_get_tags (target)) > 0)
+    cd_article_remove_tag (target, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
+      g_autoptr(CdTag) copy = cd_tag_new (cd_tag_get_name (tag), cd_tag_get_uri (tag),
+                                          cd_tag_get_code (tag));
+      g_autoptr(JsonObject) tag_extra = copy_json_object (cd_tag_get_extra (tag));
+
+      cd_tag_set_extra (copy, tag_extra);
+      cd_article_add_tag (target, copy);
+    }
+
+  cd_image_set_source (to, cd_image_get_source (from));
+  cd_image_set_alt (to, cd_image_get_alt (from));
+  cd_image_set_caption (to, cd_image_get_caption (from));
+  cd_image_set_credit (to, cd_image_get_credit (from));
+  cd_image_set_photographer (to, cd_image_get_photographer (from));
+  cd_image_set_copyright (to, cd_image_get_copyright (from));
+  image_extra = copy_json_object (cd_image_get_extra (from));
+  cd_image_set_extra (to, image_extra);
+
+  extra = copy_json_object (cd_article_get_extra (source));
+  cd_article_set_extra (target, extra);
+}
+
+static CdArticle *
+parse_explicit_bytes (CdDocument  *self,
+                      GError     **error)
+{
+  return cd_article_load_from_data (g_bytes_get_data (self->explicit_bytes, NULL),
+                                    g_bytes_get_size (self->explicit_bytes),
+                                    cd_document_get_display_name (self), error);
+}
+
+/* Puts the bytes of the last explicit save back into the file, if autosave
+ * wrote over them. A file another program changed since is left alone. */
+static gboolean
+restore_explicit_file (CdDocument  *self,
+                       GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(CdArticle) saved = NULL;
+
+  if (!self->autosaved || self->file == NULL || self->explicit_bytes == NULL)
+    return TRUE;
+
+  info = g_file_query_info (self->file, FINGERPRINT_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info != NULL && self->fingerprint != NULL)
+    {
+      g_autofree char *current = dup_fingerprint (info);
+
+      if (strcmp (current, self->fingerprint) != 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (self->file);
+
+          g_set_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK,
+                       _("%s was changed by another program after it was saved "
+                         "automatically, so it was left as it is. Open it to see "
+                         "those changes."),
+                       name);
+          return FALSE;
+        }
+    }
+
+  if (!cd_file_replace_contents (self->file,
+                                 g_bytes_get_data (self->explicit_bytes, NULL),
+                                 g_bytes_get_size (self->explicit_bytes),
+                                 NULL, error))
     return FALSE;
 
-  for (size_t i = 0; i < len; i++)
-    {
-      if (!g_ascii_isalnum (id[i]) && strchr ("._:-", id[i]) == NULL)
-        return FALSE;
-    }
+  g_clear_object (&info);
+  info = g_file_query_info (self->file, FINGERPRINT_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  g_free (self->fingerprint);
+  self->fingerprint = info != NULL ? dup_fingerprint (info) : NULL;
+  g_clear_pointer (&self->disk_fingerprint, g_free);
+
+  saved = parse_explicit_bytes (self, NULL);
+  take_saved_article (self, g_steal_pointer (&saved));
+  store_autosaved (self, FALSE);
+  update_modified (self);
 
   return TRUE;
 }
 
-/* The name of the recovery copy without its suffix. */
+/**
+ * cd_document_discard_autosaves:
+ * @self: a #CdDocument
+ * @error: return location for a #GError
+ *
+ * Puts the document's file back, byte for byte, as the user last saved it
+ * explicitly, when autosave has written over it since (Discard when
+ * closing). The article is left as it is. Does nothing when the file holds
+ * no autosaved changes.
+ *
+ * Returns: %TRUE on success; %FALSE with %CD_DOCUMENT_ERROR_CHANGED_ON_DISK
+ *   when another program changed the file meanwhile, or the %CD_FILE_ERROR
+ *   of the write
+ */
+gboolean
+cd_document_discard_autosaves (CdDocument  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return restore_explicit_file (self, error);
+}
+
+/**
+ * cd_document_revert_to_saved:
+ * @self: a #CdDocument
+ * @error: return location for a #GError
+ *
+ * Goes back to the user's last explicit save (or to the file as it was
+ * loaded): the file gets those bytes back if autosave wrote over them, the
+ * article takes that content through its setters, the recovery copy goes,
+ * and the document is no longer modified.
+ *
+ * Returns: %TRUE on success; %FALSE with %CD_DOCUMENT_ERROR_NO_FILE when
+ *   there is no saved version, %G_IO_ERROR_BUSY during a save, or an error
+ *   as from cd_document_discard_autosaves()
+ */
+gboolean
+cd_document_revert_to_saved (CdDocument  *self,
+                             GError     **error)
+{
+  g_autoptr(CdArticle) saved = NULL;
+
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->explicit_bytes == NULL)
+    {
+      g_set_error_literal (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_NO_FILE,
+                           _("The article has no saved version to go back to"));
+      return FALSE;
+    }
+
+  if (self->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The article is being saved; revert when that save has "
+                             "finished"));
+      return FALSE;
+    }
+
+  saved = parse_explicit_bytes (self, error);
+  if (saved == NULL)
+    return FALSE;
+
+  if (!restore_explicit_file (self, error))
+    return FALSE;
+
+  take_saved_article (self, cd_article_copy (saved));
+  self->forced_modified = FALSE;
+  assign_article (self->article, saved);
+  self->forced_modified = FALSE;
+  update_modified (self);
+  remove_recovery_files (self);
+
+  return TRUE;
+}
+
+/* Recovery copies. */
+
+/* The name of the recovery copy without its suffix. It belongs to the
+ * document, not to its article: two files with the same article id (a story
+ * copied to make another) are open at once as often as not, and each needs a
+ * copy of its own. A random name cannot collide with another document's. */
 static char *
 dup_recovery_stem (CdDocument *self)
 {
-  const char *id = cd_article_get_id (self->article);
-  g_autofree char *hash = NULL;
-
-  if (id_is_safe_name (id))
-    return g_strdup (id);
-
-  if (id[0] != '\0')
-    {
-      hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
-      return g_strdup_printf ("article-%.32s", hash);
-    }
-
-  /* An article without an id still needs a name that stays the same while
-   * the document is open. */
-  if (self->fallback_name == NULL)
+  if (self->recovery_stem == NULL)
     {
       g_autofree char *uuid = g_uuid_string_random ();
 
-      self->fallback_name = g_strconcat ("unsaved-", uuid, NULL);
+      self->recovery_stem = g_strconcat ("document-", uuid, NULL);
     }
 
-  return g_strdup (self->fallback_name);
+  return g_strdup (self->recovery_stem);
 }
 
 /* The .origin file beside a recovery copy. */
@@ -1327,7 +1790,8 @@ remove_recovery_files (CdDocument *self)
 
   self->has_recovery = FALSE;
   self->recovery_change_count = 0;
-  /* The next copy takes its name from the article again. */
+  /* The next copy takes the document's own name again (a restored document
+   * used the name of the copy it came from). */
   g_clear_object (&self->recovery_file);
 }
 
@@ -1361,8 +1825,8 @@ cd_document_set_recovery_dir (CdDocument *self,
  * @self: a #CdDocument
  *
  * Returns: (transfer none) (nullable): where the recovery copy is or would be
- *   written, `<article id>.copydesk` in the recovery folder; %NULL when no
- *   folder is set
+ *   written, `document-<random id>.copydesk` in the recovery folder, a name
+ *   of this document's own; %NULL when no folder is set
  */
 GFile *
 cd_document_get_recovery_file (CdDocument *self)
@@ -1599,6 +2063,12 @@ cd_document_new_from_recovery (GFile   *recovery_file,
 
       store_file (self, file, display_name);
       self->fingerprint = g_steal_pointer (&fingerprint);
+
+      /* What the file holds now is the version to go back to; autosaved
+       * changes it held before the crash are not told from saved ones. */
+      self->explicit_bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      if (self->explicit_bytes != NULL)
+        take_saved_article (self, parse_explicit_bytes (self, NULL));
     }
 
   cd_document_set_modified (self, TRUE);

@@ -34,20 +34,43 @@ GType cd_document_disk_state_get_type (void) G_GNUC_CONST;
  *
  * Properties (read-only unless noted, all notify): "article" (CdArticle,
  * construct-only), "file" (GFile, nullable), "modified" (boolean, writable),
+ * "autosaved" (boolean: the file holds changes only autosave wrote),
  * "title" (string: the headline, or "Untitled Article"), "display-name"
  * (string: the file's display name, or "Unsaved Article"), "busy" (boolean:
  * a save is in progress).
  *
- * Any change to the article ("changed" signal) sets "modified". A save writes
- * a snapshot of the article atomically (cd_file_replace_contents) off the main
- * thread; "modified" is cleared only if nothing changed after the snapshot.
- * Saving refuses, with CD_DOCUMENT_ERROR_CHANGED_ON_DISK, to overwrite a file
- * that changed on disk since it was loaded or last saved, unless @force.
+ * "modified" means exactly "differs from what the file holds": the document
+ * keeps a copy of the article as last loaded or saved and compares field by
+ * field (cd_article_equal) after each change, so undoing back to the saved
+ * text clears it. cd_document_set_modified (TRUE) marks it modified whatever
+ * the content (an import, a deleted file) until the next save; FALSE takes
+ * the article as it is as the saved version. A save writes a snapshot of the
+ * article atomically (cd_file_replace_contents) off the main thread. Saving
+ * refuses, with CD_DOCUMENT_ERROR_CHANGED_ON_DISK, to overwrite a file that
+ * changed on disk since it was loaded or last saved, unless @force.
+ *
+ * Explicit saves and autosaves. An explicit save (Ctrl+S, Save in a dialog:
+ * cd_document_save_async) is the user's promise; an automatic one
+ * (cd_document_autosave_async) protects against crashes but must never take
+ * away the way back to that promise. Both write the file, but the document
+ * keeps the bytes of the last explicit save (or of the file as loaded) in
+ * memory, and "autosaved" says the file now holds something else. Discard
+ * (cd_document_discard_autosaves) puts those bytes back byte for byte, and
+ * cd_document_revert_to_saved also brings the article back to them. A window
+ * asks before closing when cd_document_get_has_unsaved_work: modified, or
+ * autosaved. The bytes are kept in memory only: after a crash, the file as it
+ * is on disk is the version a restored document goes back to.
+ *
+ * Paths. When saving, the lead image is named relative to the target's folder
+ * (see cd_document_save_async). The document keeps its article's folder
+ * (cd_article_file_set_folder) in step with its file, for preflight.
  *
  * Recovery copies live in a folder the caller chooses (the UI uses
  * $XDG_DATA_HOME/copydesk/recovery); each is a normal .copydesk file named
- * after the article id, with a small companion file recording the original
- * file's URI. A successful save or cd_document_discard_recovery () removes it. */
+ * `document-<random id>.copydesk`, a name of the document's own (never the
+ * article id, which two copies of a story share), with a small companion
+ * `.origin` file recording the original file's URI. A successful save or
+ * cd_document_discard_recovery () removes it. */
 #define CD_TYPE_DOCUMENT (cd_document_get_type ())
 G_DECLARE_FINAL_TYPE (CdDocument, cd_document, CD, DOCUMENT, GObject)
 
@@ -59,6 +82,11 @@ gboolean    cd_document_get_modified         (CdDocument          *self);
 void        cd_document_set_modified         (CdDocument          *self,
                                               gboolean             modified);
 gboolean    cd_document_get_busy             (CdDocument          *self);
+gboolean    cd_document_get_autosaved        (CdDocument          *self);
+/* Modified, or autosaved: closing must ask. */
+gboolean    cd_document_get_has_unsaved_work (CdDocument          *self);
+/* There is an explicit save to go back to, and something differs from it. */
+gboolean    cd_document_can_revert           (CdDocument          *self);
 const char *cd_document_get_title            (CdDocument          *self);
 const char *cd_document_get_display_name     (CdDocument          *self);
 /* The folder of the document's file, for relative image paths; NULL if unsaved. */
@@ -80,6 +108,18 @@ void        cd_document_save_async           (CdDocument          *self,
                                               gpointer             user_data);
 gboolean    cd_document_save_finish          (CdDocument          *self,
                                               GAsyncResult        *result,
+                                              GError             **error);
+/* An automatic save to the document's own file; finish with
+ * cd_document_save_finish (). The bytes of the last explicit save are kept. */
+void        cd_document_autosave_async       (CdDocument          *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+/* Puts the file back as last saved explicitly, if autosave wrote over it. */
+gboolean    cd_document_discard_autosaves    (CdDocument          *self,
+                                              GError             **error);
+/* Back to the last explicit save: the file and the article. */
+gboolean    cd_document_revert_to_saved      (CdDocument          *self,
                                               GError             **error);
 /* Synchronous save, for tests and the CLI. */
 gboolean    cd_document_save                 (CdDocument          *self,

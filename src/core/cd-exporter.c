@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "cd-article-file.h"
 #include "cd-export-ans.h"
@@ -290,6 +291,39 @@ cd_exporter_export (CdExporter             *self,
   return CD_EXPORTER_GET_IFACE (self)->export (self, article, &resolved, error);
 }
 
+/* A bundle carries only what the article may name: a regular file (no
+ * link, device or folder) inside the article's folder, with links along the
+ * way resolved, so that an article, or a wire story imported into one, can
+ * never carry another file of this computer out in an export. */
+static gboolean
+is_regular_file_inside (GFile      *file,
+                        const char *article_dir)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *real_path = NULL;
+  g_autofree char *real_dir = NULL;
+  g_autoptr(GFile) real_file = NULL;
+  g_autoptr(GFile) real_folder = NULL;
+
+  if (path == NULL || article_dir == NULL)
+    return FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  real_path = realpath (path, NULL);
+  real_dir = realpath (article_dir, NULL);
+  if (real_path == NULL || real_dir == NULL)
+    return FALSE;
+
+  real_file = g_file_new_for_path (real_path);
+  real_folder = g_file_new_for_path (real_dir);
+  return g_file_has_prefix (real_file, real_folder);
+}
+
 /**
  * cd_exporter_export_to_file:
  * @self: a #CdExporter
@@ -331,6 +365,18 @@ cd_exporter_export_to_file (CdExporter             *self,
       g_autofree char *basename = g_file_get_basename (source);
       g_autoptr(GFile) target = g_file_get_child (folder, basename);
       g_autoptr(GError) copy_error = NULL;
+
+      if (!is_regular_file_inside (source, options->article_dir))
+        {
+          g_autofree char *name = g_file_get_parse_name (source);
+
+          g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                       _("The lead image %s is not a picture file inside the article’s "
+                         "folder, so it is not copied into the bundle. Copy the picture "
+                         "beside the article and choose it again. Nothing was exported."),
+                       name);
+          return FALSE;
+        }
 
       if (!g_file_equal (source, target) &&
           !g_file_copy (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,

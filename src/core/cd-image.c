@@ -5,6 +5,8 @@
 
 #define G_LOG_DOMAIN "cd-image"
 
+#include <string.h>
+
 #include "cd-image.h"
 
 /**
@@ -390,4 +392,156 @@ cd_image_set_extra (CdImage    *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+}
+
+/* Paths. The file format's rule is that a lead image on disk is named by a
+ * path relative to the article's folder; these helpers decide what a source
+ * names and whether it stays inside that folder. They look at text only,
+ * never at the disk. */
+
+/**
+ * cd_image_source_is_local:
+ * @source: an image source
+ *
+ * Returns: %TRUE if @source names a file on disk: it is not empty and not a
+ *   URL with a scheme (https:, file: and any other)
+ */
+gboolean
+cd_image_source_is_local (const char *source)
+{
+  g_autofree char *scheme = NULL;
+
+  if (source == NULL || source[0] == '\0')
+    return FALSE;
+
+  if (g_path_is_absolute (source))
+    return TRUE;
+
+  scheme = g_uri_parse_scheme (source);
+  return scheme == NULL;
+}
+
+/**
+ * cd_image_source_stays_inside:
+ * @source: a local image source
+ *
+ * Returns: %TRUE if @source is a relative path that does not climb out of
+ *   the folder it starts from: no leading `/`, no `..` component
+ */
+gboolean
+cd_image_source_stays_inside (const char *source)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!cd_image_source_is_local (source) || g_path_is_absolute (source) || source[0] == '~')
+    return FALSE;
+
+  parts = g_strsplit_set (source, "/\\", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (strcmp (parts[i], "..") == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cd_image_source_resolve:
+ * @source: an image source
+ * @folder: (nullable): the article's folder
+ *
+ * Returns: (transfer full) (nullable): the file @source names: an absolute
+ *   path as it is, a relative one inside @folder; %NULL for a URL, an empty
+ *   source, or a relative path without a folder
+ */
+GFile *
+cd_image_source_resolve (const char *source,
+                         GFile      *folder)
+{
+  g_return_val_if_fail (folder == NULL || G_IS_FILE (folder), NULL);
+
+  if (!cd_image_source_is_local (source))
+    return NULL;
+
+  if (g_path_is_absolute (source))
+    return g_file_new_for_path (source);
+
+  if (folder == NULL)
+    return NULL;
+
+  return g_file_resolve_relative_path (folder, source);
+}
+
+/**
+ * cd_image_file_is_inside:
+ * @file: a file
+ * @folder: a folder
+ *
+ * Whether @file is in @folder or below it, judged by their paths with `.`
+ * and `..` resolved (symbolic links are for the caller to refuse).
+ *
+ * Returns: %TRUE if @file lies inside @folder
+ */
+gboolean
+cd_image_file_is_inside (GFile *file,
+                         GFile *folder)
+{
+  g_autofree char *file_path = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *canonical_file = NULL;
+  g_autofree char *canonical_folder = NULL;
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  file_path = g_file_get_path (file);
+  folder_path = g_file_get_path (folder);
+  if (file_path == NULL || folder_path == NULL)
+    return FALSE;
+
+  canonical_file = g_canonicalize_filename (file_path, NULL);
+  canonical_folder = g_canonicalize_filename (folder_path, NULL);
+  a = g_file_new_for_path (canonical_file);
+  b = g_file_new_for_path (canonical_folder);
+
+  return g_file_has_prefix (a, b);
+}
+
+/**
+ * cd_image_source_relative_to:
+ * @source: an image source
+ * @folder: the article's folder
+ *
+ * Returns: (transfer full) (nullable): @source as a path relative to
+ *   @folder, when it is an absolute path in @folder or below it; %NULL
+ *   otherwise (a URL, a relative path, or a file elsewhere)
+ */
+char *
+cd_image_source_relative_to (const char *source,
+                             GFile      *folder)
+{
+  g_autofree char *canonical_source = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *canonical_folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) base = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (!cd_image_source_is_local (source) || !g_path_is_absolute (source))
+    return NULL;
+
+  folder_path = g_file_get_path (folder);
+  if (folder_path == NULL)
+    return NULL;
+
+  canonical_source = g_canonicalize_filename (source, NULL);
+  canonical_folder = g_canonicalize_filename (folder_path, NULL);
+  file = g_file_new_for_path (canonical_source);
+  base = g_file_new_for_path (canonical_folder);
+
+  return g_file_get_relative_path (base, file);
 }

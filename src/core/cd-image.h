@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -40,5 +40,15 @@ JsonObject *cd_image_get_extra        (CdImage    *self);
 void        cd_image_set_extra        (CdImage    *self,
                                        JsonObject *extra);
 void        cd_image_clear            (CdImage    *self);
+
+/* Paths of lead images on disk (sources that are not URLs). */
+gboolean    cd_image_source_is_local       (const char *source);
+gboolean    cd_image_source_stays_inside   (const char *source);
+GFile      *cd_image_source_resolve        (const char *source,
+                                            GFile      *folder) G_GNUC_WARN_UNUSED_RESULT;
+char       *cd_image_source_relative_to    (const char *source,
+                                            GFile      *folder) G_GNUC_WARN_UNUSED_RESULT;
+gboolean    cd_image_file_is_inside        (GFile      *file,
+                                            GFile      *folder);
 
 G_END_DECLS

@@ -105,6 +105,8 @@ typedef struct
 {
   const char  *display_name;
   GError     **error;
+  /* What was left out, for people: (element-type utf8). */
+  GPtrArray   *warnings;
 } Importer;
 
 /* One entry of `headlines`, `descriptions` or `bodies`, or a 1.x
@@ -1165,7 +1167,25 @@ import_image_from (Importer   *self,
   if (is_blank (source))
     return TRUE;
 
-  cd_image_set_source (image, source);
+  /* A wire story is somebody else's document: it may name a picture on the
+   * web or one beside it (an exported bundle), never another file of this
+   * computer, which an export would then carry out. */
+  if (!g_str_has_prefix (source, "https://") && !g_str_has_prefix (source, "http://") &&
+      !cd_image_source_stays_inside (source))
+    {
+      char *warning = g_strdup_printf (_("%s: the lead image “%s” is not a web address or a "
+                                         "file beside the document, so it was left out. "
+                                         "Choose the picture again."),
+                                       self->display_name, source);
+
+      g_debug ("%s", warning);
+      g_ptr_array_add (self->warnings, warning);
+      source = NULL;
+    }
+  else
+    {
+      cd_image_set_source (image, source);
+    }
 
   for (size_t i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -1420,9 +1440,38 @@ cd_ninjs_import_from_data (const char  *data,
                            const char  *display_name,
                            GError     **error)
 {
+  return cd_ninjs_import_from_data_full (data, length, display_name, NULL, error);
+}
+
+/**
+ * cd_ninjs_import_from_data_full:
+ * @data: the document
+ * @length: its length in bytes
+ * @display_name: the document's name for messages
+ * @warnings: (out) (optional) (transfer full) (element-type utf8): what
+ *   was left out of the article, one message each, when it succeeds
+ * @error: return location for a #GError
+ *
+ * Imports like cd_ninjs_import_from_data(), and says what it left out: a
+ * lead image that names a local file outside the document's folder (an
+ * absolute path such as `/etc/passwd`, a path with `..`, a `file:` URI) is
+ * dropped, so that an imported article never points at a file the user did
+ * not choose.
+ *
+ * Returns: (transfer full) (nullable): a new article, or %NULL with @error set
+ */
+CdArticle *
+cd_ninjs_import_from_data_full (const char  *data,
+                                gsize        length,
+                                const char  *display_name,
+                                GPtrArray  **warnings,
+                                GError     **error)
+{
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) json_error = NULL;
-  Importer self = { display_name, error };
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  Importer self = { display_name, error, found };
+  CdArticle *article;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -1446,7 +1495,11 @@ cd_ninjs_import_from_data (const char  *data,
       return NULL;
     }
 
-  return import_document (&self, root);
+  article = import_document (&self, root);
+  if (article != NULL && warnings != NULL)
+    *warnings = g_steal_pointer (&found);
+
+  return article;
 }
 
 /**
@@ -1465,6 +1518,27 @@ CdArticle *
 cd_ninjs_import_from_file (GFile         *file,
                            GCancellable  *cancellable,
                            GError       **error)
+{
+  return cd_ninjs_import_from_file_full (file, cancellable, NULL, error);
+}
+
+/**
+ * cd_ninjs_import_from_file_full:
+ * @file: the ninjs document
+ * @cancellable: (nullable): a #GCancellable
+ * @warnings: (out) (optional) (transfer full) (element-type utf8): what
+ *   was left out, as from cd_ninjs_import_from_data_full()
+ * @error: return location for a #GError
+ *
+ * Reads a ninjs document from @file as cd_ninjs_import_from_data_full() does.
+ *
+ * Returns: (transfer full) (nullable): a new article, or %NULL with @error set
+ */
+CdArticle *
+cd_ninjs_import_from_file_full (GFile         *file,
+                                GCancellable  *cancellable,
+                                GPtrArray    **warnings,
+                                GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -1514,5 +1588,5 @@ cd_ninjs_import_from_file (GFile         *file,
       return NULL;
     }
 
-  return cd_ninjs_import_from_data (contents, length, display_name, error);
+  return cd_ninjs_import_from_data_full (contents, length, display_name, warnings, error);
 }

@@ -28,5 +28,16 @@ CdArticle *cd_ninjs_import_from_data    (const char    *data,
 CdArticle *cd_ninjs_import_from_file    (GFile         *file,
                                          GCancellable  *cancellable,
                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* @warnings: (out) (optional) (element-type utf8): what was left out, such
+ * as a lead image that names a local file outside the document's folder. */
+CdArticle *cd_ninjs_import_from_data_full (const char  *data,
+                                           gsize        length,
+                                           const char  *display_name,
+                                           GPtrArray  **warnings,
+                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+CdArticle *cd_ninjs_import_from_file_full (GFile        *file,
+                                           GCancellable *cancellable,
+                                           GPtrArray   **warnings,
+                                           GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cd-article-file.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
 #include "cd-text.h"
@@ -668,6 +669,7 @@ scan_body (const char *body,
 typedef struct
 {
   CdArticle    *article;
+  GFile        *folder;  /* nullable: the article's folder */
   CdHouseRules *rules;
   CdStats      *stats;
   GPtrArray    *issues;  /* of CdPreflightIssue, in the order of the form */
@@ -1120,6 +1122,85 @@ check_image (Check *check)
                         "such as “Jane Doe/Reuters”.")));
 }
 
+/* The lead image on disk must be there and readable, and inside the
+ * article's folder, whose name the file format gives it relative to. This is
+ * no house rule to switch off: an export cannot carry a picture it cannot
+ * read, nor one from elsewhere on the computer. Without a folder (a new
+ * article) only an absolute path can be looked at. */
+static void
+check_image_file (Check *check)
+{
+  CdImage *image = cd_article_get_image (check->article);
+  const char *source = cd_image_get_source (image);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!cd_image_is_set (image) || cd_image_is_remote (image))
+    return;
+
+  if (!cd_image_source_is_local (source))
+    {
+      report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+              g_strdup_printf (_("The lead image “%s” is neither a file beside the article "
+                                 "nor an http or https address. Choose the picture again."),
+                               source));
+      return;
+    }
+
+  if (check->folder != NULL)
+    {
+      g_autoptr(GFile) resolved = cd_image_source_resolve (source, check->folder);
+      g_autofree char *folder_name = g_file_get_parse_name (check->folder);
+
+      if (!cd_image_source_stays_inside (source) &&
+          (resolved == NULL || !cd_image_file_is_inside (resolved, check->folder)))
+        {
+          report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+                  g_strdup_printf (_("The lead image %s is outside the article’s folder %s. "
+                                     "Copy the picture into that folder and choose it "
+                                     "again."),
+                                   source, folder_name));
+          return;
+        }
+    }
+
+  file = cd_image_source_resolve (source, check->folder);
+  if (file == NULL)
+    return;
+
+  name = g_file_get_parse_name (file);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+                g_strdup_printf (_("The lead image %s does not exist. Put the picture "
+                                   "there, or choose it again."),
+                                 name));
+      else
+        report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+                g_strdup_printf (_("The lead image %s cannot be read: %s"),
+                                 name, error->message));
+      return;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+            g_strdup_printf (_("The lead image %s is not a picture file but a folder or "
+                               "another kind of file. Choose the picture again."),
+                             name));
+  else if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+           !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    report (check, CD_SEVERITY_ERROR, "image-file", "image.source",
+            g_strdup_printf (_("The lead image %s cannot be read: permission denied. "
+                               "Ask for access, or copy the picture."),
+                             name));
+}
+
 static void
 check_tags (Check *check)
 {
@@ -1227,7 +1308,9 @@ check_body (Check *check)
  *
  * Checks @article against @rules before publication: required fields,
  * lengths, the lead image, tags, dates, the language tag, and "TK"
- * placeholders and links without an address left in the body.
+ * placeholders and links without an address left in the body. A lead image
+ * on disk is looked for from the folder the article remembers
+ * (cd_article_file_set_folder()), if any: see cd_preflight_check_in_folder().
  *
  * The issues come errors first, then warnings, each group in the order of
  * the fields on the form: headline, standfirst, slug, section, language,
@@ -1239,6 +1322,30 @@ check_body (Check *check)
 GListModel *
 cd_preflight_check (CdArticle    *article,
                     CdHouseRules *rules)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (rules == NULL || CD_IS_HOUSE_RULES (rules), NULL);
+
+  return cd_preflight_check_in_folder (article, rules, cd_article_file_get_folder (article));
+}
+
+/**
+ * cd_preflight_check_in_folder:
+ * @article: the article to check
+ * @rules: (nullable): the newsroom's house rules, or %NULL for the defaults
+ * @folder: (nullable): the folder of the article's file, or %NULL for an
+ *   article without one
+ *
+ * Checks @article like cd_preflight_check(), with relative paths starting
+ * from @folder: a lead image that does not exist, cannot be read or lies
+ * outside @folder is an error that names its path.
+ *
+ * Returns: (transfer full): a #GListModel of #CdPreflightIssue
+ */
+GListModel *
+cd_preflight_check_in_folder (CdArticle    *article,
+                              CdHouseRules *rules,
+                              GFile        *folder)
 {
   g_autoptr(CdHouseRules) default_rules = NULL;
   g_autoptr(CdStats) stats = NULL;
@@ -1256,6 +1363,7 @@ cd_preflight_check (CdArticle    *article,
   issues = g_ptr_array_new_with_free_func (g_object_unref);
 
   check.article = article;
+  check.folder = folder;
   check.rules = rules;
   check.stats = stats;
   check.issues = issues;
@@ -1269,6 +1377,7 @@ cd_preflight_check (CdArticle    *article,
   check_dateline (&check);
   check_dates (&check);
   check_image (&check);
+  check_image_file (&check);
   check_tags (&check);
   check_body (&check);
 

@@ -34,6 +34,9 @@ const char       *cd_preflight_issue_get_message  (CdPreflightIssue *self);
 
 GListModel       *cd_preflight_check              (CdArticle        *article,
                                                    CdHouseRules     *rules) G_GNUC_WARN_UNUSED_RESULT;
+GListModel       *cd_preflight_check_in_folder    (CdArticle        *article,
+                                                   CdHouseRules     *rules,
+                                                   GFile            *folder) G_GNUC_WARN_UNUSED_RESULT;
 gboolean          cd_preflight_is_ready           (GListModel       *issues);
 guint             cd_preflight_count              (GListModel       *issues,
                                                    CdSeverity        severity);

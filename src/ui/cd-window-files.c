@@ -45,6 +45,46 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* Questions
+
+ * While the user is asked something about the article, nothing writes it:
+ * an autosave while "Save Changes?" is open put into the file the very edit
+ * the user was about to discard. What is pending is written before the
+ * question appears, and the clocks start again once it is answered. */
+
+static void
+question_answered_cb (CdWindow *self)
+{
+  g_assert (self->questions > 0);
+
+  self->questions--;
+  if (self->questions == 0 && self->document != NULL && !self->close_confirmed &&
+      cd_document_get_modified (self->document))
+    {
+      cd_window_schedule_recovery (self);
+      cd_window_schedule_autosave (self);
+    }
+}
+
+/* A message dialog about the article, counted in self->questions from now
+ * until it is answered. Connect the caller's "response" handler after this
+ * one, then present it. */
+static GtkWidget *
+new_question (CdWindow   *self,
+              const char *heading)
+{
+  GtkWidget *dialog;
+
+  cd_window_write_pending_recovery (self);
+  cd_window_clear_save_timeouts (self);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  self->questions++;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (question_answered_cb), self,
+                           G_CONNECT_SWAPPED);
+  return dialog;
+}
+
 /* Recovery copies and autosave */
 
 static void
@@ -98,7 +138,8 @@ recovery_timeout_cb (gpointer user_data)
 
   self->recovery_source = 0;
   self->recovery_deadline = 0;
-  write_recovery (self);
+  if (self->questions == 0)
+    write_recovery (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -108,7 +149,7 @@ cd_window_schedule_recovery (CdWindow *self)
   gint64 now = g_get_monotonic_time ();
   gint64 left_ms;
 
-  if (self->writing_recovery || self->close_confirmed)
+  if (self->writing_recovery || self->close_confirmed || self->questions > 0 || self->destroyed)
     return;
 
   if (self->recovery_deadline == 0)
@@ -127,7 +168,7 @@ autosave_timeout_cb (gpointer user_data)
 
   self->autosave_source = 0;
 
-  if (self->document == NULL || self->autosave_blocked)
+  if (self->document == NULL || self->autosave_blocked || self->questions > 0)
     return G_SOURCE_REMOVE;
 
   if (self->saving || cd_document_get_busy (self->document))
@@ -152,6 +193,8 @@ cd_window_schedule_autosave (CdWindow *self)
   if (self->document == NULL ||
       self->autosave_blocked ||
       self->close_confirmed ||
+      self->questions > 0 ||
+      self->destroyed ||
       cd_document_get_file (self->document) == NULL ||
       !g_settings_get_boolean (self->settings, "autosave"))
     return;
@@ -172,8 +215,8 @@ cd_window_clear_save_timeouts (CdWindow *self)
 void
 cd_window_write_pending_recovery (CdWindow *self)
 {
-  if (self->document != NULL && !self->close_confirmed &&
-      (self->recovery_source != 0 || self->recovery_deadline != 0))
+  if (self->document != NULL && !self->close_confirmed && self->questions == 0 &&
+      !self->destroyed && (self->recovery_source != 0 || self->recovery_deadline != 0))
     write_recovery (self);
 }
 
@@ -225,7 +268,7 @@ ask_overwrite (CdWindow *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), NULL);
+  dialog = new_question (self, _("The File Changed on Disk"));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” was changed by another program since you opened "
                                     "or last saved it. Overwrite it with your version and "
@@ -243,6 +286,83 @@ ask_overwrite (CdWindow *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (overwrite_response_cb),
                          data, save_data_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The lead image */
+
+static void
+copy_image_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CdWindow         *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) image_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  const char *source = g_object_get_data (G_OBJECT (dialog), "cd-image-source");
+  CdImage *image;
+
+  if (g_strcmp0 (response, "copy") != 0 || self->document == NULL)
+    return;
+
+  /* The article may have moved on while the question was open. */
+  image = cd_article_get_image (cd_document_get_article (self->document));
+  folder = cd_document_dup_article_dir (self->document);
+  if (folder == NULL || g_strcmp0 (cd_image_get_source (image), source) != 0)
+    return;
+
+  image_file = g_file_new_for_path (source);
+  if (!cd_article_file_copy_image (image_file, folder, &name, NULL, &error))
+    {
+      cd_window_show_error (self, _("Could Not Copy the Lead Image"), error->message);
+      return;
+    }
+
+  cd_image_set_source (image, name);
+  /* The user saved, and agreed to the copy: the file names it at once. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+}
+
+/* After a save under a new name: a lead image chosen from elsewhere on the
+ * computer is named by its absolute path, against the file format's rule
+ * that it lies beside the article; the save already made one inside the
+ * folder relative. Copying the picture is the user's choice. */
+static void
+offer_image_copy (CdWindow *self)
+{
+  CdImage *image = cd_article_get_image (cd_document_get_article (self->document));
+  const char *source = cd_image_get_source (image);
+  g_autoptr(GFile) folder = cd_document_dup_article_dir (self->document);
+  g_autoptr(GFile) image_file = NULL;
+  g_autofree char *folder_name = NULL;
+  GtkWidget *dialog;
+
+  if (folder == NULL || !cd_image_source_is_local (source) || !g_path_is_absolute (source))
+    return;
+
+  image_file = g_file_new_for_path (source);
+  if (cd_image_file_is_inside (image_file, folder) ||
+      !g_file_query_exists (image_file, NULL))
+    return;
+
+  folder_name = g_file_get_parse_name (folder);
+  dialog = new_question (self, _("Copy the Lead Image?"));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The lead image %s is outside the article’s folder %s. "
+                                    "A copy beside the article travels with it and is "
+                                    "what exports use."),
+                                  source, folder_name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Where It Is"),
+                                    "copy", _("_Copy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "cd-image-source", g_strdup (source), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (copy_image_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -307,6 +427,16 @@ save_cb (GObject      *object,
   if (!data->autosave)
     self->autosave_blocked = FALSE;
 
+  /* Under a new name the lead image is looked for from another folder. */
+  if (data->file != NULL)
+    {
+      g_autoptr(GListModel) issues = cd_window_check (self);
+
+      cd_preflight_button_set_issues (self->preflight_button, issues);
+      if (!self->close_after_save)
+        offer_image_copy (self);
+    }
+
   /* Changes made while the snapshot was written still need a recovery copy,
    * which the successful save has just removed. */
   if (cd_document_get_modified (document))
@@ -347,9 +477,14 @@ save_document (CdWindow *self,
   data->file = file ? g_object_ref (file) : NULL;
   data->autosave = autosave;
 
-  /* No cancellable: closing the window must not abandon a save. */
+  /* No cancellable: closing the window must not abandon a save. An
+   * automatic save keeps the user's last explicit save for Discard and
+   * Revert to Saved. */
   self->saving = TRUE;
-  cd_document_save_async (self->document, file, force, NULL, save_cb, data);
+  if (autosave)
+    cd_document_autosave_async (self->document, NULL, save_cb, data);
+  else
+    cd_document_save_async (self->document, file, force, NULL, save_cb, data);
 }
 
 static void
@@ -462,7 +597,16 @@ save_changes_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
+      g_autoptr(GError) error = NULL;
+
       cd_window_clear_save_timeouts (self);
+      /* The file goes back to what the user last saved, byte for byte, even
+       * if autosave wrote over it. */
+      if (!cd_document_discard_autosaves (self->document, &error))
+        {
+          cd_window_show_error (self, _("Could Not Discard the Changes"), error->message);
+          return;
+        }
       cd_document_discard_recovery (self->document);
       self->close_confirmed = TRUE;
       /* After the dialog, which is transient for this window, has finished
@@ -488,11 +632,18 @@ ask_save_changes (CdWindow *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has unsaved changes. Changes which are not saved "
-                                    "will be permanently lost."),
-                                  cd_document_get_title (self->document));
+  dialog = new_question (self, _("Save Changes?"));
+  if (cd_document_get_modified (self->document))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” has unsaved changes. Changes which are not saved "
+                                      "will be permanently lost."),
+                                    cd_document_get_title (self->document));
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Changes to “%s” were saved automatically, but you "
+                                      "have not saved them yourself. Discard puts back the "
+                                      "version you last saved."),
+                                    cd_document_get_title (self->document));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -536,13 +687,72 @@ cd_window_may_close (CdWindow *self)
       return FALSE;
     }
 
-  if (cd_document_get_modified (self->document))
+  /* Changes that only autosave wrote are not saved by the user either. */
+  if (cd_document_get_has_unsaved_work (self->document))
     {
       ask_save_changes (self);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Revert to Saved */
+
+static void
+revert_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CdWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "revert") != 0 || self->document == NULL)
+    return;
+
+  cd_window_clear_save_timeouts (self);
+  if (!cd_document_revert_to_saved (self->document, &error))
+    cd_window_show_error (self, _("Could Not Revert the Article"), error->message);
+}
+
+/* Confirmed rather than undoable: it can take back hours of work. */
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->document == NULL || self->saving || self->loading)
+    return;
+
+  cd_window_flush (self);
+  if (!cd_document_can_revert (self->document))
+    return;
+
+  dialog = new_question (self, _("Revert to Saved?"));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Changes to “%s” since you last saved it, including "
+                                    "those saved automatically, will be permanently lost."),
+                                  cd_document_get_title (self->document));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "revert", _("_Revert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (revert_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_revert_cb (CdWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
+                                 self->document != NULL &&
+                                 cd_document_can_revert (self->document));
 }
 
 static void
@@ -621,6 +831,22 @@ load_cb (GObject      *object,
   cd_window_focus_body (self);
 }
 
+typedef struct
+{
+  CdArticle *article;
+  GPtrArray *warnings;  /* (element-type utf8): what the import left out */
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_object (&result->article);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportResult, import_result_free)
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -629,13 +855,16 @@ import_thread (GTask        *task,
 {
   GFile *file = task_data;
   GError *error = NULL;
-  CdArticle *article;
+  ImportResult *result = g_new0 (ImportResult, 1);
 
-  article = cd_ninjs_import_from_file (file, cancellable, &error);
-  if (article == NULL)
-    g_task_return_error (task, error);
+  result->article = cd_ninjs_import_from_file_full (file, cancellable, &result->warnings, &error);
+  if (result->article == NULL)
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, article, g_object_unref);
+    g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
 }
 
 static void
@@ -645,24 +874,29 @@ import_cb (GObject      *object,
 {
   g_autoptr(LoadData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(ImportResult) imported = NULL;
   g_autoptr(CdDocument) document = NULL;
   CdWindow *self = data->self;
 
-  article = g_task_propagate_pointer (G_TASK (result), &error);
+  imported = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->loading = FALSE;
 
-  if (article == NULL)
+  if (imported == NULL)
     {
       show_open_error (self, data->file, error);
       return;
     }
 
+  /* What was left out (a lead image naming a file on this computer) is
+   * said, not silently lost. */
+  for (guint i = 0; imported->warnings != NULL && i < imported->warnings->len; i++)
+    cd_window_show_toast (self, g_ptr_array_index (imported->warnings, i));
+
   /* An import is a new article: no file yet, and unsaved until saved. */
-  document = cd_document_new (article);
+  document = cd_document_new (imported->article);
   cd_document_set_modified (document, TRUE);
   cd_window_set_document (self, document);
   cd_preview_refresh (self->preview);
@@ -923,9 +1157,23 @@ cd_window_files_class_init (GtkWidgetClass *widget_class)
   /* Replaces the article with its file's version (the file bar's Reload). */
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 
+  /* Back to the last explicit save, after asking. */
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
+}
+
+/* gtk_window_destroy () unrealizes the window at once, but something may
+ * keep it alive for a while after, with its clocks running: what is pending
+ * is written now, as dispose would, and nothing after. */
+static void
+unrealize_cb (CdWindow *self)
+{
+  cd_window_write_pending_recovery (self);
+  cd_window_clear_save_timeouts (self);
+  self->destroyed = TRUE;
 }
 
 void
@@ -943,4 +1191,15 @@ cd_window_files_init (CdWindow *self)
 
   g_signal_connect_object (self->file_bar, "notify::state",
                            G_CALLBACK (file_bar_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
+
+  g_signal_group_connect_object (self->document_signals, "notify::modified",
+                                 G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::autosaved",
+                                 G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::file",
+                                 G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_signals, "bind",
+                           G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);
+  update_revert_cb (self);
 }

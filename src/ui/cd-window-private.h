@@ -56,6 +56,9 @@ struct _CdWindow
    * change waits for it. */
   gint64                recovery_deadline;
   guint                 autosave_source;
+  /* Questions about the article on screen (closing, reverting, copying the
+   * lead image): no autosave or recovery write runs while there are any. */
+  guint                 questions;
 
   guint                 loading : 1;
   guint                 saving : 1;
@@ -65,6 +68,9 @@ struct _CdWindow
   guint                 autosave_blocked : 1;
   guint                 recovery_error_shown : 1;
   guint                 writing_recovery : 1;
+  /* Destroyed: its last recovery copy is written, and it writes no more even
+   * if something keeps it alive for a while. */
+  guint                 destroyed : 1;
   /* The folded state each flap had when last seen, to tell a reveal change
    * made by folding from one the user asked for. */
   guint                 preview_folded : 1;

@@ -92,6 +92,7 @@ def tests(work):
     tagless = work / "tagless.copydesk"
     data = json.loads(sample.read_text())
     tagless.write_text(json.dumps(dict(data, tags=[]), ensure_ascii=False, indent=2) + "\n")
+    shutil.copy(top / "data/sample" / data["image"]["source"], work)
     r1 = run("validate", tagless)
     r2 = run("validate", "--rules", rules, tagless)
     check("house rules passed with --rules change the verdict",
@@ -194,6 +195,12 @@ def tests(work):
     lostdata["image"] = dict(data["image"], source="not-there.jpg")
     lost.write_text(json.dumps(lostdata, ensure_ascii=False, indent=2) + "\n")
     r = run("export", "--bundle", nobundle, lost)
+    check("preflight names a lead image that is missing",
+          r.returncode == 1 and "not-there.jpg" in r.stderr and list(nobundle.iterdir()) == [], r)
+    r = run("validate", lost)
+    check("validate names a lead image that is missing",
+          r.returncode == 1 and "not-there.jpg" in r.stdout and "image.source" in r.stdout, r)
+    r = run("export", "--force", "--bundle", nobundle, lost)
     check("a bundle whose image is missing fails and writes nothing",
           r.returncode == 2 and "not-there.jpg" in r.stderr and list(nobundle.iterdir()) == [], r)
 
@@ -213,6 +220,30 @@ def tests(work):
           and imported.get("id") == data["id"], r)
     r = run("import", sample)
     check("import of a non-ninjs file exits 2", r.returncode == 2 and r.stderr, r)
+
+    # A wire story cannot carry a local file out through a bundle.
+    wire = work / "wire"
+    wire.mkdir()
+    wire_ninjs = wire / "wire.json"
+    wire_ninjs.write_text(json.dumps({
+        "uri": "urn:example:wire:1", "headline": "Ferry back",
+        "associations": [{"name": "featureimage", "type": "picture", "uri": "urn:example:pic",
+                          "renditions": [{"name": "original", "href": "/etc/passwd"}]}]}))
+    r = run("import", wire_ninjs)
+    wired = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("import drops a lead image that is a local path",
+          r.returncode == 0 and "/etc/passwd" not in r.stdout
+          and not (wired.get("image") or {}).get("source"), r)
+    stolen = work / "stolen.copydesk"
+    stolen.write_text(json.dumps(dict(data, image=dict(data["image"], source="/etc/passwd")),
+                                 ensure_ascii=False, indent=2) + "\n")
+    r = run("validate", stolen)
+    check("validate refuses a lead image outside the article's folder",
+          r.returncode == 1 and "/etc/passwd" in r.stdout, r)
+    leak = work / "leak"
+    r = run("export", "--force", "--bundle", leak, stolen)
+    check("a bundle never copies a file from outside the article's folder",
+          r.returncode == 2 and not (leak / "passwd").exists(), r)
 
 
 sys.exit(main())

@@ -1314,7 +1314,8 @@ test_recovery_write (void)
   g_autoptr(GError) error = NULL;
   CdDocument *document = cd_document_new (NULL);
   CdArticle *article = cd_document_get_article (document);
-  g_autofree char *expected_name = g_strconcat (cd_article_get_id (article), ".copydesk", NULL);
+  g_autofree char *expected_name = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
   g_autofree char *copy_path = NULL;
   g_autofree char *origin_path = NULL;
@@ -1331,7 +1332,10 @@ test_recovery_write (void)
   cd_document_set_modified (document, FALSE);
   cd_document_set_recovery_dir (document, recovery_dir);
   name = recovery_name (document);
-  g_assert_cmpstr (name, ==, expected_name);
+  g_assert_true (g_str_has_prefix (name, "document-"));
+  g_assert_true (g_str_has_suffix (name, ".copydesk"));
+  expected_name = g_strdup (name);
+  stem = g_strndup (name, strlen (name) - strlen (".copydesk"));
   g_assert_true (cd_document_write_recovery (document, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
@@ -1346,7 +1350,7 @@ test_recovery_write (void)
   assert_file_has (copy_path, expected);
 
   /* An unsaved article has no origin. */
-  origin_path = g_strconcat (recovery, G_DIR_SEPARATOR_S, cd_article_get_id (article), ".origin", NULL);
+  origin_path = g_strconcat (recovery, G_DIR_SEPARATOR_S, stem, ".origin", NULL);
   g_assert_false (g_file_test (origin_path, G_FILE_TEST_EXISTS));
 
   /* Writing the copy changes nothing in the document. */
@@ -1398,8 +1402,12 @@ test_recovery_origin_and_restore (void)
   recovery_file = g_object_ref (cd_document_get_recovery_file (document));
 
   /* The origin names the file. */
-  origin_path = g_strconcat (recovery, G_DIR_SEPARATOR_S,
-                             cd_article_get_id (cd_document_get_article (document)), ".origin", NULL);
+  {
+    g_autofree char *copy_name = g_file_get_basename (recovery_file);
+
+    copy_name[strlen (copy_name) - strlen (".copydesk")] = '\0';
+    origin_path = g_strconcat (recovery, G_DIR_SEPARATOR_S, copy_name, ".origin", NULL);
+  }
   origin = read_contents (origin_path, NULL);
   lines = g_strsplit (origin, "\n", -1);
   g_assert_cmpstr (lines[0], ==, uri);
@@ -1667,7 +1675,8 @@ test_recovery_discard (void)
   remove_tree (dir);
 }
 
-/* An id that is no safe file name gets a stable name made from a hash. */
+/* The copy's name belongs to the document: safe whatever the article id,
+ * and the same while the document lives, whatever happens to the id. */
 static void
 test_recovery_names (void)
 {
@@ -1684,10 +1693,10 @@ test_recovery_names (void)
 
   cd_article_set_id (article, "../../etc/evil");
   name = recovery_name (document);
-  g_assert_true (g_str_has_prefix (name, "article-"));
+  g_assert_true (g_str_has_prefix (name, "document-"));
   g_assert_true (g_str_has_suffix (name, ".copydesk"));
   g_assert_null (strchr (name, '/'));
-  g_assert_cmpuint (strlen (name), ==, strlen ("article-") + 32 + strlen (".copydesk"));
+  g_assert_null (strstr (name, "evil"));
   recovery_file = cd_document_get_recovery_file (document);
   {
     g_autoptr(GFile) parent = g_file_get_parent (recovery_file);
@@ -1695,29 +1704,90 @@ test_recovery_names (void)
     g_assert_true (g_file_equal (parent, recovery_dir));
   }
 
-  /* The name follows the id until a copy is written. */
   cd_article_set_id (article, "urn:uuid:6b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e");
-  g_clear_pointer (&name, g_free);
-  name = recovery_name (document);
-  g_assert_cmpstr (name, ==, "urn:uuid:6b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e.copydesk");
-  g_assert_true (cd_document_write_recovery (document, &error));
-  g_assert_no_error (error);
-  cd_article_set_id (article, "urn:uuid:00000000-0000-4000-8000-000000000000");
   again = recovery_name (document);
   g_assert_cmpstr (again, ==, name);
+  g_assert_true (cd_document_write_recovery (document, &error));
+  g_assert_no_error (error);
 
-  /* Without an id, a name that stays the same for the document. */
+  /* After the copy is removed, the next one has the same name again. */
   cd_document_discard_recovery (document);
   cd_article_set_id (article, "");
-  g_clear_pointer (&name, g_free);
   g_clear_pointer (&again, g_free);
-  name = recovery_name (document);
-  g_assert_true (g_str_has_prefix (name, "unsaved-"));
-  cd_article_set_body (article, "x");
   again = recovery_name (document);
   g_assert_cmpstr (again, ==, name);
 
   g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* Two open copies of one story share its article id: each has a copy of its
+ * own, and saving one leaves the other's alone. */
+static void
+test_recovery_same_article_id (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *recovery = g_build_filename (dir, "recovery", NULL);
+  g_autofree char *first_path = g_build_filename (dir, "first.copydesk", NULL);
+  g_autofree char *second_path = g_build_filename (dir, "second.copydesk", NULL);
+  g_autoptr(GFile) recovery_dir = g_file_new_for_path (recovery);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *first_data = NULL;
+  g_autofree char *second_data = NULL;
+  CdDocument *first;
+  CdDocument *second;
+
+  g_free (write_article (first_path, "The story"));
+  first = load_ok (first_path);
+  g_free (write_article (second_path, "The story"));
+  second = load_ok (second_path);
+  cd_article_set_id (cd_document_get_article (second),
+                     cd_article_get_id (cd_document_get_article (first)));
+  cd_document_set_modified (second, FALSE);
+
+  cd_document_set_recovery_dir (first, recovery_dir);
+  cd_document_set_recovery_dir (second, recovery_dir);
+  cd_article_set_body (cd_document_get_article (first), "Words of the first window.");
+  cd_article_set_body (cd_document_get_article (second), "Words of the second window.");
+  g_assert_true (cd_document_write_recovery (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_document_write_recovery (second, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_equal (cd_document_get_recovery_file (first),
+                                cd_document_get_recovery_file (second)));
+  first_data = article_data (cd_document_get_article (first));
+  second_data = article_data (cd_document_get_article (second));
+  {
+    g_autofree char *first_copy = g_file_get_path (cd_document_get_recovery_file (first));
+    g_autofree char *second_copy = g_file_get_path (cd_document_get_recovery_file (second));
+
+    assert_file_has (first_copy, first_data);
+    assert_file_has (second_copy, second_data);
+  }
+
+  /* Saving the first removes its copy only. */
+  g_assert_true (save_async_and_wait (first, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  found = cd_document_list_recoveries (recovery_dir);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_file_equal (g_ptr_array_index (found, 0),
+                               cd_document_get_recovery_file (second)));
+  {
+    g_autoptr(CdDocument) restored = cd_document_new_from_recovery (g_ptr_array_index (found, 0),
+                                                                      &error);
+    g_autofree char *restored_data = NULL;
+
+    g_assert_no_error (error);
+    restored_data = article_data (cd_document_get_article (restored));
+    g_assert_cmpstr (restored_data, ==, second_data);
+    g_assert_true (g_file_equal (cd_document_get_file (restored), cd_document_get_file (second)));
+  }
+
+  cd_document_discard_recovery (second);
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
   remove_tree (dir);
 }
 
@@ -1916,6 +1986,349 @@ test_recovery_list_and_restore (void)
   remove_tree (dir);
 }
 
+/* Content-based "modified". */
+
+static void
+test_modified_undo_to_saved (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "harbour.copydesk", NULL);
+  g_autoptr(GError) error = NULL;
+  CdDocument *document;
+  CdArticle *article;
+
+  g_free (write_article (path, "Ferry back"));
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+
+  /* Change the headline and change it back: nothing to save. */
+  cd_article_set_headline (article, "Ferry back today");
+  g_assert_true (cd_document_get_modified (document));
+  cd_article_set_headline (article, "Ferry back");
+  g_assert_false (cd_document_get_modified (document));
+
+  /* The same after a save, against what was saved. */
+  cd_article_set_body (article, "Saved words.");
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (cd_document_get_modified (document));
+  cd_article_set_body (article, "Saved words and more.");
+  g_assert_true (cd_document_get_modified (document));
+  cd_article_set_body (article, "Saved words.");
+  g_assert_false (cd_document_get_modified (document));
+
+  /* Lists too: a tag added and removed again. */
+  {
+    g_autoptr(CdTag) tag = cd_tag_new ("Harbour", NULL, NULL);
+
+    cd_article_add_tag (article, tag);
+    g_assert_true (cd_document_get_modified (document));
+    cd_article_remove_tag (article, 0);
+    g_assert_false (cd_document_get_modified (document));
+  }
+
+  /* Marked modified by hand, it stays so until saved. */
+  cd_document_set_modified (document, TRUE);
+  cd_article_set_body (article, "Saved words and more.");
+  cd_article_set_body (article, "Saved words.");
+  g_assert_true (cd_document_get_modified (document));
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* Explicit saves and autosaves. */
+
+static gboolean
+autosave_and_wait (CdDocument  *document,
+                   GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cd_document_autosave_async (document, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+  return cd_document_save_finish (document, result, error);
+}
+
+/* Bytes of an article as another program might write it: valid, but not
+ * what Copydesk writes, so that only a byte-for-byte copy matches. */
+static char *
+write_foreign_article (const char *path,
+                       const char *headline)
+{
+  g_autofree char *canonical = write_article (path, headline);
+  char *foreign = g_strconcat (canonical, "\n   \n", NULL);
+
+  write_contents (path, foreign);
+  return foreign;
+}
+
+static void
+test_autosave_discard (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "harbour.copydesk", NULL);
+  g_autofree char *recovery = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(GFile) recovery_dir = g_file_new_for_path (recovery);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *autosaved = NULL;
+  CdDocument *document;
+  CdArticle *article;
+  Recorder recorder;
+
+  original = write_foreign_article (path, "Ferry back");
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  cd_document_set_recovery_dir (document, recovery_dir);
+  recorder_init (&recorder, document);
+  g_assert_false (cd_document_get_autosaved (document));
+  g_assert_false (cd_document_get_has_unsaved_work (document));
+
+  /* Autosave writes the edit to the file... */
+  cd_article_set_body (article, "Typed while the question was open.");
+  g_assert_true (autosave_and_wait (document, &error));
+  g_assert_no_error (error);
+  autosaved = read_contents (path, NULL);
+  g_assert_nonnull (strstr (autosaved, "Typed while"));
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_true (cd_document_get_autosaved (document));
+  g_assert_cmpuint (count (&recorder, "autosaved"), ==, 1);
+  /* ...and closing must still ask. */
+  g_assert_true (cd_document_get_has_unsaved_work (document));
+  g_assert_true (cd_document_can_revert (document));
+
+  /* Discard puts back the user's last explicit save, byte for byte. */
+  g_assert_true (cd_document_discard_autosaves (document, &error));
+  g_assert_no_error (error);
+  assert_file_has (path, original);
+  g_assert_false (cd_document_get_autosaved (document));
+  g_assert_cmpuint (count (&recorder, "autosaved"), ==, 2);
+  /* The article still has the edit, which is now unsaved again. */
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_cmpstr (cd_article_get_body (article), ==, "Typed while the question was open.");
+
+  /* Two autosaves in a row still go back to the explicit save. */
+  g_assert_true (autosave_and_wait (document, &error));
+  cd_article_set_headline (article, "Ferry back at noon");
+  g_assert_true (autosave_and_wait (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_document_get_autosaved (document));
+  g_assert_true (cd_document_discard_autosaves (document, &error));
+  g_assert_no_error (error);
+  assert_file_has (path, original);
+
+  /* The document's later saves are not confused by the restored file. */
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (cd_document_get_autosaved (document));
+  g_assert_false (cd_document_get_has_unsaved_work (document));
+
+  recorder_finish (&recorder, document);
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+static void
+test_revert_to_saved (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "harbour.copydesk", NULL);
+  g_autofree char *recovery = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(GFile) recovery_dir = g_file_new_for_path (recovery);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(CdAuthor) author = cd_author_new ("Ada Okafor");
+  CdDocument *document;
+  CdArticle *article;
+  CdDocument *unsaved;
+
+  /* A new article has nothing to go back to. */
+  unsaved = cd_document_new (NULL);
+  cd_article_set_body (cd_document_get_article (unsaved), "Words");
+  g_assert_false (cd_document_can_revert (unsaved));
+  g_assert_false (cd_document_revert_to_saved (unsaved, &error));
+  g_assert_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_NO_FILE);
+  g_clear_error (&error);
+  g_assert_finalize_object (unsaved);
+
+  g_free (write_article (path, "Ferry back"));
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  cd_document_set_recovery_dir (document, recovery_dir);
+
+  /* The explicit save is the version to go back to. */
+  cd_article_set_body (article, "Saved by the user.");
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  saved = read_contents (path, NULL);
+
+  cd_article_set_headline (article, "Ferry cancelled");
+  cd_article_set_body (article, "Autosaved, never saved by the user.");
+  cd_article_add_author (article, author);
+  g_assert_true (autosave_and_wait (document, &error));
+  g_assert_no_error (error);
+  cd_article_set_body (article, "Typed after the autosave.");
+  g_assert_true (cd_document_write_recovery (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (cd_document_get_recovery_file (document), NULL));
+
+  g_assert_true (cd_document_revert_to_saved (document, &error));
+  g_assert_no_error (error);
+  assert_file_has (path, saved);
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Ferry back");
+  g_assert_cmpstr (cd_article_get_body (article), ==, "Saved by the user.");
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_authors (article)), ==, 0);
+  g_assert_cmpstr (cd_document_get_title (document), ==, "Ferry back");
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_false (cd_document_get_autosaved (document));
+  g_assert_false (cd_document_can_revert (document));
+  {
+    g_autoptr(GPtrArray) names = list_dir (recovery);
+
+    g_assert_cmpuint (names->len, ==, 0);
+  }
+  {
+    g_autofree char *now = article_data (article);
+
+    g_assert_cmpstr (now, ==, saved);
+  }
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* Lead image paths. */
+
+static void
+write_image (const char *path,
+             const char *contents)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_contents (path, contents);
+}
+
+static char *
+saved_image_source (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = cd_article_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (cd_image_get_source (cd_article_get_image (article)));
+}
+
+/* An image chosen before the first save is an absolute path; saving the
+ * article beside it makes it relative, as the file format asks. */
+static void
+test_image_made_relative (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *story = g_build_filename (dir, "story", NULL);
+  g_autofree char *photo = g_build_filename (story, "photo.jpg", NULL);
+  g_autofree char *nested = g_build_filename (story, "pictures", "quay.jpg", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", "boat.jpg", NULL);
+  g_autofree char *path = g_build_filename (story, "story.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  CdDocument *document = cd_document_new (NULL);
+  CdImage *image = cd_article_get_image (cd_document_get_article (document));
+
+  write_image (photo, "photo bytes");
+  write_image (nested, "quay bytes");
+  write_image (elsewhere, "boat bytes");
+
+  cd_image_set_source (image, photo);
+  g_assert_true (cd_document_save (document, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  source = saved_image_source (path);
+  g_assert_cmpstr (source, ==, "photo.jpg");
+  g_assert_cmpstr (cd_image_get_source (image), ==, "photo.jpg");
+  g_assert_false (cd_document_get_modified (document));
+
+  /* Below the folder: a relative path with its subfolder. */
+  cd_image_set_source (image, nested);
+  g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&source, g_free);
+  source = saved_image_source (path);
+  g_assert_cmpstr (source, ==, "pictures/quay.jpg");
+
+  /* Elsewhere: left for the user to decide (the window offers a copy). */
+  cd_image_set_source (image, elsewhere);
+  g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&source, g_free);
+  source = saved_image_source (path);
+  g_assert_cmpstr (source, ==, elsewhere);
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* Save As into another folder keeps the image reachable: a copy beside the
+ * new file, under a free name when another picture has the name. */
+static void
+test_image_save_as_copies (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *old_photo = g_build_filename (dir, "old", "photo.jpg", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old", "story.copydesk", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new", "story.copydesk", NULL);
+  g_autofree char *new_photo = g_build_filename (dir, "new", "photo.jpg", NULL);
+  g_autofree char *busy_path = g_build_filename (dir, "busy", "story.copydesk", NULL);
+  g_autofree char *busy_photo = g_build_filename (dir, "busy", "photo.jpg", NULL);
+  g_autofree char *busy_copy = g_build_filename (dir, "busy", "photo-2.jpg", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) busy_file = g_file_new_for_path (busy_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  CdDocument *document = cd_document_new (NULL);
+  CdImage *image = cd_article_get_image (cd_document_get_article (document));
+
+  write_image (old_photo, "photo bytes");
+  write_image (new_path, "");
+  write_image (busy_photo, "another picture");
+  cd_image_set_source (image, "photo.jpg");
+  g_assert_true (cd_document_save (document, old_file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (save_async_and_wait (document, new_file, TRUE, &error));
+  g_assert_no_error (error);
+  assert_file_has (new_photo, "photo bytes");
+  source = saved_image_source (new_path);
+  g_assert_cmpstr (source, ==, "photo.jpg");
+  g_assert_false (cd_document_get_modified (document));
+
+  /* Again into the same folder: the same picture is not copied twice. */
+  g_assert_true (cd_document_save (document, new_file, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *folder = g_path_get_dirname (new_path);
+    g_autoptr(GPtrArray) names = list_dir (folder);
+
+    g_assert_cmpuint (names->len, ==, 2);
+  }
+
+  /* Another picture of that name is never overwritten. */
+  g_assert_true (cd_document_save (document, busy_file, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_has (busy_photo, "another picture");
+  assert_file_has (busy_copy, "photo bytes");
+  g_clear_pointer (&source, g_free);
+  source = saved_image_source (busy_path);
+  g_assert_cmpstr (source, ==, "photo-2.jpg");
+  g_assert_cmpstr (cd_image_get_source (image), ==, "photo-2.jpg");
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1927,6 +2340,11 @@ main (int   argc,
   g_test_add_func ("/document/property-specs", test_property_specs);
   g_test_add_func ("/document/modified-follows-article", test_modified_follows_article);
   g_test_add_func ("/document/title", test_title);
+  g_test_add_func ("/document/modified/undo-to-saved", test_modified_undo_to_saved);
+  g_test_add_func ("/document/autosave/discard", test_autosave_discard);
+  g_test_add_func ("/document/autosave/revert-to-saved", test_revert_to_saved);
+  g_test_add_func ("/document/image/made-relative", test_image_made_relative);
+  g_test_add_func ("/document/image/save-as-copies", test_image_save_as_copies);
 
   g_test_add_func ("/document/save/sync", test_save_sync);
   g_test_add_func ("/document/save/without-file", test_save_without_file);
@@ -1951,6 +2369,7 @@ main (int   argc,
   g_test_add_func ("/document/recovery/after-save", test_recovery_after_save);
   g_test_add_func ("/document/recovery/discard", test_recovery_discard);
   g_test_add_func ("/document/recovery/names", test_recovery_names);
+  g_test_add_func ("/document/recovery/same-article-id", test_recovery_same_article_id);
   g_test_add_func ("/document/recovery/list", test_recovery_list);
   g_test_add_func ("/document/recovery/list-and-restore", test_recovery_list_and_restore);
   g_test_add_func ("/document/recovery/stale-files", test_recovery_stale_files);

@@ -2042,6 +2042,89 @@ test_manifest_unreadable (gconstpointer data)
   g_test_fail_printf ("%s", (const char *) data);
 }
 
+/* Loading hands back the exact bytes (for Revert to Saved) and the folder
+ * relative paths start from (for preflight). */
+static void
+test_load_full (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-test-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(CdArticle) loaded = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canonical = cd_article_to_data (article, NULL);
+  g_autofree char *foreign = g_strconcat (canonical, "\n  \n", NULL);
+
+  g_assert_true (g_file_set_contents (path, foreign, -1, NULL));
+  loaded = cd_article_load_from_file_full (file, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                   foreign, strlen (foreign));
+  g_assert_true (g_file_equal (cd_article_file_get_folder (loaded), folder));
+  g_assert_true (cd_article_equal (loaded, article));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Copying a lead image beside an article: never over another picture. */
+static void
+test_copy_image (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-test-file-XXXXXX", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *story = g_build_filename (dir, "story", NULL);
+  g_autofree char *source_path = g_build_filename (elsewhere, "ferry.jpg", NULL);
+  g_autofree char *taken_path = g_build_filename (story, "ferry.jpg", NULL);
+  g_autofree char *copy_path = g_build_filename (story, "ferry-2.jpg", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (story);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (story, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (source_path, "ferry", -1, NULL));
+  g_assert_true (g_file_set_contents (taken_path, "another picture", -1, NULL));
+
+  g_assert_true (cd_article_file_copy_image (source, folder, &name, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "ferry-2.jpg");
+  g_assert_true (g_file_get_contents (taken_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "another picture");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (copy_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ferry");
+
+  /* The same picture again is not copied twice. */
+  g_clear_pointer (&name, g_free);
+  g_assert_true (cd_article_file_copy_image (source, folder, &name, NULL, &error));
+  g_assert_cmpstr (name, ==, "ferry-2.jpg");
+
+  /* A folder is no picture. */
+  g_clear_pointer (&name, g_free);
+  {
+    g_autoptr(GFile) not_a_picture = g_file_new_for_path (elsewhere);
+
+    g_assert_false (cd_article_file_copy_image (not_a_picture, folder, &name, NULL, &error));
+    g_assert_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ);
+    g_assert_nonnull (strstr (error->message, elsewhere));
+    g_clear_error (&error);
+  }
+
+  g_remove (copy_path);
+  g_remove (taken_path);
+  g_remove (source_path);
+  g_rmdir (story);
+  g_rmdir (elsewhere);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2073,6 +2156,8 @@ main (int   argc,
     source_root = g_test_build_filename (G_TEST_DIST, "..", "..", NULL);
 
   g_test_add_func ("/file/malformed/manifest", test_malformed_manifest);
+  g_test_add_func ("/file/load-full", test_load_full);
+  g_test_add_func ("/file/copy-image", test_copy_image);
   cases = read_manifest (&error);
   if (cases == NULL)
     {

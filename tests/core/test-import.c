@@ -1254,6 +1254,106 @@ test_malformed_article_files (void)
   g_assert_cmpuint (imported, <=, 1);
 }
 
+/* A wire story never makes an article point at a local file outside what
+ * the user chose: such a lead image is dropped, with a message. */
+static void
+test_local_image_dropped (void)
+{
+  static const struct
+  {
+    const char *href;
+    const char *expected;  /* NULL: dropped */
+  } cases[] = {
+    { "/etc/passwd", NULL },
+    { "/proc/self/environ", NULL },
+    { "file:///etc/passwd", NULL },
+    { "../../secret.jpg", NULL },
+    { "pictures/../../secret.jpg", NULL },
+    { "~/photo.jpg", NULL },
+    { "https://images.example.com/ferry.jpg", "https://images.example.com/ferry.jpg" },
+    { "ferry.jpg", "ferry.jpg" },
+    { "pictures/ferry.jpg", "pictures/ferry.jpg" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *ninjs = NULL;
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+      CdImage *image;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uri");
+      json_builder_add_string_value (builder, "urn:example:wire:1");
+      json_builder_set_member_name (builder, "headline");
+      json_builder_add_string_value (builder, "Ferry back");
+      json_builder_set_member_name (builder, "associations");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, "featureimage");
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "picture");
+      json_builder_set_member_name (builder, "uri");
+      json_builder_add_string_value (builder, "urn:example:wire:1:picture");
+      json_builder_set_member_name (builder, "descriptions");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, "caption");
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, "The ferry");
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "renditions");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, "original");
+      json_builder_set_member_name (builder, "href");
+      json_builder_add_string_value (builder, cases[i].href);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      ninjs = json_to_string (root, FALSE);
+
+      article = cd_ninjs_import_from_data_full (ninjs, strlen (ninjs), "wire.json",
+                                                &warnings, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (warnings);
+      image = cd_article_get_image (article);
+
+      if (cases[i].expected == NULL)
+        {
+          g_test_message ("%s: %s", cases[i].href, (char *) g_ptr_array_index (warnings, 0));
+          g_assert_cmpstr (cd_image_get_source (image), ==, "");
+          g_assert_cmpuint (warnings->len, ==, 1);
+          g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), cases[i].href));
+          g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "wire.json"));
+          /* What describes the picture is kept for the user to see. */
+          g_assert_cmpstr (cd_image_get_caption (image), ==, "The ferry");
+        }
+      else
+        {
+          g_assert_cmpstr (cd_image_get_source (image), ==, cases[i].expected);
+          g_assert_cmpuint (warnings->len, ==, 0);
+        }
+
+      /* The plain function drops the same. */
+      g_clear_object (&article);
+      article = cd_ninjs_import_from_data (ninjs, strlen (ninjs), "wire.json", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cd_image_get_source (cd_article_get_image (article)), ==,
+                       cases[i].expected != NULL ? cases[i].expected : "");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1261,6 +1361,8 @@ main (int argc, char **argv)
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/ninjs/local-image-dropped", test_local_image_dropped);
 
   if (root != NULL)
     source_root = g_strdup (root);

@@ -7,7 +7,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cd-article.h"
+#include "cd-article-file.h"
 #include "cd-house-rules.h"
 #include "cd-preflight.h"
 
@@ -1371,6 +1374,169 @@ test_preflight_issue (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The lead image on disk, looked for from the article's folder. */
+
+static CdPreflightIssue *
+find_issue (GListModel *issues,
+            const char *rule)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (g_strcmp0 (cd_preflight_issue_get_rule (issue), rule) == 0)
+        return issue;
+    }
+
+  return NULL;
+}
+
+static void
+test_preflight_image_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-preflight-XXXXXX", NULL);
+  g_autofree char *photo = g_build_filename (dir, "harbour.jpg", NULL);
+  g_autofree char *elsewhere = g_build_filename (g_get_tmp_dir (), "harbour.jpg", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) sub_folder = g_file_new_for_path (sub);
+  g_autoptr(CdArticle) article = new_ready_article ();
+  CdImage *image = cd_article_get_image (article);
+  CdPreflightIssue *issue;
+
+  /* Without a folder a relative path cannot be looked for. */
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* With one, a missing picture is an error that names its path. */
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check_in_folder (article, NULL, folder);
+
+    g_assert_false (cd_preflight_is_ready (issues));
+    issue = find_issue (issues, "image-file");
+    g_assert_nonnull (issue);
+    g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
+    g_assert_cmpstr (cd_preflight_issue_get_field (issue), ==, "image.source");
+    g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), photo));
+  }
+
+  /* The folder the article remembers counts the same. */
+  cd_article_file_set_folder (article, folder);
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_nonnull (find_issue (issues, "image-file"));
+  }
+
+  g_assert_true (g_file_set_contents (photo, "jpeg bytes", -1, NULL));
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* A folder of that name is no picture. */
+  cd_image_set_source (image, "sub");
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_nonnull (find_issue (issues, "image-file"));
+  }
+
+  /* Paths that leave the folder are errors even when the file is there. */
+  cd_image_set_source (image, "../harbour.jpg");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check_in_folder (article, NULL, sub_folder);
+
+    issue = find_issue (issues, "image-file");
+    g_assert_nonnull (issue);
+    g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), "../harbour.jpg"));
+  }
+  cd_image_set_source (image, "/etc/passwd");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    issue = find_issue (issues, "image-file");
+    g_assert_nonnull (issue);
+    g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), "/etc/passwd"));
+  }
+  /* An absolute path inside the folder is found. */
+  cd_image_set_source (image, photo);
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* A new article (no folder) may name a picture anywhere, if it is there. */
+  cd_article_file_set_folder (article, NULL);
+  cd_image_set_source (image, elsewhere);
+  g_remove (elsewhere);
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_nonnull (find_issue (issues, "image-file"));
+  }
+
+  /* A file: URI is neither a file beside the article nor a web address. */
+  cd_image_set_source (image, "file:///etc/passwd");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_nonnull (find_issue (issues, "image-file"));
+  }
+
+  /* A web address is not looked for on disk. */
+  cd_image_set_source (image, "https://images.example.com/harbour.jpg");
+  cd_article_file_set_folder (article, folder);
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  g_remove (photo);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+/* An article opened from a file with an absolute image path elsewhere is
+ * kept as it is, and preflight says what to do. */
+static void
+test_preflight_opened_absolute_image (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("copydesk-preflight-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) article = new_ready_article ();
+  g_autoptr(CdArticle) opened = NULL;
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  CdPreflightIssue *issue;
+
+  cd_article_set_created (article, cd_article_get_published (article));
+  cd_article_set_modified (article, cd_article_get_published (article));
+  cd_image_set_source (cd_article_get_image (article), "/proc/self/environ");
+  g_assert_true (cd_article_save_to_file (article, file, NULL, &error));
+  g_assert_no_error (error);
+
+  opened = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_image_get_source (cd_article_get_image (opened)), ==, "/proc/self/environ");
+  issues = cd_preflight_check (opened, NULL);
+  issue = find_issue (issues, "image-file");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), "/proc/self/environ"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1378,6 +1544,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/house-rules/default", test_house_rules_default);
+  g_test_add_func ("/preflight/image-file", test_preflight_image_file);
+  g_test_add_func ("/preflight/opened-absolute-image", test_preflight_opened_absolute_image);
   g_test_add_func ("/house-rules/default-file", test_house_rules_default_file);
   g_test_add_func ("/house-rules/schema", test_house_rules_schema);
   g_test_add_func ("/house-rules/custom", test_house_rules_custom);

@@ -1486,6 +1486,311 @@ test_preferences (void)
   destroy_window (window);
 }
 
+/* Explicit saves, autosave and Discard. */
+
+static char *
+file_contents (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+enable_autosave (GSettings *settings)
+{
+  g_settings_set_boolean (settings, "autosave", TRUE);
+  g_settings_set_uint (settings, "autosave-interval", 1);
+}
+
+static void
+reset_autosave (GSettings *settings)
+{
+  g_settings_reset (settings, "autosave");
+  g_settings_reset (settings, "autosave-interval");
+}
+
+typedef struct
+{
+  const char *path;
+  const char *headline;
+} DiskHeadlineWait;
+
+static gboolean
+headline_on_disk_is_cb (gpointer data)
+{
+  DiskHeadlineWait *wait = data;
+  g_autofree char *headline = headline_on_disk (wait->path);
+
+  return g_strcmp0 (headline, wait->headline) == 0;
+}
+
+/* While "Save Changes?" is open nothing is saved, and Discard leaves the
+ * file as the user last saved it. */
+static void
+test_discard_while_asked (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = tmp_path ("discard-asked.copydesk");
+  g_autofree char *original = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  CdWindow *window;
+
+  enable_autosave (settings);
+  window = show_window_with_file (path, "Ferry back");
+  original = file_contents (path);
+
+  edit_headline (window, "Ferry cancelled");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+
+  /* Longer than the autosave interval and the recovery delay. */
+  cd_ui_test_wait (2500);
+  during = file_contents (path);
+  g_assert_cmpstr (during, ==, original);
+
+  cd_ui_test_respond (dialog, "discard");
+  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  after = file_contents (path);
+  g_assert_cmpstr (after, ==, original);
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+
+  reset_autosave (settings);
+}
+
+/* After an autosave, closing still asks, and Discard puts back the bytes of
+ * the user's last explicit save. */
+static void
+test_discard_after_autosave (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = tmp_path ("discard-autosaved.copydesk");
+  g_autofree char *original = NULL;
+  g_autofree char *after = NULL;
+  DiskHeadlineWait autosaved = { path, "Ferry cancelled" };
+  AdwMessageDialog *dialog;
+  CdWindow *window;
+
+  enable_autosave (settings);
+  window = show_window_with_file (path, "Ferry back");
+  original = file_contents (path);
+
+  edit_headline (window, "Ferry cancelled");
+  g_assert_true (cd_ui_test_wait_until (headline_on_disk_is_cb, &autosaved, 5000));
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  g_assert_true (cd_document_get_autosaved (cd_window_get_document (window)));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "automatically"));
+  cd_ui_test_respond (dialog, "discard");
+  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+
+  after = file_contents (path);
+  g_assert_cmpstr (after, ==, original);
+
+  reset_autosave (settings);
+}
+
+static void
+test_revert_to_saved (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = tmp_path ("revert.copydesk");
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  DiskHeadlineWait autosaved = { path, "Ferry autosaved" };
+  AdwMessageDialog *dialog;
+  CdWindow *window;
+
+  enable_autosave (settings);
+  window = show_window_with_file (path, "Ferry back");
+  g_assert_false (cd_document_can_revert (cd_window_get_document (window)));
+
+  edit_headline (window, "Ferry saved");
+  save_and_wait (window);
+  saved = file_contents (path);
+
+  edit_headline (window, "Ferry autosaved");
+  g_assert_true (cd_ui_test_wait_until (headline_on_disk_is_cb, &autosaved, 5000));
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+
+  /* Asked first; Cancel changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Revert to Saved?");
+  cd_ui_test_respond (dialog, "cancel");
+  cd_ui_test_wait (100);
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
+                   ==, "Ferry autosaved");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Revert to Saved?");
+  cd_ui_test_respond (dialog, "revert");
+  assert_headline_becomes (window, "Ferry saved");
+  assert_title_becomes (window, "Ferry saved");
+  after = file_contents (path);
+  g_assert_cmpstr (after, ==, saved);
+  g_assert_false (cd_document_get_has_unsaved_work (cd_window_get_document (window)));
+
+  destroy_window (window);
+  reset_autosave (settings);
+}
+
+/* Lead image paths. */
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static CdPreflightIssue *
+image_file_issue (CdWindow *window)
+{
+  GListModel *issues =
+    cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window)));
+
+  for (guint i = 0; issues != NULL && i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (g_strcmp0 (cd_preflight_issue_get_rule (issue), "image-file") == 0)
+        return issue;
+    }
+
+  return NULL;
+}
+
+static gboolean
+image_file_issue_cb (gpointer data)
+{
+  return image_file_issue (data) != NULL;
+}
+
+static gboolean
+no_image_file_issue_cb (gpointer data)
+{
+  return image_file_issue (data) == NULL;
+}
+
+/* Save As into another folder copies the picture beside the new file; the
+ * window's preflight looks for it there. */
+static void
+test_save_as_keeps_image (void)
+{
+  g_autofree char *old_photo = tmp_path ("image-old/photo.jpg");
+  g_autofree char *old_path = tmp_path ("image-old/story.copydesk");
+  g_autofree char *new_photo = tmp_path ("image-new/photo.jpg");
+  g_autofree char *new_path = tmp_path ("image-new/story.copydesk");
+  g_autofree char *copied = NULL;
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autofree char *data = NULL;
+  CdWindow *window = show_window (1280, 800);
+  CdPreflightIssue *issue;
+
+  write_file (old_photo, "photo bytes");
+  g_assert_cmpint (g_mkdir_with_parents (tmp_path ("image-new"), 0700), ==, 0);
+  cd_article_set_headline (article, "Ferry with a picture");
+  cd_image_set_source (cd_article_get_image (article), "photo.jpg");
+  data = cd_article_to_data (article, NULL);
+  write_file (old_path, data);
+
+  cd_window_open_file (window, old_file);
+  assert_title_becomes (window, "Ferry with a picture");
+  g_assert_true (cd_ui_test_wait_until (no_image_file_issue_cb, window, 5000));
+
+  cd_window_set_save_as_file (window, new_file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  g_assert_true (cd_ui_test_wait_until (file_exists_cb, new_file, 5000));
+  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  copied = file_contents (new_photo);
+  g_assert_cmpstr (copied, ==, "photo bytes");
+  g_assert_cmpstr (cd_image_get_source (cd_article_get_image (cd_document_get_article (cd_window_get_document (window)))),
+                   ==, "photo.jpg");
+  g_assert_null (image_file_issue (window));
+
+  /* A picture that goes missing is an error naming its path. */
+  g_assert_cmpint (g_remove (new_photo), ==, 0);
+  edit_headline (window, "Ferry without its picture");
+  g_assert_true (cd_ui_test_wait_until (image_file_issue_cb, window, 5000));
+  issue = image_file_issue (window);
+  g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), new_photo));
+
+  destroy_window (window);
+}
+
+typedef struct
+{
+  CdWindow   *window;
+  const char *source;
+} SourceWait;
+
+static gboolean
+image_source_is_cb (gpointer data)
+{
+  SourceWait *wait = data;
+  CdArticle *article = cd_document_get_article (cd_window_get_document (wait->window));
+
+  return g_strcmp0 (cd_image_get_source (cd_article_get_image (article)), wait->source) == 0 &&
+         document_saved_cb (wait->window);
+}
+
+/* A picture chosen from elsewhere before the first save is offered to be
+ * copied beside the article. */
+static void
+test_image_copy_offer (void)
+{
+  g_autofree char *elsewhere = tmp_path ("pictures-elsewhere/boat.jpg");
+  g_autofree char *path = tmp_path ("image-offer/story.copydesk");
+  g_autofree char *copy = tmp_path ("image-offer/boat.jpg");
+  g_autofree char *copied = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) saved = NULL;
+  CdWindow *window = show_window (1280, 800);
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+  SourceWait wait = { window, "boat.jpg" };
+  AdwMessageDialog *dialog;
+
+  write_file (elsewhere, "boat bytes");
+  g_assert_cmpint (g_mkdir_with_parents (tmp_path ("image-offer"), 0700), ==, 0);
+  cd_article_set_headline (article, "Boat in the harbour");
+  cd_image_set_source (cd_article_get_image (article), elsewhere);
+
+  cd_window_set_save_as_file (window, file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Copy the Lead Image?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), elsewhere));
+  cd_ui_test_respond (dialog, "copy");
+
+  g_assert_true (cd_ui_test_wait_until (image_source_is_cb, &wait, 5000));
+  copied = file_contents (copy);
+  g_assert_cmpstr (copied, ==, "boat bytes");
+  saved = cd_article_load_from_file (file, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (cd_image_get_source (cd_article_get_image (saved)), ==, "boat.jpg");
+  on_disk = file_contents (elsewhere);
+  g_assert_cmpstr (on_disk, ==, "boat bytes");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1548,6 +1853,11 @@ main (int   argc,
   g_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
   g_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
   g_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
+  g_test_add_func ("/window/discard-while-asked", test_discard_while_asked);
+  g_test_add_func ("/window/discard-after-autosave", test_discard_after_autosave);
+  g_test_add_func ("/window/revert-to-saved", test_revert_to_saved);
+  g_test_add_func ("/window/save-as-keeps-image", test_save_as_keeps_image);
+  g_test_add_func ("/window/image-copy-offer", test_image_copy_offer);
 
   status = g_test_run ();
 
