@@ -54,6 +54,7 @@ struct _CdArticle
 
   guint            slug_edited : 1;
   guint            comments : 1;
+  guint            housekeeping;
 };
 
 G_DEFINE_FINAL_TYPE (CdArticle, cd_article, G_TYPE_OBJECT)
@@ -1246,6 +1247,37 @@ cd_article_remove_tag (CdArticle *self,
 
   g_list_store_remove (self->tags, position);
   emit_changed (self);
+}
+
+/**
+ * cd_article_begin_housekeeping:
+ * @self: a #CdArticle
+ *
+ * Marks the changes up to cd_article_end_housekeeping() as following the
+ * article's file rather than the author: a lead image renamed when a save
+ * copied it beside the article, say. They notify as usual, but an undo
+ * history does not offer to take them back.
+ */
+void
+cd_article_begin_housekeeping (CdArticle *self)
+{
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  self->housekeeping++;
+}
+
+void
+cd_article_end_housekeeping (CdArticle *self)
+{
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (self->housekeeping > 0);
+  self->housekeeping--;
+}
+
+gboolean
+cd_article_get_housekeeping (CdArticle *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), FALSE);
+  return self->housekeeping > 0;
 }
 
 /**

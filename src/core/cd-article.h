@@ -112,6 +112,9 @@ void            cd_article_set_planned_words   (CdArticle       *self,
 const char     *cd_article_get_body            (CdArticle       *self);
 void            cd_article_set_body            (CdArticle       *self,
                                                 const char      *body);
+void            cd_article_begin_housekeeping  (CdArticle       *self);
+void            cd_article_end_housekeeping    (CdArticle       *self);
+gboolean        cd_article_get_housekeeping    (CdArticle       *self);
 JsonObject     *cd_article_get_extra           (CdArticle       *self);
 void            cd_article_set_extra           (CdArticle       *self,
                                                 JsonObject      *extra);

@@ -1000,10 +1000,13 @@ save_job_apply (CdDocument *self,
     {
       CdImage *image = cd_article_get_image (self->article);
 
-      /* Not a change to save: the file already has the new name. */
+      /* Not a change to save (the file already has the new name), nor one
+       * to undo. */
       g_signal_handler_block (self->article, self->changed_handler);
+      cd_article_begin_housekeeping (self->article);
       if (g_strcmp0 (cd_image_get_source (image), job->old_image_source) == 0)
         cd_image_set_source (image, job->new_image_source);
+      cd_article_end_housekeeping (self->article);
       g_signal_handler_unblock (self->article, self->changed_handler);
     }
 

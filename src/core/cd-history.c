@@ -426,9 +426,10 @@ kind_of (CdHistory *self,
   if (entry->kind == ENTRY_LIST && entry->removed_items->len > entry->added_items->len)
     return strcmp (entry->property, "tags") == 0 ? CD_HISTORY_STEP_TAG_REMOVED
                                                  : CD_HISTORY_STEP_AUTHOR_REMOVED;
-  if (entry->kind == ENTRY_TEXT && entry->property == g_intern_static_string ("source") &&
+  if (entry->kind == ENTRY_VALUE && entry->property == g_intern_static_string ("source") &&
       entry->target == G_OBJECT (cd_article_get_image (self->article)) &&
-      entry->removed[0] != '\0' && entry->inserted[0] == '\0' && entry->offset == 0)
+      g_strcmp0 (g_value_get_string (&entry->old_value), "") != 0 &&
+      g_strcmp0 (g_value_get_string (&entry->new_value), "") == 0)
     return CD_HISTORY_STEP_IMAGE_REMOVED;
   return CD_HISTORY_STEP_EDIT;
 }
@@ -551,13 +552,54 @@ dup_property (GObject    *object,
   return value;
 }
 
+/* Text that is typed, recorded as the part that changed. The lead image's
+ * source is chosen whole, and recorded whole, so that a save that renames
+ * the image can rename it in the history too. */
 static gboolean
 is_text_property (GObject    *object,
                   const char *property)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
 
+  if (CD_IS_IMAGE (object) && property == g_intern_static_string ("source"))
+    return FALSE;
   return pspec != NULL && pspec->value_type == G_TYPE_STRING;
+}
+
+/* A change made by housekeeping (cd_article_begin_housekeeping ()): the
+ * value @from became @to without the author. Steps that set @from now set
+ * @to, so that undoing them leaves no trace of the old value. */
+static void
+rename_value (CdHistory    *self,
+              GObject      *target,
+              const char   *property,
+              const GValue *from,
+              const GValue *to)
+{
+  GPtrArray *lists[] = { self->undo_steps, self->redo_steps };
+
+  if (!G_VALUE_HOLDS_STRING (from) || !G_VALUE_HOLDS_STRING (to))
+    return;
+
+  for (size_t l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        Step *step = g_ptr_array_index (lists[l], i);
+
+        for (guint j = 0; j < step->entries->len; j++)
+          {
+            Entry *entry = g_ptr_array_index (step->entries, j);
+            GValue *values[] = { &entry->old_value, &entry->new_value };
+
+            if (entry->kind != ENTRY_VALUE || entry->target != target ||
+                entry->property != property)
+              continue;
+
+            for (size_t v = 0; v < G_N_ELEMENTS (values); v++)
+              if (g_strcmp0 (g_value_get_string (values[v]), g_value_get_string (from)) == 0)
+                g_value_set_string (values[v], g_value_get_string (to));
+          }
+      }
 }
 
 static void object_notify_cb (GObject    *object,
@@ -659,6 +701,13 @@ object_notify_cb (GObject    *object,
           g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
           return;
         }
+    }
+
+  if (cd_article_get_housekeeping (self->article))
+    {
+      rename_value (self, object, property, old, now);
+      g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
+      return;
     }
 
   if (self->replaying > 0)

@@ -226,6 +226,37 @@ test_image_removal (void)
   g_assert_cmpstr (cd_image_get_alt (image), ==, "A ferry");
 }
 
+/* A save that copies the image beside the article renames it; that is no
+ * step of its own, and undoing the choice of the image after it gives the
+ * new name back, never the old one. */
+static void
+test_housekeeping (void)
+{
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(CdHistory) history = cd_history_new (article);
+  CdImage *image = cd_article_get_image (article);
+  guint steps;
+
+  cd_image_set_source (image, "../desk/ferry.jpg");
+  turn ();
+  steps = cd_history_get_n_steps (history);
+
+  cd_article_begin_housekeeping (article);
+  cd_image_set_source (image, "ferry.jpg");
+  cd_article_end_housekeeping (article);
+  turn ();
+  g_assert_cmpuint (cd_history_get_n_steps (history), ==, steps);
+
+  cd_image_set_source (image, "harbour.jpg");
+  turn ();
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  g_assert_cmpstr (cd_image_get_source (image), ==, "ferry.jpg");
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  g_assert_cmpstr (cd_image_get_source (image), ==, "");
+  g_assert_true (cd_history_redo (history, NULL, NULL));
+  g_assert_cmpstr (cd_image_get_source (image), ==, "ferry.jpg");
+}
+
 static void
 test_authors (void)
 {
@@ -478,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/history/non-ascii", test_non_ascii);
   g_test_add_func ("/history/tag-removal", test_tag_removal);
   g_test_add_func ("/history/image-removal", test_image_removal);
+  g_test_add_func ("/history/housekeeping", test_housekeeping);
   g_test_add_func ("/history/authors", test_authors);
   g_test_add_func ("/history/slug", test_slug);
   g_test_add_func ("/history/values", test_values);

@@ -297,6 +297,45 @@ test_actions_enabled (void)
   destroy_window (window);
 }
 
+static gboolean
+has_file_cb (gpointer data)
+{
+  return cd_document_get_file (cd_window_get_document (data)) != NULL;
+}
+
+/* Undoing back to what was saved is not a change: no "•". */
+static void
+test_undo_to_saved (void)
+{
+  g_autofree char *path = g_build_filename (tmp_home, "saved.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) article = story ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  CdWindow *window;
+
+  g_assert_true (cd_article_save_to_file (article, file, NULL, &error));
+  g_assert_no_error (error);
+  window = cd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_window_open_file (window, file);
+  g_assert_true (cd_ui_test_wait_until (has_file_cb, window, 5000));
+  document = g_object_ref (cd_window_get_document (window));
+
+  cd_article_set_section (cd_document_get_article (document), "Transport");
+  cd_ui_test_wait (50);
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait (50);
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/undo/remove-image", test_remove_image);
   g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
   g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
+  g_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
 
   status = g_test_run ();
 
