@@ -180,6 +180,9 @@ typedef struct
   /* The lead image's source as it was, and as the save wrote it. */
   char    *old_image_source;
   char    *new_image_source;
+  /* The bytes of the last explicit save, when an autosave finds the article
+   * back where that save left it: they are written as they are. */
+  GBytes  *verbatim;
 
   char    *fingerprint;
   char    *display_name;
@@ -199,6 +202,7 @@ save_job_free (gpointer data)
   g_clear_object (&job->old_folder);
   g_clear_pointer (&job->old_image_source, g_free);
   g_clear_pointer (&job->new_image_source, g_free);
+  g_clear_pointer (&job->verbatim, g_bytes_unref);
   g_free (job);
 }
 
@@ -852,15 +856,57 @@ now_to_the_second (void)
   return g_date_time_add (now, -(g_date_time_get_microsecond (now)));
 }
 
+static CdArticle *parse_explicit_bytes (CdDocument  *self,
+                                        GError     **error);
+
+/* Whether an autosave to the document's own file finds the article as the
+ * last explicit save left it (the time of the change aside): after an undo
+ * back to it, say. The file then gets those bytes back, byte for byte, and
+ * holds no autosaved change. */
+static GBytes *
+dup_verbatim_bytes (CdDocument *self,
+                    GFile      *target)
+{
+  g_autoptr(CdArticle) saved = NULL;
+  g_autoptr(CdArticle) probe = NULL;
+
+  if (self->explicit_bytes == NULL || self->file == NULL || !g_file_equal (target, self->file))
+    return NULL;
+
+  saved = parse_explicit_bytes (self, NULL);
+  if (saved == NULL)
+    return NULL;
+
+  probe = cd_article_copy (self->article);
+  cd_article_set_modified (probe, cd_article_get_modified (saved));
+  if (!cd_article_equal (probe, saved))
+    return NULL;
+
+  return g_bytes_ref (self->explicit_bytes);
+}
+
 /* On the main thread: the bytes to write and what the write must check. */
 static SaveJob *
 save_job_prepare (CdDocument *self,
                   GFile      *target,
-                  gboolean    force)
+                  gboolean    force,
+                  gboolean    automatic)
 {
   g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
 
-  if (self->modified)
+  if (automatic)
+    job->verbatim = dup_verbatim_bytes (self, target);
+
+  if (job->verbatim != NULL)
+    {
+      g_autoptr(CdArticle) saved = parse_explicit_bytes (self, NULL);
+
+      /* The article takes back the time of that save, as the file does. */
+      g_signal_handler_block (self->article, self->changed_handler);
+      cd_article_set_modified (self->article, cd_article_get_modified (saved));
+      g_signal_handler_unblock (self->article, self->changed_handler);
+    }
+  else if (self->modified)
     {
       g_autoptr(GDateTime) now = now_to_the_second ();
 
@@ -934,8 +980,16 @@ save_job_run (SaveJob       *job,
 {
   g_autoptr(GFileInfo) info = NULL;
 
-  save_job_place_image (job, cancellable);
-  job->data = cd_article_to_data (job->snapshot, &job->length);
+  if (job->verbatim != NULL)
+    {
+      job->data = g_memdup2 (g_bytes_get_data (job->verbatim, &job->length),
+                             g_bytes_get_size (job->verbatim));
+    }
+  else
+    {
+      save_job_place_image (job, cancellable);
+      job->data = cd_article_to_data (job->snapshot, &job->length);
+    }
 
   if (job->expected_fingerprint != NULL)
     {
@@ -1137,7 +1191,7 @@ start_save (CdDocument *self,
   io = g_task_new (NULL, g_task_get_cancellable (task), save_io_done_cb, task);
   g_task_set_source_tag (io, start_save);
   g_task_set_check_cancellable (io, FALSE);
-  job = save_job_prepare (self, target, request->force);
+  job = save_job_prepare (self, target, request->force, request->automatic);
   job->automatic = request->automatic;
   g_task_set_task_data (io, job, save_job_free);
   g_task_run_in_thread (io, save_io_thread);
@@ -1294,7 +1348,7 @@ cd_document_save (CdDocument    *self,
     }
 
   set_busy (self, TRUE);
-  job = save_job_prepare (self, target, force);
+  job = save_job_prepare (self, target, force, FALSE);
   ok = save_job_run (job, cancellable, error);
   if (ok)
     save_job_apply (self, job);

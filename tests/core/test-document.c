@@ -2063,6 +2063,42 @@ write_foreign_article (const char *path,
   return foreign;
 }
 
+/* Undoing back to the explicit save and letting autosave run leaves the file
+ * as that save wrote it, byte for byte, and nothing to ask about. */
+static void
+test_autosave_back_to_explicit (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "harbour.copydesk", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *body = NULL;
+  CdDocument *document;
+  CdArticle *article;
+
+  original = write_foreign_article (path, "Ferry back");
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  body = g_strdup (cd_article_get_body (article));
+
+  cd_article_set_body (article, "An edit, autosaved.");
+  g_assert_true (autosave_and_wait (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_document_get_autosaved (document));
+
+  cd_article_set_body (article, body);
+  g_assert_true (cd_document_get_modified (document));
+  g_assert_true (autosave_and_wait (document, &error));
+  g_assert_no_error (error);
+  assert_file_has (path, original);
+  g_assert_false (cd_document_get_autosaved (document));
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_false (cd_document_get_has_unsaved_work (document));
+
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
 static void
 test_autosave_discard (void)
 {
@@ -2342,6 +2378,7 @@ main (int   argc,
   g_test_add_func ("/document/title", test_title);
   g_test_add_func ("/document/modified/undo-to-saved", test_modified_undo_to_saved);
   g_test_add_func ("/document/autosave/discard", test_autosave_discard);
+  g_test_add_func ("/document/autosave/back-to-explicit", test_autosave_back_to_explicit);
   g_test_add_func ("/document/autosave/revert-to-saved", test_revert_to_saved);
   g_test_add_func ("/document/image/made-relative", test_image_made_relative);
   g_test_add_func ("/document/image/save-as-copies", test_image_save_as_copies);
