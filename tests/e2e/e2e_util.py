@@ -13,6 +13,8 @@ class E2E:
         self.build = build
         self.copydesk = os.path.join(build, "src", "ui", "copydesk")
         self.cli = os.path.join(build, "src", "cli", "copydesk-cli")
+        self.source_root = os.path.dirname(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))))
         self.step = 0
         self.failed = 0
 
@@ -54,6 +56,14 @@ class E2E:
                     return wid
             return None
         return self.wait_for(find, timeout=30)
+
+    def shot(self, name):
+        """A screenshot of the display when COPYDESK_E2E_SHOTS names a folder."""
+        folder = os.environ.get("COPYDESK_E2E_SHOTS")
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            subprocess.run(["import", "-window", "root", os.path.join(folder, name + ".png")],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
 
     def key(self, *keys):
         for k in keys:
