@@ -185,6 +185,11 @@ test_tag_removed_from_standfirst (void)
   /* The focus stayed in the standfirst; a toast offers Undo. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (standfirst)));
   g_assert_nonnull (undo_toast (window));
+  cd_ui_test_wait (400);
+  {
+    g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "undo-toast");
+    g_test_message ("screenshot: %s", shot);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   cd_ui_test_wait (100);
