@@ -387,15 +387,20 @@ append_hash_source (GString    *out,
 static char *
 build_policy (const char *stylesheet,
               const char *image_scheme,
-              gboolean    no_remote_images)
+              gboolean    no_remote_images,
+              const char *local_scheme)
 {
   /* Without remote images (a preview setting), not even the lead image is
    * fetched from the network. */
   GString *policy = g_string_new (no_remote_images
                                   ? "default-src 'none'; img-src 'self' data:"
                                   : "default-src 'none'; img-src 'self' https: data:");
-  if (g_strcmp0 (image_scheme, "file") == 0 ||
-      (!no_remote_images && g_strcmp0 (image_scheme, "http") == 0))
+  /* A viewer's own scheme serves every local image, relative ones
+   * included: its origin is not the page's 'self'. */
+  if (local_scheme != NULL)
+    g_string_append_printf (policy, " %s:", local_scheme);
+  else if (g_strcmp0 (image_scheme, "file") == 0 ||
+           (!no_remote_images && g_strcmp0 (image_scheme, "http") == 0))
     g_string_append_printf (policy, " %s:", image_scheme);
 
   g_string_append (policy, "; style-src");
@@ -412,6 +417,7 @@ build_policy (const char *stylesheet,
  * (scheme NULL), https, http, file, or a data: URI of an image. */
 static gboolean
 image_href_is_allowed (const char  *href,
+                       const char  *local_scheme,
                        char       **scheme)
 {
   const char *found;
@@ -425,7 +431,11 @@ image_href_is_allowed (const char  *href,
   if (found == NULL)
     return TRUE;
 
+  if (local_scheme != NULL && g_str_equal (found, "file"))
+    return FALSE;
+
   if (g_str_equal (found, "https") || g_str_equal (found, "http") || g_str_equal (found, "file") ||
+      g_strcmp0 (found, local_scheme) == 0 ||
       (g_str_equal (found, "data") && g_ascii_strncasecmp (href, "data:image/", 11) == 0))
     {
       *scheme = g_strdup (found);
@@ -687,8 +697,9 @@ cd_page_render (CdArticle           *article,
       break;
     }
 
-  has_image = image_href_is_allowed (options->image_href, &image_scheme);
-  set_html (values, "csp", build_policy (stylesheet, image_scheme, options->no_remote_images));
+  has_image = image_href_is_allowed (options->image_href, options->local_scheme, &image_scheme);
+  set_html (values, "csp", build_policy (stylesheet, image_scheme, options->no_remote_images,
+                                         options->local_scheme));
   set_html (values, "stylesheet", g_strdup (stylesheet));
 
   set_text (values, "title", is_empty (cd_article_get_headline (article))

@@ -35,6 +35,10 @@ typedef struct
   CdPageTheme  theme;
   gboolean     no_remote_images;  /* the page may load no image from the network
                                    * (https and http), only local and data: ones */
+  const char  *local_scheme;  /* the scheme through which a viewer serves the
+                               * article's local images (the preview's own, which
+                               * checks each file); file: is then not allowed.
+                               * NULL: local images are file: URIs */
 } CdPageOptions;
 
 char     *cd_page_render            (CdArticle           *article,

@@ -6,8 +6,14 @@
 #define G_LOG_DOMAIN "cd-preview"
 
 #include <adwaita.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <webkit/webkit.h>
 
 #include "cd-preview.h"
@@ -41,10 +47,22 @@
  * given as an http URL is left out of the preview, and under the page's policy
  * a content filter lets through only local files, data: URIs and https images
  * (no https image with "remote-images" off), which also stops the requests
- * WebKit starts before it parsed the policy. The only navigations allowed are
+ * WebKit starts before it parsed the policy.
+ *
+ * Local images never come from file: URLs. The page's base is the article's
+ * folder under a scheme of this widget's own (LOCAL_SCHEME), whose handler
+ * serves a file only if it is a regular file inside the article's folder (or
+ * the lead image the user chose), of at most MAX_LOCAL_IMAGE_BYTES, read off
+ * the main thread: never a device, a FIFO or a file elsewhere (an article
+ * could name /dev/zero or /etc/passwd as an image). file: is neither in the
+ * page's policy nor in the content filter. The only navigations allowed are
  * this widget's own loads; a link click is refused and, for http, https and
  * mailto links, handed to ::activate-link, whose default handler opens the
  * browser. The context menu keeps only the copy and select items. */
+
+#define LOCAL_SCHEME "copydesk-local"
+/* As the lead-image editor's limit. */
+#define MAX_LOCAL_IMAGE_BYTES (50 * 1024 * 1024)
 
 /* The debounce after an edit: long enough to let a burst of keystrokes
  * through, short enough to feel live. */
@@ -227,9 +245,19 @@ render_thread (GTask        *task,
       g_debug ("lead image not shown in the preview: %s", image_href);
       g_clear_pointer (&image_href, g_free);
     }
+  /* A local lead image is served as the page's other local images are. */
+  if (image_href != NULL && g_strcmp0 (g_uri_peek_scheme (image_href), "file") == 0)
+    {
+      g_autofree char *path = g_filename_from_uri (image_href, NULL, NULL);
+      g_autofree char *escaped = path != NULL ? g_uri_escape_string (path, "/", FALSE) : NULL;
+
+      g_free (image_href);
+      image_href = escaped != NULL ? g_strconcat (LOCAL_SCHEME "://", escaped, NULL) : NULL;
+    }
   options.image_href = image_href;
   options.theme = render->theme;
   options.no_remote_images = !render->remote_images;
+  options.local_scheme = LOCAL_SCHEME;
   g_task_return_pointer (task, cd_page_render (render->article, &options), g_free);
 }
 
@@ -239,11 +267,14 @@ static char *
 dup_base_uri (GFile *article_dir)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *escaped = NULL;
 
-  if (article_dir == NULL)
+  if (article_dir == NULL || (path = g_file_get_path (article_dir)) == NULL)
     return g_strdup ("about:blank");
 
-  uri = g_file_get_uri (article_dir);
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat (LOCAL_SCHEME "://", escaped, NULL);
   if (g_str_has_suffix (uri, "/"))
     return g_steal_pointer (&uri);
   return g_strconcat (uri, "/", NULL);
@@ -754,7 +785,7 @@ create_settings (void)
   "  \"action\": {\"type\": \"ignore-previous-rules\"}}"
 #define FILTER_RULES_START \
   "[{\"trigger\": {\"url-filter\": \".*\"}, \"action\": {\"type\": \"block\"}}," \
-  FILTER_RULE_ALLOW ("file") "," FILTER_RULE_ALLOW ("data") "," \
+  FILTER_RULE_ALLOW (LOCAL_SCHEME) "," FILTER_RULE_ALLOW ("data") "," \
   FILTER_RULE_ALLOW ("about") "," FILTER_RULE_ALLOW ("blob")
 #define FILTER_RULES_REMOTE_IMAGES \
   ", {\"trigger\": {\"url-filter\": \"^https:\", \"resource-type\": [\"image\"]}," \
@@ -821,9 +852,203 @@ compile_filter (CdPreview *self,
   save->remote_images = remote_images;
   self->filters_waiting++;
   webkit_user_content_filter_store_save (get_filter_store (),
-                                         remote_images ? "preview-remote-images"
-                                                       : "preview-local-only",
+                                         remote_images ? "preview-remote-images-2"
+                                                       : "preview-local-only-2",
                                          source, self->cancellable, filter_saved_cb, save);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Local images */
+
+typedef struct
+{
+  char *path;      /* as the page asked for it */
+  char *folder;    /* the article's folder, or NULL */
+  char *lead;      /* the lead image the user chose, or NULL */
+} LocalRead;
+
+static void
+local_read_free (gpointer data)
+{
+  LocalRead *read = data;
+
+  g_free (read->path);
+  g_free (read->folder);
+  g_free (read->lead);
+  g_free (read);
+}
+
+static gboolean
+is_inside (const char *path,
+           const char *folder)
+{
+  size_t length = strlen (folder);
+
+  return strncmp (path, folder, length) == 0 &&
+         (path[length] == '/' || (length > 0 && folder[length - 1] == '/'));
+}
+
+/* In a worker thread: the bytes of @read's file, if the page may have them. */
+static void
+local_read_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LocalRead *job = task_data;
+  g_autofree char *real = realpath (job->path, NULL);
+  g_autofree char *real_folder = job->folder != NULL ? realpath (job->folder, NULL) : NULL;
+  g_autofree char *real_lead = job->lead != NULL ? realpath (job->lead, NULL) : NULL;
+  g_autofree char *data = NULL;
+  struct stat info;
+  size_t done = 0;
+  int fd;
+
+  if (real == NULL ||
+      !((real_folder != NULL && is_inside (real, real_folder)) ||
+        (real_lead != NULL && strcmp (real, real_lead) == 0)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               "%s is not an image beside the article", job->path);
+      return;
+    }
+
+  /* Not blocking on a FIFO; then only a regular file is read. */
+  fd = g_open (real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                               "%s: %s", real, g_strerror (saved));
+      return;
+    }
+
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || info.st_size > MAX_LOCAL_IMAGE_BYTES)
+    {
+      close (fd);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                               "%s is not an ordinary file of at most %d bytes",
+                               real, MAX_LOCAL_IMAGE_BYTES);
+      return;
+    }
+
+  data = g_malloc ((size_t) info.st_size + 1);
+  while (done <= (size_t) info.st_size)
+    {
+      ssize_t n = read (fd, data + done, (size_t) info.st_size + 1 - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (size_t) n;
+    }
+  close (fd);
+
+  /* A file that grew while it was read is refused rather than cut. */
+  if (done != (size_t) info.st_size)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               "%s changed while it was read", real);
+      return;
+    }
+
+  g_task_return_pointer (task, g_bytes_new_take (g_steal_pointer (&data), done),
+                         (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+local_read_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WebKitURISchemeRequest) request = user_data;
+  LocalRead *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *mime = NULL;
+  gsize size;
+  const guchar *data;
+
+  if (bytes == NULL)
+    {
+      g_debug ("preview image refused: %s", error->message);
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  type = g_content_type_guess (read->path, data, MIN (size, 4096), NULL);
+  mime = g_content_type_get_mime_type (type);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  webkit_uri_scheme_request_finish (request, stream, (gint64) size,
+                                    mime != NULL ? mime : "application/octet-stream");
+}
+
+/* The lead image's file, resolved against the article's folder; NULL when it
+ * is not a local file. */
+static char *
+dup_lead_image_path (CdPreview *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->article == NULL)
+    return NULL;
+
+  uri = cd_page_dup_image_uri (self->article, self->article_dir);
+  if (uri == NULL || g_strcmp0 (g_uri_peek_scheme (uri), "file") != 0)
+    return NULL;
+  return g_filename_from_uri (uri, NULL, NULL);
+}
+
+static void
+local_scheme_cb (WebKitURISchemeRequest *request,
+                 gpointer                user_data)
+{
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  CdPreview *self = web_view != NULL ? g_object_get_data (G_OBJECT (web_view), "cd-preview") : NULL;
+  const char *path = webkit_uri_scheme_request_get_path (request);
+  g_autoptr(GTask) task = NULL;
+  LocalRead *read;
+
+  if (self == NULL || path == NULL || path[0] != '/')
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                             "Nothing to show at %s",
+                                             webkit_uri_scheme_request_get_uri (request));
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  read = g_new0 (LocalRead, 1);
+  read->path = g_uri_unescape_string (path, NULL);
+  read->folder = self->article_dir != NULL ? g_file_get_path (self->article_dir) : NULL;
+  read->lead = dup_lead_image_path (self);
+  if (read->path == NULL)
+    read->path = g_strdup (path);
+
+  task = g_task_new (NULL, self->cancellable, local_read_done_cb, g_object_ref (request));
+  g_task_set_source_tag (task, local_scheme_cb);
+  g_task_set_task_data (task, read, local_read_free);
+  g_task_run_in_thread (task, local_read_thread);
+}
+
+static void
+register_local_scheme (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      WebKitWebContext *context = webkit_web_context_get_default ();
+
+      webkit_web_context_register_uri_scheme (context, LOCAL_SCHEME, local_scheme_cb, NULL, NULL);
+      webkit_security_manager_register_uri_scheme_as_local (
+        webkit_web_context_get_security_manager (context), LOCAL_SCHEME);
+      g_once_init_leave (&registered, 1);
+    }
 }
 
 static void
@@ -833,6 +1058,7 @@ create_web_view (CdPreview *self)
   g_autoptr(WebKitWebsitePolicies) policies =
     webkit_website_policies_new_with_policies ("autoplay", WEBKIT_AUTOPLAY_DENY, NULL);
 
+  register_local_scheme ();
   self->content_manager = webkit_user_content_manager_new ();
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", get_network_session (),
@@ -843,6 +1069,8 @@ create_web_view (CdPreview *self)
                                  "vexpand", TRUE,
                                  NULL);
 
+  /* For the local-image scheme's handler, which knows only the view. */
+  g_object_set_data (G_OBJECT (self->web_view), "cd-preview", self);
   g_signal_connect_object (self->web_view, "decide-policy",
                            G_CALLBACK (decide_policy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "load-changed",

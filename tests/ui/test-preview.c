@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <math.h>
 #include <string.h>
 #include <webkit/webkit.h>
@@ -233,9 +238,11 @@ test_preview_sample (Fixture       *fixture,
   g_autofree char *title = NULL;
   g_autofree char *h1 = NULL;
   g_autofree char *src = NULL;
-  g_autofree char *expected_src = cd_page_dup_image_uri (article, fixture->article_dir);
-  g_autofree char *dir_uri = g_file_get_uri (fixture->article_dir);
-  g_autofree char *base_uri = g_strconcat (dir_uri, "/", NULL);
+  g_autofree char *file_uri = cd_page_dup_image_uri (article, fixture->article_dir);
+  g_autofree char *image_path = g_filename_from_uri (file_uri, NULL, NULL);
+  g_autofree char *expected_src = g_strconcat ("copydesk-local://", image_path, NULL);
+  g_autofree char *dir_path = g_file_get_path (fixture->article_dir);
+  g_autofree char *base_uri = g_strconcat ("copydesk-local://", dir_path, "/", NULL);
 
   g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, 1);
   g_assert_true (cd_preview_get_article (fixture->preview) == article);
@@ -244,13 +251,14 @@ test_preview_sample (Fixture       *fixture,
   g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), "<h1"));
 
   /* What WebKit shows: the title, the headline and the lead image, which
-   * loaded from the article's folder. */
+   * loaded from the article's folder through the preview's own scheme (no
+   * file: URL is ever loaded). */
   title = run_js (fixture->web_view, "document.title");
   g_assert_cmpstr (title, ==, cd_article_get_headline (article));
   h1 = run_js (fixture->web_view, "document.querySelector('h1').textContent");
   g_assert_cmpstr (h1, ==, cd_article_get_headline (article));
   src = run_js (fixture->web_view, "document.querySelector('figure img').src");
-  g_assert_true (g_str_has_prefix (expected_src, "file://"));
+  g_assert_true (g_str_has_prefix (file_uri, "file://"));
   g_assert_cmpstr (src, ==, expected_src);
   g_assert_cmpfloat (run_js_number (fixture->web_view,
                                     "document.querySelector('figure img').naturalWidth"), >, 0);
@@ -719,6 +727,97 @@ test_preview_hostile (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->preview, ignore_link_cb, NULL);
 
   check_settings_block_scripts (fixture->web_view);
+}
+
+/* An article can name any path as an image: the preview shows only regular
+ * files inside the article's folder (and the lead image the user chose), of
+ * a bounded size; never a device, a FIFO, a file elsewhere or behind a link
+ * out of the folder, and nothing through file: URLs. */
+static void
+test_preview_local_images (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("copydesk-preview-local-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (tmp, "story", NULL);
+  g_autofree char *sample_dir = g_file_get_path (fixture->article_dir);
+  g_autofree char *sample = g_build_filename (sample_dir, "harbour-ferry.jpg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *outside = g_build_filename (tmp, "outside.jpg", NULL);
+  g_autofree char *lead = g_build_filename (tmp, "lead.jpg", NULL);
+  g_autofree char *widths = NULL;
+  g_autoptr(GFile) dir = NULL;
+  gsize length;
+  guint generation = cd_preview_get_generation (fixture->preview);
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  path = g_build_filename (folder, "ok.jpg", NULL);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (outside, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (lead, contents, (gssize) length, NULL));
+  g_free (path);
+  path = g_build_filename (folder, "fifo.jpg", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_free (path);
+  /* A JPEG's first bytes, then far more than an image may have. */
+  path = g_build_filename (folder, "big.jpg", NULL);
+  g_assert_true (g_file_set_contents (path, contents, 4096, NULL));
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 200 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_free (path);
+  path = g_build_filename (folder, "link.jpg", NULL);
+  g_assert_cmpint (symlink (outside, path), ==, 0);
+
+  dir = g_file_new_for_path (folder);
+  cd_preview_set_article_dir (fixture->preview, dir);
+  /* The lead image the user chose may lie elsewhere. */
+  cd_image_set_source (cd_article_get_image (fixture->article), lead);
+  cd_article_set_body (fixture->article,
+                       "![ok](ok.jpg) ![zero](/dev/zero) ![random](/dev/urandom) "
+                       "![passwd](/etc/passwd) ![fifo](fifo.jpg) ![big](big.jpg) "
+                       "![link](link.jpg) ![out](../outside.jpg)\n\n"
+                       "<img alt=\"raw\" src=\"file:///dev/zero\">\n");
+  wait_generation_after (fixture->preview, generation);
+  cd_ui_test_wait (1500);
+
+  widths = run_js (fixture->web_view,
+                   "Array.from (document.querySelectorAll('article img, main img, img'))"
+                   ".map (i => (i.alt || 'lead') + '=' + (i.naturalWidth > 0 ? 1 : 0)).join (' ')");
+  g_test_message ("images: %s", widths);
+  g_assert_nonnull (strstr (widths, "ok=1"));
+  g_assert_null (strstr (widths, "zero=1"));
+  g_assert_null (strstr (widths, "random=1"));
+  g_assert_null (strstr (widths, "passwd=1"));
+  g_assert_null (strstr (widths, "fifo=1"));
+  g_assert_null (strstr (widths, "big=1"));
+  g_assert_null (strstr (widths, "link=1"));
+  g_assert_null (strstr (widths, "out=1"));
+  g_assert_null (strstr (widths, "raw=1"));
+  g_assert_cmpfloat (run_js_number (fixture->web_view,
+                                    "document.querySelector('figure img').naturalWidth"), >, 0);
+
+  cd_preview_set_article_dir (fixture->preview, fixture->article_dir);
+  {
+    g_autoptr(GFile) top = g_file_new_for_path (tmp);
+    g_autoptr(GFile) story = g_file_new_for_path (folder);
+    const char *names[] = { "ok.jpg", "fifo.jpg", "big.jpg", "link.jpg" };
+
+    for (size_t i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(GFile) child = g_file_get_child (story, names[i]);
+        g_file_delete (child, NULL, NULL);
+      }
+    g_file_delete (story, NULL, NULL);
+    g_remove (outside);
+    g_remove (lead);
+    g_file_delete (top, NULL, NULL);
+  }
 }
 
 /* A TCP server on the loopback interface that counts the connections it
@@ -1268,6 +1367,7 @@ main (int   argc,
   ADD ("scroll-kept", test_preview_scroll_kept);
   ADD ("hostile", test_preview_hostile);
   ADD ("no-fetch", test_preview_no_fetch);
+  ADD ("local-images", test_preview_local_images);
   ADD ("links", test_preview_links);
   ADD ("context-menu", test_preview_context_menu);
   ADD ("screenshots", test_preview_screenshots);
