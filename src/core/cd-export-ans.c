@@ -411,7 +411,7 @@ add_image_element (const Builder  *builder,
     {
       /* A browser shows such an image as its alt text, so the story
        * keeps that text. */
-      if (!cd_export_is_blank (alt))
+      if (!cd_text_is_blank (alt))
         {
           g_autofree char *content = g_markup_escape_text (alt, -1);
 
@@ -543,7 +543,7 @@ build_code (const Builder *builder,
   const char *language = cd_block_get_language (block);
 
   json_object_set_string_member (code, "language",
-                                 !cd_export_is_blank (language) ? language : "plaintext");
+                                 !cd_text_is_blank (language) ? language : "plaintext");
   return code;
 }
 
@@ -562,7 +562,7 @@ add_block (const Builder  *builder,
   switch (cd_block_get_block_type (block))
     {
     case CD_BLOCK_PARAGRAPH:
-      if (!cd_export_is_blank (cd_block_get_content (block)))
+      if (!cd_text_is_blank (cd_block_get_content (block)))
         element = new_text_element (builder, "text", path, cd_block_get_content (block));
       break;
 
@@ -613,7 +613,7 @@ build_content_elements (const Builder  *builder,
   g_autoptr(GPtrArray) blocks = NULL;
   const char *body = cd_article_get_body (article);
 
-  if (cd_export_is_blank (body))
+  if (cd_text_is_blank (body))
     return g_steal_pointer (&elements);
 
   /* The array frees its blocks. */
@@ -735,7 +735,7 @@ build_taxonomy (CdArticle *article)
       JsonObject *entry;
       JsonObject *additional;
 
-      if (cd_export_is_blank (name))
+      if (cd_text_is_blank (name))
         continue;
 
       entry = json_object_new ();
@@ -844,7 +844,7 @@ build_document (CdArticle              *article,
   json_object_set_string_member (root, "type", "story");
   json_object_set_string_member (root, "version", ANS_VERSION);
 
-  if (!cd_export_is_blank (article_id))
+  if (!cd_text_is_blank (article_id))
     {
       g_autofree char *id = story_id (article_id);
 

@@ -155,10 +155,10 @@ build_authors (CdArticle  *article,
       JsonObject *person;
 
       /* A Person without a name tells a reader nothing. */
-      if (cd_export_is_blank (name))
+      if (cd_text_is_blank (name))
         continue;
 
-      if (!cd_export_is_blank (url) && !cd_export_is_http_url (url))
+      if (!cd_text_is_blank (url) && !cd_export_is_http_url (url))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the web address of author %u, %s, is "
@@ -191,7 +191,7 @@ build_keywords (CdArticle *article)
       g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
       const char *name = cd_tag_get_name (tag);
 
-      if (!cd_export_is_blank (name))
+      if (!cd_text_is_blank (name))
         json_array_add_string_element (keywords, name);
     }
 
@@ -280,7 +280,7 @@ build_image (CdArticle              *article,
   cd_export_set_string (object, "creditText", cd_image_get_credit (image));
   cd_export_set_string (object, "copyrightNotice", cd_image_get_copyright (image));
 
-  if (!cd_export_is_blank (photographer))
+  if (!cd_text_is_blank (photographer))
     {
       JsonObject *creator = new_typed_object ("Person");
 
@@ -312,7 +312,7 @@ build_document (CdArticle              *article,
   json_object_set_string_member (root, "@context", SCHEMA_ORG_CONTEXT);
   json_object_set_string_member (root, "@type", "NewsArticle");
 
-  if (!cd_export_is_blank (id))
+  if (!cd_text_is_blank (id))
     {
       if (!cd_export_is_absolute_iri (id))
         {
@@ -358,7 +358,7 @@ build_document (CdArticle              *article,
       json_object_set_object_member (root, "image", image);
     }
 
-  if (!cd_export_is_blank (body))
+  if (!cd_text_is_blank (body))
     {
       g_autofree char *plain = cd_markdown_to_plain_text (body, -1);
       CdTextCounts counts;

@@ -101,7 +101,7 @@ add_text (JsonArray  *array,
 {
   JsonObject *item;
 
-  if (cd_export_is_blank (value))
+  if (cd_text_is_blank (value))
     return;
 
   item = json_object_new ();
@@ -144,7 +144,7 @@ build_people (CdArticle *article)
       const char *url = cd_author_get_url (author);
       JsonObject *person;
 
-      if (cd_export_is_blank (name) && cd_export_is_blank (url))
+      if (cd_text_is_blank (name) && cd_text_is_blank (url))
         continue;
 
       person = json_object_new ();
@@ -202,7 +202,7 @@ build_bodies (CdArticle *article)
   CdTextCounts counts;
   JsonObject *main_body;
 
-  if (cd_export_is_blank (body))
+  if (cd_text_is_blank (body))
     return bodies;
 
   html = cd_markdown_to_html (body, -1);
@@ -264,7 +264,7 @@ copyright_holder (const char *notice)
       marked = TRUE;
     }
 
-  if (!marked || cd_export_is_blank (p))
+  if (!marked || cd_text_is_blank (p))
     return NULL;
 
   return g_strstrip (g_strdup (p));
@@ -325,7 +325,7 @@ build_association (CdArticle             *article,
   json_object_set_string_member (association, "type", "picture");
   cd_export_set_string (association, "by", cd_image_get_photographer (image));
 
-  if (!cd_export_is_blank (copyright))
+  if (!cd_text_is_blank (copyright))
     holder = copyright_holder (copyright);
   cd_export_set_string (association, "copyrightholder", holder);
   cd_export_set_string (association, "copyrightnotice", copyright);

@@ -50,7 +50,6 @@ typedef gboolean (*CdExportCheckFunc) (JsonObject  *object,
                                        gpointer     user_data,
                                        GError     **error);
 
-gboolean    cd_export_is_blank              (const char            *text);
 void        cd_export_set_string            (JsonObject            *object,
                                              const char            *member,
                                              const char            *value);

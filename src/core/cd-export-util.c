@@ -10,31 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-article-file.h"
+#include "cd-text.h"
 #include "cd-export-private.h"
 #include "cd-json.h"
-
-/**
- * cd_export_is_blank:
- * @text: (nullable): UTF-8 text
- *
- * Whether @text is %NULL, empty or only white space.
- *
- * Returns: %TRUE for blank text
- */
-gboolean
-cd_export_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 /**
  * cd_export_set_string:
@@ -53,7 +31,7 @@ cd_export_set_string (JsonObject *object,
   g_assert (object != NULL);
   g_assert (member != NULL);
 
-  if (!cd_export_is_blank (value))
+  if (!cd_text_is_blank (value))
     json_object_set_string_member (object, member, value);
 }
 
@@ -387,7 +365,7 @@ is_absolute_iri (const char *text,
 
   return (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
           g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
-         !cd_export_is_blank (g_uri_get_host (uri));
+         !cd_text_is_blank (g_uri_get_host (uri));
 }
 
 /**

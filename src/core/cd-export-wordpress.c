@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-export-private.h"
+#include "cd-text.h"
 #include "cd-export-wordpress.h"
 #include "cd-markdown.h"
 
@@ -180,7 +181,7 @@ build_post (CdArticle *article)
 
   cd_export_set_string (post, "title", cd_article_get_headline (article));
 
-  if (!cd_export_is_blank (body))
+  if (!cd_text_is_blank (body))
     {
       g_autofree char *html = cd_markdown_to_html (body, -1);
 
@@ -213,7 +214,7 @@ build_tag_names (CdArticle *article)
       g_autoptr(CdTag) tag = g_list_model_get_item (tags, i);
       const char *name = cd_tag_get_name (tag);
 
-      if (!cd_export_is_blank (name))
+      if (!cd_text_is_blank (name))
         json_array_add_string_element (names, name);
     }
 
@@ -226,7 +227,7 @@ build_category_names (CdArticle *article)
   JsonArray *names = json_array_new ();
   const char *section = cd_article_get_section (article);
 
-  if (!cd_export_is_blank (section))
+  if (!cd_text_is_blank (section))
     json_array_add_string_element (names, section);
 
   return names;
@@ -245,7 +246,7 @@ image_file_name (const char *href)
     return NULL;
 
   unescaped = g_uri_unescape_string (name, "/");
-  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL) || cd_export_is_blank (unescaped))
+  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL) || cd_text_is_blank (unescaped))
     return NULL;
 
   return g_steal_pointer (&unescaped);
@@ -315,9 +316,9 @@ build_document (CdArticle              *article,
   g_autoptr(JsonObject) root = NULL;
   JsonNode *node;
 
-  if (cd_export_is_blank (cd_article_get_headline (article)) &&
-      cd_export_is_blank (cd_article_get_standfirst (article)) &&
-      cd_export_is_blank (cd_article_get_body (article)))
+  if (cd_text_is_blank (cd_article_get_headline (article)) &&
+      cd_text_is_blank (cd_article_get_standfirst (article)) &&
+      cd_text_is_blank (cd_article_get_body (article)))
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export the WordPress post: the article has no headline, "

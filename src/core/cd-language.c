@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cd-language.h"
+#include "cd-text.h"
 
 /* The words Copydesk adds to an article in the article's language, in one
  * table: the byline's "By" and joiners, which the model's byline, the page
@@ -319,21 +320,6 @@ cd_language_words_format_date (const CdLanguageWords *words,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* @text without the white space around it, as a new string. */
 static char *
 strip_blanks (const char *text)
@@ -386,7 +372,7 @@ cd_byline_build (const char * const *names,
 
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      if (!is_blank (names[i]))
+      if (!cd_text_is_blank (names[i]))
         g_array_append_val (present, i);
     }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cd-article-file.h"
+#include "cd-text.h"
 #include "cd-core-resources.h"
 #include "cd-language.h"
 #include "cd-markdown.h"
@@ -186,21 +187,6 @@ escape (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_empty (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The template's values: name → safe HTML. A name the template uses must be
  * set, even to "", so that a misspelt placeholder is caught. */
 static void
@@ -218,7 +204,7 @@ set_text (GHashTable *values,
 {
   g_autofree char *stripped = NULL;
 
-  if (is_empty (text))
+  if (cd_text_is_blank (text))
     {
       set_html (values, name, NULL);
       return;
@@ -423,7 +409,7 @@ image_href_is_allowed (const char  *href,
   const char *found;
 
   *scheme = NULL;
-  if (is_empty (href))
+  if (cd_text_is_blank (href))
     return FALSE;
 
   /* Without a scheme, a browser resolves the href against the page. */
@@ -452,7 +438,7 @@ is_web_url (const char *url)
   g_autofree char *stripped = NULL;
   const char *scheme;
 
-  if (is_empty (url))
+  if (cd_text_is_blank (url))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (url));
@@ -462,7 +448,7 @@ is_web_url (const char *url)
 
   scheme = g_uri_get_scheme (uri);
   return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
-         !is_empty (g_uri_get_host (uri));
+         !cd_text_is_blank (g_uri_get_host (uri));
 }
 
 /* What appending a byline's pieces to the page needs. */
@@ -548,7 +534,7 @@ render_kicker (CdArticle *article)
   GString *out = g_string_new (NULL);
   guint shown = 0;
 
-  if (!is_empty (section))
+  if (!cd_text_is_blank (section))
     {
       g_autofree char *stripped = g_strstrip (g_strdup (section));
 
@@ -702,7 +688,7 @@ cd_page_render (CdArticle           *article,
                                          options->local_scheme));
   set_html (values, "stylesheet", g_strdup (stylesheet));
 
-  set_text (values, "title", is_empty (cd_article_get_headline (article))
+  set_text (values, "title", cd_text_is_blank (cd_article_get_headline (article))
                              ? language->untitled : cd_article_get_headline (article));
   set_text (values, "headline", cd_article_get_headline (article));
   set_text (values, "standfirst", cd_article_get_standfirst (article));
@@ -711,7 +697,7 @@ cd_page_render (CdArticle           *article,
   set_text (values, "dateline", cd_article_get_dateline (article));
   set_date (values, "published_date", "published_datetime", published, language);
   set_html (values, "has_dateline",
-            g_strdup (!is_empty (cd_article_get_dateline (article)) || published != NULL
+            g_strdup (!cd_text_is_blank (cd_article_get_dateline (article)) || published != NULL
                       ? "yes" : ""));
 
   /* The embargo matters to the desk until the article is out. */
@@ -733,8 +719,8 @@ cd_page_render (CdArticle           *article,
       set_text (values, "image_caption", cd_image_get_caption (image));
       set_text (values, "image_credit", cd_image_get_credit (image));
       set_html (values, "has_figcaption",
-                g_strdup (!is_empty (cd_image_get_caption (image)) ||
-                          !is_empty (cd_image_get_credit (image)) ? "yes" : ""));
+                g_strdup (!cd_text_is_blank (cd_image_get_caption (image)) ||
+                          !cd_text_is_blank (cd_image_get_credit (image)) ? "yes" : ""));
     }
   else
     {

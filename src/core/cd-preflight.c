@@ -271,21 +271,6 @@ cd_preflight_issue_get_message (CdPreflightIssue *self)
 
 /* Helpers */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Two sentences, each translated on its own so that each can agree in
  * number with its own figure. */
 static char *
@@ -748,7 +733,7 @@ check_headline (Check *check)
   gboolean over_hard;
   CdSeverity severity;
 
-  if (is_blank (headline))
+  if (cd_text_is_blank (headline))
     {
       if (rule_severity (check, "headline-required", &severity))
         report (check, severity, "headline-required", "headline",
@@ -809,7 +794,7 @@ check_standfirst (Check *check)
   gboolean over_hard;
   CdSeverity severity;
 
-  if (is_blank (standfirst))
+  if (cd_text_is_blank (standfirst))
     {
       if (rule_severity (check, "standfirst-required", &severity))
         report (check, severity, "standfirst-required", "standfirst",
@@ -893,7 +878,7 @@ check_slug (Check *check)
       /* A slug that follows an empty headline fills in with the headline;
        * the missing headline is the issue to report. */
       if (!cd_article_get_slug_edited (check->article) &&
-          is_blank (cd_article_get_headline (check->article)))
+          cd_text_is_blank (cd_article_get_headline (check->article)))
         return;
 
       if (rule_severity (check, "slug-format", &severity))
@@ -946,7 +931,7 @@ check_section (Check *check)
 {
   CdSeverity severity;
 
-  if (is_blank (cd_article_get_section (check->article)) &&
+  if (cd_text_is_blank (cd_article_get_section (check->article)) &&
       rule_severity (check, "section-required", &severity))
     report (check, severity, "section-required", "section",
             g_strdup (_("The article has no section. Choose the desk or section it belongs to.")));
@@ -958,7 +943,7 @@ check_language (Check *check)
   const char *language = cd_article_get_language (check->article);
   CdSeverity severity;
 
-  if (is_blank (language))
+  if (cd_text_is_blank (language))
     {
       if (rule_severity (check, "language-required", &severity))
         report (check, severity, "language-required", "language",
@@ -1002,7 +987,7 @@ check_authors (Check *check)
     {
       g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
 
-      if (is_blank (cd_author_get_name (author)))
+      if (cd_text_is_blank (cd_author_get_name (author)))
         g_array_append_val (unnamed, i);
     }
 
@@ -1036,7 +1021,7 @@ check_dateline (Check *check)
 {
   CdSeverity severity;
 
-  if (is_blank (cd_article_get_dateline (check->article)) &&
+  if (cd_text_is_blank (cd_article_get_dateline (check->article)) &&
       rule_severity (check, "dateline-required", &severity))
     report (check, severity, "dateline-required", "dateline",
             g_strdup (_("The article has no dateline. Enter the place the story was filed from.")));
@@ -1094,11 +1079,11 @@ check_image (Check *check)
 
   if (!cd_image_is_set (image))
     {
-      if ((!is_blank (cd_image_get_alt (image)) ||
-           !is_blank (cd_image_get_caption (image)) ||
-           !is_blank (cd_image_get_credit (image)) ||
-           !is_blank (cd_image_get_photographer (image)) ||
-           !is_blank (cd_image_get_copyright (image))) &&
+      if ((!cd_text_is_blank (cd_image_get_alt (image)) ||
+           !cd_text_is_blank (cd_image_get_caption (image)) ||
+           !cd_text_is_blank (cd_image_get_credit (image)) ||
+           !cd_text_is_blank (cd_image_get_photographer (image)) ||
+           !cd_text_is_blank (cd_image_get_copyright (image))) &&
           rule_severity (check, "image-source", &severity))
         report (check, severity, "image-source", "image.source",
                 g_strdup (_("The lead image has a description but no picture. Choose the "
@@ -1106,17 +1091,17 @@ check_image (Check *check)
       return;
     }
 
-  if (is_blank (cd_image_get_alt (image)) && rule_severity (check, "image-alt", &severity))
+  if (cd_text_is_blank (cd_image_get_alt (image)) && rule_severity (check, "image-alt", &severity))
     report (check, severity, "image-alt", "image.alt",
             g_strdup (_("The lead image has no alt text. Describe what the picture shows "
                         "for readers who cannot see it.")));
 
-  if (is_blank (cd_image_get_caption (image)) && rule_severity (check, "image-caption", &severity))
+  if (cd_text_is_blank (cd_image_get_caption (image)) && rule_severity (check, "image-caption", &severity))
     report (check, severity, "image-caption", "image.caption",
             g_strdup (_("The lead image has no caption. Say who or what is in the picture, "
                         "where and when.")));
 
-  if (is_blank (cd_image_get_credit (image)) && rule_severity (check, "image-credit", &severity))
+  if (cd_text_is_blank (cd_image_get_credit (image)) && rule_severity (check, "image-credit", &severity))
     report (check, severity, "image-credit", "image.credit",
             g_strdup (_("The lead image has no credit. Enter the photographer or agency, "
                         "such as “Jane Doe/Reuters”.")));
@@ -1250,7 +1235,7 @@ check_body (Check *check)
   size_t words;
   CdSeverity severity;
 
-  if (is_blank (body))
+  if (cd_text_is_blank (body))
     {
       if (rule_severity (check, "body-required", &severity))
         report (check, severity, "body-required", "body",

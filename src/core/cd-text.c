@@ -755,3 +755,27 @@ cd_text_fold (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cd_text_is_blank:
+ * @text: (nullable): a UTF-8 string
+ *
+ * The one test of "nothing written" that the checks, the page and the
+ * exporters share.
+ *
+ * Returns: %TRUE if @text is %NULL, empty or only white space
+ */
+gboolean
+cd_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}

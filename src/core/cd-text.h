@@ -22,5 +22,7 @@ void     cd_text_count          (const char   *text,
                                  CdTextCounts *counts);
 size_t   cd_text_count_characters (const char *text);
 char    *cd_text_fold           (const char   *text) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether @text is NULL, empty or only white space (Unicode's). */
+gboolean cd_text_is_blank       (const char   *text);
 
 G_END_DECLS
