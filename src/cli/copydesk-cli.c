@@ -469,7 +469,8 @@ run_format (int    argc,
       gsize original_length = 0;
       gsize canonical_length = 0;
 
-      if (!g_file_load_contents (file, NULL, &original, &original_length, NULL, &file_error))
+      if (!cd_file_read_bounded (file, CD_FILE_MAX_SIZE, NULL, &original, &original_length,
+                                 &file_error))
         {
           g_printerr (_("Could not read %s: %s\n"), files[i], file_error->message);
           status = EXIT_USAGE;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cd-article-file.h"
+#include "cd-file-util.h"
 #include "cd-json.h"
 
 /*
@@ -204,17 +205,20 @@ read_date (Loader      *loader,
 
   if (*out == NULL)
     {
+      /* Only the start of a long value is quoted. */
+      g_autofree char *excerpt = cd_json_excerpt (text);
+
       if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$",
                                 text, 0, 0))
         return fail (loader, CD_FILE_ERROR_INVALID,
                      _("%s “%s” has no time zone offset; add one, such as “Z” for UTC "
                        "or “+01:00”"),
-                     member, text);
+                     member, excerpt);
 
       return fail (loader, CD_FILE_ERROR_INVALID,
                    _("%s “%s” is not a date and time; write it as in "
                      "“2026-11-27T09:30:00+01:00”"),
-                   member, text);
+                   member, excerpt);
     }
 
   return TRUE;
@@ -579,9 +583,11 @@ article_from_json (Loader   *loader,
 
       if (!cd_article_status_from_string (json_node_get_string (node), &status))
         {
+          g_autofree char *excerpt = cd_json_excerpt (json_node_get_string (node));
+
           fail (loader, CD_FILE_ERROR_INVALID,
                 _("status “%s” is not one of draft, in-review, approved, published, killed"),
-                json_node_get_string (node));
+                excerpt);
           return NULL;
         }
 
@@ -695,7 +701,6 @@ cd_article_load_from_file (GFile         *file,
                            GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -705,40 +710,31 @@ cd_article_load_from_file (GFile         *file,
 
   display_name = g_file_get_parse_name (file);
 
-  /* Look at the size first, so a huge file is refused before it is read. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* A folder, a device or a pipe is refused before anything is read, and a
+   * huge file before more than the limit is. */
+  if (!cd_file_read_bounded (file, CD_FILE_MAX_SIZE, cancellable, &contents, &length,
+                             &local_error))
     {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not open %s: %s"), display_name, local_error->message);
-      return NULL;
-    }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                       _("Could not open %s: it is a folder, not an article"), display_name);
+        }
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (length);
+          g_autofree char *limit = g_format_size (CD_FILE_MAX_SIZE);
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not open %s: it is a folder, not an article"), display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > CD_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CD_FILE_MAX_SIZE);
-
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, larger than any article (at most %s); "
-                     "it is probably not a Copydesk article"),
-                   display_name, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not read %s: %s"), display_name, local_error->message);
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                       _("%s: the file is %s, larger than any article (at most %s); "
+                         "it is probably not a Copydesk article"),
+                       display_name, size, limit);
+        }
+      else
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                       _("Could not read %s: %s"), display_name, local_error->message);
+        }
       return NULL;
     }
 

@@ -22,10 +22,29 @@ articles = top / "tests/articles"
 results = []
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, timeout=60):
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
     return subprocess.run([cli, *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=60)
+                          cwd=cwd, env=env, timeout=timeout)
+
+
+def run_bytes(*args, timeout=60, stdout=subprocess.PIPE):
+    """Runs the CLI and keeps its output as bytes, so that output which is not
+    UTF-8 is seen as such; a run that hangs or crashes is reported, not raised."""
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+    try:
+        return subprocess.run([cli, *map(str, args)], stdout=stdout, stderr=subprocess.PIPE,
+                              env=env, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(e.cmd, "timeout", b"", b"timed out")
+
+
+def is_short_utf8(data, limit=2000):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return 0 < len(data) <= limit
 
 
 def check(name, condition, detail=""):
@@ -213,6 +232,79 @@ def tests(work):
           and imported.get("id") == data["id"], r)
     r = run("import", sample)
     check("import of a non-ninjs file exits 2", r.returncode == 2 and r.stderr, r)
+
+    hostile_tests(work, data)
+
+
+def hostile_tests(work, data):
+    """Input made to break a loader: it must fail with exit 2 and a short
+    message in UTF-8, never crash, hang or read without end."""
+
+    # House rules nested far deeper than any parser stack allows.
+    deep = work / "deep-rules.json"
+    deep.write_text("[" * 75000 + "]" * 75000)
+    r = run_bytes("validate", "--rules", deep, sample)
+    check("deeply nested house rules exit 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr) and b"deep-rules.json" in r.stderr, r)
+    deep_member = work / "deep-member-rules.json"
+    deep_member.write_text('{"format": "copydesk-house-rules", "version": 1, "x": '
+                           + '{"a": ' * 75000 + "1" + "}" * 75001)
+    r = run_bytes("validate", "--rules", deep_member, sample)
+    check("deeply nested objects in house rules exit 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), r)
+    deep_ninjs = work / "deep.ninjs.json"
+    deep_ninjs.write_text('{"uri": "urn:x", "headlines": ' + "[" * 75000 + "]" * 75000 + "}")
+    r = run_bytes("import", deep_ninjs)
+    check("a deeply nested ninjs document exits 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), r)
+
+    # Error messages are valid UTF-8 and short, whatever the input.
+    cut = work / "cut-rules.json"
+    cut.write_bytes('{"copydesk-house-rul…ϗ…'.encode())
+    r = run_bytes("validate", "--rules", cut, sample)
+    check("a house-rules syntax error is reported in valid UTF-8 with line and column",
+          r.returncode == 2 and is_short_utf8(r.stderr) and b"cut-rules.json:1:" in r.stderr, r)
+    for name, text in (("long-name-rules.json",
+                        '{"format": "copydesk-house-rules", "version": 1, "rules": {"'
+                        + "ϗ" * 300000 + '": "error"}}'),
+                       ("long-value-rules.json",
+                        '{"format": "copydesk-house-rules", "version": 1, "rules": '
+                        '{"body-tk": "' + "é" * 300000 + '"}}'),
+                       ("long-key-rules.json", '{"' + "ϗ" * 300000 + '": 1}')):
+        path = work / name
+        path.write_text(text)
+        r = run_bytes("validate", "--rules", path, sample)
+        check(f"house rules {name}: exit 2 with a short UTF-8 message",
+              r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+    huge_status = work / "huge-status.copydesk"
+    huge_status.write_text(json.dumps(dict(data, status="ϗ" * (10 * 1024 * 1024)), ensure_ascii=False))
+    r = run_bytes("validate", huge_status)
+    check("a 20 MB status value gives a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+    huge_ninjs = work / "huge-status.ninjs.json"
+    huge_ninjs.write_text(json.dumps({"uri": "urn:x", "pubstatus": "ϗ" * (4 * 1024 * 1024)},
+                                     ensure_ascii=False))
+    r = run_bytes("import", huge_ninjs)
+    check("a huge ninjs value gives a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+
+    # Devices, FIFOs and folders are refused before they are read.
+    fifo = work / "fifo"
+    os.mkfifo(fifo)
+    specials = [("/dev/zero", "/dev/zero"), ("/dev/urandom", "/dev/urandom"),
+                ("a FIFO with no writer", fifo), ("a folder", work)]
+    commands = [("validate", lambda f: ("validate", f)),
+                ("validate --rules", lambda f: ("validate", "--rules", f, sample)),
+                ("stats", lambda f: ("stats", f)),
+                ("format --check", lambda f: ("format", "--check", f)),
+                ("export", lambda f: ("export", "--force", f)),
+                ("import", lambda f: ("import", f))]
+    for what, path in specials:
+        for command, args in commands:
+            r = run_bytes(*args(path), timeout=20)
+            check(f"{command} refuses {what} at once with exit 2 and a short message",
+                  r.returncode == 2 and is_short_utf8(r.stderr) and str(path).encode() in r.stderr,
+                  (r.returncode, r.stderr[:300]))
 
 
 sys.exit(main())

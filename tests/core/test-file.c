@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "cd-article-file.h"
+#include "cd-file-util.h"
 
 /*
  * Tests of the .copydesk loader and saver.
@@ -2042,6 +2043,86 @@ test_manifest_unreadable (gconstpointer data)
   g_test_fail_printf ("%s", (const char *) data);
 }
 
+/* Files that are not regular files are refused before anything is read
+ * from them: reading /dev/zero would not end, nor would opening a FIFO that
+ * has no writer. */
+static void
+test_read_bounded_special_files (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.copydesk", NULL);
+  const struct
+  {
+    const char *path;
+    int code;
+    const char *message;
+  } cases[] = {
+    { "/dev/zero", G_IO_ERROR_NOT_REGULAR_FILE, "it is a device, not a file" },
+    { "/dev/urandom", G_IO_ERROR_NOT_REGULAR_FILE, "it is a device, not a file" },
+    { fifo, G_IO_ERROR_NOT_REGULAR_FILE, "it is a pipe (FIFO), not a file" },
+    { dir, G_IO_ERROR_IS_DIRECTORY, "it is a folder, not a file" },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 1;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_false (cd_file_read_bounded (file, 1024, NULL, &contents, &length, &error));
+      g_assert_error (error, G_IO_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_null (contents);
+      g_clear_error (&error);
+
+      article = cd_article_load_from_file (file, NULL, &error);
+      g_assert_null (article);
+      g_assert_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+    }
+
+  remove_tree (dir);
+}
+
+/* No more than one byte past the limit is read, and the limit itself is
+ * allowed. */
+static void
+test_read_bounded_limit (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ten.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+
+  g_assert_true (cd_file_read_bounded (file, 10, NULL, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_cmpstr (contents, ==, "0123456789");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (cd_file_read_bounded (file, 9, NULL, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_null (contents);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_true (cd_file_read_bounded (file, 9, NULL, &contents, &length, &error));
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpstr (contents, ==, "");
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2144,6 +2225,9 @@ main (int   argc,
   g_test_add_func ("/file/save/failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/file/save/disk-full", test_save_disk_full);
   g_test_add_func ("/file/save/crash", test_save_crash);
+
+  g_test_add_func ("/file/read-bounded/special-files", test_read_bounded_special_files);
+  g_test_add_func ("/file/read-bounded/limit", test_read_bounded_limit);
 
   status = g_test_run ();
 

@@ -437,9 +437,9 @@ test_house_rules_bad_files (void)
       ":3: the file is house-rules version 2, but this version of Copydesk reads up to "
       "version 1. Update Copydesk, or write the file for version 1." },
     { "bad-syntax.json", CD_HOUSE_RULES_ERROR_SYNTAX,
-      ":5:24: Parse error: unexpected character `,', expected character `]'" },
+      ":5:24: a trailing comma is not allowed before “}”; remove this “,”" },
     { "bad-duplicate.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":7: “headline.hard” appears more than once in “limits”; keep one." },
+      ":7:5: the key “headline.hard” appears twice in the same object; remove one of them" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -474,9 +474,11 @@ test_house_rules_bad_data (void)
       "rules.json: the file is empty. House rules are a JSON object that starts "
       "with \"format\": \"copydesk-house-rules\", \"version\": 1." },
     { "{\"format\": \"\xff\"}", CD_HOUSE_RULES_ERROR_SYNTAX,
-      "rules.json: JSON data must be UTF-8 encoded" },
+      "rules.json:1:13: the file is not valid UTF-8 text (byte 0xFF at line 1, column 13); "
+      "save it as UTF-8" },
     { MINIMAL " trailing", CD_HOUSE_RULES_ERROR_SYNTAX,
-      "rules.json:1:57: Parse error: unexpected identifier `trailing', expected end of file" },
+      "rules.json:1:50: unexpected “trailing” after the end of the value; "
+      "a JSON file holds exactly one value" },
     { "[1, 2]", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json: house rules are a JSON object, not a list." },
     { "{\"version\": 1}", CD_HOUSE_RULES_ERROR_INVALID,
@@ -541,9 +543,11 @@ test_house_rules_bad_data (void)
       "rules.json:1: unknown rule “spelling” in “rules”; known rules are " KNOWN_RULES },
     { HEAD "\"rules\": {\"body-tk\": \"off\", \"body-tk\": \"error\"}}",
       CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “body-tk” appears more than once in “rules”; keep one." },
+      "rules.json:1:78: the key “body-tk” appears twice in the same object; "
+      "remove one of them" },
     { HEAD "\"name\": \"a\", \"name\": \"b\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “name” appears more than once; keep one." },
+      "rules.json:1:63: the key “name” appears twice in the same object; "
+      "remove one of them" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
