@@ -620,6 +620,63 @@ article_from_json (Loader   *loader,
   return g_steal_pointer (&article);
 }
 
+static void
+forget_member_number_texts (JsonObject         *object,
+                            const char * const *known)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (object, known[i]);
+
+      if (node != NULL)
+        cd_json_node_forget_number_text (node);
+    }
+}
+
+static void
+forget_list_number_texts (JsonObject         *root,
+                          const char         *member,
+                          const char * const *known)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      cd_json_node_forget_number_text (item);
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        forget_member_number_texts (json_node_get_object (item), known);
+    }
+}
+
+/* The members Copydesk knows are read as values, so a number in one of
+ * them must be a plain number node again, whatever its text; only unknown
+ * members keep the text of their numbers. */
+static void
+forget_known_number_texts (JsonNode *root_node)
+{
+  JsonObject *root;
+  JsonNode *image;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return;
+
+  root = json_node_get_object (root_node);
+  forget_member_number_texts (root, known_members);
+  forget_list_number_texts (root, "authors", author_members);
+  forget_list_number_texts (root, "tags", tag_members);
+
+  image = json_object_get_member (root, "image");
+  if (image != NULL && JSON_NODE_HOLDS_OBJECT (image))
+    forget_member_number_texts (json_node_get_object (image), image_members);
+}
+
 /**
  * cd_article_load_from_data:
  * @data: the file's contents
@@ -657,7 +714,11 @@ cd_article_load_from_data (const char  *data,
       return NULL;
     }
 
-  root = cd_json_parse (data, length, display_name, MAX_DEPTH, &json_error);
+  /* Numbers keep their text so that members this version does not know
+   * are saved as they were, even 12345678901234567890, which no double
+   * holds; the members it knows are read as plain numbers. */
+  root = cd_json_parse_full (data, length, display_name, MAX_DEPTH,
+                             CD_JSON_PARSE_KEEP_NUMBER_TEXT, NULL, &json_error);
   if (root == NULL)
     {
       CdFileError code;
@@ -681,6 +742,8 @@ cd_article_load_from_data (const char  *data,
       g_set_error_literal (error, CD_FILE_ERROR, code, json_error->message);
       return NULL;
     }
+
+  forget_known_number_texts (root);
 
   return article_from_json (&loader, root);
 }
