@@ -11,6 +11,7 @@
 
 #include "cd-article-file.h"
 #include "cd-document.h"
+#include "cd-file-util.h"
 
 /**
  * CdDocument:
@@ -160,17 +161,30 @@ static void start_save (CdDocument *self,
 
 /* Fingerprints and names, safe in any thread. */
 
+/* The file's metadata and a hash of its content: another program can
+ * rewrite a file in place with the same size and put its modification time
+ * back (rsync, some editors, a version control checkout), and that must
+ * still count as a change. A file that cannot be read is known by its
+ * metadata alone. */
 static char *
-dup_fingerprint (GFileInfo *info)
+dup_fingerprint (GFile     *file,
+                 GFileInfo *info)
 {
   const char *etag = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ETAG_VALUE);
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  gsize length = 0;
 
-  return g_strdup_printf ("%s;%" G_GUINT64_FORMAT ".%06u;%" G_GUINT64_FORMAT ";%" G_GUINT64_FORMAT,
+  if (cd_file_read_bounded (file, CD_FILE_MAX_SIZE, NULL, &contents, &length, NULL))
+    hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  return g_strdup_printf ("%s;%" G_GUINT64_FORMAT ".%06u;%" G_GUINT64_FORMAT ";%" G_GUINT64_FORMAT ";%s",
                           etag != NULL ? etag : "",
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
                           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE),
+                          hash != NULL ? hash : "");
 }
 
 static char *
@@ -635,7 +649,7 @@ load_thread (GTask        *task,
   result->article = g_steal_pointer (&article);
   if (info != NULL)
     {
-      result->fingerprint = dup_fingerprint (info);
+      result->fingerprint = dup_fingerprint (file, info);
       result->display_name = dup_info_display_name (info);
     }
 
@@ -753,7 +767,7 @@ save_job_run (SaveJob       *job,
                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
       if (info != NULL)
         {
-          g_autofree char *current = dup_fingerprint (info);
+          g_autofree char *current = dup_fingerprint (job->target, info);
 
           if (strcmp (current, job->expected_fingerprint) != 0)
             {
@@ -780,7 +794,7 @@ save_job_run (SaveJob       *job,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     {
-      job->fingerprint = dup_fingerprint (info);
+      job->fingerprint = dup_fingerprint (job->target, info);
       job->display_name = dup_info_display_name (info);
     }
 
@@ -1081,7 +1095,7 @@ check_disk_thread (GTask        *task,
       return;
     }
 
-  job->found_fingerprint = dup_fingerprint (info);
+  job->found_fingerprint = dup_fingerprint (job->file, info);
 
   /* Without a fingerprint of its own the document cannot tell a change. */
   if (job->expected_fingerprint == NULL ||

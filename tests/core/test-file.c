@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "cd-article-file.h"
+#include "cd-document.h"
 #include "cd-file-util.h"
 
 /*
@@ -2123,6 +2124,82 @@ test_read_bounded_limit (void)
   remove_tree (dir);
 }
 
+static void
+store_async_result_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Another program that rewrites an article in place with the same size
+ * and puts the modification time back is still noticed: the document
+ * compares the content too, not only what the file system says. */
+static void
+test_document_same_size_and_time (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) original = cd_article_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *after = NULL;
+  struct stat before;
+  struct stat changed;
+  struct timespec times[2];
+  gsize length = 0;
+  gsize after_length = 0;
+  int fd;
+
+  cd_article_set_headline (original, "Original");
+  data = cd_article_to_data (original, &length);
+  g_assert_true (g_file_set_contents (path, data, length, &error));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  cd_document_load_async (file, NULL, store_async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = cd_document_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The same file (same inode), the same size, the same time; one letter
+   * of the headline differs. */
+  *strstr (data, "Original") = 'X';
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, data, length), ==, (gssize) length);
+  g_assert_cmpint (close (fd), ==, 0);
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  g_assert_cmpint (g_stat (path, &changed), ==, 0);
+  g_assert_cmpint (changed.st_ino, ==, before.st_ino);
+  g_assert_cmpint (changed.st_size, ==, before.st_size);
+  g_assert_cmpint (changed.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+
+  cd_document_check_disk_async (document, NULL, store_async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cd_document_check_disk_finish (document, result, &error), ==,
+                   CD_DOCUMENT_DISK_CHANGED);
+  g_assert_no_error (error);
+
+  cd_article_set_body (cd_document_get_article (document), "Mine.\n");
+  g_assert_false (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, data, length);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2228,6 +2305,7 @@ main (int   argc,
 
   g_test_add_func ("/file/read-bounded/special-files", test_read_bounded_special_files);
   g_test_add_func ("/file/read-bounded/limit", test_read_bounded_limit);
+  g_test_add_func ("/file/document/same-size-and-time", test_document_same_size_and_time);
 
   status = g_test_run ();
 
