@@ -8,7 +8,10 @@
 import json
 import os
 import pathlib
+import resource
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -28,13 +31,13 @@ def run(*args, cwd=None, timeout=60):
                           cwd=cwd, env=env, timeout=timeout)
 
 
-def run_bytes(*args, timeout=60, stdout=subprocess.PIPE):
+def run_bytes(*args, timeout=60, stdout=subprocess.PIPE, preexec_fn=None):
     """Runs the CLI and keeps its output as bytes, so that output which is not
     UTF-8 is seen as such; a run that hangs or crashes is reported, not raised."""
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
     try:
         return subprocess.run([cli, *map(str, args)], stdout=stdout, stderr=subprocess.PIPE,
-                              env=env, timeout=timeout)
+                              env=env, timeout=timeout, preexec_fn=preexec_fn)
     except subprocess.TimeoutExpired as e:
         return subprocess.CompletedProcess(e.cmd, "timeout", b"", b"timed out")
 
@@ -203,7 +206,8 @@ def tests(work):
           r)
     out = work / "story.json"
     for fmt in ("ninjs", "jsonld", "ans", "wordpress", "html", "copydesk"):
-        r = run("export", "-f", fmt, "--image-base-url", "https://media.example.org/i/", "-o", out, sample)
+        r = run("export", "-f", fmt, "--image-base-url", "https://media.example.org/i/", "--force",
+                "-o", out, sample)
         check(f"export -f {fmt} -o writes the file", r.returncode == 0 and out.stat().st_size > 200, r)
 
     nobundle = work / "no-image"
@@ -234,6 +238,7 @@ def tests(work):
     check("import of a non-ninjs file exits 2", r.returncode == 2 and r.stderr, r)
 
     hostile_tests(work, data)
+    output_tests(work)
 
 
 def hostile_tests(work, data):
@@ -305,6 +310,144 @@ def hostile_tests(work, data):
             check(f"{command} refuses {what} at once with exit 2 and a short message",
                   r.returncode == 2 and is_short_utf8(r.stderr) and str(path).encode() in r.stderr,
                   (r.returncode, r.stderr[:300]))
+
+
+def output_tests(work):
+    """Where the CLI writes: never replace a device, a pipe or a link to one,
+    never overwrite a file without --force, and fail when standard output
+    cannot be written."""
+    base_url = ("--image-base-url", "https://media.example.org/i/")
+    out = work / "outputs"
+    out.mkdir()
+
+    r = run("export", "--help")
+    check("export --help names its file once",
+          r.returncode == 0 and "[OPTION…] FILE\n" in r.stdout and "FILE FILE" not in r.stdout, r.stdout[:300])
+    helps = [run(c, "--help") for c in ("validate", "stats", "format", "import", "render")]
+    check("no command's --help repeats its file argument",
+          all(h.returncode == 0 and "FILE FILE" not in h.stdout and "FILE… FILE…" not in h.stdout
+              for h in helps), [h.stdout[:200] for h in helps])
+
+    # A device: a private copy of /dev/null, so that a failure cannot break
+    # the machine's own.
+    if os.geteuid() == 0:
+        null = out / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        r = run("export", *base_url, "-o", null, sample)
+        check("export -o a device writes to it and leaves it a device",
+              r.returncode == 0 and stat.S_ISCHR(os.stat(null).st_mode), r)
+        r = run("new", "-o", null)
+        check("new -o a device refuses, leaving it a device",
+              r.returncode == 2 and stat.S_ISCHR(os.stat(null).st_mode), r)
+
+    # A link to standard output, as /dev/stdout is.
+    link = out / "stdout"
+    os.symlink("/proc/self/fd/1", link)
+    r = run("export", *base_url, "-o", link, sample)
+    check("export -o a link to standard output delivers the export there",
+          r.returncode == 0 and '"uri"' in r.stdout and os.path.islink(link), r)
+    r = run("import", "-o", link, work / "story.ninjs.json")
+    check("import -o a link to standard output delivers the article there",
+          r.returncode == 0 and '"copydesk-article"' in r.stdout and os.path.islink(link), r)
+
+    # A FIFO with a reader.
+    fifo = out / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    r = run_bytes("export", *base_url, "-o", fifo, sample, timeout=20)
+    try:
+        received, _ = reader.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        reader.kill()
+        received, _ = reader.communicate()
+    check("export -o a FIFO writes into the FIFO",
+          r.returncode == 0 and b'"uri"' in received and stat.S_ISFIFO(os.stat(fifo).st_mode),
+          (r.returncode, r.stderr, received[:100]))
+
+    # Existing files are not overwritten without --force.
+    existing = out / "existing.json"
+    existing.write_text("keep me")
+    r = run("export", *base_url, "-o", existing, sample)
+    check("export -o an existing file refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr and existing.read_text() == "keep me", r)
+    r = run("export", *base_url, "--force", "-o", existing, sample)
+    check("export --force -o an existing file replaces it",
+          r.returncode == 0 and '"uri"' in existing.read_text(), r)
+    ninjs = work / "story.ninjs.json"
+    article = out / "existing.copydesk"
+    article.write_text("keep me")
+    r = run("import", "-o", article, ninjs)
+    check("import -o an existing file refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr and article.read_text() == "keep me", r)
+    own = out / "own.json"
+    shutil.copy(ninjs, own)
+    before = own.read_bytes()
+    r = run("import", "-o", own, own)
+    check("import -o onto its own input refuses without --force",
+          r.returncode == 2 and own.read_bytes() == before, r)
+    r = run("import", "--force", "-o", article, ninjs)
+    check("import --force -o an existing file replaces it",
+          r.returncode == 0 and '"copydesk-article"' in article.read_text(), r)
+    bundle = out / "bundle"
+    bundle.mkdir()
+    data = json.loads(sample.read_text())
+    (bundle / (data["slug"] + ".json")).write_text("keep me")
+    r = run("export", "--bundle", bundle, sample)
+    check("--bundle over an existing export refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr
+          and (bundle / (data["slug"] + ".json")).read_text() == "keep me"
+          and not (bundle / "harbour-ferry.jpg").exists(), r)
+    shutil.rmtree(bundle)
+    bundle.mkdir()
+    (bundle / "harbour-ferry.jpg").write_text("keep me")
+    r = run("export", "--bundle", bundle, sample)
+    check("--bundle over an existing image refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr
+          and (bundle / "harbour-ferry.jpg").read_text() == "keep me", r)
+    shutil.rmtree(bundle)
+
+    # --bundle with -o elsewhere.
+    elsewhere = out / "elsewhere"
+    elsewhere.mkdir()
+    r = run("export", "--bundle", bundle, "-o", elsewhere / "story.json", sample)
+    check("--bundle DIR -o a file outside DIR is refused with a message",
+          r.returncode == 2 and "--bundle" in r.stderr and not (elsewhere / "story.json").exists()
+          and not (bundle / "story.json").exists(), r)
+    r = run("export", "--bundle", bundle, "-o", "story.json", sample)
+    check("--bundle DIR -o a plain file name names the export inside DIR",
+          r.returncode == 0 and (bundle / "story.json").exists(), r)
+    shutil.rmtree(bundle)
+
+    # new -o never follows a link to create a file elsewhere.
+    dangling = out / "dangling.copydesk"
+    os.symlink(out / "target.copydesk", dangling)
+    r = run("new", "-o", dangling)
+    check("new -o a dangling link refuses and creates nothing",
+          r.returncode == 2 and not (out / "target.copydesk").exists(), r)
+    fresh = out / "fresh.copydesk"
+    r = run("new", "-o", fresh)
+    check("new -o a new name writes the article", r.returncode == 0 and json.loads(fresh.read_text())["id"], r)
+
+    # A full standard output is an error.
+    messy = out / "messy.copydesk"
+    messy.write_text(sample.read_text().replace("\n  ", "\n    "))
+    for args in (("validate", sample), ("validate", "--json", sample), ("stats", sample),
+                 ("stats", "--json", sample), ("format", "--check", messy), ("new",),
+                 ("export", *base_url, sample), ("import", ninjs)):
+        with open("/dev/full", "wb") as full:
+            r = run_bytes(*args, stdout=full)
+        check(f"{' '.join(map(str, args[:2]))} > /dev/full exits 2 with a message",
+              r.returncode == 2 and is_short_utf8(r.stderr) and b"standard output" in r.stderr,
+              (r.returncode, r.stderr))
+
+    # A bundle that runs out of space leaves nothing behind.
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    r = run_bytes("export", "--bundle", bundle, sample, preexec_fn=small_files)
+    left = sorted(p.name for p in bundle.iterdir()) if bundle.exists() else []
+    check("a bundle that runs out of space fails and leaves nothing in the folder",
+          r.returncode == 2 and left == [], (r.returncode, r.stderr, left))
 
 
 sys.exit(main())
