@@ -265,6 +265,13 @@ read_authors (Loader     *loader,
   array = json_node_get_array (node);
   n = json_array_get_length (array);
 
+  /* No byline or form has room for more; refusing them first also keeps
+   * loading a hostile file fast. */
+  if (n > CD_LIMIT_AUTHORS)
+    return fail (loader, CD_FILE_ERROR_INVALID,
+                 _("authors has %u entries; an article has at most %d authors"),
+                 n, CD_LIMIT_AUTHORS);
+
   for (guint i = 0; i < n; i++)
     {
       JsonNode *item = json_array_get_element (array, i);
@@ -320,6 +327,11 @@ read_tags (Loader     *loader,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+
+  if (n > CD_LIMIT_TAGS)
+    return fail (loader, CD_FILE_ERROR_INVALID,
+                 _("tags has %u entries; an article has at most %d tags"),
+                 n, CD_LIMIT_TAGS);
 
   for (guint i = 0; i < n; i++)
     {

@@ -729,6 +729,11 @@ import_authors (Importer   *self,
           if (!array_object (self, people, lists[l].member, i, &person) ||
               !import_person (self, person, path, lists[l].v1, article))
             return FALSE;
+
+          if (g_list_model_get_n_items (cd_article_get_authors (article)) > CD_LIMIT_AUTHORS)
+            return fail (self, CD_IMPORT_ERROR_INVALID,
+                         _("the document names more than %d authors; an article has at most %d"),
+                         CD_LIMIT_AUTHORS, CD_LIMIT_AUTHORS);
         }
     }
 
@@ -856,6 +861,11 @@ import_subjects (Importer   *self,
           if (!array_object (self, subjects, lists[l].member, i, &subject) ||
               !import_subject (self, subject, path, lists[l].v1, article))
             return FALSE;
+
+          if (g_list_model_get_n_items (cd_article_get_tags (article)) > CD_LIMIT_TAGS)
+            return fail (self, CD_IMPORT_ERROR_INVALID,
+                         _("the document has more than %d subjects; an article has at most %d tags"),
+                         CD_LIMIT_TAGS, CD_LIMIT_TAGS);
         }
     }
 

@@ -239,6 +239,7 @@ def tests(work):
 
     hostile_tests(work, data)
     output_tests(work)
+    huge_tests(work, data)
 
 
 def hostile_tests(work, data):
@@ -448,6 +449,65 @@ def output_tests(work):
     left = sorted(p.name for p in bundle.iterdir()) if bundle.exists() else []
     check("a bundle that runs out of space fails and leaves nothing in the folder",
           r.returncode == 2 and left == [], (r.returncode, r.stderr, left))
+
+
+def huge_tests(work, data):
+    """Huge input is loaded in linear time, or refused at once when it is
+    more than an article can hold; no text is dropped without a word."""
+    for count in (16000, 100000):
+        path = work / f"authors-{count}.copydesk"
+        path.write_text(json.dumps(dict(data, authors=[{"name": f"Author {i}"} for i in range(count)])))
+        r = run_bytes("validate", path, timeout=120)
+        check(f"{count} authors are refused at once with a message naming the limit",
+              r.returncode == 2 and b"1000" in r.stderr and b"authors" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "tags-100000.copydesk"
+    path.write_text(json.dumps(dict(data, tags=[{"name": f"Tag {i}"} for i in range(100000)])))
+    r = run_bytes("validate", path, timeout=120)
+    check("100000 tags are refused at once with a message naming the limit",
+          r.returncode == 2 and b"1000" in r.stderr and b"tags" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "authors-1000.copydesk"
+    path.write_text(json.dumps(dict(data, authors=[{"name": f"Author {i}"} for i in range(1000)])))
+    r = run_bytes("stats", path, timeout=120)
+    check("1000 authors, the most an article may have, load", r.returncode == 0, (r.returncode, r.stderr[:300]))
+    path = work / "people.ninjs.json"
+    path.write_text(json.dumps({"uri": "urn:x", "people": [{"name": f"P {i}", "rel": "author"}
+                                                           for i in range(16000)]}))
+    r = run_bytes("import", path, timeout=120)
+    check("a ninjs document with 16000 authors is refused at once",
+          r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "subjects.ninjs.json"
+    path.write_text(json.dumps({"uri": "urn:x", "subjects": [{"name": f"S {i}"} for i in range(100000)]}))
+    r = run_bytes("import", path, timeout=120)
+    check("a ninjs document with 100000 subjects is refused at once",
+          r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    accents = work / "accents.copydesk"
+    accents.write_text(json.dumps(dict(data, body="a" + "\u0301" * 3000000), ensure_ascii=False))
+    r = run_bytes("validate", accents, timeout=120)
+    check("a body of three million combining accents loads", r.returncode in (0, 1), (r.returncode, r.stderr[:300]))
+
+    def html_ninjs(name, html):
+        path = work / name
+        path.write_text(json.dumps({"uri": "urn:x", "headlines": [{"role": "main", "value": "x"}],
+                                    "bodies": [{"role": "main", "contenttype": "text/html",
+                                                "value": html}]}))
+        return path
+
+    attributes = " ".join(f'data-a{i}="v"' for i in range(300000))
+    r = run_bytes("import", html_ninjs("attributes.ninjs.json", f"<p {attributes}>Hello there</p><p>After</p>"),
+                  timeout=120)
+    check("HTML with 300000 attributes on one tag imports with its text",
+          r.returncode == 0 and b"Hello there" in r.stdout and b"After" in r.stdout, (r.returncode, r.stderr[:300]))
+    for depth in (300, 5000):
+        html = "<div>" * depth + "<b>Deep text</b>" + "</div>" * depth + "<p>Text after</p>"
+        r = run_bytes("import", html_ninjs(f"deep-{depth}.ninjs.json", html), timeout=120)
+        check(f"HTML nested {depth} levels deep keeps the deep text and everything after it",
+              r.returncode == 0 and b"Deep text" in r.stdout and b"Text after" in r.stdout,
+              (r.returncode, r.stderr[:300], r.stdout[-300:]))
+    html = "<div>" * 20000 + "Deep text" + "</span>" * 20000 + "<p>Text after</p>"
+    r = run_bytes("import", html_ninjs("mismatched.ninjs.json", html), timeout=120)
+    check("HTML nested deep with end tags that match nothing keeps its text",
+          r.returncode == 0 and b"Deep text" in r.stdout and b"Text after" in r.stdout,
+          (r.returncode, r.stderr[:300], r.stdout[-300:]))
 
 
 sys.exit(main())

@@ -21,6 +21,7 @@
 
 #include "cd-article-file.h"
 #include "cd-document.h"
+#include "cd-html-markdown.h"
 #include "cd-file-util.h"
 
 /*
@@ -2200,6 +2201,89 @@ test_document_same_size_and_time (void)
   remove_tree (dir);
 }
 
+static char *
+nest_html (const char *open,
+           const char *close,
+           guint       depth,
+           const char *inner,
+           const char *after)
+{
+  GString *html = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, open);
+  g_string_append (html, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, close);
+  g_string_append (html, after);
+
+  return g_string_free (html, FALSE);
+}
+
+/* libxml2 stops building the tree at 256 levels and used to take the deep
+ * text and everything after it along; imported HTML is now flattened
+ * instead, whatever the nesting. */
+static void
+test_html_import_deep (void)
+{
+  const struct
+  {
+    const char *open;
+    const char *close;
+    guint depth;
+  } cases[] = {
+    { "<div>", "</div>", 256 },
+    { "<div>", "</div>", 300 },
+    { "<span>", "</span>", 5000 },
+    { "<div><span>", "</span></div>", 1000 },
+    { "<ul><li>", "</li></ul>", 400 },
+    { "<div>", "</span>", 20000 },
+    { "<p><span>", "", 3000 },
+    { "<table><tr><td>", "</td></tr></table>", 300 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = nest_html (cases[i].open, cases[i].close, cases[i].depth,
+                                         "<b>Deep text</b>", "<p>Text after</p>");
+      g_autofree char *markdown = cd_html_to_markdown (html, -1);
+
+      g_test_message ("%s × %u", cases[i].open, cases[i].depth);
+      g_assert_nonnull (strstr (markdown, "Deep text"));
+      g_assert_nonnull (strstr (markdown, "Text after"));
+    }
+}
+
+/* A tag with a huge number of attributes keeps its element and text; the
+ * attributes Copydesk reads come first in real HTML. */
+static void
+test_html_import_many_attributes (void)
+{
+  g_autoptr(GString) html = g_string_new ("<p><a href=\"https://example.org/\"");
+  g_autofree char *markdown = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (html, " data-a%u='v>'", i);
+  g_string_append (html, ">Link text</a> and more</p><p>After</p>");
+
+  markdown = cd_html_to_markdown (html->str, html->len);
+  g_assert_cmpstr (markdown, ==, "[Link text](https://example.org/) and more\n\nAfter\n");
+}
+
+/* Scripts stay dropped and raw text stays raw when tags are left out. */
+static void
+test_html_import_flattened_script (void)
+{
+  g_autofree char *html = nest_html ("<div>", "</div>", 400,
+                                     "<script>var secret = '<div>';</script>Shown",
+                                     "<p>After</p>");
+  g_autofree char *markdown = cd_html_to_markdown (html, -1);
+
+  g_assert_null (strstr (markdown, "secret"));
+  g_assert_nonnull (strstr (markdown, "Shown"));
+  g_assert_nonnull (strstr (markdown, "After"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2306,6 +2390,9 @@ main (int   argc,
   g_test_add_func ("/file/read-bounded/special-files", test_read_bounded_special_files);
   g_test_add_func ("/file/read-bounded/limit", test_read_bounded_limit);
   g_test_add_func ("/file/document/same-size-and-time", test_document_same_size_and_time);
+  g_test_add_func ("/file/html-import/deep", test_html_import_deep);
+  g_test_add_func ("/file/html-import/many-attributes", test_html_import_many_attributes);
+  g_test_add_func ("/file/html-import/flattened-script", test_html_import_flattened_script);
 
   status = g_test_run ();
 
