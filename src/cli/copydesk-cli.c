@@ -989,22 +989,33 @@ print_help (FILE *stream)
 static int
 finish_stdout (int status)
 {
+  gboolean failed = FALSE;
   int saved_errno = 0;
 
+  /* g_print() flushes as it goes, so an earlier failure may show only in
+   * the error flag, without an errno to say why. */
   errno = 0;
   if (fflush (stdout) != 0 || ferror (stdout))
-    saved_errno = errno != 0 ? errno : EIO;
-  if (fclose (stdout) != 0 && saved_errno == 0)
-    saved_errno = errno;
-
-  if (saved_errno != 0)
     {
-      g_printerr (_("copydesk-cli: could not write to standard output: %s\n"),
-                  g_strerror (saved_errno));
-      return EXIT_USAGE;
+      failed = TRUE;
+      saved_errno = errno;
+    }
+  errno = 0;
+  if (fclose (stdout) != 0)
+    {
+      failed = TRUE;
+      if (saved_errno == 0)
+        saved_errno = errno;
     }
 
-  return status;
+  if (failed && saved_errno != 0)
+    g_printerr (_("copydesk-cli: could not write to standard output: %s\n"),
+                g_strerror (saved_errno));
+  else if (failed)
+    g_printerr (_("copydesk-cli: could not write everything to standard output; "
+                  "the disk may be full or the reader gone\n"));
+
+  return failed ? EXIT_USAGE : status;
 }
 
 int
@@ -1028,13 +1039,13 @@ main (int   argc,
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
     {
       print_help (stdout);
-      return EXIT_READY;
+      return finish_stdout (EXIT_READY);
     }
 
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("copydesk-cli %s\n", PACKAGE_VERSION);
-      return EXIT_READY;
+      return finish_stdout (EXIT_READY);
     }
 
   command = find_command (argv[1]);
