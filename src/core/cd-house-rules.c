@@ -259,40 +259,45 @@ find_id (const char * const *ids,
 typedef struct
 {
   const char *display_name;
-  /* JsonNode → line of the member that holds it, recorded while parsing so
-   * that a wrong value can be reported where it is. */
-  GHashTable *lines;
+  const char *data;
+  gsize       length;
+  /* JsonNode → offset of the member's key that holds it, recorded while
+   * parsing so that a wrong value can be reported where it is. */
+  GHashTable *offsets;
 } LoadContext;
 
 static void
 load_context_clear (LoadContext *ctx)
 {
-  g_clear_pointer (&ctx->lines, g_hash_table_unref);
+  g_clear_pointer (&ctx->offsets, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadContext, load_context_clear)
 
-static guint
-node_line (LoadContext *ctx,
-           JsonNode    *node)
+/* Where the member holding @node is, or 0 when that is not known. */
+static gsize
+node_position (LoadContext *ctx,
+               JsonNode    *node)
 {
   if (node == NULL)
     return 0;
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->lines, node));
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->offsets, node));
 }
 
 static void set_error_at (GError      **error,
                           LoadContext  *ctx,
-                          guint         line,
+                          gsize         position,
                           int           code,
                           const char   *format,
                           ...) G_GNUC_PRINTF (5, 6);
 
+/* Reports a problem at @position (from node_position()), as the file,
+ * line and column, then the message. */
 static void
 set_error_at (GError      **error,
               LoadContext  *ctx,
-              guint         line,
+              gsize         position,
               int           code,
               const char   *format,
               ...)
@@ -304,9 +309,15 @@ set_error_at (GError      **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (line > 0)
-    g_set_error (error, CD_HOUSE_RULES_ERROR, code,
-                 "%s:%u: %s", ctx->display_name, line, message);
+  if (position > 0)
+    {
+      guint line;
+      guint column;
+
+      cd_json_locate (ctx->data, ctx->length, position, &line, &column);
+      g_set_error (error, CD_HOUSE_RULES_ERROR, code,
+                   "%s:%u:%u: %s", ctx->display_name, line, column, message);
+    }
   else
     g_set_error (error, CD_HOUSE_RULES_ERROR, code,
                  "%s: %s", ctx->display_name, message);
@@ -479,7 +490,7 @@ load_limits (CdHouseRules  *self,
     {
       g_autofree char *found = describe_node (limits_node);
 
-      set_error_at (error, ctx, node_line (ctx, limits_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, limits_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“limits” must be an object of limit names and numbers, not %s."),
                     found);
       return FALSE;
@@ -502,12 +513,12 @@ load_limits (CdHouseRules  *self,
           const char *closest = closest_id (limit_ids, limit_id);
 
           if (closest != NULL)
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown limit “%s” in “limits”; did you mean “%s”? "
                             "Known limits are %s."),
                           quoted, closest, known);
           else
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown limit “%s” in “limits”; known limits are %s."),
                           quoted, known);
           return FALSE;
@@ -517,7 +528,7 @@ load_limits (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                         _("the limit “%s” must be a positive whole number, not %s."),
                         limit_id, found);
           return FALSE;
@@ -550,7 +561,7 @@ load_limits (CdHouseRules  *self,
       if (node == NULL)
         node = json_object_get_member (limits, hard_id);
 
-      set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("the soft limit “%s” (%d) is greater than the hard limit “%s” (%d). "
                       "Lower the soft limit or raise the hard one."),
                     limit_ids[i], self->limits[i], hard_id, self->limits[hard_index]);
@@ -573,7 +584,7 @@ load_rules (CdHouseRules  *self,
     {
       g_autofree char *found = describe_node (rules_node);
 
-      set_error_at (error, ctx, node_line (ctx, rules_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, rules_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“rules” must be an object of rule names and severities, not %s."),
                     found);
       return FALSE;
@@ -596,12 +607,12 @@ load_rules (CdHouseRules  *self,
           const char *closest = closest_id (rule_ids, rule_id);
 
           if (closest != NULL)
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown rule “%s” in “rules”; did you mean “%s”? "
                             "Known rules are %s."),
                           quoted, closest, known);
           else
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown rule “%s” in “rules”; known rules are %s."),
                           quoted, known);
           return FALSE;
@@ -619,7 +630,7 @@ load_rules (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                         _("the rule “%s” is set to %s; use “error”, “warning” or “off”."),
                         rule_id, found);
           return FALSE;
@@ -653,7 +664,7 @@ load_member (CdHouseRules  *self,
              JsonNode      *node,
              GError       **error)
 {
-  guint line = node_line (ctx, node);
+  gsize position = node_position (ctx, node);
 
   if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0)
     {
@@ -664,7 +675,7 @@ load_member (CdHouseRules  *self,
     {
       if (node_get_string (node) == NULL)
         {
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“$schema” must be the text of a URL."));
           return FALSE;
         }
@@ -675,7 +686,7 @@ load_member (CdHouseRules  *self,
 
       if (name == NULL || name[0] == '\0')
         {
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“name” must be a non-empty text naming these house rules."));
           return FALSE;
         }
@@ -691,7 +702,7 @@ load_member (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“reading_speed” must be a positive whole number of words per minute, "
                           "not %s."),
                         found);
@@ -708,7 +719,7 @@ load_member (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“image_base_url” must be empty or an absolute http or https URL "
                           "such as “https://images.example.com/”, not %s."),
                         found);
@@ -733,11 +744,11 @@ load_member (CdHouseRules  *self,
       const char *closest = closest_id (top_level_keys, key);
 
       if (closest != NULL)
-        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+        set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                       _("unknown key “%s”; did you mean “%s”? Known keys are %s."),
                       quoted, closest, known);
       else
-        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+        set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                       _("unknown key “%s”; known keys are %s."),
                       quoted, known);
       return FALSE;
@@ -771,7 +782,7 @@ load_format_and_version (LoadContext  *ctx,
     {
       g_autofree char *found = describe_node (format_node);
 
-      set_error_at (error, ctx, node_line (ctx, format_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, format_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("this is not a house-rules file: “format” is %s, not “%s”."),
                     found, HOUSE_RULES_FORMAT);
       return FALSE;
@@ -789,7 +800,7 @@ load_format_and_version (LoadContext  *ctx,
     {
       g_autofree char *found = describe_node (version_node);
 
-      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“version” must be a positive whole number, not %s."),
                     found);
       return FALSE;
@@ -797,7 +808,7 @@ load_format_and_version (LoadContext  *ctx,
 
   if (version > HOUSE_RULES_VERSION)
     {
-      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("the file is house-rules version %d, but this version of Copydesk "
                       "reads up to version %d. Update Copydesk, or write the file for version %d."),
                     version, HOUSE_RULES_VERSION, HOUSE_RULES_VERSION);
@@ -830,7 +841,9 @@ house_rules_load (const char  *data,
       return NULL;
     }
 
-  ctx.lines = g_hash_table_new (NULL, NULL);
+  ctx.data = data;
+  ctx.length = length;
+  ctx.offsets = g_hash_table_new (NULL, NULL);
 
   /* Copydesk's own parser, as for articles: it does not recurse, so a file
    * nested thousands of levels deep is an error, not a crash; it refuses
@@ -838,7 +851,7 @@ house_rules_load (const char  *data,
    * ignored without a word; and its messages are UTF-8 with the file, line
    * and column, quoting only short excerpts. */
   root_node = cd_json_parse_full (data, length, display_name, CD_LIMIT_JSON_DEPTH,
-                                  CD_JSON_PARSE_DEFAULT, ctx.lines, &local_error);
+                                  CD_JSON_PARSE_DEFAULT, ctx.offsets, &local_error);
   if (root_node == NULL)
     {
       if (g_error_matches (local_error, CD_JSON_ERROR, CD_JSON_ERROR_EMPTY))
@@ -937,7 +950,7 @@ cd_house_rules_new_default (void)
  * default value, so a newsroom can change one limit with a short file.
  *
  * Errors are in the %CD_HOUSE_RULES_ERROR domain and start with
- * @display_name, and the line when it is known: %CD_HOUSE_RULES_ERROR_SYNTAX
+ * @display_name, and the line and column when they are known: %CD_HOUSE_RULES_ERROR_SYNTAX
  * for JSON that does not parse, %CD_HOUSE_RULES_ERROR_INVALID for a file that
  * is larger than %CD_HOUSE_RULES_MAX_SIZE, is not version 1 house rules, or
  * names an unknown key, rule or limit, or has a wrong value.

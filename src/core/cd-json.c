@@ -36,9 +36,8 @@ typedef struct
   guint       max_depth;
   CdJsonParseFlags flags;
   GString    *buffer;        /* the decoded text of the last string read */
-  GHashTable *member_lines;  /* JsonNode → line of its key, or NULL */
-  const char *line_pos;      /* how far line_number has been counted */
-  guint       line_number;   /* the line that line_pos is on */
+  const char *data;          /* the text as given, byte order mark included */
+  GHashTable *member_offsets; /* JsonNode → offset of its key, or NULL */
 } CdJsonParser;
 
 /* An array or object that is still open. Its node is added to its parent
@@ -48,7 +47,7 @@ typedef struct
   JsonNode   *node;
   char       *key;           /* objects: the key read last */
   const char *open;          /* where its “[” or “{” is */
-  guint       key_line;      /* objects: the line of that key, when lines are kept */
+  gsize       key_offset;    /* objects: where that key is in the text */
 } CdJsonFrame;
 
 /* An array or object that the writer is in the middle of. */
@@ -149,28 +148,6 @@ locate (const CdJsonParser *self,
           *column += 1;
         }
     }
-}
-
-/* The line of @where, for positions that only move forward: counting
- * continues from the previous call, so keeping the line of every member
- * stays linear in the size of the text. Line ends are counted as by
- * locate(). */
-static guint
-line_at (CdJsonParser *self,
-         const char   *where)
-{
-  const char *p;
-
-  g_assert (where >= self->line_pos && where <= self->end);
-
-  for (p = self->line_pos; p < where; p++)
-    {
-      if (*p == '\r' || (*p == '\n' && !(p > self->start && p[-1] == '\r')))
-        self->line_number++;
-    }
-
-  self->line_pos = where;
-  return self->line_number;
 }
 
 static void
@@ -890,8 +867,7 @@ parse_key (CdJsonParser *self,
   g_free (frame->key);
   frame->key = g_strdup (self->buffer->str);
   quoted = quote_key (frame->key);
-  if (self->member_lines != NULL)
-    frame->key_line = line_at (self, key_start);
+  frame->key_offset = key_start - self->data;
 
   /* Earlier members are already in the object (a member is added as soon
    * as its value ends), and json-glib looks members up in a hash table, so
@@ -1085,8 +1061,8 @@ parse_document (CdJsonParser *self,
 
           if (is_object)
             {
-              if (self->member_lines != NULL)
-                g_hash_table_insert (self->member_lines, node, GUINT_TO_POINTER (top->key_line));
+              if (self->member_offsets != NULL)
+                g_hash_table_insert (self->member_offsets, node, GSIZE_TO_POINTER (top->key_offset));
               json_object_set_member (json_node_get_object (top->node), top->key,
                                       g_steal_pointer (&node));
             }
@@ -1183,7 +1159,7 @@ cd_json_parse (const char  *data,
  * @display_name: how messages name the text, usually the file's name
  * @max_depth: how deeply arrays and objects may nest, or 0 for 64
  * @flags: how to parse
- * @member_lines: (nullable): a hash table with direct keys, or %NULL
+ * @member_offsets: (nullable): a hash table with direct keys, or %NULL
  * @error: return location for a #GError
  *
  * Parses @data like cd_json_parse(). With %CD_JSON_PARSE_KEEP_NUMBER_TEXT,
@@ -1191,9 +1167,11 @@ cd_json_parse (const char  *data,
  * (such as 12345678901234567890, which no double holds exactly, or 1E2)
  * becomes a node whose text is kept: see cd_json_node_get_number_text().
  *
- * When @member_lines is given, each object member's value node is inserted
- * into it as a key, with the 1-based line of the member's key as a value
- * (GUINT_TO_POINTER()), so that callers can say where a wrong value is.
+ * When @member_offsets is given, each object member's value node is
+ * inserted into it as a key, with the offset in bytes of the member's key
+ * in @data as a value (GSIZE_TO_POINTER(); never 0, since a key follows a
+ * “{”), so that callers can say where a wrong value is with
+ * cd_json_locate().
  *
  * Returns: (transfer full) (nullable): the root node, or %NULL on error
  */
@@ -1203,7 +1181,7 @@ cd_json_parse_full (const char        *data,
                     const char        *display_name,
                     guint              max_depth,
                     CdJsonParseFlags   flags,
-                    GHashTable        *member_lines,
+                    GHashTable        *member_offsets,
                     GError           **error)
 {
   g_autoptr(GString) buffer = NULL;
@@ -1222,7 +1200,8 @@ cd_json_parse_full (const char        *data,
   parser.display_name = display_name;
   parser.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
   parser.flags = flags;
-  parser.member_lines = member_lines;
+  parser.data = data;
+  parser.member_offsets = member_offsets;
 
   /* RFC 8259 forbids a byte order mark but lets parsers ignore one. Windows
    * editors such as Notepad write one at the start of UTF-8 files, so we
@@ -1230,8 +1209,6 @@ cd_json_parse_full (const char        *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     parser.start += 3;
   parser.pos = parser.start;
-  parser.line_pos = parser.start;
-  parser.line_number = 1;
 
   /* A UTF-16 byte order mark means the file was saved as “Unicode” on
    * Windows; say so rather than report its first byte as invalid. */
@@ -1664,4 +1641,40 @@ cd_json_excerpt (const char *text)
     return g_steal_pointer (&valid);
 
   return g_strdup_printf ("%.*s…", (int) (p - valid), valid);
+}
+
+/**
+ * cd_json_locate:
+ * @data: (array length=length): the text that was parsed
+ * @length: the length of @data in bytes
+ * @offset: an offset in bytes into @data, at most @length
+ * @line: (out): return location for the 1-based line
+ * @column: (out): return location for the 1-based column
+ *
+ * Finds the line and column of @offset as the parser's messages count them:
+ * columns in characters, from after a byte order mark, and “\n”, “\r\n”
+ * and a lone “\r” each ending a line.
+ */
+void
+cd_json_locate (const char *data,
+                gsize       length,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  CdJsonParser parser = { 0, };
+
+  g_return_if_fail (data != NULL || length == 0);
+  g_return_if_fail (offset <= length);
+  g_return_if_fail (line != NULL && column != NULL);
+
+  if (data == NULL)
+    data = "";
+
+  parser.start = data;
+  parser.end = data + length;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    parser.start += 3;
+
+  locate (&parser, MAX (data + offset, parser.start), line, column);
 }

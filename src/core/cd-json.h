@@ -45,12 +45,17 @@ JsonNode *cd_json_parse_full  (const char        *data,
                                const char        *display_name,
                                guint              max_depth,
                                CdJsonParseFlags   flags,
-                               GHashTable        *member_lines,
+                               GHashTable        *member_offsets,
                                GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 char     *cd_json_to_string   (JsonNode    *node,
                                gsize       *length) G_GNUC_WARN_UNUSED_RESULT;
 const char *cd_json_node_get_number_text    (JsonNode   *node);
 void        cd_json_node_forget_number_text (JsonNode   *node);
+void        cd_json_locate                  (const char *data,
+                                             gsize       length,
+                                             gsize       offset,
+                                             guint      *line,
+                                             guint      *column);
 char       *cd_json_excerpt                 (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -827,32 +827,48 @@ test_many_keys (void)
 }
 
 
-/* Each member's value is given the line of its key, in one pass. */
+/* Each member's value is given where its key is, for cd_json_locate(). */
 static void
-test_member_lines (void)
+test_member_offsets (void)
 {
-  const char *text = "{\n  \"a\": 1,\r\n  \"b\":\r  [\n    {\"c\": true}\n  ],\n\n  \"d\": {}\n}\n";
-  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+  const char *text = "\xEF\xBB\xBF{\n  \"a\": 1,\r\n  \"b\":\r  [\n    {\"c\": true}\n  ],\n\n  \"dé\": {}, \"e\": 2\n}\n";
+  g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   JsonNode *inner;
+  const struct
+  {
+    const char *path;
+    guint line;
+    guint column;
+  } cases[] = {
+    { "a", 2, 3 }, { "b", 3, 3 }, { "c", 5, 6 }, { "dé", 8, 3 }, { "e", 8, 13 },
+  };
 
   root = cd_json_parse_full (text, strlen (text), "test.json", 0, CD_JSON_PARSE_DEFAULT,
-                             lines, &error);
+                             offsets, &error);
   g_assert_no_error (error);
   object = json_node_get_object (root);
-
-#define LINE(node) GPOINTER_TO_UINT (g_hash_table_lookup (lines, (node)))
-  g_assert_cmpuint (LINE (json_object_get_member (object, "a")), ==, 2);
-  g_assert_cmpuint (LINE (json_object_get_member (object, "b")), ==, 3);
-  g_assert_cmpuint (LINE (json_object_get_member (object, "d")), ==, 8);
   inner = json_array_get_element (json_node_get_array (json_object_get_member (object, "b")), 0);
-  g_assert_cmpuint (LINE (json_object_get_member (json_node_get_object (inner), "c")), ==, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      JsonObject *holder = strcmp (cases[i].path, "c") == 0 ? json_node_get_object (inner) : object;
+      JsonNode *node = json_object_get_member (holder, cases[i].path);
+      gsize offset = GPOINTER_TO_SIZE (g_hash_table_lookup (offsets, node));
+      guint line = 0;
+      guint column = 0;
+
+      g_assert_cmpuint (offset, >, 0);
+      cd_json_locate (text, strlen (text), offset, &line, &column);
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (column, ==, cases[i].column);
+    }
+
   /* Array elements and the root are no object members. */
-  g_assert_false (g_hash_table_contains (lines, inner));
-  g_assert_false (g_hash_table_contains (lines, root));
-#undef LINE
+  g_assert_false (g_hash_table_contains (offsets, inner));
+  g_assert_false (g_hash_table_contains (offsets, root));
 }
 
 static void
@@ -1111,7 +1127,7 @@ main (int   argc,
   g_test_add_func ("/json/not-nul-terminated", test_not_nul_terminated);
   g_test_add_func ("/json/many-keys", test_many_keys);
   g_test_add_func ("/json/error-messages-style", test_error_messages_style);
-  g_test_add_func ("/json/member-lines", test_member_lines);
+  g_test_add_func ("/json/member-offsets", test_member_offsets);
   g_test_add_func ("/json/excerpt", test_excerpt);
   g_test_add_func ("/json/keep-number-text", test_keep_number_text);
   g_test_add_func ("/json/house-rules-deep", test_house_rules_deep);
