@@ -590,9 +590,21 @@ check_output (const char  *output,
               gboolean    *in_place,
               GError     **error)
 {
+  g_autofree char *target = g_file_read_link (output, NULL);
   struct stat info;
 
   *in_place = FALSE;
+
+  /* /dev/stdout, /proc/self/fd/1 and links to them name a stream that is
+   * already open, even when it is a regular file (“-o /dev/stdout >
+   * out.json”): written to, never replaced, and never “already there”. */
+  if (g_str_has_prefix (output, "/dev/") || g_str_has_prefix (output, "/proc/") ||
+      (target != NULL &&
+       (g_str_has_prefix (target, "/dev/") || g_str_has_prefix (target, "/proc/"))))
+    {
+      *in_place = TRUE;
+      return TRUE;
+    }
 
   if (g_stat (output, &info) != 0)
     return TRUE;

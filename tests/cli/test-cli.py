@@ -351,6 +351,14 @@ def output_tests(work):
     check("import -o a link to standard output delivers the article there",
           r.returncode == 0 and '"copydesk-article"' in r.stdout and os.path.islink(link), r)
 
+    # The same link when standard output is a regular file.
+    redirected = out / "redirected.json"
+    with open(redirected, "wb") as stdout:
+        r = run_bytes("export", *base_url, "-o", link, sample, stdout=stdout)
+    check("export -o a link to standard output writes into the file it was redirected to",
+          r.returncode == 0 and b'"uri"' in redirected.read_bytes() and os.path.islink(link),
+          (r.returncode, r.stderr))
+
     # A FIFO with a reader.
     fifo = out / "fifo"
     os.mkfifo(fifo)
