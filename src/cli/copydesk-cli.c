@@ -6,9 +6,13 @@
 #define G_LOG_DOMAIN "copydesk-cli"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "copydesk-core.h"
 #include "cd-exporter.h"
@@ -51,6 +55,9 @@ unreadable (const char *message)
   return EXIT_USAGE;
 }
 
+/* The usage line shows the command's parameters; the G_OPTION_REMAINING
+ * entries leave their description empty, or GOption would name the files
+ * twice (“FILE FILE”). */
 static GOptionContext *
 command_context (const Command *command)
 {
@@ -116,7 +123,7 @@ run_validate (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON on standard output"), NULL },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print problems only, not ready articles"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -290,7 +297,7 @@ run_stats (int    argc,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the figures as JSON"), NULL },
     { "wpm", 0, 0, G_OPTION_ARG_INT, &wpm, N_("Reading speed in words per minute (default 230)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -415,16 +422,26 @@ run_new (int    argc,
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_autoptr(GFileOutputStream) stream = NULL;
 
-      if (g_file_query_exists (file, NULL))
+      /* Created with O_EXCL, so that nothing that appears under the name
+       * meanwhile (a file, a device, a link to somewhere else) is written
+       * over or through. */
+      stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
+      if (stream == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           g_printerr (_("%s already exists; Copydesk will not overwrite it with a new article\n"), output);
           return EXIT_USAGE;
         }
 
-      if (!cd_file_replace_contents (file, data, length, NULL, &error))
+      if (stream == NULL ||
+          !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, NULL, &error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          /* No half-written article is left behind. */
+          if (stream != NULL)
+            g_file_delete (file, NULL, NULL);
+          g_printerr (_("Could not write %s: %s\n"), output, error->message);
           return EXIT_USAGE;
         }
       return EXIT_READY;
@@ -447,7 +464,7 @@ run_format (int    argc,
   int status = EXIT_READY;
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Change nothing; exit 1 if a file is not in canonical form"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -469,7 +486,8 @@ run_format (int    argc,
       gsize original_length = 0;
       gsize canonical_length = 0;
 
-      if (!g_file_load_contents (file, NULL, &original, &original_length, NULL, &file_error))
+      if (!cd_file_read_bounded (file, CD_FILE_MAX_SIZE, NULL, &original, &original_length,
+                                 &file_error))
         {
           g_printerr (_("Could not read %s: %s\n"), files[i], file_error->message);
           status = EXIT_USAGE;
@@ -512,16 +530,120 @@ run_format (int    argc,
 
 /* export and render */
 
+/* Writes @data to a file that is not a regular file (a device such as
+ * /dev/null, a FIFO, or standard output through /dev/stdout) in place:
+ * replacing it with a new regular file, as a regular file is, would destroy
+ * the device or pipe and deliver nothing to whoever reads it. */
+static gboolean
+write_in_place (const char  *path,
+                const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  gsize written = 0;
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not write %s: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      written += n;
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Refuses to replace an existing file unless @force is given; a file that
+ * is not a regular file is not replaced but written to. */
+static gboolean
+check_output (const char  *output,
+              gboolean     force,
+              gboolean    *in_place,
+              GError     **error)
+{
+  g_autofree char *target = g_file_read_link (output, NULL);
+  struct stat info;
+
+  *in_place = FALSE;
+
+  /* /dev/stdout, /proc/self/fd/1 and links to them name a stream that is
+   * already open, even when it is a regular file (“-o /dev/stdout >
+   * out.json”): written to, never replaced, and never “already there”. */
+  if (g_str_has_prefix (output, "/dev/") || g_str_has_prefix (output, "/proc/") ||
+      (target != NULL &&
+       (g_str_has_prefix (target, "/dev/") || g_str_has_prefix (target, "/proc/"))))
+    {
+      *in_place = TRUE;
+      return TRUE;
+    }
+
+  if (g_stat (output, &info) != 0)
+    return TRUE;
+
+  if (S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Could not write %s: it is a folder"), output);
+      return FALSE;
+    }
+
+  if (!S_ISREG (info.st_mode))
+    {
+      *in_place = TRUE;
+      return TRUE;
+    }
+
+  if (!force)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s already exists; add --force to replace it"), output);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_output (GBytes      *bytes,
               const char  *output,
+              gboolean     force,
               GError     **error)
 {
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gboolean in_place = FALSE;
+
   if (output == NULL || strcmp (output, "-") == 0)
     {
-      gsize length = 0;
-      const char *data = g_bytes_get_data (bytes, &length);
-
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write to standard output"));
@@ -529,13 +651,69 @@ write_output (GBytes      *bytes,
         }
       return TRUE;
     }
+
+  if (!check_output (output, force, &in_place, error))
+    return FALSE;
+
+  if (in_place)
+    return write_in_place (output, data, length, error);
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      return cd_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), NULL, error);
+      return cd_file_replace_contents (file, data, length, NULL, error);
     }
+}
+
+/* Whether @output names a file directly inside @folder: a plain name, or a
+ * path whose folder is @folder. */
+static gboolean
+output_is_in_folder (const char *output,
+                     const char *folder)
+{
+  g_autofree char *dir = g_path_get_dirname (output);
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(GFile) folder_file = NULL;
+
+  if (strcmp (dir, ".") == 0 && !g_str_has_prefix (output, "./"))
+    return TRUE;
+
+  dir_file = g_file_new_for_commandline_arg (dir);
+  folder_file = g_file_new_for_commandline_arg (folder);
+  return g_file_equal (dir_file, folder_file);
+}
+
+/* Where --bundle copies the article's lead image, or %NULL when it copies
+ * none (no image, a remote one, or one already in the bundle folder). */
+static GFile *
+bundle_image_file (CdArticle  *article,
+                   const char *article_dir,
+                   const char *bundle)
+{
+  CdImage *image = cd_article_get_image (article);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *source_path = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+
+  if (!cd_image_is_set (image) || cd_image_is_remote (image))
+    return NULL;
+
+  name = g_path_get_basename (cd_image_get_source (image));
+  path = g_build_filename (bundle, name, NULL);
+  copy = g_file_new_for_path (path);
+
+  if (g_path_is_absolute (cd_image_get_source (image)))
+    source_path = g_strdup (cd_image_get_source (image));
+  else
+    source_path = g_build_filename (article_dir != NULL ? article_dir : ".",
+                                    cd_image_get_source (image), NULL);
+  source = g_file_new_for_path (source_path);
+  if (g_file_equal (source, copy))
+    return NULL;
+
+  return g_steal_pointer (&copy);
 }
 
 static void
@@ -585,8 +763,8 @@ export_common (int         argc,
     { "image-base-url", 0, 0, G_OPTION_ARG_STRING, &base_url, N_("Refer to the lead image as URL + its file name"), N_("URL") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even if the article has errors"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even if the article has errors, and replace existing files"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -615,6 +793,11 @@ export_common (int         argc,
 
   if (bundle != NULL && base_url != NULL)
     return usage_error (context, _("choose either --bundle or --image-base-url, not both"));
+
+  /* With --bundle, -o only names the export inside the bundle folder. */
+  if (bundle != NULL && output != NULL && !output_is_in_folder (output, bundle))
+    return usage_error (context, _("with --bundle, the export is written into the bundle folder: "
+                                   "give -o a file name only, or leave out --bundle"));
 
   rules = load_rules (rules_path, &error);
   if (rules == NULL)
@@ -675,9 +858,28 @@ export_common (int         argc,
   if (bundle_output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (bundle_output);
+      g_autoptr(GFile) image_copy = bundle_image_file (article, article_dir, bundle);
+      gboolean had_output = g_file_query_exists (file, NULL);
+      gboolean had_image = image_copy != NULL && g_file_query_exists (image_copy, NULL);
+
+      if (!force && (had_output || had_image))
+        {
+          g_autofree char *name = g_file_get_parse_name (had_output ? file : image_copy);
+
+          g_printerr (_("%s already exists; add --force to replace it\n"), name);
+          return EXIT_USAGE;
+        }
 
       if (!cd_exporter_export_to_file (exporter, article, &options, file, &error))
-        return unreadable (error->message);
+        {
+          /* A copy of the image cut short by a full disk must not stay
+           * behind when nothing was exported. */
+          if (image_copy != NULL && !had_image)
+            g_file_delete (image_copy, NULL, NULL);
+          if (!had_output)
+            g_file_delete (file, NULL, NULL);
+          return unreadable (error->message);
+        }
 
       g_printerr (_("Exported %s to %s\n"), files[0], bundle_output);
       return EXIT_READY;
@@ -686,7 +888,7 @@ export_common (int         argc,
     {
       g_autoptr(GBytes) bytes = cd_exporter_export (exporter, article, &options, &error);
 
-      if (bytes == NULL || !write_output (bytes, output, &error))
+      if (bytes == NULL || !write_output (bytes, output, force, &error))
         return unreadable (error->message);
     }
 
@@ -720,11 +922,13 @@ run_import (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean force = FALSE;
   char *data;
   gsize length = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the article to FILE instead of standard output"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -743,7 +947,7 @@ run_import (int    argc,
 
   data = cd_article_to_data (article, &length);
   bytes = g_bytes_new_take (data, length);
-  if (!write_output (bytes, output, &error))
+  if (!write_output (bytes, output, force, &error))
     return unreadable (error->message);
 
   return EXIT_READY;
@@ -791,6 +995,40 @@ print_help (FILE *stream)
   fprintf (stream, "%s\n", _("Run “copydesk-cli COMMAND --help” for a command’s options."));
 }
 
+/* What was printed must have arrived: a full disk or a closed pipe behind
+ * standard output is an error, not a success with nothing written. */
+static int
+finish_stdout (int status)
+{
+  gboolean failed = FALSE;
+  int saved_errno = 0;
+
+  /* g_print() flushes as it goes, so an earlier failure may show only in
+   * the error flag, without an errno to say why. */
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      failed = TRUE;
+      saved_errno = errno;
+    }
+  errno = 0;
+  if (fclose (stdout) != 0)
+    {
+      failed = TRUE;
+      if (saved_errno == 0)
+        saved_errno = errno;
+    }
+
+  if (failed && saved_errno != 0)
+    g_printerr (_("copydesk-cli: could not write to standard output: %s\n"),
+                g_strerror (saved_errno));
+  else if (failed)
+    g_printerr (_("copydesk-cli: could not write everything to standard output; "
+                  "the disk may be full or the reader gone\n"));
+
+  return failed ? EXIT_USAGE : status;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,13 +1050,13 @@ main (int   argc,
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
     {
       print_help (stdout);
-      return EXIT_READY;
+      return finish_stdout (EXIT_READY);
     }
 
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("copydesk-cli %s\n", PACKAGE_VERSION);
-      return EXIT_READY;
+      return finish_stdout (EXIT_READY);
     }
 
   command = find_command (argv[1]);
@@ -829,5 +1067,5 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
-  return command->run (argc - 1, argv + 1);
+  return finish_stdout (command->run (argc - 1, argv + 1));
 }

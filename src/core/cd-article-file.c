@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cd-article-file.h"
+#include "cd-file-util.h"
 #include "cd-json.h"
 
 /*
@@ -205,17 +206,20 @@ read_date (Loader      *loader,
 
   if (*out == NULL)
     {
+      /* Only the start of a long value is quoted. */
+      g_autofree char *excerpt = cd_json_excerpt (text);
+
       if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$",
                                 text, 0, 0))
         return fail (loader, CD_FILE_ERROR_INVALID,
                      _("%s “%s” has no time zone offset; add one, such as “Z” for UTC "
                        "or “+01:00”"),
-                     member, text);
+                     member, excerpt);
 
       return fail (loader, CD_FILE_ERROR_INVALID,
                    _("%s “%s” is not a date and time; write it as in "
                      "“2026-11-27T09:30:00+01:00”"),
-                   member, text);
+                   member, excerpt);
     }
 
   return TRUE;
@@ -261,6 +265,13 @@ read_authors (Loader     *loader,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+
+  /* No byline or form has room for more; refusing them first also keeps
+   * loading a hostile file fast. */
+  if (n > CD_LIMIT_AUTHORS)
+    return fail (loader, CD_FILE_ERROR_INVALID,
+                 _("authors has %u entries; an article has at most %d authors"),
+                 n, CD_LIMIT_AUTHORS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -317,6 +328,11 @@ read_tags (Loader     *loader,
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
+
+  if (n > CD_LIMIT_TAGS)
+    return fail (loader, CD_FILE_ERROR_INVALID,
+                 _("tags has %u entries; an article has at most %d tags"),
+                 n, CD_LIMIT_TAGS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -580,9 +596,11 @@ article_from_json (Loader   *loader,
 
       if (!cd_article_status_from_string (json_node_get_string (node), &status))
         {
+          g_autofree char *excerpt = cd_json_excerpt (json_node_get_string (node));
+
           fail (loader, CD_FILE_ERROR_INVALID,
                 _("status “%s” is not one of draft, in-review, approved, published, killed"),
-                json_node_get_string (node));
+                excerpt);
           return NULL;
         }
 
@@ -613,6 +631,63 @@ article_from_json (Loader   *loader,
   cd_article_set_extra (article, extra);
 
   return g_steal_pointer (&article);
+}
+
+static void
+forget_member_number_texts (JsonObject         *object,
+                            const char * const *known)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (object, known[i]);
+
+      if (node != NULL)
+        cd_json_node_forget_number_text (node);
+    }
+}
+
+static void
+forget_list_number_texts (JsonObject         *root,
+                          const char         *member,
+                          const char * const *known)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      cd_json_node_forget_number_text (item);
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        forget_member_number_texts (json_node_get_object (item), known);
+    }
+}
+
+/* The members Copydesk knows are read as values, so a number in one of
+ * them must be a plain number node again, whatever its text; only unknown
+ * members keep the text of their numbers. */
+static void
+forget_known_number_texts (JsonNode *root_node)
+{
+  JsonObject *root;
+  JsonNode *image;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    return;
+
+  root = json_node_get_object (root_node);
+  forget_member_number_texts (root, known_members);
+  forget_list_number_texts (root, "authors", author_members);
+  forget_list_number_texts (root, "tags", tag_members);
+
+  image = json_object_get_member (root, "image");
+  if (image != NULL && JSON_NODE_HOLDS_OBJECT (image))
+    forget_member_number_texts (json_node_get_object (image), image_members);
 }
 
 /**
@@ -652,7 +727,11 @@ cd_article_load_from_data (const char  *data,
       return NULL;
     }
 
-  root = cd_json_parse (data, length, display_name, MAX_DEPTH, &json_error);
+  /* Numbers keep their text so that members this version does not know
+   * are saved as they were, even 12345678901234567890, which no double
+   * holds; the members it knows are read as plain numbers. */
+  root = cd_json_parse_full (data, length, display_name, MAX_DEPTH,
+                             CD_JSON_PARSE_KEEP_NUMBER_TEXT, NULL, &json_error);
   if (root == NULL)
     {
       CdFileError code;
@@ -676,6 +755,8 @@ cd_article_load_from_data (const char  *data,
       g_set_error_literal (error, CD_FILE_ERROR, code, json_error->message);
       return NULL;
     }
+
+  forget_known_number_texts (root);
 
   return article_from_json (&loader, root);
 }
@@ -721,7 +802,6 @@ cd_article_load_from_file_full (GFile         *file,
   g_autoptr(CdArticle) article = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -731,40 +811,31 @@ cd_article_load_from_file_full (GFile         *file,
 
   display_name = g_file_get_parse_name (file);
 
-  /* Look at the size first, so a huge file is refused before it is read. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* A folder, a device or a pipe is refused before anything is read, and a
+   * huge file before more than the limit is. */
+  if (!cd_file_read_bounded (file, CD_FILE_MAX_SIZE, cancellable, &contents, &length,
+                             &local_error))
     {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not open %s: %s"), display_name, local_error->message);
-      return NULL;
-    }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                       _("Could not open %s: it is a folder, not an article"), display_name);
+        }
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (length);
+          g_autofree char *limit = g_format_size (CD_FILE_MAX_SIZE);
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not open %s: it is a folder, not an article"), display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > CD_FILE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CD_FILE_MAX_SIZE);
-
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, larger than any article (at most %s); "
-                     "it is probably not a Copydesk article"),
-                   display_name, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
-                   _("Could not read %s: %s"), display_name, local_error->message);
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                       _("%s: the file is %s, larger than any article (at most %s); "
+                         "it is probably not a Copydesk article"),
+                       display_name, size, limit);
+        }
+      else
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ,
+                       _("Could not read %s: %s"), display_name, local_error->message);
+        }
       return NULL;
     }
 

@@ -6,12 +6,13 @@
 #include <gio/gio.h>
 
 #include "cd-article.h"
+#include "cd-limits.h"
 
 G_BEGIN_DECLS
 
 #define CD_FILE_FORMAT_NAME    "copydesk-article"
 #define CD_FILE_FORMAT_VERSION 1
-#define CD_FILE_MAX_SIZE       (32 * 1024 * 1024)
+#define CD_FILE_MAX_SIZE       CD_LIMIT_FILE_SIZE
 
 #define CD_FILE_ERROR (cd_file_error_quark ())
 

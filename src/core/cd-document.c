@@ -11,6 +11,7 @@
 
 #include "cd-article-file.h"
 #include "cd-document.h"
+#include "cd-file-util.h"
 
 /**
  * CdDocument:
@@ -213,17 +214,30 @@ static void start_save (CdDocument *self,
 
 /* Fingerprints and names, safe in any thread. */
 
+/* The file's metadata and a hash of its content: another program can
+ * rewrite a file in place with the same size and put its modification time
+ * back (rsync, some editors, a version control checkout), and that must
+ * still count as a change. A file that cannot be read is known by its
+ * metadata alone. */
 static char *
-dup_fingerprint (GFileInfo *info)
+dup_fingerprint (GFile     *file,
+                 GFileInfo *info)
 {
   const char *etag = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ETAG_VALUE);
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  gsize length = 0;
 
-  return g_strdup_printf ("%s;%" G_GUINT64_FORMAT ".%06u;%" G_GUINT64_FORMAT ";%" G_GUINT64_FORMAT,
+  if (cd_file_read_bounded (file, CD_FILE_MAX_SIZE, NULL, &contents, &length, NULL))
+    hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  return g_strdup_printf ("%s;%" G_GUINT64_FORMAT ".%06u;%" G_GUINT64_FORMAT ";%" G_GUINT64_FORMAT ";%s",
                           etag != NULL ? etag : "",
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
                           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE),
-                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE),
+                          hash != NULL ? hash : "");
 }
 
 static char *
@@ -780,7 +794,7 @@ load_thread (GTask        *task,
   result->contents = g_steal_pointer (&contents);
   if (info != NULL)
     {
-      result->fingerprint = dup_fingerprint (info);
+      result->fingerprint = dup_fingerprint (file, info);
       result->display_name = dup_info_display_name (info);
     }
 
@@ -999,7 +1013,7 @@ save_job_run (SaveJob       *job,
                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
       if (info != NULL)
         {
-          g_autofree char *current = dup_fingerprint (info);
+          g_autofree char *current = dup_fingerprint (job->target, info);
 
           if (strcmp (current, job->expected_fingerprint) != 0)
             {
@@ -1026,7 +1040,7 @@ save_job_run (SaveJob       *job,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     {
-      job->fingerprint = dup_fingerprint (info);
+      job->fingerprint = dup_fingerprint (job->target, info);
       job->display_name = dup_info_display_name (info);
     }
 
@@ -1401,7 +1415,7 @@ check_disk_thread (GTask        *task,
       return;
     }
 
-  job->found_fingerprint = dup_fingerprint (info);
+  job->found_fingerprint = dup_fingerprint (job->file, info);
 
   /* Without a fingerprint of its own the document cannot tell a change. */
   if (job->expected_fingerprint == NULL ||
@@ -1660,7 +1674,7 @@ restore_explicit_file (CdDocument  *self,
                             NULL, NULL);
   if (info != NULL && self->fingerprint != NULL)
     {
-      g_autofree char *current = dup_fingerprint (info);
+      g_autofree char *current = dup_fingerprint (self->file, info);
 
       if (strcmp (current, self->fingerprint) != 0)
         {
@@ -1685,7 +1699,7 @@ restore_explicit_file (CdDocument  *self,
   info = g_file_query_info (self->file, FINGERPRINT_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                             NULL, NULL);
   g_free (self->fingerprint);
-  self->fingerprint = info != NULL ? dup_fingerprint (info) : NULL;
+  self->fingerprint = info != NULL ? dup_fingerprint (self->file, info) : NULL;
   g_clear_pointer (&self->disk_fingerprint, g_free);
 
   saved = parse_explicit_bytes (self, NULL);

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "cd-core-resources.h"
+#include "cd-file-util.h"
 #include "cd-house-rules.h"
+#include "cd-json.h"
 #include "cd-stats.h"
 
 #define HOUSE_RULES_FORMAT   "copydesk-house-rules"
@@ -257,74 +259,45 @@ find_id (const char * const *ids,
 typedef struct
 {
   const char *display_name;
-  /* JsonNode → line of the member that holds it, recorded while parsing so
-   * that a wrong value can be reported where it is. */
-  GHashTable *lines;
-  /* JsonObject → how many members the parser has given it so far. */
-  GHashTable *member_counts;
-  JsonObject *duplicate_object;
-  char       *duplicate_name;
-  guint       duplicate_line;
+  const char *data;
+  gsize       length;
+  /* JsonNode → offset of the member's key that holds it, recorded while
+   * parsing so that a wrong value can be reported where it is. */
+  GHashTable *offsets;
 } LoadContext;
 
 static void
 load_context_clear (LoadContext *ctx)
 {
-  g_clear_pointer (&ctx->lines, g_hash_table_unref);
-  g_clear_pointer (&ctx->member_counts, g_hash_table_unref);
-  g_clear_pointer (&ctx->duplicate_name, g_free);
+  g_clear_pointer (&ctx->offsets, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadContext, load_context_clear)
 
-static void
-parser_object_member_cb (JsonParser *parser,
-                         JsonObject *object,
-                         const char *member_name,
-                         gpointer    user_data)
-{
-  LoadContext *ctx = user_data;
-  guint line = json_parser_get_current_line (parser);
-  guint count;
-
-  g_hash_table_insert (ctx->lines,
-                       json_object_get_member (object, member_name),
-                       GUINT_TO_POINTER (line));
-
-  /* JsonParser keeps the last of two members with the same name without a
-   * word; a newsroom editing the first one would see its change ignored. */
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->member_counts, object)) + 1;
-  g_hash_table_insert (ctx->member_counts, object, GUINT_TO_POINTER (count));
-
-  if (ctx->duplicate_name == NULL && json_object_get_size (object) < count)
-    {
-      ctx->duplicate_object = object;
-      ctx->duplicate_name = g_strdup (member_name);
-      ctx->duplicate_line = line;
-    }
-}
-
-static guint
-node_line (LoadContext *ctx,
-           JsonNode    *node)
+/* Where the member holding @node is, or 0 when that is not known. */
+static gsize
+node_position (LoadContext *ctx,
+               JsonNode    *node)
 {
   if (node == NULL)
     return 0;
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->lines, node));
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->offsets, node));
 }
 
 static void set_error_at (GError      **error,
                           LoadContext  *ctx,
-                          guint         line,
+                          gsize         position,
                           int           code,
                           const char   *format,
                           ...) G_GNUC_PRINTF (5, 6);
 
+/* Reports a problem at @position (from node_position()), as the file,
+ * line and column, then the message. */
 static void
 set_error_at (GError      **error,
               LoadContext  *ctx,
-              guint         line,
+              gsize         position,
               int           code,
               const char   *format,
               ...)
@@ -336,9 +309,15 @@ set_error_at (GError      **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (line > 0)
-    g_set_error (error, CD_HOUSE_RULES_ERROR, code,
-                 "%s:%u: %s", ctx->display_name, line, message);
+  if (position > 0)
+    {
+      guint line;
+      guint column;
+
+      cd_json_locate (ctx->data, ctx->length, position, &line, &column);
+      g_set_error (error, CD_HOUSE_RULES_ERROR, code,
+                   "%s:%u:%u: %s", ctx->display_name, line, column, message);
+    }
   else
     g_set_error (error, CD_HOUSE_RULES_ERROR, code,
                  "%s: %s", ctx->display_name, message);
@@ -370,16 +349,9 @@ describe_node (JsonNode *node)
 
   if (type == G_TYPE_STRING)
     {
-      const char *string = json_node_get_string (node);
+      g_autofree char *excerpt = cd_json_excerpt (json_node_get_string (node));
 
-      if (g_utf8_strlen (string, -1) > 40)
-        {
-          g_autofree char *start = g_utf8_substring (string, 0, 40);
-
-          return g_strdup_printf ("“%s…”", start);
-        }
-
-      return g_strdup_printf ("“%s”", string);
+      return g_strdup_printf ("“%s”", excerpt);
     }
 
   if (type == G_TYPE_BOOLEAN)
@@ -480,6 +452,11 @@ closest_id (const char * const *ids,
   const char *closest = NULL;
   size_t closest_distance = 3;
 
+  /* The distance takes time and memory in the product of the lengths; a
+   * name this long is no misspelling of a short id anyway. */
+  if (strlen (unknown) > 64)
+    return NULL;
+
   for (size_t i = 0; ids[i] != NULL; i++)
     {
       size_t distance = edit_distance (unknown, ids[i]);
@@ -513,7 +490,7 @@ load_limits (CdHouseRules  *self,
     {
       g_autofree char *found = describe_node (limits_node);
 
-      set_error_at (error, ctx, node_line (ctx, limits_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, limits_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“limits” must be an object of limit names and numbers, not %s."),
                     found);
       return FALSE;
@@ -532,17 +509,18 @@ load_limits (CdHouseRules  *self,
       if (index < 0)
         {
           g_autofree char *known = join_ids (limit_ids);
+          g_autofree char *quoted = cd_json_excerpt (limit_id);
           const char *closest = closest_id (limit_ids, limit_id);
 
           if (closest != NULL)
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown limit “%s” in “limits”; did you mean “%s”? "
                             "Known limits are %s."),
-                          limit_id, closest, known);
+                          quoted, closest, known);
           else
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown limit “%s” in “limits”; known limits are %s."),
-                          limit_id, known);
+                          quoted, known);
           return FALSE;
         }
 
@@ -550,7 +528,7 @@ load_limits (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                         _("the limit “%s” must be a positive whole number, not %s."),
                         limit_id, found);
           return FALSE;
@@ -583,7 +561,7 @@ load_limits (CdHouseRules  *self,
       if (node == NULL)
         node = json_object_get_member (limits, hard_id);
 
-      set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("the soft limit “%s” (%d) is greater than the hard limit “%s” (%d). "
                       "Lower the soft limit or raise the hard one."),
                     limit_ids[i], self->limits[i], hard_id, self->limits[hard_index]);
@@ -606,7 +584,7 @@ load_rules (CdHouseRules  *self,
     {
       g_autofree char *found = describe_node (rules_node);
 
-      set_error_at (error, ctx, node_line (ctx, rules_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, rules_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“rules” must be an object of rule names and severities, not %s."),
                     found);
       return FALSE;
@@ -625,17 +603,18 @@ load_rules (CdHouseRules  *self,
       if (index < 0)
         {
           g_autofree char *known = join_ids (rule_ids);
+          g_autofree char *quoted = cd_json_excerpt (rule_id);
           const char *closest = closest_id (rule_ids, rule_id);
 
           if (closest != NULL)
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown rule “%s” in “rules”; did you mean “%s”? "
                             "Known rules are %s."),
-                          rule_id, closest, known);
+                          quoted, closest, known);
           else
-            set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+            set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                           _("unknown rule “%s” in “rules”; known rules are %s."),
-                          rule_id, known);
+                          quoted, known);
           return FALSE;
         }
 
@@ -651,7 +630,7 @@ load_rules (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, node_line (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
                         _("the rule “%s” is set to %s; use “error”, “warning” or “off”."),
                         rule_id, found);
           return FALSE;
@@ -685,7 +664,7 @@ load_member (CdHouseRules  *self,
              JsonNode      *node,
              GError       **error)
 {
-  guint line = node_line (ctx, node);
+  gsize position = node_position (ctx, node);
 
   if (strcmp (key, "format") == 0 || strcmp (key, "version") == 0)
     {
@@ -696,7 +675,7 @@ load_member (CdHouseRules  *self,
     {
       if (node_get_string (node) == NULL)
         {
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“$schema” must be the text of a URL."));
           return FALSE;
         }
@@ -707,7 +686,7 @@ load_member (CdHouseRules  *self,
 
       if (name == NULL || name[0] == '\0')
         {
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“name” must be a non-empty text naming these house rules."));
           return FALSE;
         }
@@ -723,7 +702,7 @@ load_member (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“reading_speed” must be a positive whole number of words per minute, "
                           "not %s."),
                         found);
@@ -740,7 +719,7 @@ load_member (CdHouseRules  *self,
         {
           g_autofree char *found = describe_node (node);
 
-          set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                         _("“image_base_url” must be empty or an absolute http or https URL "
                           "such as “https://images.example.com/”, not %s."),
                         found);
@@ -761,16 +740,17 @@ load_member (CdHouseRules  *self,
   else
     {
       g_autofree char *known = join_ids (top_level_keys);
+      g_autofree char *quoted = cd_json_excerpt (key);
       const char *closest = closest_id (top_level_keys, key);
 
       if (closest != NULL)
-        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+        set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                       _("unknown key “%s”; did you mean “%s”? Known keys are %s."),
-                      key, closest, known);
+                      quoted, closest, known);
       else
-        set_error_at (error, ctx, line, CD_HOUSE_RULES_ERROR_INVALID,
+        set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID,
                       _("unknown key “%s”; known keys are %s."),
-                      key, known);
+                      quoted, known);
       return FALSE;
     }
 
@@ -802,7 +782,7 @@ load_format_and_version (LoadContext  *ctx,
     {
       g_autofree char *found = describe_node (format_node);
 
-      set_error_at (error, ctx, node_line (ctx, format_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, format_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("this is not a house-rules file: “format” is %s, not “%s”."),
                     found, HOUSE_RULES_FORMAT);
       return FALSE;
@@ -820,7 +800,7 @@ load_format_and_version (LoadContext  *ctx,
     {
       g_autofree char *found = describe_node (version_node);
 
-      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("“version” must be a positive whole number, not %s."),
                     found);
       return FALSE;
@@ -828,7 +808,7 @@ load_format_and_version (LoadContext  *ctx,
 
   if (version > HOUSE_RULES_VERSION)
     {
-      set_error_at (error, ctx, node_line (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
+      set_error_at (error, ctx, node_position (ctx, version_node), CD_HOUSE_RULES_ERROR_INVALID,
                     _("the file is house-rules version %d, but this version of Copydesk "
                       "reads up to version %d. Update Copydesk, or write the file for version %d."),
                     version, HOUSE_RULES_VERSION, HOUSE_RULES_VERSION);
@@ -838,30 +818,6 @@ load_format_and_version (LoadContext  *ctx,
   return TRUE;
 }
 
-/* The name of the object that holds @object: the top level or one of its
- * members. */
-static const char *
-object_context (JsonObject *root,
-                JsonObject *object)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (object == root)
-    return NULL;
-
-  members = json_object_get_members (root);
-
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *node = json_object_get_member (root, l->data);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) && json_node_get_object (node) == object)
-        return l->data;
-    }
-
-  return NULL;
-}
-
 static CdHouseRules *
 house_rules_load (const char  *data,
                   gsize        length,
@@ -869,11 +825,10 @@ house_rules_load (const char  *data,
                   GError     **error)
 {
   g_autoptr(CdHouseRules) self = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GList) members = NULL;
   g_auto(LoadContext) ctx = { 0 };
-  JsonNode *root_node;
   JsonObject *root;
 
   ctx.display_name = display_name;
@@ -886,35 +841,30 @@ house_rules_load (const char  *data,
       return NULL;
     }
 
-  ctx.lines = g_hash_table_new (NULL, NULL);
-  ctx.member_counts = g_hash_table_new (NULL, NULL);
+  ctx.data = data;
+  ctx.length = length;
+  ctx.offsets = g_hash_table_new (NULL, NULL);
 
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-member",
-                    G_CALLBACK (parser_object_member_cb), &ctx);
-
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      const char *message = local_error->message;
-
-      /* JsonParser names the input "<data>"; the person needs the file. */
-      if (g_str_has_prefix (message, "<data>:"))
-        g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX,
-                     "%s:%s", display_name, message + strlen ("<data>:"));
-      else
-        g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX,
-                     "%s: %s", display_name, message);
-      return NULL;
-    }
-
-  root_node = json_parser_get_root (parser);
-
+  /* Copydesk's own parser, as for articles: it does not recurse, so a file
+   * nested thousands of levels deep is an error, not a crash; it refuses
+   * duplicate keys, which would otherwise make an edit to the first one be
+   * ignored without a word; and its messages are UTF-8 with the file, line
+   * and column, quoting only short excerpts. */
+  root_node = cd_json_parse_full (data, length, display_name, CD_LIMIT_JSON_DEPTH,
+                                  CD_JSON_PARSE_DEFAULT, ctx.offsets, &local_error);
   if (root_node == NULL)
     {
-      set_error_at (error, &ctx, 0, CD_HOUSE_RULES_ERROR_SYNTAX,
-                    _("the file is empty. House rules are a JSON object that starts with "
-                      "\"format\": \"%s\", \"version\": %d."),
-                    HOUSE_RULES_FORMAT, HOUSE_RULES_VERSION);
+      if (g_error_matches (local_error, CD_JSON_ERROR, CD_JSON_ERROR_EMPTY))
+        set_error_at (error, &ctx, 0, CD_HOUSE_RULES_ERROR_SYNTAX,
+                      _("the file is empty. House rules are a JSON object that starts with "
+                        "\"format\": \"%s\", \"version\": %d."),
+                      HOUSE_RULES_FORMAT, HOUSE_RULES_VERSION);
+      else if (g_error_matches (local_error, CD_JSON_ERROR, CD_JSON_ERROR_DUPLICATE_KEY))
+        g_set_error_literal (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_INVALID,
+                             local_error->message);
+      else
+        g_set_error_literal (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX,
+                             local_error->message);
       return NULL;
     }
 
@@ -928,21 +878,6 @@ house_rules_load (const char  *data,
     }
 
   root = json_node_get_object (root_node);
-
-  if (ctx.duplicate_name != NULL)
-    {
-      const char *context = object_context (root, ctx.duplicate_object);
-
-      if (context != NULL)
-        set_error_at (error, &ctx, ctx.duplicate_line, CD_HOUSE_RULES_ERROR_INVALID,
-                      _("“%s” appears more than once in “%s”; keep one."),
-                      ctx.duplicate_name, context);
-      else
-        set_error_at (error, &ctx, ctx.duplicate_line, CD_HOUSE_RULES_ERROR_INVALID,
-                      _("“%s” appears more than once; keep one."),
-                      ctx.duplicate_name);
-      return NULL;
-    }
 
   if (!load_format_and_version (&ctx, root, error))
     return NULL;
@@ -1015,7 +950,7 @@ cd_house_rules_new_default (void)
  * default value, so a newsroom can change one limit with a short file.
  *
  * Errors are in the %CD_HOUSE_RULES_ERROR domain and start with
- * @display_name, and the line when it is known: %CD_HOUSE_RULES_ERROR_SYNTAX
+ * @display_name, and the line and column when they are known: %CD_HOUSE_RULES_ERROR_SYNTAX
  * for JSON that does not parse, %CD_HOUSE_RULES_ERROR_INVALID for a file that
  * is larger than %CD_HOUSE_RULES_MAX_SIZE, is not version 1 house rules, or
  * names an unknown key, rule or limit, or has a wrong value.
@@ -1052,7 +987,6 @@ cd_house_rules_load_from_file (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *data = NULL;
@@ -1063,25 +997,30 @@ cd_house_rules_load_from_file (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_file_get_parse_name (file);
-  stream = g_file_read (file, cancellable, &local_error);
 
-  /* One byte more than allowed is enough to tell that a file is too large,
-   * without reading all of a wrong file into memory. */
-  if (stream != NULL)
-    {
-      data = g_malloc (CD_HOUSE_RULES_MAX_SIZE + 1);
-      g_input_stream_read_all (G_INPUT_STREAM (stream), data, CD_HOUSE_RULES_MAX_SIZE + 1,
-                               &length, cancellable, &local_error);
-    }
-
-  if (local_error != NULL)
+  /* A device or a pipe is refused before it is read, and no more than one
+   * byte past the limit is read, which is enough to tell that a file is
+   * too large. */
+  if (!cd_file_read_bounded (file, CD_HOUSE_RULES_MAX_SIZE, cancellable,
+                             &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        /* GIO's message names the file already. */
-        g_set_error_literal (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_READ,
-                             local_error->message);
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_INVALID,
+                       "%s: %s", display_name,
+                       _("the file is larger than 1 MiB; house rules take a few kilobytes. "
+                         "Check that this is the right file."));
+          return NULL;
+        }
+
+      g_set_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_READ,
+                   _("Could not read %s: %s"), display_name, local_error->message);
       return NULL;
     }
 

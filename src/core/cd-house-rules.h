@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "cd-limits.h"
+
 G_BEGIN_DECLS
 
 #define CD_HOUSE_RULES_ERROR (cd_house_rules_error_quark ())
@@ -19,7 +21,7 @@ typedef enum
 GQuark cd_house_rules_error_quark (void);
 
 /* The largest house-rules file that is read; real ones are a few kilobytes. */
-#define CD_HOUSE_RULES_MAX_SIZE (1024 * 1024)
+#define CD_HOUSE_RULES_MAX_SIZE CD_LIMIT_HOUSE_RULES_SIZE
 
 /**
  * CdRuleLevel:

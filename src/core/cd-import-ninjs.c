@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cd-file-util.h"
 #include "cd-html-markdown.h"
 #include "cd-import-ninjs.h"
 #include "cd-json.h"
@@ -547,10 +548,14 @@ read_date (Importer    *self,
     }
 
   if (*out == NULL)
-    return fail (self, CD_IMPORT_ERROR_INVALID,
-                 _("“%s” is “%s”, which is not a date and time such as "
-                   "“2026-11-27T09:30:00+01:00”"),
-                 member, text);
+    {
+      g_autofree char *excerpt = cd_json_excerpt (text);
+
+      return fail (self, CD_IMPORT_ERROR_INVALID,
+                   _("“%s” is “%s”, which is not a date and time such as "
+                     "“2026-11-27T09:30:00+01:00”"),
+                   member, excerpt);
+    }
 
   return TRUE;
 }
@@ -574,9 +579,13 @@ import_status (Importer   *self,
   else if (strcmp (pubstatus, "canceled") == 0)
     cd_article_set_status (article, CD_ARTICLE_STATUS_KILLED);
   else
-    return fail (self, CD_IMPORT_ERROR_INVALID,
-                 _("“pubstatus” is “%s”; ninjs knows only usable, withheld and canceled"),
-                 pubstatus);
+    {
+      g_autofree char *excerpt = cd_json_excerpt (pubstatus);
+
+      return fail (self, CD_IMPORT_ERROR_INVALID,
+                   _("“pubstatus” is “%s”; ninjs knows only usable, withheld and canceled"),
+                   excerpt);
+    }
 
   return TRUE;
 }
@@ -722,6 +731,11 @@ import_authors (Importer   *self,
           if (!array_object (self, people, lists[l].member, i, &person) ||
               !import_person (self, person, path, lists[l].v1, article))
             return FALSE;
+
+          if (g_list_model_get_n_items (cd_article_get_authors (article)) > CD_LIMIT_AUTHORS)
+            return fail (self, CD_IMPORT_ERROR_INVALID,
+                         _("the document names more than %d authors; an article has at most %d"),
+                         CD_LIMIT_AUTHORS, CD_LIMIT_AUTHORS);
         }
     }
 
@@ -849,6 +863,11 @@ import_subjects (Importer   *self,
           if (!array_object (self, subjects, lists[l].member, i, &subject) ||
               !import_subject (self, subject, path, lists[l].v1, article))
             return FALSE;
+
+          if (g_list_model_get_n_items (cd_article_get_tags (article)) > CD_LIMIT_TAGS)
+            return fail (self, CD_IMPORT_ERROR_INVALID,
+                         _("the document has more than %d subjects; an article has at most %d tags"),
+                         CD_LIMIT_TAGS, CD_LIMIT_TAGS);
         }
     }
 
@@ -1541,7 +1560,6 @@ cd_ninjs_import_from_file_full (GFile         *file,
                                 GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -1552,39 +1570,29 @@ cd_ninjs_import_from_file_full (GFile         *file,
 
   display_name = g_file_get_parse_name (file);
 
-  /* The size first, so that a huge file is refused before it is read. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* A folder, a device or a pipe is refused before anything is read, and a
+   * huge file before more than the limit is. */
+  if (!cd_file_read_bounded (file, MAX_FILE_SIZE, cancellable, &contents, &length, &local_error))
     {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
-                   _("Could not open %s: %s"), display_name, local_error->message);
-      return NULL;
-    }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        {
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
+                       _("Could not open %s: it is a folder, not a ninjs document"), display_name);
+        }
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *size = g_format_size (length);
+          g_autofree char *limit = g_format_size (MAX_FILE_SIZE);
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
-                   _("Could not open %s: it is a folder, not a ninjs document"), display_name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MAX_FILE_SIZE);
-
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
-                   _("%s: the document is %s, larger than Copydesk imports (at most %s)"),
-                   display_name, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
-                   _("Could not read %s: %s"), display_name, local_error->message);
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
+                       _("%s: the document is %s, larger than Copydesk imports (at most %s)"),
+                       display_name, size, limit);
+        }
+      else
+        {
+          g_set_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_READ,
+                       _("Could not read %s: %s"), display_name, local_error->message);
+        }
       return NULL;
     }
 

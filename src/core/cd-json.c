@@ -21,6 +21,10 @@
  * characters, so that a megabyte-long key does not become the message. */
 #define QUOTE_MAX_CHARS 40
 
+/* A number whose text is kept is held as a string node that starts with
+ * this byte, which never occurs in UTF-8 and so in no parsed string. */
+#define NUMBER_TEXT_MARK '\xFF'
+
 G_DEFINE_QUARK (cd-json-error-quark, cd_json_error)
 
 typedef struct
@@ -30,7 +34,10 @@ typedef struct
   const char *pos;
   const char *display_name;
   guint       max_depth;
+  CdJsonParseFlags flags;
   GString    *buffer;        /* the decoded text of the last string read */
+  const char *data;          /* the text as given, byte order mark included */
+  GHashTable *member_offsets; /* JsonNode → offset of its key, or NULL */
 } CdJsonParser;
 
 /* An array or object that is still open. Its node is added to its parent
@@ -40,6 +47,7 @@ typedef struct
   JsonNode   *node;
   char       *key;           /* objects: the key read last */
   const char *open;          /* where its “[” or “{” is */
+  gsize       key_offset;    /* objects: where that key is in the text */
 } CdJsonFrame;
 
 /* An array or object that the writer is in the middle of. */
@@ -50,6 +58,9 @@ typedef struct
   GList    *next_member;
   guint     index;           /* how many children have been written */
 } CdJsonWriteFrame;
+
+static void append_value (GString  *out,
+                          JsonNode *node);
 
 static void set_error (CdJsonParser *self,
                        GError      **error,
@@ -619,6 +630,7 @@ parse_number (CdJsonParser *self,
   const char *p = start;
   gboolean is_integer = TRUE;
   g_autofree char *number = NULL;
+  JsonNode *node = NULL;
   double value;
 
   if (*p == '-')
@@ -715,21 +727,44 @@ parse_number (CdJsonParser *self,
       errno = 0;
       integer = g_ascii_strtoll (number, NULL, 10);
       if (errno == 0)
-        return json_node_init_int (json_node_alloc (), integer);
+        node = json_node_init_int (json_node_alloc (), integer);
     }
 
-  value = g_ascii_strtod (number, NULL);
-  if (isinf (value))
+  if (node == NULL)
     {
-      g_autofree char *quoted = quote_text (start, p - start);
+      value = g_ascii_strtod (number, NULL);
+      if (isinf (value))
+        {
+          g_autofree char *quoted = quote_text (start, p - start);
 
-      set_error (self, error, CD_JSON_ERROR_TOO_LARGE, start,
-                 "the number %s is too large; numbers must lie between about -1.8e308 and 1.8e308",
-                 quoted);
-      return NULL;
+          set_error (self, error, CD_JSON_ERROR_TOO_LARGE, start,
+                     "the number %s is too large; numbers must lie between about -1.8e308 and 1.8e308",
+                     quoted);
+          return NULL;
+        }
+
+      node = json_node_init_double (json_node_alloc (), value);
     }
 
-  return json_node_init_double (json_node_alloc (), value);
+  if (self->flags & CD_JSON_PARSE_KEEP_NUMBER_TEXT)
+    {
+      g_autoptr(GString) canonical = g_string_new (NULL);
+
+      /* A number that would be written back differently (one too long for
+       * a 64-bit integer or a double, or written as 1E2 or -0) keeps its
+       * text, so that a file's members that Copydesk does not know are
+       * saved as they were. */
+      append_value (canonical, node);
+      if (strcmp (canonical->str, number) != 0)
+        {
+          g_autofree char *marked = g_strdup_printf ("%c%s", NUMBER_TEXT_MARK, number);
+
+          json_node_unref (node);
+          node = json_node_init_string (json_node_alloc (), marked);
+        }
+    }
+
+  return node;
 }
 
 static gboolean
@@ -832,6 +867,7 @@ parse_key (CdJsonParser *self,
   g_free (frame->key);
   frame->key = g_strdup (self->buffer->str);
   quoted = quote_key (frame->key);
+  frame->key_offset = key_start - self->data;
 
   /* Earlier members are already in the object (a member is added as soon
    * as its value ends), and json-glib looks members up in a hash table, so
@@ -935,7 +971,7 @@ parse_document (CdJsonParser *self,
 
       if (c == '[' || c == '{')
         {
-          CdJsonFrame frame = { NULL, NULL, self->pos };
+          CdJsonFrame frame = { NULL, NULL, self->pos, 0 };
 
           if (stack->len >= self->max_depth)
             {
@@ -1024,8 +1060,12 @@ parse_document (CdJsonParser *self,
           close = is_object ? '}' : ']';
 
           if (is_object)
-            json_object_set_member (json_node_get_object (top->node), top->key,
-                                    g_steal_pointer (&node));
+            {
+              if (self->member_offsets != NULL)
+                g_hash_table_insert (self->member_offsets, node, GSIZE_TO_POINTER (top->key_offset));
+              json_object_set_member (json_node_get_object (top->node), top->key,
+                                      g_steal_pointer (&node));
+            }
           else
             json_array_add_element (json_node_get_array (top->node), g_steal_pointer (&node));
 
@@ -1104,6 +1144,46 @@ cd_json_parse (const char  *data,
                guint        max_depth,
                GError     **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return cd_json_parse_full (data, length, display_name, max_depth,
+                             CD_JSON_PARSE_DEFAULT, NULL, error);
+}
+
+/**
+ * cd_json_parse_full:
+ * @data: (array length=length): the text to parse
+ * @length: the length of @data in bytes
+ * @display_name: how messages name the text, usually the file's name
+ * @max_depth: how deeply arrays and objects may nest, or 0 for 64
+ * @flags: how to parse
+ * @member_offsets: (nullable): a hash table with direct keys, or %NULL
+ * @error: return location for a #GError
+ *
+ * Parses @data like cd_json_parse(). With %CD_JSON_PARSE_KEEP_NUMBER_TEXT,
+ * a number that cd_json_to_string() would not write back as the same text
+ * (such as 12345678901234567890, which no double holds exactly, or 1E2)
+ * becomes a node whose text is kept: see cd_json_node_get_number_text().
+ *
+ * When @member_offsets is given, each object member's value node is
+ * inserted into it as a key, with the offset in bytes of the member's key
+ * in @data as a value (GSIZE_TO_POINTER(); never 0, since a key follows a
+ * “{”), so that callers can say where a wrong value is with
+ * cd_json_locate().
+ *
+ * Returns: (transfer full) (nullable): the root node, or %NULL on error
+ */
+JsonNode *
+cd_json_parse_full (const char        *data,
+                    gsize              length,
+                    const char        *display_name,
+                    guint              max_depth,
+                    CdJsonParseFlags   flags,
+                    GHashTable        *member_offsets,
+                    GError           **error)
+{
   g_autoptr(GString) buffer = NULL;
   CdJsonParser parser = { 0, };
   const char *invalid = NULL;
@@ -1119,6 +1199,9 @@ cd_json_parse (const char  *data,
   parser.end = data + length;
   parser.display_name = display_name;
   parser.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
+  parser.flags = flags;
+  parser.data = data;
+  parser.member_offsets = member_offsets;
 
   /* RFC 8259 forbids a byte order mark but lets parsers ignore one. Windows
    * editors such as Notepad write one at the start of UTF-8 files, so we
@@ -1314,6 +1397,10 @@ append_value (GString  *out,
     {
       g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
     }
+  else if (type == G_TYPE_STRING && cd_json_node_get_number_text (node) != NULL)
+    {
+      g_string_append (out, cd_json_node_get_number_text (node));
+    }
   else if (type == G_TYPE_STRING && json_node_get_string (node) != NULL)
     {
       append_string (out, json_node_get_string (node));
@@ -1460,4 +1547,134 @@ cd_json_to_string (JsonNode *node,
     *length = out->len;
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * cd_json_node_get_number_text:
+ * @node: a #JsonNode
+ *
+ * Gets the text of a number that cd_json_parse_full() kept with
+ * %CD_JSON_PARSE_KEEP_NUMBER_TEXT. Such a node holds a string for
+ * json-glib; cd_json_to_string() writes it back as the number it was.
+ *
+ * Returns: (nullable): the number as written in the document, or %NULL
+ *   when @node is not a number whose text was kept
+ */
+const char *
+cd_json_node_get_number_text (JsonNode *node)
+{
+  const char *text;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  text = json_node_get_string (node);
+  if (text == NULL || text[0] != NUMBER_TEXT_MARK)
+    return NULL;
+
+  return text + 1;
+}
+
+/**
+ * cd_json_node_forget_number_text:
+ * @node: a #JsonNode
+ *
+ * Turns a number whose text was kept back into a plain number node (an
+ * integer when its text is one that fits, otherwise a double), for code that
+ * reads the number's value. Does nothing to any other node.
+ */
+void
+cd_json_node_forget_number_text (JsonNode *node)
+{
+  g_autofree char *text = NULL;
+  gint64 integer;
+
+  g_return_if_fail (node != NULL);
+
+  if (cd_json_node_get_number_text (node) == NULL)
+    return;
+
+  text = g_strdup (cd_json_node_get_number_text (node));
+
+  /* json_node_init_*() would free the node's value without forgetting it
+   * (json-glib 1.6); the setters change the value in place. */
+  errno = 0;
+  integer = g_ascii_strtoll (text, NULL, 10);
+  if (errno == 0 && strpbrk (text, ".eE") == NULL)
+    json_node_set_int (node, integer);
+  else
+    json_node_set_double (node, g_ascii_strtod (text, NULL));
+}
+
+/**
+ * cd_json_excerpt:
+ * @text: (nullable): UTF-8 text from a document
+ *
+ * Shortens @text for a message: after 40 characters it is cut short with
+ * “…”, so that a value of many megabytes does not become the message. The
+ * result is always valid UTF-8, even when @text is not.
+ *
+ * Returns: (transfer full): the excerpt
+ */
+char *
+cd_json_excerpt (const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p;
+  guint n_chars = 0;
+
+  if (text == NULL)
+    text = "";
+
+  /* Only the start is looked at, so that this stays cheap for a long
+   * text. It holds more than QUOTE_MAX_CHARS characters whenever the text
+   * goes on after it (no character takes more than four bytes); a
+   * character cut in two there becomes U+FFFD past the part that is kept. */
+  valid = g_utf8_make_valid (text, strnlen (text, QUOTE_MAX_CHARS * 4 + 4));
+
+  for (p = valid; *p != '\0' && n_chars < QUOTE_MAX_CHARS; p = g_utf8_next_char (p))
+    n_chars++;
+
+  if (*p == '\0')
+    return g_steal_pointer (&valid);
+
+  return g_strdup_printf ("%.*s…", (int) (p - valid), valid);
+}
+
+/**
+ * cd_json_locate:
+ * @data: (array length=length): the text that was parsed
+ * @length: the length of @data in bytes
+ * @offset: an offset in bytes into @data, at most @length
+ * @line: (out): return location for the 1-based line
+ * @column: (out): return location for the 1-based column
+ *
+ * Finds the line and column of @offset as the parser's messages count them:
+ * columns in characters, from after a byte order mark, and “\n”, “\r\n”
+ * and a lone “\r” each ending a line.
+ */
+void
+cd_json_locate (const char *data,
+                gsize       length,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  CdJsonParser parser = { 0, };
+
+  g_return_if_fail (data != NULL || length == 0);
+  g_return_if_fail (offset <= length);
+  g_return_if_fail (line != NULL && column != NULL);
+
+  if (data == NULL)
+    data = "";
+
+  parser.start = data;
+  parser.end = data + length;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    parser.start += 3;
+
+  locate (&parser, MAX (data + offset, parser.start), line, column);
 }

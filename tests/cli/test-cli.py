@@ -8,7 +8,10 @@
 import json
 import os
 import pathlib
+import resource
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -22,10 +25,29 @@ articles = top / "tests/articles"
 results = []
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, timeout=60):
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
     return subprocess.run([cli, *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=60)
+                          cwd=cwd, env=env, timeout=timeout)
+
+
+def run_bytes(*args, timeout=60, stdout=subprocess.PIPE, preexec_fn=None):
+    """Runs the CLI and keeps its output as bytes, so that output which is not
+    UTF-8 is seen as such; a run that hangs or crashes is reported, not raised."""
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+    try:
+        return subprocess.run([cli, *map(str, args)], stdout=stdout, stderr=subprocess.PIPE,
+                              env=env, timeout=timeout, preexec_fn=preexec_fn)
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(e.cmd, "timeout", b"", b"timed out")
+
+
+def is_short_utf8(data, limit=2000):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return 0 < len(data) <= limit
 
 
 def check(name, condition, detail=""):
@@ -185,7 +207,8 @@ def tests(work):
           r)
     out = work / "story.json"
     for fmt in ("ninjs", "jsonld", "ans", "wordpress", "html", "copydesk"):
-        r = run("export", "-f", fmt, "--image-base-url", "https://media.example.org/i/", "-o", out, sample)
+        r = run("export", "-f", fmt, "--image-base-url", "https://media.example.org/i/", "--force",
+                "-o", out, sample)
         check(f"export -f {fmt} -o writes the file", r.returncode == 0 and out.stat().st_size > 200, r)
 
     nobundle = work / "no-image"
@@ -244,6 +267,285 @@ def tests(work):
     r = run("export", "--force", "--bundle", leak, stolen)
     check("a bundle never copies a file from outside the article's folder",
           r.returncode == 2 and not (leak / "passwd").exists(), r)
+    hostile_tests(work, data)
+    output_tests(work)
+    huge_tests(work, data)
+
+
+def hostile_tests(work, data):
+    """Input made to break a loader: it must fail with exit 2 and a short
+    message in UTF-8, never crash, hang or read without end."""
+
+    # House rules nested far deeper than any parser stack allows.
+    deep = work / "deep-rules.json"
+    deep.write_text("[" * 75000 + "]" * 75000)
+    r = run_bytes("validate", "--rules", deep, sample)
+    check("deeply nested house rules exit 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr) and b"deep-rules.json" in r.stderr, r)
+    deep_member = work / "deep-member-rules.json"
+    deep_member.write_text('{"format": "copydesk-house-rules", "version": 1, "x": '
+                           + '{"a": ' * 75000 + "1" + "}" * 75001)
+    r = run_bytes("validate", "--rules", deep_member, sample)
+    check("deeply nested objects in house rules exit 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), r)
+    deep_ninjs = work / "deep.ninjs.json"
+    deep_ninjs.write_text('{"uri": "urn:x", "headlines": ' + "[" * 75000 + "]" * 75000 + "}")
+    r = run_bytes("import", deep_ninjs)
+    check("a deeply nested ninjs document exits 2 with a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), r)
+
+    # Error messages are valid UTF-8 and short, whatever the input.
+    cut = work / "cut-rules.json"
+    cut.write_bytes('{"copydesk-house-rul…ϗ…'.encode())
+    r = run_bytes("validate", "--rules", cut, sample)
+    check("a house-rules syntax error is reported in valid UTF-8 with line and column",
+          r.returncode == 2 and is_short_utf8(r.stderr) and b"cut-rules.json:1:" in r.stderr, r)
+    for name, text in (("long-name-rules.json",
+                        '{"format": "copydesk-house-rules", "version": 1, "rules": {"'
+                        + "ϗ" * 300000 + '": "error"}}'),
+                       ("long-value-rules.json",
+                        '{"format": "copydesk-house-rules", "version": 1, "rules": '
+                        '{"body-tk": "' + "é" * 300000 + '"}}'),
+                       ("long-key-rules.json", '{"' + "ϗ" * 300000 + '": 1}')):
+        path = work / name
+        path.write_text(text)
+        r = run_bytes("validate", "--rules", path, sample)
+        check(f"house rules {name}: exit 2 with a short UTF-8 message",
+              r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+    huge_status = work / "huge-status.copydesk"
+    huge_status.write_text(json.dumps(dict(data, status="ϗ" * (10 * 1024 * 1024)), ensure_ascii=False))
+    r = run_bytes("validate", huge_status)
+    check("a 20 MB status value gives a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+    huge_ninjs = work / "huge-status.ninjs.json"
+    huge_ninjs.write_text(json.dumps({"uri": "urn:x", "pubstatus": "ϗ" * (4 * 1024 * 1024)},
+                                     ensure_ascii=False))
+    r = run_bytes("import", huge_ninjs)
+    check("a huge ninjs value gives a short message",
+          r.returncode == 2 and is_short_utf8(r.stderr), (r.returncode, r.stderr[:300], len(r.stderr)))
+
+    # Devices, FIFOs and folders are refused before they are read.
+    fifo = work / "fifo"
+    os.mkfifo(fifo)
+    specials = [("/dev/zero", "/dev/zero"), ("/dev/urandom", "/dev/urandom"),
+                ("a FIFO with no writer", fifo), ("a folder", work)]
+    commands = [("validate", lambda f: ("validate", f)),
+                ("validate --rules", lambda f: ("validate", "--rules", f, sample)),
+                ("stats", lambda f: ("stats", f)),
+                ("format --check", lambda f: ("format", "--check", f)),
+                ("export", lambda f: ("export", "--force", f)),
+                ("import", lambda f: ("import", f))]
+    for what, path in specials:
+        for command, args in commands:
+            r = run_bytes(*args(path), timeout=20)
+            check(f"{command} refuses {what} at once with exit 2 and a short message",
+                  r.returncode == 2 and is_short_utf8(r.stderr) and str(path).encode() in r.stderr,
+                  (r.returncode, r.stderr[:300]))
+
+
+def output_tests(work):
+    """Where the CLI writes: never replace a device, a pipe or a link to one,
+    never overwrite a file without --force, and fail when standard output
+    cannot be written."""
+    base_url = ("--image-base-url", "https://media.example.org/i/")
+    out = work / "outputs"
+    out.mkdir()
+
+    r = run("export", "--help")
+    check("export --help names its file once",
+          r.returncode == 0 and "[OPTION…] FILE\n" in r.stdout and "FILE FILE" not in r.stdout, r.stdout[:300])
+    helps = [run(c, "--help") for c in ("validate", "stats", "format", "import", "render")]
+    check("no command's --help repeats its file argument",
+          all(h.returncode == 0 and "FILE FILE" not in h.stdout and "FILE… FILE…" not in h.stdout
+              for h in helps), [h.stdout[:200] for h in helps])
+
+    # A device: a private copy of /dev/null, so that a failure cannot break
+    # the machine's own.
+    if os.geteuid() == 0:
+        null = out / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        r = run("export", *base_url, "-o", null, sample)
+        check("export -o a device writes to it and leaves it a device",
+              r.returncode == 0 and stat.S_ISCHR(os.stat(null).st_mode), r)
+        r = run("new", "-o", null)
+        check("new -o a device refuses, leaving it a device",
+              r.returncode == 2 and stat.S_ISCHR(os.stat(null).st_mode), r)
+
+    # A link to standard output, as /dev/stdout is.
+    link = out / "stdout"
+    os.symlink("/proc/self/fd/1", link)
+    r = run("export", *base_url, "-o", link, sample)
+    check("export -o a link to standard output delivers the export there",
+          r.returncode == 0 and '"uri"' in r.stdout and os.path.islink(link), r)
+    r = run("import", "-o", link, work / "story.ninjs.json")
+    check("import -o a link to standard output delivers the article there",
+          r.returncode == 0 and '"copydesk-article"' in r.stdout and os.path.islink(link), r)
+
+    # The same link when standard output is a regular file.
+    redirected = out / "redirected.json"
+    with open(redirected, "wb") as stdout:
+        r = run_bytes("export", *base_url, "-o", link, sample, stdout=stdout)
+    check("export -o a link to standard output writes into the file it was redirected to",
+          r.returncode == 0 and b'"uri"' in redirected.read_bytes() and os.path.islink(link),
+          (r.returncode, r.stderr))
+
+    # A FIFO with a reader.
+    fifo = out / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    r = run_bytes("export", *base_url, "-o", fifo, sample, timeout=20)
+    try:
+        received, _ = reader.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        reader.kill()
+        received, _ = reader.communicate()
+    check("export -o a FIFO writes into the FIFO",
+          r.returncode == 0 and b'"uri"' in received and stat.S_ISFIFO(os.stat(fifo).st_mode),
+          (r.returncode, r.stderr, received[:100]))
+
+    # Existing files are not overwritten without --force.
+    existing = out / "existing.json"
+    existing.write_text("keep me")
+    r = run("export", *base_url, "-o", existing, sample)
+    check("export -o an existing file refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr and existing.read_text() == "keep me", r)
+    r = run("export", *base_url, "--force", "-o", existing, sample)
+    check("export --force -o an existing file replaces it",
+          r.returncode == 0 and '"uri"' in existing.read_text(), r)
+    ninjs = work / "story.ninjs.json"
+    article = out / "existing.copydesk"
+    article.write_text("keep me")
+    r = run("import", "-o", article, ninjs)
+    check("import -o an existing file refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr and article.read_text() == "keep me", r)
+    own = out / "own.json"
+    shutil.copy(ninjs, own)
+    before = own.read_bytes()
+    r = run("import", "-o", own, own)
+    check("import -o onto its own input refuses without --force",
+          r.returncode == 2 and own.read_bytes() == before, r)
+    r = run("import", "--force", "-o", article, ninjs)
+    check("import --force -o an existing file replaces it",
+          r.returncode == 0 and '"copydesk-article"' in article.read_text(), r)
+    bundle = out / "bundle"
+    bundle.mkdir()
+    data = json.loads(sample.read_text())
+    (bundle / (data["slug"] + ".ninjs.json")).write_text("keep me")
+    r = run("export", "--bundle", bundle, sample)
+    check("--bundle over an existing export refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr
+          and (bundle / (data["slug"] + ".json")).read_text() == "keep me"
+          and not (bundle / "harbour-ferry.jpg").exists(), r)
+    shutil.rmtree(bundle)
+    bundle.mkdir()
+    (bundle / "harbour-ferry.jpg").write_text("keep me")
+    r = run("export", "--bundle", bundle, sample)
+    check("--bundle over an existing image refuses without --force",
+          r.returncode == 2 and "--force" in r.stderr
+          and (bundle / "harbour-ferry.jpg").read_text() == "keep me", r)
+    shutil.rmtree(bundle)
+
+    # --bundle with -o elsewhere.
+    elsewhere = out / "elsewhere"
+    elsewhere.mkdir()
+    r = run("export", "--bundle", bundle, "-o", elsewhere / "story.json", sample)
+    check("--bundle DIR -o a file outside DIR is refused with a message",
+          r.returncode == 2 and "--bundle" in r.stderr and not (elsewhere / "story.json").exists()
+          and not (bundle / "story.json").exists(), r)
+    r = run("export", "--bundle", bundle, "-o", "story.json", sample)
+    check("--bundle DIR -o a plain file name names the export inside DIR",
+          r.returncode == 0 and (bundle / "story.json").exists(), r)
+    shutil.rmtree(bundle)
+
+    # new -o never follows a link to create a file elsewhere.
+    dangling = out / "dangling.copydesk"
+    os.symlink(out / "target.copydesk", dangling)
+    r = run("new", "-o", dangling)
+    check("new -o a dangling link refuses and creates nothing",
+          r.returncode == 2 and not (out / "target.copydesk").exists(), r)
+    fresh = out / "fresh.copydesk"
+    r = run("new", "-o", fresh)
+    check("new -o a new name writes the article", r.returncode == 0 and json.loads(fresh.read_text())["id"], r)
+
+    # A full standard output is an error.
+    messy = out / "messy.copydesk"
+    messy.write_text(sample.read_text().replace("\n  ", "\n    "))
+    for args in (("validate", sample), ("validate", "--json", sample), ("stats", sample),
+                 ("stats", "--json", sample), ("format", "--check", messy), ("new",),
+                 ("export", *base_url, sample), ("import", ninjs)):
+        with open("/dev/full", "wb") as full:
+            r = run_bytes(*args, stdout=full)
+        check(f"{' '.join(map(str, args[:2]))} > /dev/full exits 2 with a message",
+              r.returncode == 2 and is_short_utf8(r.stderr) and b"standard output" in r.stderr,
+              (r.returncode, r.stderr))
+
+    # A bundle that runs out of space leaves nothing behind.
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    r = run_bytes("export", "--bundle", bundle, sample, preexec_fn=small_files)
+    left = sorted(p.name for p in bundle.iterdir()) if bundle.exists() else []
+    check("a bundle that runs out of space fails and leaves nothing in the folder",
+          r.returncode == 2 and left == [], (r.returncode, r.stderr, left))
+
+
+def huge_tests(work, data):
+    """Huge input is loaded in linear time, or refused at once when it is
+    more than an article can hold; no text is dropped without a word."""
+    for count in (16000, 100000):
+        path = work / f"authors-{count}.copydesk"
+        path.write_text(json.dumps(dict(data, authors=[{"name": f"Author {i}"} for i in range(count)])))
+        r = run_bytes("validate", path, timeout=120)
+        check(f"{count} authors are refused at once with a message naming the limit",
+              r.returncode == 2 and b"1000" in r.stderr and b"authors" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "tags-100000.copydesk"
+    path.write_text(json.dumps(dict(data, tags=[{"name": f"Tag {i}"} for i in range(100000)])))
+    r = run_bytes("validate", path, timeout=120)
+    check("100000 tags are refused at once with a message naming the limit",
+          r.returncode == 2 and b"1000" in r.stderr and b"tags" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "authors-1000.copydesk"
+    path.write_text(json.dumps(dict(data, authors=[{"name": f"Author {i}"} for i in range(1000)])))
+    r = run_bytes("stats", path, timeout=120)
+    check("1000 authors, the most an article may have, load", r.returncode == 0, (r.returncode, r.stderr[:300]))
+    path = work / "people.ninjs.json"
+    path.write_text(json.dumps({"uri": "urn:x", "people": [{"name": f"P {i}", "rel": "author"}
+                                                           for i in range(16000)]}))
+    r = run_bytes("import", path, timeout=120)
+    check("a ninjs document with 16000 authors is refused at once",
+          r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    path = work / "subjects.ninjs.json"
+    path.write_text(json.dumps({"uri": "urn:x", "subjects": [{"name": f"S {i}"} for i in range(100000)]}))
+    r = run_bytes("import", path, timeout=120)
+    check("a ninjs document with 100000 subjects is refused at once",
+          r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    accents = work / "accents.copydesk"
+    accents.write_text(json.dumps(dict(data, body="a" + "\u0301" * 3000000), ensure_ascii=False))
+    r = run_bytes("validate", accents, timeout=120)
+    check("a body of three million combining accents loads", r.returncode in (0, 1), (r.returncode, r.stderr[:300]))
+
+    def html_ninjs(name, html):
+        path = work / name
+        path.write_text(json.dumps({"uri": "urn:x", "headlines": [{"role": "main", "value": "x"}],
+                                    "bodies": [{"role": "main", "contenttype": "text/html",
+                                                "value": html}]}))
+        return path
+
+    attributes = " ".join(f'data-a{i}="v"' for i in range(300000))
+    r = run_bytes("import", html_ninjs("attributes.ninjs.json", f"<p {attributes}>Hello there</p><p>After</p>"),
+                  timeout=120)
+    check("HTML with 300000 attributes on one tag imports with its text",
+          r.returncode == 0 and b"Hello there" in r.stdout and b"After" in r.stdout, (r.returncode, r.stderr[:300]))
+    for depth in (300, 5000):
+        html = "<div>" * depth + "<b>Deep text</b>" + "</div>" * depth + "<p>Text after</p>"
+        r = run_bytes("import", html_ninjs(f"deep-{depth}.ninjs.json", html), timeout=120)
+        check(f"HTML nested {depth} levels deep keeps the deep text and everything after it",
+              r.returncode == 0 and b"Deep text" in r.stdout and b"Text after" in r.stdout,
+              (r.returncode, r.stderr[:300], r.stdout[-300:]))
+    html = "<div>" * 20000 + "Deep text" + "</span>" * 20000 + "<p>Text after</p>"
+    r = run_bytes("import", html_ninjs("mismatched.ninjs.json", html), timeout=120)
+    check("HTML nested deep with end tags that match nothing keeps its text",
+          r.returncode == 0 and b"Deep text" in r.stdout and b"Text after" in r.stdout,
+          (r.returncode, r.stderr[:300], r.stdout[-300:]))
 
 
 sys.exit(main())

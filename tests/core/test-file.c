@@ -20,6 +20,9 @@
 #include <gio/gio.h>
 
 #include "cd-article-file.h"
+#include "cd-document.h"
+#include "cd-html-markdown.h"
+#include "cd-file-util.h"
 
 /*
  * Tests of the .copydesk loader and saver.
@@ -2125,6 +2128,245 @@ test_copy_image (void)
   g_rmdir (dir);
 }
 
+/* Files that are not regular files are refused before anything is read
+ * from them: reading /dev/zero would not end, nor would opening a FIFO that
+ * has no writer. */
+static void
+test_read_bounded_special_files (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.copydesk", NULL);
+  const struct
+  {
+    const char *path;
+    int code;
+    const char *message;
+  } cases[] = {
+    { "/dev/zero", G_IO_ERROR_NOT_REGULAR_FILE, "it is a device, not a file" },
+    { "/dev/urandom", G_IO_ERROR_NOT_REGULAR_FILE, "it is a device, not a file" },
+    { fifo, G_IO_ERROR_NOT_REGULAR_FILE, "it is a pipe (FIFO), not a file" },
+    { dir, G_IO_ERROR_IS_DIRECTORY, "it is a folder, not a file" },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 1;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_false (cd_file_read_bounded (file, 1024, NULL, &contents, &length, &error));
+      g_assert_error (error, G_IO_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_null (contents);
+      g_clear_error (&error);
+
+      article = cd_article_load_from_file (file, NULL, &error);
+      g_assert_null (article);
+      g_assert_error (error, CD_FILE_ERROR, CD_FILE_ERROR_READ);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+    }
+
+  remove_tree (dir);
+}
+
+/* No more than one byte past the limit is read, and the limit itself is
+ * allowed. */
+static void
+test_read_bounded_limit (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ten.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_set_contents (path, "0123456789", 10, NULL));
+
+  g_assert_true (cd_file_read_bounded (file, 10, NULL, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_cmpstr (contents, ==, "0123456789");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_false (cd_file_read_bounded (file, 9, NULL, &contents, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpuint (length, ==, 10);
+  g_assert_null (contents);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_true (cd_file_read_bounded (file, 9, NULL, &contents, &length, &error));
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpstr (contents, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+store_async_result_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Another program that rewrites an article in place with the same size
+ * and puts the modification time back is still noticed: the document
+ * compares the content too, not only what the file system says. */
+static void
+test_document_same_size_and_time (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) original = cd_article_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDocument) document = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *after = NULL;
+  struct stat before;
+  struct stat changed;
+  struct timespec times[2];
+  gsize length = 0;
+  gsize after_length = 0;
+  int fd;
+
+  cd_article_set_headline (original, "Original");
+  data = cd_article_to_data (original, &length);
+  g_assert_true (g_file_set_contents (path, data, length, &error));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  cd_document_load_async (file, NULL, store_async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = cd_document_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The same file (same inode), the same size, the same time; one letter
+   * of the headline differs. */
+  *strstr (data, "Original") = 'X';
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, data, length), ==, (gssize) length);
+  g_assert_cmpint (close (fd), ==, 0);
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  g_assert_cmpint (g_stat (path, &changed), ==, 0);
+  g_assert_cmpint (changed.st_ino, ==, before.st_ino);
+  g_assert_cmpint (changed.st_size, ==, before.st_size);
+  g_assert_cmpint (changed.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+
+  cd_document_check_disk_async (document, NULL, store_async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (cd_document_check_disk_finish (document, result, &error), ==,
+                   CD_DOCUMENT_DISK_CHANGED);
+  g_assert_no_error (error);
+
+  cd_article_set_body (cd_document_get_article (document), "Mine.\n");
+  g_assert_false (cd_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, data, length);
+
+  remove_tree (dir);
+}
+
+static char *
+nest_html (const char *open,
+           const char *close,
+           guint       depth,
+           const char *inner,
+           const char *after)
+{
+  GString *html = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, open);
+  g_string_append (html, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, close);
+  g_string_append (html, after);
+
+  return g_string_free (html, FALSE);
+}
+
+/* libxml2 stops building the tree at 256 levels and used to take the deep
+ * text and everything after it along; imported HTML is now flattened
+ * instead, whatever the nesting. */
+static void
+test_html_import_deep (void)
+{
+  const struct
+  {
+    const char *open;
+    const char *close;
+    guint depth;
+  } cases[] = {
+    { "<div>", "</div>", 256 },
+    { "<div>", "</div>", 300 },
+    { "<span>", "</span>", 5000 },
+    { "<div><span>", "</span></div>", 1000 },
+    { "<ul><li>", "</li></ul>", 400 },
+    { "<div>", "</span>", 20000 },
+    { "<p><span>", "", 3000 },
+    { "<table><tr><td>", "</td></tr></table>", 300 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = nest_html (cases[i].open, cases[i].close, cases[i].depth,
+                                         "<b>Deep text</b>", "<p>Text after</p>");
+      g_autofree char *markdown = cd_html_to_markdown (html, -1);
+
+      g_test_message ("%s × %u", cases[i].open, cases[i].depth);
+      g_assert_nonnull (strstr (markdown, "Deep text"));
+      g_assert_nonnull (strstr (markdown, "Text after"));
+    }
+}
+
+/* A tag with a huge number of attributes keeps its element and text; the
+ * attributes Copydesk reads come first in real HTML. */
+static void
+test_html_import_many_attributes (void)
+{
+  g_autoptr(GString) html = g_string_new ("<p><a href=\"https://example.org/\"");
+  g_autofree char *markdown = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (html, " data-a%u='v>'", i);
+  g_string_append (html, ">Link text</a> and more</p><p>After</p>");
+
+  markdown = cd_html_to_markdown (html->str, html->len);
+  g_assert_cmpstr (markdown, ==, "[Link text](https://example.org/) and more\n\nAfter\n");
+}
+
+/* Scripts stay dropped and raw text stays raw when tags are left out. */
+static void
+test_html_import_flattened_script (void)
+{
+  g_autofree char *html = nest_html ("<div>", "</div>", 400,
+                                     "<script>var secret = '<div>';</script>Shown",
+                                     "<p>After</p>");
+  g_autofree char *markdown = cd_html_to_markdown (html, -1);
+
+  g_assert_null (strstr (markdown, "secret"));
+  g_assert_nonnull (strstr (markdown, "Shown"));
+  g_assert_nonnull (strstr (markdown, "After"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2229,6 +2471,13 @@ main (int   argc,
   g_test_add_func ("/file/save/failure-keeps-old", test_save_failure_keeps_old);
   g_test_add_func ("/file/save/disk-full", test_save_disk_full);
   g_test_add_func ("/file/save/crash", test_save_crash);
+
+  g_test_add_func ("/file/read-bounded/special-files", test_read_bounded_special_files);
+  g_test_add_func ("/file/read-bounded/limit", test_read_bounded_limit);
+  g_test_add_func ("/file/document/same-size-and-time", test_document_same_size_and_time);
+  g_test_add_func ("/file/html-import/deep", test_html_import_deep);
+  g_test_add_func ("/file/html-import/many-attributes", test_html_import_many_attributes);
+  g_test_add_func ("/file/html-import/flattened-script", test_html_import_flattened_script);
 
   status = g_test_run ();
 

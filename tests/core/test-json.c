@@ -8,6 +8,9 @@
 
 #include <glib.h>
 
+#include "cd-article-file.h"
+#include "cd-house-rules.h"
+#include "cd-import-ninjs.h"
 #include "cd-json.h"
 
 /* Parses @text, which must be valid, and returns its root. */
@@ -823,6 +826,281 @@ test_many_keys (void)
   g_assert_nonnull (strstr (error->message, "the key “key17” appears twice"));
 }
 
+
+/* Each member's value is given where its key is, for cd_json_locate(). */
+static void
+test_member_offsets (void)
+{
+  const char *text = "\xEF\xBB\xBF{\n  \"a\": 1,\r\n  \"b\":\r  [\n    {\"c\": true}\n  ],\n\n  \"dé\": {}, \"e\": 2\n}\n";
+  g_autoptr(GHashTable) offsets = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonNode *inner;
+  const struct
+  {
+    const char *path;
+    guint line;
+    guint column;
+  } cases[] = {
+    { "a", 2, 3 }, { "b", 3, 3 }, { "c", 5, 6 }, { "dé", 8, 3 }, { "e", 8, 13 },
+  };
+
+  root = cd_json_parse_full (text, strlen (text), "test.json", 0, CD_JSON_PARSE_DEFAULT,
+                             offsets, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  inner = json_array_get_element (json_node_get_array (json_object_get_member (object, "b")), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      JsonObject *holder = strcmp (cases[i].path, "c") == 0 ? json_node_get_object (inner) : object;
+      JsonNode *node = json_object_get_member (holder, cases[i].path);
+      gsize offset = GPOINTER_TO_SIZE (g_hash_table_lookup (offsets, node));
+      guint line = 0;
+      guint column = 0;
+
+      g_assert_cmpuint (offset, >, 0);
+      cd_json_locate (text, strlen (text), offset, &line, &column);
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (column, ==, cases[i].column);
+    }
+
+  /* Array elements and the root are no object members. */
+  g_assert_false (g_hash_table_contains (offsets, inner));
+  g_assert_false (g_hash_table_contains (offsets, root));
+}
+
+static void
+test_excerpt (void)
+{
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *short_excerpt = cd_json_excerpt ("draft");
+  g_autofree char *null_excerpt = cd_json_excerpt (NULL);
+  g_autofree char *long_excerpt = NULL;
+  g_autofree char *invalid_excerpt = NULL;
+  g_autofree char *cut_excerpt = NULL;
+  char cut[200];
+
+  g_assert_cmpstr (short_excerpt, ==, "draft");
+  g_assert_cmpstr (null_excerpt, ==, "");
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (long_text, "ϗ");
+  long_excerpt = cd_json_excerpt (long_text->str);
+  g_assert_true (g_utf8_validate (long_excerpt, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (long_excerpt, -1), ==, 41);
+  g_assert_true (g_str_has_suffix (long_excerpt, "ϗ…"));
+
+  invalid_excerpt = cd_json_excerpt ("ab\xff\xfe" "cd");
+  g_assert_true (g_utf8_validate (invalid_excerpt, -1, NULL));
+  g_assert_cmpstr (invalid_excerpt, ==, "ab\uFFFD\uFFFDcd");
+
+  /* A multi-byte character cut in two where the excerpt is looked at. */
+  memset (cut, 'x', sizeof cut);
+  memcpy (cut + 163, "ϗ", 2);
+  cut[sizeof cut - 1] = '\0';
+  cut_excerpt = cd_json_excerpt (cut);
+  g_assert_true (g_utf8_validate (cut_excerpt, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (cut_excerpt, -1), ==, 41);
+}
+
+/* With CD_JSON_PARSE_KEEP_NUMBER_TEXT, a number is written back exactly as
+ * it was read, even one no double or 64-bit integer holds. */
+static void
+test_keep_number_text (void)
+{
+  const char *text =
+    "{\n"
+    "  \"big\": 12345678901234567890,\n"
+    "  \"negative\": -98765432109876543210,\n"
+    "  \"precise\": 0.1000000000000000000001,\n"
+    "  \"exponent\": 1E2,\n"
+    "  \"minus-zero\": -0,\n"
+    "  \"plain\": 42,\n"
+    "  \"double\": 2.5,\n"
+    "  \"list\": [\n"
+    "    1e400000000000000000000000000000000000000000000000000000000000000000000000000000\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *written = NULL;
+  JsonObject *object;
+  JsonNode *node;
+
+  /* 1e4000… is too large for a double whether or not its text is kept. */
+  root = cd_json_parse_full (text, strlen (text), "test.json", 0,
+                             CD_JSON_PARSE_KEEP_NUMBER_TEXT, NULL, &error);
+  g_assert_error (error, CD_JSON_ERROR, CD_JSON_ERROR_TOO_LARGE);
+  g_assert_null (root);
+  g_clear_error (&error);
+
+  text = "{\n"
+         "  \"big\": 12345678901234567890,\n"
+         "  \"negative\": -98765432109876543210,\n"
+         "  \"precise\": 0.1000000000000000000001,\n"
+         "  \"exponent\": 1E2,\n"
+         "  \"minus-zero\": -0,\n"
+         "  \"plain\": 42,\n"
+         "  \"double\": 2.5,\n"
+         "  \"list\": [\n"
+         "    18446744073709551616\n"
+         "  ]\n"
+         "}\n";
+  root = cd_json_parse_full (text, strlen (text), "test.json", 0,
+                             CD_JSON_PARSE_KEEP_NUMBER_TEXT, NULL, &error);
+  g_assert_no_error (error);
+  written = cd_json_to_string (root, NULL);
+  g_assert_cmpstr (written, ==, text);
+
+  object = json_node_get_object (root);
+  g_assert_cmpstr (cd_json_node_get_number_text (json_object_get_member (object, "big")), ==,
+                   "12345678901234567890");
+  g_assert_null (cd_json_node_get_number_text (json_object_get_member (object, "plain")));
+  g_assert_null (cd_json_node_get_number_text (json_object_get_member (object, "double")));
+
+  node = json_object_get_member (object, "exponent");
+  cd_json_node_forget_number_text (node);
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_node_get_double (node), ==, 100.0);
+
+  node = json_object_get_member (object, "minus-zero");
+  cd_json_node_forget_number_text (node);
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (node), ==, 0);
+
+  /* Without the flag, numbers are values as before. */
+  g_clear_pointer (&root, json_node_unref);
+  root = cd_json_parse (text, strlen (text), "test.json", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (json_node_get_object (root), "big")),
+                   ==, G_TYPE_DOUBLE);
+}
+
+/* A message is valid UTF-8, starts with the file's name and stays short. */
+static void
+assert_short_message (const GError *error,
+                      const char   *display_name)
+{
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, display_name));
+  g_assert_cmpuint (strlen (error->message), <, 1000);
+}
+
+static char *
+repeat (const char *text,
+        guint       times)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (out, text);
+
+  return g_string_free (out, FALSE);
+}
+
+/* House rules nested far deeper than a recursive parser's stack allows
+ * give an error, not a crash. */
+static void
+test_house_rules_deep (void)
+{
+  g_autofree char *open_arrays = repeat ("[", 75000);
+  g_autofree char *close_arrays = repeat ("]", 75000);
+  g_autofree char *open_objects = repeat ("{\"a\": ", 75000);
+  g_autofree char *close_objects = repeat ("}", 75001);
+  g_autofree char *arrays = g_strconcat (open_arrays, close_arrays, NULL);
+  g_autofree char *objects = g_strconcat ("{\"format\": \"copydesk-house-rules\", \"version\": 1, "
+                                          "\"x\": ", open_objects, "1", close_objects, NULL);
+  const char *texts[] = { arrays, objects };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdHouseRules) rules = NULL;
+
+      rules = cd_house_rules_load_from_data (texts[i], strlen (texts[i]), "rules.json", &error);
+      g_assert_null (rules);
+      g_assert_error (error, CD_HOUSE_RULES_ERROR, CD_HOUSE_RULES_ERROR_SYNTAX);
+      assert_short_message (error, "rules.json:1:");
+      g_assert_nonnull (strstr (error->message, "nested more than"));
+    }
+}
+
+/* Every loader's messages are valid UTF-8 with the file, line and column,
+ * and quote only short excerpts of what the file holds. */
+static void
+test_loader_messages (void)
+{
+  g_autofree char *long_name = repeat ("ϗ", 300000);
+  g_autofree char *long_value = repeat ("é", 300000);
+  g_autofree char *huge_value = repeat ("ϗ", 1024 * 1024);
+  const char *cut = "{\"copydesk-house-rul…ϗ…ϗ…ϗx";
+  g_autofree char *rules_long_key = g_strdup_printf ("{\"%s\": 1}", long_name);
+  g_autofree char *rules_long_rule = g_strdup_printf ("{\"format\": \"copydesk-house-rules\", "
+                                                      "\"version\": 1, \"rules\": {\"%s\": \"error\"}}",
+                                                      long_name);
+  g_autofree char *rules_long_limit = g_strdup_printf ("{\"format\": \"copydesk-house-rules\", "
+                                                       "\"version\": 1, \"limits\": {\"%s\": 1}}",
+                                                       long_name);
+  g_autofree char *rules_long_level = g_strdup_printf ("{\"format\": \"copydesk-house-rules\", "
+                                                       "\"version\": 1, \"rules\": {\"body-tk\": \"%s\"}}",
+                                                       long_value);
+  g_autofree char *rules_long_syntax = g_strdup_printf ("{\"%s\" 1}", long_name);
+  g_autofree char *article_status = g_strdup_printf ("{\"format\": \"copydesk-article\", \"version\": 1, "
+                                                     "\"created\": \"2026-11-27T09:30:00Z\", "
+                                                     "\"modified\": \"2026-11-27T09:30:00Z\", "
+                                                     "\"status\": \"%s\"}", huge_value);
+  g_autofree char *article_date = g_strdup_printf ("{\"format\": \"copydesk-article\", \"version\": 1, "
+                                                   "\"created\": \"%s\"}", huge_value);
+  g_autofree char *ninjs_status = g_strdup_printf ("{\"uri\": \"urn:x\", \"pubstatus\": \"%s\"}", huge_value);
+  g_autofree char *ninjs_date = g_strdup_printf ("{\"uri\": \"urn:x\", \"versioncreated\": \"%s\"}",
+                                                 huge_value);
+  const char *rules_cases[] = {
+    cut, rules_long_key, rules_long_rule, rules_long_limit, rules_long_level, rules_long_syntax,
+  };
+  const char *article_cases[] = { cut, article_status, article_date, rules_long_syntax };
+  const char *ninjs_cases[] = { cut, ninjs_status, ninjs_date, rules_long_syntax };
+
+  /* The file that json-glib cut a character in half for: 36 bytes. */
+  g_assert_cmpuint (strlen (cut), ==, 36);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdHouseRules) rules = NULL;
+
+      rules = cd_house_rules_load_from_data (rules_cases[i], strlen (rules_cases[i]), "rules.json",
+                                             &error);
+      g_assert_null (rules);
+      assert_short_message (error, "rules.json");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (article_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+
+      article = cd_article_load_from_data (article_cases[i], strlen (article_cases[i]),
+                                           "story.copydesk", &error);
+      g_assert_null (article);
+      assert_short_message (error, "story.copydesk");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ninjs_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+
+      article = cd_ninjs_import_from_data (ninjs_cases[i], strlen (ninjs_cases[i]),
+                                           "story.json", &error);
+      g_assert_null (article);
+      assert_short_message (error, "story.json");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +1127,11 @@ main (int   argc,
   g_test_add_func ("/json/not-nul-terminated", test_not_nul_terminated);
   g_test_add_func ("/json/many-keys", test_many_keys);
   g_test_add_func ("/json/error-messages-style", test_error_messages_style);
+  g_test_add_func ("/json/member-offsets", test_member_offsets);
+  g_test_add_func ("/json/excerpt", test_excerpt);
+  g_test_add_func ("/json/keep-number-text", test_keep_number_text);
+  g_test_add_func ("/json/house-rules-deep", test_house_rules_deep);
+  g_test_add_func ("/json/loader-messages", test_loader_messages);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

@@ -412,8 +412,8 @@ test_house_rules_partial (void)
 #define KNOWN_KEYS \
   "$schema, format, version, name, reading_speed, image_base_url, limits, rules."
 
-#define NOT_POSITIVE(limit, found) \
-  "rules.json:1: the limit “" limit "” must be a positive whole number, not " found "."
+#define NOT_POSITIVE(column, limit, found) \
+  "rules.json:1:" column ": the limit “" limit "” must be a positive whole number, not " found "."
 
 static void
 test_house_rules_bad_files (void)
@@ -424,25 +424,25 @@ test_house_rules_bad_files (void)
     const char *message;  /* after "<path>" */
   } cases[] = {
     { "bad-unknown-rule.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":6: unknown rule “headline-lenght” in “rules”; did you mean “headline-length”? "
+      ":6:5: unknown rule “headline-lenght” in “rules”; did you mean “headline-length”? "
       "Known rules are " KNOWN_RULES },
     { "bad-severity.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":5: the rule “body-tk” is set to “fatal”; use “error”, “warning” or “off”." },
+      ":5:5: the rule “body-tk” is set to “fatal”; use “error”, “warning” or “off”." },
     { "bad-limit.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":6: the limit “headline.hard” must be a positive whole number, not -5." },
+      ":6:5: the limit “headline.hard” must be a positive whole number, not -5." },
     { "bad-soft-over-hard.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":5: the soft limit “standfirst.soft” (400) is greater than the hard limit "
+      ":5:5: the soft limit “standfirst.soft” (400) is greater than the hard limit "
       "“standfirst.hard” (300). Lower the soft limit or raise the hard one." },
     { "bad-format.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":2: this is not a house-rules file: “format” is “copydesk-article”, not "
+      ":2:3: this is not a house-rules file: “format” is “copydesk-article”, not "
       "“copydesk-house-rules”." },
     { "bad-version.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":3: the file is house-rules version 2, but this version of Copydesk reads up to "
+      ":3:3: the file is house-rules version 2, but this version of Copydesk reads up to "
       "version 1. Update Copydesk, or write the file for version 1." },
     { "bad-syntax.json", CD_HOUSE_RULES_ERROR_SYNTAX,
-      ":5:24: Parse error: unexpected character `,', expected character `]'" },
+      ":5:24: a trailing comma is not allowed before “}”; remove this “,”" },
     { "bad-duplicate.json", CD_HOUSE_RULES_ERROR_INVALID,
-      ":7: “headline.hard” appears more than once in “limits”; keep one." },
+      ":7:5: the key “headline.hard” appears twice in the same object; remove one of them" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -477,76 +477,80 @@ test_house_rules_bad_data (void)
       "rules.json: the file is empty. House rules are a JSON object that starts "
       "with \"format\": \"copydesk-house-rules\", \"version\": 1." },
     { "{\"format\": \"\xff\"}", CD_HOUSE_RULES_ERROR_SYNTAX,
-      "rules.json: JSON data must be UTF-8 encoded" },
+      "rules.json:1:13: the file is not valid UTF-8 text (byte 0xFF at line 1, column 13); "
+      "save it as UTF-8" },
     { MINIMAL " trailing", CD_HOUSE_RULES_ERROR_SYNTAX,
-      "rules.json:1:57: Parse error: unexpected identifier `trailing', expected end of file" },
+      "rules.json:1:50: unexpected “trailing” after the end of the value; "
+      "a JSON file holds exactly one value" },
     { "[1, 2]", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json: house rules are a JSON object, not a list." },
     { "{\"version\": 1}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json: this is not a house-rules file: it has no “format”. House rules "
       "start with \"format\": \"copydesk-house-rules\", \"version\": 1." },
     { "{\"format\": 1}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: this is not a house-rules file: “format” is 1, not "
+      "rules.json:1:2: this is not a house-rules file: “format” is 1, not "
       "“copydesk-house-rules”." },
     { "{\"format\": \"copydesk-house-rules\"}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json: the file has no “version”; add \"version\": 1." },
     { "{\"format\": \"copydesk-house-rules\", \"version\": \"1\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “version” must be a positive whole number, not “1”." },
+      "rules.json:1:36: “version” must be a positive whole number, not “1”." },
     { "{\"format\": \"copydesk-house-rules\", \"version\": 0}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “version” must be a positive whole number, not 0." },
+      "rules.json:1:36: “version” must be a positive whole number, not 0." },
     { HEAD "\"limit\": {}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: unknown key “limit”; did you mean “limits”? Known keys are " KNOWN_KEYS },
+      "rules.json:1:50: unknown key “limit”; did you mean “limits”? Known keys are " KNOWN_KEYS },
     { HEAD "\"colour\": \"blue\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: unknown key “colour”; known keys are " KNOWN_KEYS },
+      "rules.json:1:50: unknown key “colour”; known keys are " KNOWN_KEYS },
     { HEAD "\"$schema\": 5}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “$schema” must be the text of a URL." },
+      "rules.json:1:50: “$schema” must be the text of a URL." },
     { HEAD "\"name\": \"\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “name” must be a non-empty text naming these house rules." },
+      "rules.json:1:50: “name” must be a non-empty text naming these house rules." },
     { HEAD "\"reading_speed\": 0}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “reading_speed” must be a positive whole number of words "
+      "rules.json:1:50: “reading_speed” must be a positive whole number of words "
       "per minute, not 0." },
     { HEAD "\"reading_speed\": \"fast\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “reading_speed” must be a positive whole number of words "
+      "rules.json:1:50: “reading_speed” must be a positive whole number of words "
       "per minute, not “fast”." },
     { HEAD "\"image_base_url\": \"ftp://images.example/\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “image_base_url” must be empty or an absolute http or https "
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
       "URL such as “https://images.example.com/”, not “ftp://images.example/”." },
     { HEAD "\"image_base_url\": \"images/\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “image_base_url” must be empty or an absolute http or https "
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
       "URL such as “https://images.example.com/”, not “images/”." },
     { HEAD "\"limits\": [70]}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “limits” must be an object of limit names and numbers, not a list." },
+      "rules.json:1:50: “limits” must be an object of limit names and numbers, not a list." },
     { HEAD "\"rules\": \"strict\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “rules” must be an object of rule names and severities, not “strict”." },
+      "rules.json:1:50: “rules” must be an object of rule names and severities, not “strict”." },
     { HEAD "\"limits\": {\"headline.sotf\": 60}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: unknown limit “headline.sotf” in “limits”; did you mean "
+      "rules.json:1:61: unknown limit “headline.sotf” in “limits”; did you mean "
       "“headline.soft”? Known limits are headline.soft, headline.hard, "
       "standfirst.soft, standfirst.hard, slug.hard, tags.min, body.min_words." },
     { HEAD "\"limits\": {\"headline.soft\": 0}}", CD_HOUSE_RULES_ERROR_INVALID,
-      NOT_POSITIVE ("headline.soft", "0") },
+      NOT_POSITIVE ("61", "headline.soft", "0") },
     { HEAD "\"limits\": {\"headline.soft\": 60.5}}", CD_HOUSE_RULES_ERROR_INVALID,
-      NOT_POSITIVE ("headline.soft", "60.5") },
+      NOT_POSITIVE ("61", "headline.soft", "60.5") },
     { HEAD "\"limits\": {\"headline.soft\": \"60\"}}", CD_HOUSE_RULES_ERROR_INVALID,
-      NOT_POSITIVE ("headline.soft", "“60”") },
+      NOT_POSITIVE ("61", "headline.soft", "“60”") },
     { HEAD "\"limits\": {\"body.min_words\": 3000000000}}", CD_HOUSE_RULES_ERROR_INVALID,
-      NOT_POSITIVE ("body.min_words", "3000000000") },
+      NOT_POSITIVE ("61", "body.min_words", "3000000000") },
     { HEAD "\"limits\": {\"tags.min\": null}}", CD_HOUSE_RULES_ERROR_INVALID,
-      NOT_POSITIVE ("tags.min", "null") },
+      NOT_POSITIVE ("61", "tags.min", "null") },
     /* The hard limit alone, below the default soft limit of 70. */
     { HEAD "\"limits\": {\"headline.hard\": 60}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: the soft limit “headline.soft” (70) is greater than the hard "
+      "rules.json:1:61: the soft limit “headline.soft” (70) is greater than the hard "
       "limit “headline.hard” (60). Lower the soft limit or raise the hard one." },
     { HEAD "\"rules\": {\"body-tk\": \"Error\"}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: the rule “body-tk” is set to “Error”; use “error”, “warning” or “off”." },
+      "rules.json:1:60: the rule “body-tk” is set to “Error”; use “error”, “warning” or “off”." },
     { HEAD "\"rules\": {\"body-tk\": false}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: the rule “body-tk” is set to false; use “error”, “warning” or “off”." },
+      "rules.json:1:60: the rule “body-tk” is set to false; use “error”, “warning” or “off”." },
     { HEAD "\"rules\": {\"spelling\": \"error\"}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: unknown rule “spelling” in “rules”; known rules are " KNOWN_RULES },
+      "rules.json:1:60: unknown rule “spelling” in “rules”; known rules are " KNOWN_RULES },
     { HEAD "\"rules\": {\"body-tk\": \"off\", \"body-tk\": \"error\"}}",
       CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “body-tk” appears more than once in “rules”; keep one." },
+      "rules.json:1:78: the key “body-tk” appears twice in the same object; "
+      "remove one of them" },
     { HEAD "\"name\": \"a\", \"name\": \"b\"}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1: “name” appears more than once; keep one." },
+      "rules.json:1:63: the key “name” appears twice in the same object; "
+      "remove one of them" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

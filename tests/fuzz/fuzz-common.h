@@ -23,3 +23,13 @@ fuzz_dup (const uint8_t *data,
   copy[size] = '\0';
   return copy;
 }
+
+/* Messages are for people: valid UTF-8 and short, whatever the input (a
+ * multi-megabyte value is quoted by its start only). */
+static inline void
+fuzz_check_message (const GError *error)
+{
+  g_assert_nonnull (error);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), <, 4096);
+}

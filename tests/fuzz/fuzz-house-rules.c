@@ -20,8 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   rules = cd_house_rules_load_from_data ((const char *) data, size, "fuzz-rules.json", &error);
   if (rules == NULL)
     {
-      g_assert_nonnull (error);
-      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      fuzz_check_message (error);
       return 0;
     }
 

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#pragma once
+
+/* The limits on what Copydesk reads, in one place. Each is far above what
+ * real newsroom files hold and low enough that hostile input is refused with
+ * a message before it can exhaust memory or time, or give the window more
+ * rows than anyone could use. */
+
+/* The largest article file, ninjs document or HTML file that is read. */
+#define CD_LIMIT_FILE_SIZE        (32 * 1024 * 1024)
+
+/* The largest house-rules file; real ones are a few kilobytes. */
+#define CD_LIMIT_HOUSE_RULES_SIZE (1024 * 1024)
+
+/* How deeply arrays and objects may nest in any JSON that is read. */
+#define CD_LIMIT_JSON_DEPTH       64
+
+/* The most authors and tags one article may have. */
+#define CD_LIMIT_AUTHORS          1000
+#define CD_LIMIT_TAGS             1000
