@@ -434,7 +434,7 @@ def output_tests(work):
     r = run("export", "--bundle", bundle, sample)
     check("--bundle over an existing export refuses without --force",
           r.returncode == 2 and "--force" in r.stderr
-          and (bundle / (data["slug"] + ".json")).read_text() == "keep me"
+          and (bundle / (data["slug"] + ".ninjs.json")).read_text() == "keep me"
           and not (bundle / "harbour-ferry.jpg").exists(), r)
     shutil.rmtree(bundle)
     bundle.mkdir()
