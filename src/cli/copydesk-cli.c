@@ -920,6 +920,7 @@ run_import (int    argc,
   g_autoptr(CdArticle) article = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) files = NULL;
   gboolean force = FALSE;
@@ -941,9 +942,12 @@ run_import (int    argc,
     return usage_error (context, _("give exactly one ninjs file"));
 
   input = g_file_new_for_commandline_arg (files[0]);
-  article = cd_ninjs_import_from_file (input, NULL, &error);
+  article = cd_ninjs_import_from_file_full (input, NULL, &warnings, &error);
   if (article == NULL)
     return unreadable (error->message);
+  /* What the import left out (a lead image that is a local path, say). */
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (warnings, i));
 
   data = cd_article_to_data (article, &length);
   bytes = g_bytes_new_take (data, length);

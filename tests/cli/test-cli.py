@@ -254,9 +254,10 @@ def tests(work):
                           "renditions": [{"name": "original", "href": "/etc/passwd"}]}]}))
     r = run("import", wire_ninjs)
     wired = json.loads(r.stdout) if r.returncode == 0 else {}
-    check("import drops a lead image that is a local path",
+    check("import drops a lead image that is a local path, and says so",
           r.returncode == 0 and "/etc/passwd" not in r.stdout
-          and not (wired.get("image") or {}).get("source"), r)
+          and not (wired.get("image") or {}).get("source")
+          and "/etc/passwd" in r.stderr, r)
     stolen = work / "stolen.copydesk"
     stolen.write_text(json.dumps(dict(data, image=dict(data["image"], source="/etc/passwd")),
                                  ensure_ascii=False, indent=2) + "\n")
