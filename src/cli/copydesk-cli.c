@@ -949,7 +949,10 @@ run_import (int    argc,
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (warnings, i));
 
-  data = cd_article_to_data (article, &length);
+  /* An imported article that Copydesk could not open again is refused. */
+  data = cd_article_to_checked_data (article, &length, &error);
+  if (data == NULL)
+    return unreadable (error->message);
   bytes = g_bytes_new_take (data, length);
   if (!write_output (bytes, output, force, &error))
     return unreadable (error->message);

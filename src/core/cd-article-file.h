@@ -51,6 +51,11 @@ gboolean   cd_article_file_copy_image (GFile         *image,
                                        GError       **error);
 char      *cd_article_to_data         (CdArticle     *article,
                                        gsize         *length) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   cd_article_check_limits    (CdArticle     *article,
+                                       GError       **error);
+char      *cd_article_to_checked_data (CdArticle     *article,
+                                       gsize         *length,
+                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   cd_article_save_to_file    (CdArticle     *article,
                                        GFile         *file,
                                        GCancellable  *cancellable,

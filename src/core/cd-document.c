@@ -1002,7 +1002,10 @@ save_job_run (SaveJob       *job,
   else
     {
       save_job_place_image (job, cancellable);
-      job->data = cd_article_to_data (job->snapshot, &job->length);
+      /* Never write what would not open again. */
+      job->data = cd_article_to_checked_data (job->snapshot, &job->length, error);
+      if (job->data == NULL)
+        return FALSE;
     }
 
   if (job->expected_fingerprint != NULL)
@@ -2023,8 +2026,8 @@ cd_document_write_recovery (CdDocument  *self,
       delete_quietly (origin);
     }
 
-  data = cd_article_to_data (self->article, &length);
-  if (!cd_file_replace_contents (recovery, data, length, NULL, &local_error))
+  data = cd_article_to_checked_data (self->article, &length, &local_error);
+  if (data == NULL || !cd_file_replace_contents (recovery, data, length, NULL, &local_error))
     return recovery_write_failed (local_error, error);
 
   self->has_recovery = TRUE;

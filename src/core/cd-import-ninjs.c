@@ -84,13 +84,13 @@
  *   kept.
  */
 
-#define MAX_FILE_SIZE  (32 * 1024 * 1024)
+#define MAX_FILE_SIZE  CD_LIMIT_FILE_SIZE
 #define MAX_DEPTH      64
 
 /* The limits of the .copydesk format, so that an imported article can be
  * saved and opened again. */
-#define MAX_TEXT_BYTES (64 * 1024)
-#define MAX_BODY_BYTES (8 * 1024 * 1024)
+#define MAX_TEXT_BYTES CD_LIMIT_TEXT_BYTES
+#define MAX_BODY_BYTES CD_LIMIT_BODY_BYTES
 
 #define MEDIA_TOPIC_URI  "http://cv.iptc.org/newscodes/mediatopic/"
 #define MEDIA_TOPIC_CODE "medtop:"

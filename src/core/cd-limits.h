@@ -11,6 +11,11 @@
 /* The largest article file, ninjs document or HTML file that is read. */
 #define CD_LIMIT_FILE_SIZE        (32 * 1024 * 1024)
 
+/* The longest body, and the longest of any other text field (headline,
+ * standfirst, a caption, an author's name…), in bytes of UTF-8. */
+#define CD_LIMIT_BODY_BYTES       (8 * 1024 * 1024)
+#define CD_LIMIT_TEXT_BYTES       (64 * 1024)
+
 /* The largest house-rules file; real ones are a few kilobytes. */
 #define CD_LIMIT_HOUSE_RULES_SIZE (1024 * 1024)
 

@@ -49,6 +49,7 @@ struct _CdWindow
   char                 *pending_focus_field;
   CdHistory            *history;         /* cd-window-undo.c */
   AdwToast             *undo_toast;      /* weak */
+  guint                 limits_source;
 
   guint                 check_source;
   guint                 recovery_source;

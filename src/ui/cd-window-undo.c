@@ -25,6 +25,11 @@
  * and a tag being typed. They keep their own undo while they have text.
  *
  * Removing a tag, an author or the lead image also shows a toast with Undo.
+ *
+ * Limits. An article must open again once saved, so a change that takes a
+ * text past what loading accepts (cd_article_check_limits (): a paste of
+ * megabytes into the headline, say) is taken back at once through the same
+ * history, and a toast says why.
  */
 
 static gboolean
@@ -201,6 +206,45 @@ step_recorded_cb (CdWindow  *self,
   cd_window_add_toast (self, toast);
 }
 
+static gboolean
+check_limits_cb (gpointer user_data)
+{
+  CdWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *message = NULL;
+  int cursor = -1;
+
+  self->limits_source = 0;
+  if (self->history == NULL ||
+      cd_article_check_limits (cd_history_get_article (self->history), &error))
+    return G_SOURCE_REMOVE;
+
+  if (cd_history_undo (self->history, &field, &cursor))
+    {
+      reveal (self, field, cursor);
+      /* Translators: %s says which text is too long and what to do */
+      message = g_strdup_printf (_("%s The change was taken back."), error->message);
+    }
+  else
+    message = g_strdup (error->message);
+
+  cd_window_show_toast (self, message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+article_changed_cb (CdWindow *self)
+{
+  /* Before the next frame: a megabyte line in a text view takes GTK long to
+   * lay out, and its layout work would starve a lower priority. */
+  if (self->limits_source == 0)
+    {
+      self->limits_source = g_idle_add_full (G_PRIORITY_HIGH, check_limits_cb, self, NULL);
+      g_source_set_name_by_id (self->limits_source, "[copydesk] article limits");
+    }
+}
+
 static void
 flush_body (gpointer user_data)
 {
@@ -216,8 +260,11 @@ cd_window_undo_set_article (CdWindow  *self,
 {
   dismiss_undo_toast (self);
 
+  g_clear_handle_id (&self->limits_source, g_source_remove);
   if (self->history != NULL)
     {
+      g_signal_handlers_disconnect_by_func (cd_history_get_article (self->history),
+                                            article_changed_cb, self);
       cd_history_set_flush_func (self->history, NULL, NULL);
       g_signal_handlers_disconnect_by_data (self->history, self);
       g_clear_object (&self->history);
@@ -233,6 +280,8 @@ cd_window_undo_set_article (CdWindow  *self,
                                G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->history, "step-recorded",
                                G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (article, "changed",
+                               G_CALLBACK (article_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   cd_editor_set_history (self->editor, self->history);
@@ -279,8 +328,11 @@ cd_window_undo_init (CdWindow *self)
 void
 cd_window_undo_dispose (CdWindow *self)
 {
+  g_clear_handle_id (&self->limits_source, g_source_remove);
   if (self->history != NULL)
     {
+      g_signal_handlers_disconnect_by_func (cd_history_get_article (self->history),
+                                            article_changed_cb, self);
       cd_history_set_flush_func (self->history, NULL, NULL);
       g_signal_handlers_disconnect_by_data (self->history, self);
       g_clear_object (&self->history);

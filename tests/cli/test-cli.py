@@ -519,6 +519,17 @@ def huge_tests(work, data):
     r = run_bytes("import", path, timeout=120)
     check("a ninjs document with 100000 subjects is refused at once",
           r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    # HTML whose Markdown grows past what an article can hold: the import
+    # refuses it rather than write an article that would not open again.
+    path = work / "stars.ninjs.json"
+    path.write_text(json.dumps({"uri": "urn:x", "bodies": [
+        {"role": "main", "contenttype": "text/html",
+         "value": "<p>" + "*" * (6 * 1024 * 1024) + "</p>"}]}))
+    out = work / "stars.copydesk"
+    r = run_bytes("import", "-o", out, path, timeout=120)
+    check("an import that would not open again is refused, nothing written",
+          r.returncode == 2 and b"bod" in r.stderr.lower() and not out.exists(),
+          (r.returncode, r.stderr[:300]))
     accents = work / "accents.copydesk"
     accents.write_text(json.dumps(dict(data, body="a" + "\u0301" * 3000000), ensure_ascii=False))
     r = run_bytes("validate", accents, timeout=120)

@@ -2367,6 +2367,56 @@ test_html_import_flattened_script (void)
   g_assert_nonnull (strstr (markdown, "After"));
 }
 
+/* Whatever is saved opens again: a text past what loading accepts is refused
+ * when saving, with a message naming it, and nothing is written. */
+static void
+test_save_within_limits (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "long.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(CdAuthor) author = cd_author_new ("Ana Lima");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *headline = g_strnfill (CD_LIMIT_TEXT_BYTES + 1, 'h');
+  g_autofree char *body = g_strnfill (CD_LIMIT_BODY_BYTES + 1, 'b');
+  g_autofree char *role = g_strnfill (CD_LIMIT_TEXT_BYTES + 1, 'r');
+  g_autoptr(CdArticle) reloaded = NULL;
+
+  g_assert_true (cd_article_check_limits (article, NULL));
+
+  cd_article_set_headline (article, headline);
+  g_assert_false (cd_article_save_to_file (article, file, NULL, &error));
+  g_assert_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "headline"));
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_clear_error (&error);
+
+  /* Exactly at the limit is fine, and opens again. */
+  headline[CD_LIMIT_TEXT_BYTES] = '\0';
+  cd_article_set_headline (article, headline);
+  g_assert_true (cd_article_save_to_file (article, file, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  cd_article_set_body (article, body);
+  g_assert_false (cd_article_check_limits (article, &error));
+  g_assert_nonnull (strstr (error->message, "body"));
+  g_clear_error (&error);
+  body[CD_LIMIT_BODY_BYTES] = '\0';
+  cd_article_set_body (article, body);
+  g_assert_true (cd_article_check_limits (article, NULL));
+
+  cd_author_set_role (author, role);
+  cd_article_add_author (article, author);
+  g_assert_false (cd_article_check_limits (article, &error));
+  g_assert_nonnull (strstr (error->message, "role"));
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2478,6 +2528,8 @@ main (int   argc,
   g_test_add_func ("/file/html-import/deep", test_html_import_deep);
   g_test_add_func ("/file/html-import/many-attributes", test_html_import_many_attributes);
   g_test_add_func ("/file/html-import/flattened-script", test_html_import_flattened_script);
+
+  g_test_add_func ("/file/save-within-limits", test_save_within_limits);
 
   status = g_test_run ();
 

@@ -341,6 +341,43 @@ test_undo_to_saved (void)
   destroy_window (window);
 }
 
+static gboolean
+headline_is_cb (gpointer data)
+{
+  return g_strcmp0 (cd_article_get_headline (data), "Night ferry returns") == 0;
+}
+
+static gboolean
+buffer_is_short_cb (gpointer data)
+{
+  return gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (data)) < 1000;
+}
+
+/* A text past what an article can hold is taken back at once, with a word
+ * why: a file saved with it would not open again. */
+static void
+test_limits (void)
+{
+  CdWindow *window = show_story ();
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+  CdEditor *editor = CD_EDITOR (cd_window_get_editor (window));
+  GtkTextView *view = cd_editor_get_view (editor);
+  g_autofree char *headline = g_strnfill (CD_LIMIT_TEXT_BYTES + 10, 'h');
+  g_autofree char *paste = g_strnfill (CD_LIMIT_BODY_BYTES, 'b');
+  g_autofree char *body = g_strdup (cd_article_get_body (article));
+
+  cd_article_set_headline (article, headline);
+  g_assert_true (cd_ui_test_wait_until (headline_is_cb, article, 10000));
+
+  /* Megabytes pasted into the body: the editor's text comes back too. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  cd_ui_test_type_text (GTK_WIDGET (view), paste);
+  g_assert_true (cd_ui_test_wait_until (buffer_is_short_cb, view, 20000));
+  g_assert_true (g_strcmp0 (cd_article_get_body (article), body) == 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
   g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
   g_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
+  g_test_add_func ("/undo/limits", test_limits);
 
   status = g_test_run ();
 
