@@ -346,6 +346,7 @@ offer_recovery (CdApplication *self,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GString) body = NULL;
+  g_autoptr(GString) unreadable = NULL;
   GtkWidget *dialog;
 
   if (self->recovery_offered)
@@ -360,23 +361,38 @@ offer_recovery (CdApplication *self,
     return;
 
   documents = g_ptr_array_new_with_free_func (g_object_unref);
+  unreadable = g_string_new (NULL);
   for (guint i = 0; i < files->len; i++)
     {
       GFile *file = g_ptr_array_index (files, i);
       g_autoptr(GError) error = NULL;
       CdDocument *document = cd_document_new_from_recovery (file, &error);
 
+      /* Kept on disk, and said: it may hold the only copy of someone's
+       * work, for a later version or a person to open. */
       if (document == NULL)
         {
-          g_autofree char *path = g_file_get_path (file);
-
-          g_warning ("Skipping the recovery copy %s: %s", path, error->message);
+          g_string_append_printf (unreadable, "\n• %s", error->message);
           continue;
         }
       g_ptr_array_add (documents, document);
     }
+
   if (documents->len == 0)
-    return;
+    {
+      g_autofree char *folder = g_file_get_path (cd_application_get_recovery_dir (self));
+
+      if (unreadable->len == 0)
+        return;
+      body = g_string_new (NULL);
+      g_string_printf (body, _("Copydesk could not read these recovery copies. They are kept "
+                               "in %s:\n"), folder);
+      g_string_append (body, unreadable->str);
+      dialog = adw_message_dialog_new (parent, _("Recovery Copies Could Not Be Read"), body->str);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
                                     "This article had changes that were not saved "
@@ -392,6 +408,15 @@ offer_recovery (CdApplication *self,
       g_string_append_printf (body, "\n• %s", cd_document_get_title (document));
       if (cd_document_get_file (document) != NULL)
         g_string_append_printf (body, " (%s)", cd_document_get_display_name (document));
+    }
+  if (unreadable->len > 0)
+    {
+      g_autofree char *folder = g_file_get_path (cd_application_get_recovery_dir (self));
+
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, _("These recovery copies could not be read and are kept "
+                                      "in %s:"), folder);
+      g_string_append (body, unreadable->str);
     }
 
   dialog = adw_message_dialog_new (parent, _("Recover Unsaved Work?"), body->str);

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "cd-application.h"
+#include "cd-ui-test-util.h"
+#include "cd-window-private.h"
+
+/* Hostile input in the window: each case gets a message, never a hang or a
+ * crash, and loses nothing. */
+
+static CdApplication *app;
+static char *tmp_home;
+
+static gboolean
+is_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static GFile *
+recovery_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+}
+
+/* Runs first: the application offers recovery copies when it is first
+ * activated. One copy cannot be read: it is named in the offer and kept. */
+static void
+test_unreadable_recovery (void)
+{
+  g_autoptr(CdDocument) lost = cd_document_new (NULL);
+  g_autoptr(GFile) dir = recovery_dir ();
+  g_autoptr(GFile) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken_path = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+
+  cd_article_set_headline (cd_document_get_article (lost), "Council approves the night ferry");
+  g_assert_true (g_file_make_directory_with_parents (dir, NULL, &error));
+  g_assert_no_error (error);
+  cd_document_set_recovery_dir (lost, dir);
+  g_assert_true (cd_document_write_recovery (lost, &error));
+  g_assert_no_error (error);
+
+  broken = g_file_get_child (dir, "document-broken.copydesk");
+  broken_path = g_file_get_path (broken);
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"copydesk-article\", ", -1, NULL));
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CD_IS_WINDOW (window));
+
+  dialog = cd_ui_test_wait_for_dialog (window, "Recover Unsaved Work?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Council approves"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), broken_path));
+  cd_ui_test_respond (dialog, "discard");
+  cd_ui_test_wait (200);
+
+  /* The copy that could not be read is still there. */
+  g_assert_true (g_file_query_exists (broken, NULL));
+  g_assert_true (g_file_delete (broken, NULL, NULL));
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  cd_ui_test_wait (100);
+}
+
+static CdWindow *
+show_window (void)
+{
+  CdWindow *window = cd_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  return window;
+}
+
+typedef struct
+{
+  GtkWindow  *parent;
+  const char *heading;
+} DialogWait;
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  DialogWait *wait = data;
+
+  return cd_ui_test_find_message_dialog (wait->parent, wait->heading) != NULL;
+}
+
+/* Opening a device or a FIFO with no writer says why at once, and the
+ * window keeps its article. */
+static void
+test_open_special_files (void)
+{
+  g_autofree char *fifo_path = g_build_filename (tmp_home, "wire.copydesk", NULL);
+  const char *paths[] = { "/dev/zero", "/dev/urandom", fifo_path };
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+
+  for (size_t i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf ("Could Not Open “%s”", name);
+      CdWindow *window = show_window ();
+      CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+      DialogWait wait = { GTK_WINDOW (window), heading };
+      AdwMessageDialog *dialog;
+
+      cd_article_set_headline (article, "Kept while the open fails");
+      cd_window_open_file (window, file);
+      g_assert_true (cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000));
+      dialog = cd_ui_test_find_message_dialog (GTK_WINDOW (window), heading);
+      g_test_message ("%s: %s", paths[i], adw_message_dialog_get_body (dialog));
+      g_assert_true (strlen (adw_message_dialog_get_body (dialog)) < 1000);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
+                       ==, "Kept while the open fails");
+
+      cd_document_discard_recovery (cd_window_get_document (window));
+      gtk_window_destroy (GTK_WINDOW (window));
+      cd_ui_test_wait (100);
+    }
+
+  g_remove (fifo_path);
+}
+
+/* House rules nested far deeper than any parser stack allows, chosen in the
+ * preferences: the window starts, says which rules apply, and checks. */
+static void
+test_deep_house_rules (void)
+{
+  g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
+  g_autofree char *path = g_build_filename (tmp_home, "deep-rules.json", NULL);
+  GString *deep = g_string_new (NULL);
+  CdWindow *window;
+
+  for (int i = 0; i < 75000; i++)
+    g_string_append_c (deep, '[');
+  for (int i = 0; i < 75000; i++)
+    g_string_append_c (deep, ']');
+  g_assert_true (g_file_set_contents (path, deep->str, (gssize) deep->len, NULL));
+  g_string_free (deep, TRUE);
+
+  g_settings_set_string (settings, "house-rules-file", path);
+  cd_ui_test_wait (200);
+  g_assert_nonnull (cd_application_get_house_rules (app));
+
+  window = show_window ();
+  cd_article_set_headline (cd_document_get_article (cd_window_get_document (window)), "Still checked");
+  cd_ui_test_wait (600);
+  g_assert_nonnull (cd_window_check (window));
+
+  g_settings_reset (settings, "house-rules-file");
+  cd_document_discard_recovery (cd_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cd_ui_test_wait (100);
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autoptr(GFile) home = NULL;
+  int status;
+
+  tmp_home = g_dir_make_tmp ("copydesk-test-hostile-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmp_home, "data", NULL);
+  config_home = g_build_filename (tmp_home, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+
+  cd_ui_test_init (&argc, &argv);
+
+  app = cd_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* First to activate the application: recovery is offered then only. */
+  g_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
+  g_test_add_func ("/hostile/open-special-files", test_open_special_files);
+  g_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  home = g_file_new_for_path (tmp_home);
+  cd_ui_test_remove_tree (home);
+  g_free (tmp_home);
+  return status;
+}
