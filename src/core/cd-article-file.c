@@ -254,6 +254,7 @@ read_authors (Loader     *loader,
               CdArticle  *article)
 {
   JsonNode *node = json_object_get_member (root, "authors");
+  g_autoptr(GPtrArray) all = NULL;
   JsonArray *array;
   guint n;
 
@@ -273,6 +274,8 @@ read_authors (Loader     *loader,
                  _("authors has %u entries; an article has at most %d authors"),
                  n, CD_LIMIT_AUTHORS);
 
+  /* Added together at the end: the byline is built once. */
+  all = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *item = json_array_get_element (array, i);
@@ -305,9 +308,10 @@ read_authors (Loader     *loader,
       cd_author_set_url (author, url);
       extra = collect_extra (object, author_members);
       cd_author_set_extra (author, extra);
-      cd_article_add_author (article, author);
+      g_ptr_array_add (all, g_steal_pointer (&author));
     }
 
+  cd_article_add_authors (article, all);
   return TRUE;
 }
 

@@ -1037,6 +1037,37 @@ cd_article_insert_author (CdArticle *self,
   emit_changed (self);
 }
 
+/**
+ * cd_article_add_authors:
+ * @self: a #CdArticle
+ * @authors: (element-type CdAuthor): the authors to append, in order
+ *
+ * Appends several authors at once, with one change and one new byline: a
+ * loader adding a thousand authors one by one would build the byline a
+ * thousand times.
+ */
+void
+cd_article_add_authors (CdArticle *self,
+                        GPtrArray *authors)
+{
+  guint n;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (authors != NULL);
+
+  if (authors->len == 0)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->authors));
+  g_list_store_splice (self->authors, n, 0, authors->pdata, authors->len);
+  for (guint i = 0; i < authors->len; i++)
+    g_signal_connect_object (g_ptr_array_index (authors, i), "notify",
+                             G_CALLBACK (author_notify_cb), self, 0);
+
+  update_byline (self);
+  emit_changed (self);
+}
+
 void
 cd_article_add_author (CdArticle *self,
                        CdAuthor  *author)

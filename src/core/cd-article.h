@@ -70,6 +70,8 @@ void            cd_article_set_section         (CdArticle       *self,
 GListModel     *cd_article_get_authors         (CdArticle       *self);
 void            cd_article_add_author          (CdArticle       *self,
                                                 CdAuthor        *author);
+void            cd_article_add_authors         (CdArticle       *self,
+                                                GPtrArray       *authors);
 void            cd_article_insert_author       (CdArticle       *self,
                                                 guint            position,
                                                 CdAuthor        *author);

@@ -646,7 +646,7 @@ import_person (Importer   *self,
                JsonObject *person,
                const char *path,
                gboolean    v1,
-               CdArticle  *article)
+               GPtrArray  *authors)
 {
   g_autoptr(CdAuthor) author = NULL;
   JsonArray *contacts;
@@ -700,7 +700,7 @@ import_person (Importer   *self,
         }
     }
 
-  cd_article_add_author (article, author);
+  g_ptr_array_add (authors, g_steal_pointer (&author));
   return TRUE;
 }
 
@@ -714,6 +714,7 @@ import_authors (Importer   *self,
     const char *member;
     gboolean    v1;
   } lists[] = { { "people", FALSE }, { "person", TRUE } };
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_object_unref);
   const char *by;
 
   for (size_t l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -729,15 +730,17 @@ import_authors (Importer   *self,
           JsonObject *person;
 
           if (!array_object (self, people, lists[l].member, i, &person) ||
-              !import_person (self, person, path, lists[l].v1, article))
+              !import_person (self, person, path, lists[l].v1, authors))
             return FALSE;
 
-          if (g_list_model_get_n_items (cd_article_get_authors (article)) > CD_LIMIT_AUTHORS)
+          if (authors->len > CD_LIMIT_AUTHORS)
             return fail (self, CD_IMPORT_ERROR_INVALID,
                          _("the document names more than %d authors; an article has at most %d"),
                          CD_LIMIT_AUTHORS, CD_LIMIT_AUTHORS);
         }
     }
+  /* Added together: the byline is built once, not once an author. */
+  cd_article_add_authors (article, authors);
 
   if (g_list_model_get_n_items (cd_article_get_authors (article)) > 0)
     return TRUE;

@@ -519,6 +519,14 @@ def huge_tests(work, data):
     r = run_bytes("import", path, timeout=120)
     check("a ninjs document with 100000 subjects is refused at once",
           r.returncode == 2 and b"1000" in r.stderr, (r.returncode, r.stderr[:300]))
+    # 900 authors with 32,000-character names: the byline is built once, not
+    # once an author (which copied gigabytes and ran for minutes).
+    path = work / "long-authors.copydesk"
+    path.write_text(json.dumps(dict(data, authors=[{"name": f"{i} " + "n" * 32000}
+                                                   for i in range(900)])))
+    r = run_bytes("stats", path, timeout=60)
+    check("900 authors with long names load in linear time", r.returncode == 0,
+          (r.returncode, r.stderr[:300]))
     # HTML whose Markdown grows past what an article can hold: the import
     # refuses it rather than write an article that would not open again.
     path = work / "stars.ninjs.json"
