@@ -17,6 +17,7 @@
 #include "cd-json.h"
 #include "cd-language.h"
 #include "cd-markdown.h"
+#include "cd-markdown-edit.h"
 #include "cd-media-topics.h"
 #include "cd-page.h"
 #include "cd-preflight.h"

@@ -5,7 +5,6 @@
 
 #define G_LOG_DOMAIN "cd-editor"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -25,26 +24,10 @@
  * step; the copy the editor made itself is recognised because it equals the
  * buffer, so there is no feedback loop.
  *
- * Formatting actions edit the Markdown source, each as one undo step:
- *
- * - bold (**…**) and italic (_…_) wrap the selection, trimmed of surrounding
- *   white space, and leave the text selected; when the selection is already
- *   wrapped (markers inside or just outside it) they unwrap it. Italic also
- *   recognises *…*. With no selection they insert a pair of markers with the
- *   cursor between them, or remove such an empty pair around the cursor.
- * - link turns the selection into [text](url) and selects "url" for the user
- *   to type over; a selection that is itself a URL becomes [](url) with the
- *   cursor between the brackets (www. names get https://), and so does no
- *   selection: [](url).
- * - heading cycles the lines of the selection through "## ", "### " and no
- *   heading; any other level counts as a heading and is removed (the headline
- *   is the article's only first-level heading).
- * - quote, bulleted-list and numbered-list add their prefix ("> ", "- ",
- *   "1. ", "2. " …) to every non-blank line of the selection, or remove it
- *   when every such line has it already. A list replaces the other kind of
- *   list marker. Blank lines between quoted lines get a bare ">" so that the
- *   quote stays one block. After a line action that had a selection the
- *   whole lines are selected, so the action can be repeated on them.
+ * Formatting actions (bold, italic, link, heading, quote, lists) edit the
+ * Markdown source: cd_markdown_edit_apply () in core computes the new text
+ * and selection, and the editor replaces the part that differs as one undo
+ * step.
  *
  * Shortcuts. Lists use letters rather than <Control><Shift>8 and 7 because
  * letters are on every Latin layout at the same level, while digits are not
@@ -126,14 +109,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef enum
-{
-  LINE_HEADING,
-  LINE_QUOTE,
-  LINE_BULLET,
-  LINE_NUMBER,
-} LineKind;
 
 static void cd_editor_update_match_label (CdEditor *self);
 
@@ -257,6 +232,46 @@ view_key_pressed_cb (CdEditor              *self,
 
 /* Body and article */
 
+/* Replaces only the part of the buffer's text @old that differs from
+ * @new_text, so that marks and the scroll position stay put elsewhere, and
+ * leaves the cursor at the end of the change. The caller groups it into a
+ * user action. */
+static void
+replace_differing_text (CdEditor   *self,
+                        const char *old,
+                        const char *new_text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  size_t old_len = strlen (old), new_len = strlen (new_text);
+  size_t prefix = 0, old_end = old_len, new_end = new_len;
+  GtkTextIter start, end;
+
+  while (prefix < old_len && prefix < new_len && old[prefix] == new_text[prefix])
+    prefix++;
+  while (prefix > 0 && (old[prefix] & 0xC0) == 0x80)
+    prefix--;
+  while (old_end > prefix && new_end > prefix && old[old_end - 1] == new_text[new_end - 1])
+    {
+      old_end--;
+      new_end--;
+    }
+  while (old_end < old_len && (old[old_end] & 0xC0) == 0x80)
+    {
+      old_end++;
+      new_end++;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      (int) g_utf8_strlen (old, (gssize) prefix));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                      (int) g_utf8_strlen (old, (gssize) old_end));
+  if (old_end > prefix)
+    gtk_text_buffer_delete (buffer, &start, &end);
+  if (new_end > prefix)
+    gtk_text_buffer_insert (buffer, &start, new_text + prefix, (int) (new_end - prefix));
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
 static void
 replace_buffer_text (CdEditor   *self,
                      const char *text,
@@ -293,34 +308,9 @@ replace_buffer_text (CdEditor   *self,
        * and the cursor lands at the change: after an undo it shows where
        * the text was changed. */
       g_autofree char *old = dup_buffer_text (self);
-      size_t old_len = strlen (old), new_len = strlen (new_text);
-      size_t prefix = 0, old_end = old_len, new_end = new_len;
-
-      while (prefix < old_len && prefix < new_len && old[prefix] == new_text[prefix])
-        prefix++;
-      while (prefix > 0 && (old[prefix] & 0xC0) == 0x80)
-        prefix--;
-      while (old_end > prefix && new_end > prefix && old[old_end - 1] == new_text[new_end - 1])
-        {
-          old_end--;
-          new_end--;
-        }
-      while (old_end < old_len && (old[old_end] & 0xC0) == 0x80)
-        {
-          old_end++;
-          new_end++;
-        }
 
       begin_edit (self);
-      gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                          (int) g_utf8_strlen (old, (gssize) prefix));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                          (int) g_utf8_strlen (old, (gssize) old_end));
-      if (old_end > prefix)
-        gtk_text_buffer_delete (buffer, &start, &end);
-      if (new_end > prefix)
-        gtk_text_buffer_insert (buffer, &start, new_text + prefix, (int) (new_end - prefix));
-      gtk_text_buffer_place_cursor (buffer, &start);
+      replace_differing_text (self, old, new_text);
       gtk_text_buffer_end_user_action (buffer);
     }
   else
@@ -442,181 +432,29 @@ style_manager_notify_dark_cb (CdEditor        *self,
   update_style_scheme (self);
 }
 
-/* Inline formatting */
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c);
-}
-
-/* Length of the run of @c that ends at @end (going backwards from @end). */
-static int
-run_before (const GtkTextIter *end,
-            gunichar           c,
-            gunichar          *beyond)
-{
-  GtkTextIter iter = *end;
-  int n = 0;
-
-  *beyond = 0;
-  while (gtk_text_iter_backward_char (&iter))
-    {
-      gunichar ch = gtk_text_iter_get_char (&iter);
-
-      if (ch != c)
-        {
-          *beyond = ch;
-          break;
-        }
-      n++;
-    }
-  return n;
-}
-
-/* Length of the run of @c that starts at @start. */
-static int
-run_after (const GtkTextIter *start,
-           gunichar           c,
-           gunichar          *beyond)
-{
-  GtkTextIter iter = *start;
-  int n = 0;
-
-  *beyond = 0;
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      gunichar ch = gtk_text_iter_get_char (&iter);
-
-      if (ch != c)
-        {
-          *beyond = ch;
-          break;
-        }
-      n++;
-      gtk_text_iter_forward_char (&iter);
-    }
-  return n;
-}
-
-/* Whether runs of @lead and @trail delimiters can hold the emphasis of
- * @width (2 for bold, 1 for italic): bold needs at least two on each side,
- * italic an odd number (1, or 3 for bold italic). */
-static gboolean
-runs_hold (int lead,
-           int trail,
-           int width)
-{
-  int n = MIN (lead, trail);
-
-  if (width == 2)
-    return n >= 2;
-  return n == 1 || n == 3;
-}
-
-static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c);
-}
+/* Formatting: core computes the edit, the buffer takes it as one step. */
 
 static void
-trim_selection (GtkTextIter *start,
-                GtkTextIter *end)
-{
-  while (gtk_text_iter_compare (start, end) < 0 && is_blank_char (gtk_text_iter_get_char (start)))
-    gtk_text_iter_forward_char (start);
-  while (gtk_text_iter_compare (start, end) < 0)
-    {
-      GtkTextIter prev = *end;
-
-      gtk_text_iter_backward_char (&prev);
-      if (!is_blank_char (gtk_text_iter_get_char (&prev)))
-        break;
-      *end = prev;
-    }
-}
-
-static void
-toggle_inline (CdEditor   *self,
-               const char *marker,
-               const char *alternate)
+apply_markdown_edit (CdEditor       *self,
+                     CdMarkdownEdit  edit)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  const char *markers[] = { marker, alternate };
-  int width = strlen (marker);
+  g_autofree char *text = dup_buffer_text (self);
+  g_autofree char *new_text = NULL;
   GtkTextIter start, end;
-  int start_offset, end_offset;
+  int new_start, new_end;
 
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  trim_selection (&start, &end);
-  start_offset = gtk_text_iter_get_offset (&start);
-  end_offset = gtk_text_iter_get_offset (&end);
+  new_text = cd_markdown_edit_apply (edit, text,
+                                     gtk_text_iter_get_offset (&start),
+                                     gtk_text_iter_get_offset (&end),
+                                     &new_start, &new_end);
 
   begin_edit (self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      gunichar c = g_utf8_get_char (markers[i]);
-      gunichar outside_lead, outside_trail, inner_lead, inner_trail;
-      int lead, trail;
-
-      /* Markers just outside the selection (or around the cursor). */
-      lead = run_before (&start, c, &outside_lead);
-      trail = run_after (&end, c, &outside_trail);
-      if (runs_hold (lead, trail, width) &&
-          !is_word_char (outside_lead) && !is_word_char (outside_trail))
-        {
-          GtkTextIter a = end, b = end;
-
-          gtk_text_iter_forward_chars (&b, width);
-          gtk_text_buffer_delete (buffer, &a, &b);
-          gtk_text_buffer_get_iter_at_offset (buffer, &a, start_offset - width);
-          gtk_text_buffer_get_iter_at_offset (buffer, &b, start_offset);
-          gtk_text_buffer_delete (buffer, &a, &b);
-          select_offsets (self, start_offset - width, end_offset - width);
-          gtk_text_buffer_end_user_action (buffer);
-          return;
-        }
-
-      /* Markers at the ends of the selection. */
-      if (end_offset - start_offset > 2 * width)
-        {
-          GtkTextIter inner_end = end;
-          g_autofree char *inner = NULL;
-
-          lead = run_after (&start, c, &inner_lead);
-          trail = run_before (&end, c, &inner_trail);
-          gtk_text_iter_backward_chars (&inner_end, width);
-          if (lead + trail <= end_offset - start_offset && runs_hold (lead, trail, width))
-            {
-              GtkTextIter a = start, b = start;
-
-              gtk_text_iter_forward_chars (&a, width);
-              inner = gtk_text_buffer_get_slice (buffer, &a, &inner_end, TRUE);
-              if (strstr (inner, markers[i]) == NULL)
-                {
-                  a = end;
-                  gtk_text_iter_backward_chars (&a, width);
-                  gtk_text_buffer_delete (buffer, &a, &end);
-                  gtk_text_buffer_get_iter_at_offset (buffer, &a, start_offset);
-                  gtk_text_buffer_get_iter_at_offset (buffer, &b, start_offset + width);
-                  gtk_text_buffer_delete (buffer, &a, &b);
-                  select_offsets (self, start_offset, end_offset - 2 * width);
-                  gtk_text_buffer_end_user_action (buffer);
-                  return;
-                }
-            }
-        }
-    }
-
-  /* Not wrapped: wrap it, leaving the same text selected (or the cursor
-   * between the markers). */
-  gtk_text_buffer_insert (buffer, &end, marker, -1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
-  gtk_text_buffer_insert (buffer, &start, marker, -1);
-  select_offsets (self, start_offset + width, end_offset + width);
+  replace_differing_text (self, text, new_text);
+  select_offsets (self, new_start, new_end);
   gtk_text_buffer_end_user_action (buffer);
+  scroll_to_cursor (self);
 }
 
 static void
@@ -624,8 +462,7 @@ editor_bold_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  toggle_inline (CD_EDITOR (widget), "**", "__");
-  scroll_to_cursor (CD_EDITOR (widget));
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_BOLD);
 }
 
 static void
@@ -633,27 +470,7 @@ editor_italic_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  toggle_inline (CD_EDITOR (widget), "_", "*");
-  scroll_to_cursor (CD_EDITOR (widget));
-}
-
-static gboolean
-looks_like_url (const char *text)
-{
-  static const char * const prefixes[] = { "http://", "https://", "mailto:", "www." };
-  gboolean prefixed = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0 &&
-        strlen (text) > strlen (prefixes[i]))
-      prefixed = TRUE;
-  if (!prefixed)
-    return FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_ITALIC);
 }
 
 static void
@@ -661,349 +478,7 @@ editor_link_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autofree char *text = NULL;
-  g_autofree char *link = NULL;
-  GtkTextIter start, end;
-  int start_offset;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  trim_selection (&start, &end);
-  start_offset = gtk_text_iter_get_offset (&start);
-  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-
-  begin_edit (self);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  if (*text == '\0' || looks_like_url (text))
-    {
-      /* [](url): the cursor goes where the link text is typed. A bare
-       * www. name would be a relative link. */
-      const char *scheme = g_ascii_strncasecmp (text, "www.", 4) == 0 ? "https://" : "";
-
-      link = g_strdup_printf ("[](%s%s)", scheme, *text ? text : "url");
-      gtk_text_buffer_insert (buffer, &start, link, -1);
-      select_offsets (self, start_offset + 1, start_offset + 1);
-    }
-  else
-    {
-      /* [text](url): "url" is selected to be typed over. */
-      int text_chars = g_utf8_strlen (text, -1);
-
-      link = g_strdup_printf ("[%s](url)", text);
-      gtk_text_buffer_insert (buffer, &start, link, -1);
-      select_offsets (self, start_offset + text_chars + 3, start_offset + text_chars + 6);
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
-}
-
-/* Line formatting */
-
-typedef struct
-{
-  int indent;   /* bytes of leading spaces */
-  int length;   /* bytes of the prefix after the indent, with its space */
-  int level;    /* heading level, list number */
-} Prefix;
-
-static gboolean
-parse_heading (const char *line,
-               Prefix     *prefix)
-{
-  int n = 0;
-  int i;
-
-  while (line[n] == '#')
-    n++;
-  if (n < 1 || n > 6)
-    return FALSE;
-  if (line[n] != '\0' && line[n] != ' ' && line[n] != '\t')
-    return FALSE;
-  for (i = n; line[i] == ' ' || line[i] == '\t'; i++)
-    ;
-  prefix->indent = 0;
-  prefix->length = i;
-  prefix->level = n;
-  return TRUE;
-}
-
-static gboolean
-parse_quote (const char *line,
-             Prefix     *prefix)
-{
-  if (line[0] != '>')
-    return FALSE;
-  prefix->indent = 0;
-  prefix->length = line[1] == ' ' ? 2 : 1;
-  prefix->level = 0;
-  return TRUE;
-}
-
-static int
-count_indent (const char *line)
-{
-  int n = 0;
-
-  while (line[n] == ' ' || line[n] == '\t')
-    n++;
-  return n;
-}
-
-static gboolean
-parse_bullet (const char *line,
-              Prefix     *prefix)
-{
-  int i = count_indent (line);
-  int j;
-
-  if (line[i] != '-' && line[i] != '*' && line[i] != '+')
-    return FALSE;
-  if (line[i + 1] != ' ' && line[i + 1] != '\t')
-    return FALSE;
-  for (j = i + 1; line[j] == ' ' || line[j] == '\t'; j++)
-    ;
-  prefix->indent = i;
-  prefix->length = j - i;
-  prefix->level = 0;
-  return TRUE;
-}
-
-static gboolean
-parse_number (const char *line,
-              Prefix     *prefix)
-{
-  int i = count_indent (line);
-  int j = i;
-
-  while (g_ascii_isdigit (line[j]) && j - i < 9)
-    j++;
-  if (j == i || (line[j] != '.' && line[j] != ')'))
-    return FALSE;
-  if (line[j + 1] != ' ' && line[j + 1] != '\t')
-    return FALSE;
-  prefix->level = atoi (line + i);
-  for (j = j + 1; line[j] == ' ' || line[j] == '\t'; j++)
-    ;
-  prefix->indent = i;
-  prefix->length = j - i;
-  return TRUE;
-}
-
-static gboolean
-parse_prefix (LineKind    kind,
-              const char *line,
-              Prefix     *prefix)
-{
-  switch (kind)
-    {
-    case LINE_HEADING:
-      return parse_heading (line, prefix);
-    case LINE_QUOTE:
-      return parse_quote (line, prefix);
-    case LINE_BULLET:
-      return parse_bullet (line, prefix);
-    case LINE_NUMBER:
-      return parse_number (line, prefix);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-is_blank_line (const char *line)
-{
-  for (const char *p = line; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-dup_line (GtkTextBuffer *buffer,
-          int            line)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-}
-
-/* Replaces the first @old_bytes bytes after @indent bytes of @line with
- * @new_prefix. Returns the change in characters. */
-static int
-replace_line_prefix (GtkTextBuffer *buffer,
-                     int            line,
-                     const char    *text,
-                     int            indent,
-                     int            old_bytes,
-                     const char    *new_prefix)
-{
-  GtkTextIter start, end;
-  int old_chars = g_utf8_strlen (text + indent, old_bytes);
-
-  gtk_text_buffer_get_iter_at_line_index (buffer, &start, line, indent);
-  end = start;
-  gtk_text_iter_forward_chars (&end, old_chars);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, new_prefix, -1);
-  return g_utf8_strlen (new_prefix, -1) - old_chars;
-}
-
-static void
-toggle_lines (CdEditor *self,
-              LineKind  kind)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GtkTextIter start, end;
-  gboolean has_selection;
-  gboolean all_have = TRUE;
-  guint non_blank = 0;
-  int first, last;
-  int cursor_line, cursor_column = 0;
-  int heading_level = 2;
-  int number = 1;
-
-  has_selection = gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  first = gtk_text_iter_get_line (&start);
-  last = gtk_text_iter_get_line (&end);
-  if (has_selection && last > first && gtk_text_iter_starts_line (&end))
-    last--;
-  cursor_line = first;
-  if (!has_selection)
-    cursor_column = gtk_text_iter_get_line_offset (&start);
-
-  for (int line = first; line <= last; line++)
-    {
-      char *text = dup_line (buffer, line);
-      Prefix prefix;
-
-      g_ptr_array_add (lines, text);
-      if (is_blank_line (text))
-        continue;
-      non_blank++;
-      if (!parse_prefix (kind, text, &prefix))
-        all_have = FALSE;
-    }
-  if (non_blank == 0)
-    all_have = FALSE;
-
-  if (kind == LINE_HEADING)
-    {
-      Prefix prefix;
-
-      /* The first non-blank line decides the next level for all. */
-      for (guint i = 0; i < lines->len; i++)
-        {
-          const char *text = g_ptr_array_index (lines, i);
-
-          if (is_blank_line (text))
-            continue;
-          if (parse_heading (text, &prefix))
-            heading_level = prefix.level == 2 ? 3 : 0;
-          break;
-        }
-    }
-
-  begin_edit (self);
-
-  for (int line = first; line <= last; line++)
-    {
-      const char *text = g_ptr_array_index (lines, line - first);
-      gboolean blank = is_blank_line (text);
-      gboolean single = first == last;
-      Prefix prefix = { 0, };
-      gboolean has = parse_prefix (kind, text, &prefix);
-      g_autofree char *new_prefix = NULL;
-      int delta = 0;
-
-      switch (kind)
-        {
-        case LINE_HEADING:
-          if (blank && !single)
-            continue;
-          new_prefix = heading_level > 0
-            ? g_strdup_printf ("%.*s ", heading_level, "######")
-            : g_strdup ("");
-          if (!has)
-            prefix.length = 0;
-          delta = replace_line_prefix (buffer, line, text, 0, prefix.length, new_prefix);
-          break;
-
-        case LINE_QUOTE:
-          if (all_have)
-            {
-              if (has)
-                delta = replace_line_prefix (buffer, line, text, 0, prefix.length, "");
-            }
-          else if (!has)
-            {
-              if (blank && !single)
-                delta = replace_line_prefix (buffer, line, text, 0, 0, ">");
-              else
-                delta = replace_line_prefix (buffer, line, text, 0, 0, "> ");
-            }
-          break;
-
-        case LINE_BULLET:
-        case LINE_NUMBER:
-          if (blank && !single)
-            continue;
-          if (all_have)
-            {
-              delta = replace_line_prefix (buffer, line, text, prefix.indent, prefix.length, "");
-            }
-          else
-            {
-              Prefix other;
-              int indent = count_indent (text);
-              int old_length = 0;
-
-              if (kind == LINE_BULLET ? parse_number (text, &other) : parse_bullet (text, &other))
-                old_length = other.length;
-              else if (has)
-                old_length = prefix.length;
-              if (kind == LINE_BULLET)
-                new_prefix = g_strdup ("- ");
-              else
-                new_prefix = g_strdup_printf ("%d. ", number++);
-              delta = replace_line_prefix (buffer, line, text, indent, old_length, new_prefix);
-            }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (line == cursor_line)
-        cursor_column = MAX (0, cursor_column + delta);
-    }
-
-  if (has_selection)
-    {
-      gtk_text_buffer_get_iter_at_line (buffer, &start, first);
-      gtk_text_buffer_get_iter_at_line (buffer, &end, last);
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
-    }
-  else
-    {
-      gtk_text_buffer_get_iter_at_line (buffer, &start, cursor_line);
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      cursor_column = MIN (cursor_column, gtk_text_iter_get_line_offset (&end));
-      gtk_text_iter_set_line_offset (&start, cursor_column);
-      gtk_text_buffer_place_cursor (buffer, &start);
-    }
-
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_LINK);
 }
 
 static void
@@ -1011,7 +486,7 @@ editor_heading_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_HEADING);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_HEADING);
 }
 
 static void
@@ -1019,7 +494,7 @@ editor_quote_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_QUOTE);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_QUOTE);
 }
 
 static void
@@ -1027,7 +502,7 @@ editor_bulleted_list_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_BULLET);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_BULLETED_LIST);
 }
 
 static void
@@ -1035,7 +510,7 @@ editor_numbered_list_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_NUMBER);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_NUMBERED_LIST);
 }
 
 /* Find and replace */
@@ -1451,30 +926,24 @@ decode_html (const guint8 *data,
   return g_strndup ((const char *) data, length);
 }
 
-/* Whether @markdown is more than a run of inline text: it has several
- * blocks, or is a heading, quote or list. */
-static gboolean
-is_block_markdown (const char *markdown)
-{
-  Prefix prefix;
-
-  return strstr (markdown, "\n\n") != NULL ||
-         parse_heading (markdown, &prefix) ||
-         parse_quote (markdown, &prefix) ||
-         parse_bullet (markdown, &prefix) ||
-         parse_number (markdown, &prefix);
-}
-
 static gboolean
 line_is_blank_at (GtkTextBuffer *buffer,
                   int            line)
 {
-  g_autofree char *text = NULL;
+  GtkTextIter iter;
 
   if (line < 0 || line >= gtk_text_buffer_get_line_count (buffer))
     return TRUE;
-  text = dup_line (buffer, line);
-  return is_blank_line (text);
+  for (gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+       !gtk_text_iter_ends_line (&iter);
+       gtk_text_iter_forward_char (&iter))
+    {
+      gunichar c = gtk_text_iter_get_char (&iter);
+
+      if (c >= 0x80 || !g_ascii_isspace (c))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -1503,7 +972,7 @@ insert_markdown_html (CdEditor   *self,
 
   /* Inline text goes into the line at the cursor; blocks (paragraphs, lists,
    * headings) are set apart from the text around them by blank lines. */
-  if (is_block_markdown (markdown))
+  if (cd_markdown_edit_is_block (markdown))
     {
       int line = gtk_text_iter_get_line (&iter);
 
