@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-editor.h"
+#include "cd-search-bar.h"
 
 /*
  * The body editor
@@ -55,28 +56,19 @@
 #define MAX_UNDO_LEVELS    1000
 #define MAX_PASTE_BYTES    (8 * 1024 * 1024)
 #define PASTE_CHUNK_BYTES  (64 * 1024)
-#define MAX_FIND_PREFILL   200
 
 struct _CdEditor
 {
   GtkWidget                parent_instance;
 
   /* Template children */
-  GtkSearchBar            *search_bar;
-  GtkSearchEntry          *search_entry;
-  GtkLabel                *match_label;
-  GtkToggleButton         *replace_toggle;
-  GtkWidget               *replace_box;
-  GtkEntry                *replace_entry;
-  GtkToggleButton         *case_check;
+  CdSearchBar             *search_bar;
   GtkScrolledWindow       *scroller;
   GtkSourceView           *view;
 
   GtkWidget               *caption;
   GtkWidget               *placeholder;
   GtkSourceBuffer         *buffer;
-  GtkSourceSearchSettings *search_settings;
-  GtkSourceSearchContext  *search_context;
   GtkCssProvider          *css;
   GtkCssProvider          *page_css;
 
@@ -109,8 +101,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void cd_editor_update_match_label (CdEditor *self);
 
 /* Text helpers */
 
@@ -513,234 +503,15 @@ editor_numbered_list_cb (GtkWidget  *widget,
   apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_NUMBERED_LIST);
 }
 
-/* Find and replace */
-
-static const char *
-get_search_text (CdEditor *self)
-{
-  const char *text = gtk_source_search_settings_get_search_text (self->search_settings);
-
-  return text ? text : "";
-}
-
-static void
-select_match (CdEditor    *self,
-              GtkTextIter *match_start,
-              GtkTextIter *match_end)
-{
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), match_start, match_end);
-  scroll_to_cursor (self);
-  cd_editor_update_match_label (self);
-}
-
-static gboolean
-find_forward_from (CdEditor    *self,
-                   GtkTextIter *from)
-{
-  GtkTextIter match_start, match_end;
-  gboolean wrapped;
-
-  if (*get_search_text (self) == '\0')
-    return FALSE;
-  if (!gtk_source_search_context_forward (self->search_context, from,
-                                          &match_start, &match_end, &wrapped))
-    return FALSE;
-  select_match (self, &match_start, &match_end);
-  return TRUE;
-}
-
-static gboolean
-find_backward_from (CdEditor    *self,
-                    GtkTextIter *from)
-{
-  GtkTextIter match_start, match_end;
-  gboolean wrapped;
-
-  if (*get_search_text (self) == '\0')
-    return FALSE;
-  if (!gtk_source_search_context_backward (self->search_context, from,
-                                           &match_start, &match_end, &wrapped))
-    return FALSE;
-  select_match (self, &match_start, &match_end);
-  return TRUE;
-}
-
-static void
-cd_editor_update_match_label (CdEditor *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *label = NULL;
-  int count;
-  int position;
-
-  if (*get_search_text (self) == '\0')
-    {
-      gtk_label_set_label (self->match_label, "");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-      return;
-    }
-
-  count = gtk_source_search_context_get_occurrences_count (self->search_context);
-  if (count < 0)
-    return;  /* Still counting: notify::occurrences-count comes. */
-
-  if (count == 0)
-    {
-      gtk_label_set_label (self->match_label, _("No matches"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  position = gtk_source_search_context_get_occurrence_position (self->search_context,
-                                                                &start, &end);
-  if (position > 0)
-    /* Translators: the first number is the match that is selected, the
-     * second how many there are: "3 of 12". */
-    label = g_strdup_printf (_("%d of %d"), position, count);
-  else
-    label = g_strdup_printf (ngettext ("%d match", "%d matches", count),
-                             count);
-  gtk_label_set_label (self->match_label, label);
-}
-
-static void
-search_context_notify_count_cb (CdEditor               *self,
-                                GParamSpec             *pspec,
-                                GtkSourceSearchContext *context)
-{
-  cd_editor_update_match_label (self);
-}
-
-static void
-buffer_mark_set_cb (CdEditor      *self,
-                    GtkTextIter   *location,
-                    GtkTextMark   *mark,
-                    GtkTextBuffer *buffer)
-{
-  if (mark == gtk_text_buffer_get_insert (buffer) ||
-      mark == gtk_text_buffer_get_selection_bound (buffer))
-    {
-      if (gtk_search_bar_get_search_mode (self->search_bar))
-        cd_editor_update_match_label (self);
-    }
-}
-
-static void
-search_changed_cb (CdEditor       *self,
-                   GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkTextIter start, end;
-
-  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
-
-  /* Find as you type: the first match from where the selection starts. */
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  if (!find_forward_from (self, &start))
-    cd_editor_update_match_label (self);
-}
-
-static void
-open_search (CdEditor *self,
-             gboolean  replace)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
-
-  /* A short selection on one line is what the user wants to find. */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end) &&
-      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) <= MAX_FIND_PREFILL)
-    {
-      g_autofree char *text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-      gtk_source_search_settings_set_search_text (self->search_settings, text);
-    }
-
-  gtk_toggle_button_set_active (self->replace_toggle, replace);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-  cd_editor_update_match_label (self);
-}
-
-static void
-close_search (CdEditor *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-search_mode_changed_cb (CdEditor     *self,
-                        GParamSpec   *pspec,
-                        GtkSearchBar *search_bar)
-{
-  gboolean enabled = gtk_search_bar_get_search_mode (search_bar);
-
-  gtk_source_search_context_set_highlight (self->search_context, enabled);
-  if (!enabled)
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
-}
-
-static void
-search_activate_cb (CdEditor       *self,
-                    GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-next", NULL);
-}
-
-static void
-search_next_match_cb (CdEditor       *self,
-                      GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-next", NULL);
-}
-
-static void
-search_previous_match_cb (CdEditor       *self,
-                          GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-previous", NULL);
-}
-
-static void
-search_stop_cb (CdEditor       *self,
-                GtkSearchEntry *entry)
-{
-  close_search (self);
-}
-
-static gboolean
-search_bar_key_pressed_cb (CdEditor              *self,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           GtkEventControllerKey *controller)
-{
-  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
-    {
-      close_search (self);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-replace_activate_cb (CdEditor *self,
-                     GtkEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.replace", NULL);
-}
+/* Find and replace: the search bar does the work, the editor owns the
+ * actions and the history the replacements go into. */
 
 static void
 editor_find_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  open_search (CD_EDITOR (widget), FALSE);
+  cd_search_bar_open (CD_EDITOR (widget)->search_bar, FALSE);
 }
 
 static void
@@ -748,7 +519,7 @@ editor_find_replace_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  open_search (CD_EDITOR (widget), TRUE);
+  cd_search_bar_open (CD_EDITOR (widget)->search_bar, TRUE);
 }
 
 static void
@@ -756,16 +527,7 @@ editor_find_next_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextIter start, end;
-
-  if (*get_search_text (self) == '\0')
-    {
-      open_search (self, FALSE);
-      return;
-    }
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  find_forward_from (self, &end);
+  cd_search_bar_find_next (CD_EDITOR (widget)->search_bar);
 }
 
 static void
@@ -773,16 +535,7 @@ editor_find_previous_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextIter start, end;
-
-  if (*get_search_text (self) == '\0')
-    {
-      open_search (self, FALSE);
-      return;
-    }
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  find_backward_from (self, &start);
+  cd_search_bar_find_previous (CD_EDITOR (widget)->search_bar);
 }
 
 static void
@@ -791,28 +544,10 @@ editor_replace_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CdEditor *self = CD_EDITOR (widget);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
 
-  if (*get_search_text (self) == '\0')
-    return;
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  if (gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end) > 0)
-    {
-      seal_history (self);
-      /* The selection is a match: replace it, then go to the next one. */
-      if (!gtk_source_search_context_replace (self->search_context, &start, &end,
-                                              replacement, -1, &error))
-        {
-          g_warning ("Could not replace: %s", error->message);
-          return;
-        }
-      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &end);
-    }
-  find_forward_from (self, &end);
-  cd_editor_update_match_label (self);
+  if (cd_search_bar_selection_is_match (self->search_bar))
+    seal_history (self);
+  cd_search_bar_replace (self->search_bar);
 }
 
 static void
@@ -821,17 +556,10 @@ editor_replace_all_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CdEditor *self = CD_EDITOR (widget);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
 
-  if (*get_search_text (self) == '\0')
-    return;
-
-  seal_history (self);
-  gtk_source_search_context_replace_all (self->search_context, replacement, -1, &error);
-  if (error != NULL)
-    g_warning ("Could not replace: %s", error->message);
-  cd_editor_update_match_label (self);
+  if (cd_search_bar_has_search (self->search_bar))
+    seal_history (self);
+  cd_search_bar_replace_all (self->search_bar);
 }
 
 /* Paste */
@@ -1138,8 +866,6 @@ cd_editor_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   g_clear_object (&self->article_history);
-  g_clear_object (&self->search_context);
-  g_clear_object (&self->search_settings);
   g_clear_object (&self->css);
   g_clear_object (&self->page_css);
   if (self->buffer != NULL)
@@ -1237,25 +963,13 @@ cd_editor_class_init (CdEditorClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
+  g_type_ensure (CD_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/cd-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CdEditor, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, match_label);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_box);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_entry);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, case_check);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, view);
-  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, replace_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_paste_clipboard_cb);
 
   /* Shortcuts: see the comment at the top of this file for the choices. */
@@ -1331,8 +1045,6 @@ cd_editor_init (CdEditor *self)
   gtk_text_buffer_set_max_undo_levels (GTK_TEXT_BUFFER (self->buffer), MAX_UNDO_LEVELS);
   g_signal_connect_object (self->buffer, "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "mark-set",
-                           G_CALLBACK (buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "redo",
                            G_CALLBACK (buffer_redo_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "undo",
@@ -1386,23 +1098,6 @@ cd_editor_init (CdEditor *self)
   gtk_widget_set_can_target (self->placeholder, FALSE);
   gtk_widget_set_can_focus (self->placeholder, FALSE);
   gtk_text_view_add_overlay (text_view, self->placeholder, 32, 0);
-
-  /* Escape anywhere in the search bar closes it and returns to the text. */
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed",
-                           G_CALLBACK (search_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_bar), controller);
-
-  self->search_settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
-  g_object_bind_property (self->case_check, "active",
-                          self->search_settings, "case-sensitive",
-                          G_BINDING_SYNC_CREATE);
-  self->search_context = gtk_source_search_context_new (self->buffer, self->search_settings);
-  gtk_source_search_context_set_highlight (self->search_context, FALSE);
-  g_signal_connect_object (self->search_context, "notify::occurrences-count",
-                           G_CALLBACK (search_context_notify_count_cb), self,
-                           G_CONNECT_SWAPPED);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify::body",
