@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cd-editor.h"
+#include "cd-editor-private.h"
 #include "cd-search-bar.h"
 
 /*
@@ -44,52 +44,12 @@
  *   <Control><Shift>g, paste-plain <Control><Shift>v (paste without turning
  *   HTML into Markdown).
  *
- * Paste. When the clipboard offers text/html (a copy from a browser or a word
- * processor), "paste-clipboard" is stopped and the HTML is read, converted
- * with cd_html_to_markdown () and inserted in place of the selection as one
- * undo step: inline text into the line, blocks set apart from the text
- * around them by blank lines. Anything else, and any failure to read the
- * HTML, falls back to GtkTextView's own plain-text paste.
+ * Paste of HTML as Markdown is in cd-editor-paste.c, find and replace in
+ * CdSearchBar.
  */
 
 #define SYNC_DELAY_MS      300
 #define MAX_UNDO_LEVELS    1000
-#define MAX_PASTE_BYTES    (8 * 1024 * 1024)
-#define PASTE_CHUNK_BYTES  (64 * 1024)
-
-struct _CdEditor
-{
-  GtkWidget                parent_instance;
-
-  /* Template children */
-  CdSearchBar             *search_bar;
-  GtkScrolledWindow       *scroller;
-  GtkSourceView           *view;
-
-  GtkWidget               *caption;
-  GtkWidget               *placeholder;
-  GtkSourceBuffer         *buffer;
-  GtkCssProvider          *css;
-  GtkCssProvider          *page_css;
-
-  CdArticle               *article;
-  GSignalGroup            *article_signals;
-
-  GCancellable            *cancellable;
-  guint                    sync_source;
-  /* Set while the editor changes the buffer or the body itself. */
-  guint                    loading;
-  guint                    syncing;
-  /* Set while "paste-clipboard" should run GtkTextView's own paste. */
-  gboolean                 paste_plain;
-  /* Set after a redo, until the redone step is sealed: see seal_history (). */
-  gboolean                 history_open;
-  /* The window's history of the whole article, when the editor is in a
-   * window: it replaces the buffer's own undo. */
-  CdHistory               *article_history;
-  /* Set while a formatting action or a paste edits the buffer. */
-  gboolean                 editing;
-};
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
 
@@ -113,8 +73,8 @@ dup_buffer_text (CdEditor *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
 }
 
-static void
-scroll_to_cursor (CdEditor *self)
+void
+cd_editor_scroll_to_cursor (CdEditor *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
 
@@ -149,8 +109,8 @@ update_placeholder (CdEditor *self)
  * An empty user action closes it (and clears what could be redone, as the
  * edit that follows does anyway), so it is run before every edit that can
  * follow a redo: the editor's own, a paste, and a key that types. */
-static void
-seal_history (CdEditor *self)
+void
+cd_editor_seal_history (CdEditor *self)
 {
   if (!self->history_open)
     return;
@@ -160,10 +120,10 @@ seal_history (CdEditor *self)
   gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
 }
 
-static void
-begin_edit (CdEditor *self)
+void
+cd_editor_begin_edit (CdEditor *self)
 {
-  seal_history (self);
+  cd_editor_seal_history (self);
   /* An edit of the editor's own is a step of its own in the article's
    * history: what was typed before it goes in first. */
   if (self->article_history != NULL && !self->editing && self->loading == 0)
@@ -216,7 +176,7 @@ view_key_pressed_cb (CdEditor              *self,
        keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_Return ||
        keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
        keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab))
-    seal_history (self);
+    cd_editor_seal_history (self);
   return FALSE;
 }
 
@@ -283,7 +243,7 @@ replace_buffer_text (CdEditor   *self,
 
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       offset = gtk_text_iter_get_offset (&cursor);
-      begin_edit (self);
+      cd_editor_begin_edit (self);
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       gtk_text_buffer_delete (buffer, &start, &end);
       gtk_text_buffer_insert (buffer, &start, new_text, -1);
@@ -299,7 +259,7 @@ replace_buffer_text (CdEditor   *self,
        * the text was changed. */
       g_autofree char *old = dup_buffer_text (self);
 
-      begin_edit (self);
+      cd_editor_begin_edit (self);
       replace_differing_text (self, old, new_text);
       gtk_text_buffer_end_user_action (buffer);
     }
@@ -440,11 +400,11 @@ apply_markdown_edit (CdEditor       *self,
                                      gtk_text_iter_get_offset (&end),
                                      &new_start, &new_end);
 
-  begin_edit (self);
+  cd_editor_begin_edit (self);
   replace_differing_text (self, text, new_text);
   select_offsets (self, new_start, new_end);
   gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
+  cd_editor_scroll_to_cursor (self);
 }
 
 static void
@@ -546,7 +506,7 @@ editor_replace_cb (GtkWidget  *widget,
   CdEditor *self = CD_EDITOR (widget);
 
   if (cd_search_bar_selection_is_match (self->search_bar))
-    seal_history (self);
+    cd_editor_seal_history (self);
   cd_search_bar_replace (self->search_bar);
 }
 
@@ -558,286 +518,8 @@ editor_replace_all_cb (GtkWidget  *widget,
   CdEditor *self = CD_EDITOR (widget);
 
   if (cd_search_bar_has_search (self->search_bar))
-    seal_history (self);
+    cd_editor_seal_history (self);
   cd_search_bar_replace_all (self->search_bar);
-}
-
-/* Paste */
-
-typedef struct
-{
-  CdEditor     *self;
-  GInputStream *stream;
-  GByteArray   *data;
-  /* What was selected when the paste was asked for: the selection itself
-   * may not last until the HTML is read (on X11, losing the primary
-   * selection collapses it). */
-  GtkTextMark  *start;
-  GtkTextMark  *end;
-} PasteData;
-
-static void
-clear_mark (GtkTextMark **mark)
-{
-  if (*mark == NULL)
-    return;
-  if (!gtk_text_mark_get_deleted (*mark))
-    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (*mark), *mark);
-  g_clear_object (mark);
-}
-
-static void
-paste_data_free (PasteData *paste)
-{
-  clear_mark (&paste->start);
-  clear_mark (&paste->end);
-  g_clear_object (&paste->self);
-  g_clear_object (&paste->stream);
-  g_clear_pointer (&paste->data, g_byte_array_unref);
-  g_free (paste);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
-
-static void
-paste_plain (CdEditor *self)
-{
-  self->paste_plain = TRUE;
-  g_signal_emit_by_name (self->view, "paste-clipboard");
-  self->paste_plain = FALSE;
-}
-
-/* Browsers put text/html on the clipboard as UTF-8, sometimes with a byte
- * order mark, and some (Firefox, apps on Wine) as UTF-16, with or without
- * one. Returns UTF-8 (possibly invalid, which the converter replaces), or
- * NULL if UTF-16 cannot be converted. */
-static char *
-decode_html (const guint8 *data,
-             gsize         length,
-             gsize        *out_length)
-{
-  const char *encoding = NULL;
-  gsize skip = 0;
-
-  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-    encoding = "UTF-16LE", skip = 2;
-  else if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
-    encoding = "UTF-16BE", skip = 2;
-  else if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    skip = 3;
-  else if (length >= 2 && data[0] != 0 && data[1] == 0)
-    encoding = "UTF-16LE";
-  else if (length >= 2 && data[0] == 0 && data[1] != 0)
-    encoding = "UTF-16BE";
-
-  data += skip;
-  length -= skip;
-
-  if (encoding != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      char *utf8;
-
-      length -= length % 2;
-      while (length >= 2 && data[length - 1] == 0 && data[length - 2] == 0)
-        length -= 2;
-      utf8 = g_convert ((const char *) data, length, "UTF-8", encoding, NULL, out_length, &error);
-      if (utf8 == NULL)
-        g_debug ("Pasted HTML is not %s: %s", encoding, error->message);
-      return utf8;
-    }
-
-  /* A terminating NUL some programs include. */
-  while (length > 0 && data[length - 1] == 0)
-    length--;
-  *out_length = length;
-  return g_strndup ((const char *) data, length);
-}
-
-static gboolean
-line_is_blank_at (GtkTextBuffer *buffer,
-                  int            line)
-{
-  GtkTextIter iter;
-
-  if (line < 0 || line >= gtk_text_buffer_get_line_count (buffer))
-    return TRUE;
-  for (gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-       !gtk_text_iter_ends_line (&iter);
-       gtk_text_iter_forward_char (&iter))
-    {
-      gunichar c = gtk_text_iter_get_char (&iter);
-
-      if (c >= 0x80 || !g_ascii_isspace (c))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-insert_markdown_html (CdEditor   *self,
-                      const char *html,
-                      gssize      length)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  gboolean editable = gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view));
-  g_autofree char *markdown = cd_html_to_markdown (html, length);
-  g_autofree char *text = NULL;
-  const char *before = "";
-  const char *after = "";
-  GtkTextIter iter;
-  gsize len = strlen (markdown);
-  int offset;
-
-  while (len > 0 && (markdown[len - 1] == '\n' || markdown[len - 1] == '\r'))
-    markdown[--len] = '\0';
-  if (len == 0)
-    return;
-
-  begin_edit (self);
-  gtk_text_buffer_delete_selection (buffer, TRUE, editable);
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-
-  /* Inline text goes into the line at the cursor; blocks (paragraphs, lists,
-   * headings) are set apart from the text around them by blank lines. */
-  if (cd_markdown_edit_is_block (markdown))
-    {
-      int line = gtk_text_iter_get_line (&iter);
-
-      if (!gtk_text_iter_starts_line (&iter))
-        before = "\n\n";
-      else if (!line_is_blank_at (buffer, line - 1))
-        before = "\n";
-      if (!gtk_text_iter_ends_line (&iter))
-        after = "\n\n";
-      else if (!line_is_blank_at (buffer, line + 1))
-        after = "\n";
-    }
-
-  offset = gtk_text_iter_get_offset (&iter) + g_utf8_strlen (before, -1) +
-           g_utf8_strlen (markdown, -1);
-  text = g_strconcat (before, markdown, after, NULL);
-  if (gtk_text_buffer_insert_interactive (buffer, &iter, text, -1, editable))
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-      gtk_text_buffer_place_cursor (buffer, &iter);
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
-}
-
-static void
-paste_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PasteData) paste = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *html = NULL;
-  CdEditor *self = paste->self;
-  gsize length = 0;
-
-  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  if (bytes == NULL)
-    {
-      g_debug ("Could not read pasted HTML: %s", error->message);
-      paste_plain (self);
-      return;
-    }
-
-  if (g_bytes_get_size (bytes) > 0)
-    {
-      if (paste->data->len + g_bytes_get_size (bytes) > MAX_PASTE_BYTES)
-        {
-          g_debug ("Pasted HTML is larger than %d bytes; pasting its text", MAX_PASTE_BYTES);
-          paste_plain (self);
-          return;
-        }
-      g_byte_array_append (paste->data, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      GInputStream *stream = paste->stream;
-
-      g_input_stream_read_bytes_async (stream, PASTE_CHUNK_BYTES, G_PRIORITY_DEFAULT,
-                                       self->cancellable, paste_read_cb,
-                                       g_steal_pointer (&paste));
-      return;
-    }
-
-  html = decode_html (paste->data->data, paste->data->len, &length);
-  if (html == NULL)
-    {
-      paste_plain (self);
-      return;
-    }
-  if (!gtk_text_mark_get_deleted (paste->start) && !gtk_text_mark_get_deleted (paste->end))
-    {
-      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, paste->start);
-      gtk_text_buffer_get_iter_at_mark (buffer, &end, paste->end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
-    }
-  insert_markdown_html (self, html, length);
-}
-
-static void
-paste_clipboard_read_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(PasteData) paste = user_data;
-  g_autoptr(GError) error = NULL;
-  GInputStream *stream;
-  GCancellable *cancellable;
-
-  paste->stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  if (g_cancellable_is_cancelled (paste->self->cancellable))
-    return;
-  if (paste->stream == NULL)
-    {
-      g_debug ("Could not read the clipboard's HTML: %s", error->message);
-      paste_plain (paste->self);
-      return;
-    }
-
-  paste->data = g_byte_array_new ();
-  stream = paste->stream;
-  cancellable = paste->self->cancellable;
-  g_input_stream_read_bytes_async (stream, PASTE_CHUNK_BYTES, G_PRIORITY_DEFAULT,
-                                   cancellable, paste_read_cb, g_steal_pointer (&paste));
-}
-
-static void
-view_paste_clipboard_cb (CdEditor    *self,
-                         GtkTextView *view)
-{
-  static const char *mime_types[] = { "text/html", NULL };
-  GdkClipboard *clipboard;
-  PasteData *paste;
-  GtkTextIter start, end;
-
-  seal_history (self);
-  if (self->paste_plain || !gtk_text_view_get_editable (view))
-    return;
-
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  if (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"))
-    return;
-
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-
-  paste = g_new0 (PasteData, 1);
-  paste->self = g_object_ref (self);
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  paste->start = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer),
-                                                            NULL, &start, TRUE));
-  paste->end = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer),
-                                                          NULL, &end, FALSE));
-  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, self->cancellable,
-                            paste_clipboard_read_cb, paste);
 }
 
 static void
@@ -845,7 +527,7 @@ editor_paste_plain_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  paste_plain (CD_EDITOR (widget));
+  cd_editor_paste_plain (CD_EDITOR (widget));
 }
 
 /* GObject */
@@ -970,7 +652,8 @@ cd_editor_class_init (CdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdEditor, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, view);
-  gtk_widget_class_bind_template_callback (widget_class, view_paste_clipboard_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "view_paste_clipboard_cb",
+                                                G_CALLBACK (cd_editor_view_paste_clipboard_cb));
 
   /* Shortcuts: see the comment at the top of this file for the choices. */
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, editor_bold_cb);
@@ -1212,7 +895,7 @@ cd_editor_insert_html (CdEditor   *self,
   g_return_if_fail (CD_IS_EDITOR (self));
   g_return_if_fail (html != NULL);
 
-  insert_markdown_html (self, html, -1);
+  cd_editor_insert_markdown_html (self, html, -1);
 }
 
 /**
@@ -1256,5 +939,5 @@ cd_editor_place_cursor (CdEditor *self,
 
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, MAX (offset, 0));
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
-  scroll_to_cursor (self);
+  cd_editor_scroll_to_cursor (self);
 }
