@@ -37,7 +37,8 @@ struct _CdEditor
   guint                    syncing;
   /* Set while "paste-clipboard" should run GtkTextView's own paste. */
   gboolean                 paste_plain;
-  /* Set after a redo, until the redone step is sealed: see seal_history (). */
+  /* Set after a redo, until the redone step is sealed: see
+   * cd_editor_seal_history (). */
   gboolean                 history_open;
   /* The window's history of the whole article, when the editor is in a
    * window: it replaces the buffer's own undo. */
