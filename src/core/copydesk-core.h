@@ -19,6 +19,7 @@
 #include "cd-language.h"
 #include "cd-limits.h"
 #include "cd-markdown.h"
+#include "cd-markdown-edit.h"
 #include "cd-media-topics.h"
 #include "cd-page.h"
 #include "cd-preflight.h"

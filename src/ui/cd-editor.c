@@ -5,13 +5,13 @@
 
 #define G_LOG_DOMAIN "cd-editor"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cd-editor.h"
+#include "cd-editor-private.h"
+#include "cd-search-bar.h"
 
 /*
  * The body editor
@@ -25,26 +25,10 @@
  * step; the copy the editor made itself is recognised because it equals the
  * buffer, so there is no feedback loop.
  *
- * Formatting actions edit the Markdown source, each as one undo step:
- *
- * - bold (**…**) and italic (_…_) wrap the selection, trimmed of surrounding
- *   white space, and leave the text selected; when the selection is already
- *   wrapped (markers inside or just outside it) they unwrap it. Italic also
- *   recognises *…*. With no selection they insert a pair of markers with the
- *   cursor between them, or remove such an empty pair around the cursor.
- * - link turns the selection into [text](url) and selects "url" for the user
- *   to type over; a selection that is itself a URL becomes [](url) with the
- *   cursor between the brackets (www. names get https://), and so does no
- *   selection: [](url).
- * - heading cycles the lines of the selection through "## ", "### " and no
- *   heading; any other level counts as a heading and is removed (the headline
- *   is the article's only first-level heading).
- * - quote, bulleted-list and numbered-list add their prefix ("> ", "- ",
- *   "1. ", "2. " …) to every non-blank line of the selection, or remove it
- *   when every such line has it already. A list replaces the other kind of
- *   list marker. Blank lines between quoted lines get a bare ">" so that the
- *   quote stays one block. After a line action that had a selection the
- *   whole lines are selected, so the action can be repeated on them.
+ * Formatting actions (bold, italic, link, heading, quote, lists) edit the
+ * Markdown source: cd_markdown_edit_apply () in core computes the new text
+ * and selection, and the editor replaces the part that differs as one undo
+ * step.
  *
  * Shortcuts. Lists use letters rather than <Control><Shift>8 and 7 because
  * letters are on every Latin layout at the same level, while digits are not
@@ -60,61 +44,12 @@
  *   <Control><Shift>g, paste-plain <Control><Shift>v (paste without turning
  *   HTML into Markdown).
  *
- * Paste. When the clipboard offers text/html (a copy from a browser or a word
- * processor), "paste-clipboard" is stopped and the HTML is read, converted
- * with cd_html_to_markdown () and inserted in place of the selection as one
- * undo step: inline text into the line, blocks set apart from the text
- * around them by blank lines. Anything else, and any failure to read the
- * HTML, falls back to GtkTextView's own plain-text paste.
+ * Paste of HTML as Markdown is in cd-editor-paste.c, find and replace in
+ * CdSearchBar.
  */
 
 #define SYNC_DELAY_MS      300
 #define MAX_UNDO_LEVELS    1000
-#define MAX_PASTE_BYTES    (8 * 1024 * 1024)
-#define PASTE_CHUNK_BYTES  (64 * 1024)
-#define MAX_FIND_PREFILL   200
-
-struct _CdEditor
-{
-  GtkWidget                parent_instance;
-
-  /* Template children */
-  GtkSearchBar            *search_bar;
-  GtkSearchEntry          *search_entry;
-  GtkLabel                *match_label;
-  GtkToggleButton         *replace_toggle;
-  GtkWidget               *replace_box;
-  GtkEntry                *replace_entry;
-  GtkToggleButton         *case_check;
-  GtkScrolledWindow       *scroller;
-  GtkSourceView           *view;
-
-  GtkWidget               *caption;
-  GtkWidget               *placeholder;
-  GtkSourceBuffer         *buffer;
-  GtkSourceSearchSettings *search_settings;
-  GtkSourceSearchContext  *search_context;
-  GtkCssProvider          *css;
-  GtkCssProvider          *page_css;
-
-  CdArticle               *article;
-  GSignalGroup            *article_signals;
-
-  GCancellable            *cancellable;
-  guint                    sync_source;
-  /* Set while the editor changes the buffer or the body itself. */
-  guint                    loading;
-  guint                    syncing;
-  /* Set while "paste-clipboard" should run GtkTextView's own paste. */
-  gboolean                 paste_plain;
-  /* Set after a redo, until the redone step is sealed: see seal_history (). */
-  gboolean                 history_open;
-  /* The window's history of the whole article, when the editor is in a
-   * window: it replaces the buffer's own undo. */
-  CdHistory               *article_history;
-  /* Set while a formatting action or a paste edits the buffer. */
-  gboolean                 editing;
-};
 
 G_DEFINE_FINAL_TYPE (CdEditor, cd_editor, GTK_TYPE_WIDGET)
 
@@ -127,16 +62,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  LINE_HEADING,
-  LINE_QUOTE,
-  LINE_BULLET,
-  LINE_NUMBER,
-} LineKind;
-
-static void cd_editor_update_match_label (CdEditor *self);
-
 /* Text helpers */
 
 static char *
@@ -148,8 +73,8 @@ dup_buffer_text (CdEditor *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
 }
 
-static void
-scroll_to_cursor (CdEditor *self)
+void
+cd_editor_scroll_to_cursor (CdEditor *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
 
@@ -184,8 +109,8 @@ update_placeholder (CdEditor *self)
  * An empty user action closes it (and clears what could be redone, as the
  * edit that follows does anyway), so it is run before every edit that can
  * follow a redo: the editor's own, a paste, and a key that types. */
-static void
-seal_history (CdEditor *self)
+void
+cd_editor_seal_history (CdEditor *self)
 {
   if (!self->history_open)
     return;
@@ -195,10 +120,10 @@ seal_history (CdEditor *self)
   gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
 }
 
-static void
-begin_edit (CdEditor *self)
+void
+cd_editor_begin_edit (CdEditor *self)
 {
-  seal_history (self);
+  cd_editor_seal_history (self);
   /* An edit of the editor's own is a step of its own in the article's
    * history: what was typed before it goes in first. */
   if (self->article_history != NULL && !self->editing && self->loading == 0)
@@ -251,11 +176,51 @@ view_key_pressed_cb (CdEditor              *self,
        keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_Return ||
        keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
        keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab))
-    seal_history (self);
+    cd_editor_seal_history (self);
   return FALSE;
 }
 
 /* Body and article */
+
+/* Replaces only the part of the buffer's text @old that differs from
+ * @new_text, so that marks and the scroll position stay put elsewhere, and
+ * leaves the cursor at the end of the change. The caller groups it into a
+ * user action. */
+static void
+replace_differing_text (CdEditor   *self,
+                        const char *old,
+                        const char *new_text)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  size_t old_len = strlen (old), new_len = strlen (new_text);
+  size_t prefix = 0, old_end = old_len, new_end = new_len;
+  GtkTextIter start, end;
+
+  while (prefix < old_len && prefix < new_len && old[prefix] == new_text[prefix])
+    prefix++;
+  while (prefix > 0 && (old[prefix] & 0xC0) == 0x80)
+    prefix--;
+  while (old_end > prefix && new_end > prefix && old[old_end - 1] == new_text[new_end - 1])
+    {
+      old_end--;
+      new_end--;
+    }
+  while (old_end < old_len && (old[old_end] & 0xC0) == 0x80)
+    {
+      old_end++;
+      new_end++;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      (int) g_utf8_strlen (old, (gssize) prefix));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                      (int) g_utf8_strlen (old, (gssize) old_end));
+  if (old_end > prefix)
+    gtk_text_buffer_delete (buffer, &start, &end);
+  if (new_end > prefix)
+    gtk_text_buffer_insert (buffer, &start, new_text + prefix, (int) (new_end - prefix));
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
 
 static void
 replace_buffer_text (CdEditor   *self,
@@ -278,7 +243,7 @@ replace_buffer_text (CdEditor   *self,
 
       gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
       offset = gtk_text_iter_get_offset (&cursor);
-      begin_edit (self);
+      cd_editor_begin_edit (self);
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       gtk_text_buffer_delete (buffer, &start, &end);
       gtk_text_buffer_insert (buffer, &start, new_text, -1);
@@ -293,34 +258,9 @@ replace_buffer_text (CdEditor   *self,
        * and the cursor lands at the change: after an undo it shows where
        * the text was changed. */
       g_autofree char *old = dup_buffer_text (self);
-      size_t old_len = strlen (old), new_len = strlen (new_text);
-      size_t prefix = 0, old_end = old_len, new_end = new_len;
 
-      while (prefix < old_len && prefix < new_len && old[prefix] == new_text[prefix])
-        prefix++;
-      while (prefix > 0 && (old[prefix] & 0xC0) == 0x80)
-        prefix--;
-      while (old_end > prefix && new_end > prefix && old[old_end - 1] == new_text[new_end - 1])
-        {
-          old_end--;
-          new_end--;
-        }
-      while (old_end < old_len && (old[old_end] & 0xC0) == 0x80)
-        {
-          old_end++;
-          new_end++;
-        }
-
-      begin_edit (self);
-      gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                          (int) g_utf8_strlen (old, (gssize) prefix));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                          (int) g_utf8_strlen (old, (gssize) old_end));
-      if (old_end > prefix)
-        gtk_text_buffer_delete (buffer, &start, &end);
-      if (new_end > prefix)
-        gtk_text_buffer_insert (buffer, &start, new_text + prefix, (int) (new_end - prefix));
-      gtk_text_buffer_place_cursor (buffer, &start);
+      cd_editor_begin_edit (self);
+      replace_differing_text (self, old, new_text);
       gtk_text_buffer_end_user_action (buffer);
     }
   else
@@ -442,181 +382,29 @@ style_manager_notify_dark_cb (CdEditor        *self,
   update_style_scheme (self);
 }
 
-/* Inline formatting */
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c);
-}
-
-/* Length of the run of @c that ends at @end (going backwards from @end). */
-static int
-run_before (const GtkTextIter *end,
-            gunichar           c,
-            gunichar          *beyond)
-{
-  GtkTextIter iter = *end;
-  int n = 0;
-
-  *beyond = 0;
-  while (gtk_text_iter_backward_char (&iter))
-    {
-      gunichar ch = gtk_text_iter_get_char (&iter);
-
-      if (ch != c)
-        {
-          *beyond = ch;
-          break;
-        }
-      n++;
-    }
-  return n;
-}
-
-/* Length of the run of @c that starts at @start. */
-static int
-run_after (const GtkTextIter *start,
-           gunichar           c,
-           gunichar          *beyond)
-{
-  GtkTextIter iter = *start;
-  int n = 0;
-
-  *beyond = 0;
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      gunichar ch = gtk_text_iter_get_char (&iter);
-
-      if (ch != c)
-        {
-          *beyond = ch;
-          break;
-        }
-      n++;
-      gtk_text_iter_forward_char (&iter);
-    }
-  return n;
-}
-
-/* Whether runs of @lead and @trail delimiters can hold the emphasis of
- * @width (2 for bold, 1 for italic): bold needs at least two on each side,
- * italic an odd number (1, or 3 for bold italic). */
-static gboolean
-runs_hold (int lead,
-           int trail,
-           int width)
-{
-  int n = MIN (lead, trail);
-
-  if (width == 2)
-    return n >= 2;
-  return n == 1 || n == 3;
-}
-
-static gboolean
-is_blank_char (gunichar c)
-{
-  return g_unichar_isspace (c);
-}
+/* Formatting: core computes the edit, the buffer takes it as one step. */
 
 static void
-trim_selection (GtkTextIter *start,
-                GtkTextIter *end)
-{
-  while (gtk_text_iter_compare (start, end) < 0 && is_blank_char (gtk_text_iter_get_char (start)))
-    gtk_text_iter_forward_char (start);
-  while (gtk_text_iter_compare (start, end) < 0)
-    {
-      GtkTextIter prev = *end;
-
-      gtk_text_iter_backward_char (&prev);
-      if (!is_blank_char (gtk_text_iter_get_char (&prev)))
-        break;
-      *end = prev;
-    }
-}
-
-static void
-toggle_inline (CdEditor   *self,
-               const char *marker,
-               const char *alternate)
+apply_markdown_edit (CdEditor       *self,
+                     CdMarkdownEdit  edit)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  const char *markers[] = { marker, alternate };
-  int width = strlen (marker);
+  g_autofree char *text = dup_buffer_text (self);
+  g_autofree char *new_text = NULL;
   GtkTextIter start, end;
-  int start_offset, end_offset;
+  int new_start, new_end;
 
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  trim_selection (&start, &end);
-  start_offset = gtk_text_iter_get_offset (&start);
-  end_offset = gtk_text_iter_get_offset (&end);
+  new_text = cd_markdown_edit_apply (edit, text,
+                                     gtk_text_iter_get_offset (&start),
+                                     gtk_text_iter_get_offset (&end),
+                                     &new_start, &new_end);
 
-  begin_edit (self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      gunichar c = g_utf8_get_char (markers[i]);
-      gunichar outside_lead, outside_trail, inner_lead, inner_trail;
-      int lead, trail;
-
-      /* Markers just outside the selection (or around the cursor). */
-      lead = run_before (&start, c, &outside_lead);
-      trail = run_after (&end, c, &outside_trail);
-      if (runs_hold (lead, trail, width) &&
-          !is_word_char (outside_lead) && !is_word_char (outside_trail))
-        {
-          GtkTextIter a = end, b = end;
-
-          gtk_text_iter_forward_chars (&b, width);
-          gtk_text_buffer_delete (buffer, &a, &b);
-          gtk_text_buffer_get_iter_at_offset (buffer, &a, start_offset - width);
-          gtk_text_buffer_get_iter_at_offset (buffer, &b, start_offset);
-          gtk_text_buffer_delete (buffer, &a, &b);
-          select_offsets (self, start_offset - width, end_offset - width);
-          gtk_text_buffer_end_user_action (buffer);
-          return;
-        }
-
-      /* Markers at the ends of the selection. */
-      if (end_offset - start_offset > 2 * width)
-        {
-          GtkTextIter inner_end = end;
-          g_autofree char *inner = NULL;
-
-          lead = run_after (&start, c, &inner_lead);
-          trail = run_before (&end, c, &inner_trail);
-          gtk_text_iter_backward_chars (&inner_end, width);
-          if (lead + trail <= end_offset - start_offset && runs_hold (lead, trail, width))
-            {
-              GtkTextIter a = start, b = start;
-
-              gtk_text_iter_forward_chars (&a, width);
-              inner = gtk_text_buffer_get_slice (buffer, &a, &inner_end, TRUE);
-              if (strstr (inner, markers[i]) == NULL)
-                {
-                  a = end;
-                  gtk_text_iter_backward_chars (&a, width);
-                  gtk_text_buffer_delete (buffer, &a, &end);
-                  gtk_text_buffer_get_iter_at_offset (buffer, &a, start_offset);
-                  gtk_text_buffer_get_iter_at_offset (buffer, &b, start_offset + width);
-                  gtk_text_buffer_delete (buffer, &a, &b);
-                  select_offsets (self, start_offset, end_offset - 2 * width);
-                  gtk_text_buffer_end_user_action (buffer);
-                  return;
-                }
-            }
-        }
-    }
-
-  /* Not wrapped: wrap it, leaving the same text selected (or the cursor
-   * between the markers). */
-  gtk_text_buffer_insert (buffer, &end, marker, -1);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
-  gtk_text_buffer_insert (buffer, &start, marker, -1);
-  select_offsets (self, start_offset + width, end_offset + width);
+  cd_editor_begin_edit (self);
+  replace_differing_text (self, text, new_text);
+  select_offsets (self, new_start, new_end);
   gtk_text_buffer_end_user_action (buffer);
+  cd_editor_scroll_to_cursor (self);
 }
 
 static void
@@ -624,8 +412,7 @@ editor_bold_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  toggle_inline (CD_EDITOR (widget), "**", "__");
-  scroll_to_cursor (CD_EDITOR (widget));
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_BOLD);
 }
 
 static void
@@ -633,27 +420,7 @@ editor_italic_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  toggle_inline (CD_EDITOR (widget), "_", "*");
-  scroll_to_cursor (CD_EDITOR (widget));
-}
-
-static gboolean
-looks_like_url (const char *text)
-{
-  static const char * const prefixes[] = { "http://", "https://", "mailto:", "www." };
-  gboolean prefixed = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_ascii_strncasecmp (text, prefixes[i], strlen (prefixes[i])) == 0 &&
-        strlen (text) > strlen (prefixes[i]))
-      prefixed = TRUE;
-  if (!prefixed)
-    return FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_ITALIC);
 }
 
 static void
@@ -661,349 +428,7 @@ editor_link_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autofree char *text = NULL;
-  g_autofree char *link = NULL;
-  GtkTextIter start, end;
-  int start_offset;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  trim_selection (&start, &end);
-  start_offset = gtk_text_iter_get_offset (&start);
-  text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-
-  begin_edit (self);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  if (*text == '\0' || looks_like_url (text))
-    {
-      /* [](url): the cursor goes where the link text is typed. A bare
-       * www. name would be a relative link. */
-      const char *scheme = g_ascii_strncasecmp (text, "www.", 4) == 0 ? "https://" : "";
-
-      link = g_strdup_printf ("[](%s%s)", scheme, *text ? text : "url");
-      gtk_text_buffer_insert (buffer, &start, link, -1);
-      select_offsets (self, start_offset + 1, start_offset + 1);
-    }
-  else
-    {
-      /* [text](url): "url" is selected to be typed over. */
-      int text_chars = g_utf8_strlen (text, -1);
-
-      link = g_strdup_printf ("[%s](url)", text);
-      gtk_text_buffer_insert (buffer, &start, link, -1);
-      select_offsets (self, start_offset + text_chars + 3, start_offset + text_chars + 6);
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
-}
-
-/* Line formatting */
-
-typedef struct
-{
-  int indent;   /* bytes of leading spaces */
-  int length;   /* bytes of the prefix after the indent, with its space */
-  int level;    /* heading level, list number */
-} Prefix;
-
-static gboolean
-parse_heading (const char *line,
-               Prefix     *prefix)
-{
-  int n = 0;
-  int i;
-
-  while (line[n] == '#')
-    n++;
-  if (n < 1 || n > 6)
-    return FALSE;
-  if (line[n] != '\0' && line[n] != ' ' && line[n] != '\t')
-    return FALSE;
-  for (i = n; line[i] == ' ' || line[i] == '\t'; i++)
-    ;
-  prefix->indent = 0;
-  prefix->length = i;
-  prefix->level = n;
-  return TRUE;
-}
-
-static gboolean
-parse_quote (const char *line,
-             Prefix     *prefix)
-{
-  if (line[0] != '>')
-    return FALSE;
-  prefix->indent = 0;
-  prefix->length = line[1] == ' ' ? 2 : 1;
-  prefix->level = 0;
-  return TRUE;
-}
-
-static int
-count_indent (const char *line)
-{
-  int n = 0;
-
-  while (line[n] == ' ' || line[n] == '\t')
-    n++;
-  return n;
-}
-
-static gboolean
-parse_bullet (const char *line,
-              Prefix     *prefix)
-{
-  int i = count_indent (line);
-  int j;
-
-  if (line[i] != '-' && line[i] != '*' && line[i] != '+')
-    return FALSE;
-  if (line[i + 1] != ' ' && line[i + 1] != '\t')
-    return FALSE;
-  for (j = i + 1; line[j] == ' ' || line[j] == '\t'; j++)
-    ;
-  prefix->indent = i;
-  prefix->length = j - i;
-  prefix->level = 0;
-  return TRUE;
-}
-
-static gboolean
-parse_number (const char *line,
-              Prefix     *prefix)
-{
-  int i = count_indent (line);
-  int j = i;
-
-  while (g_ascii_isdigit (line[j]) && j - i < 9)
-    j++;
-  if (j == i || (line[j] != '.' && line[j] != ')'))
-    return FALSE;
-  if (line[j + 1] != ' ' && line[j + 1] != '\t')
-    return FALSE;
-  prefix->level = atoi (line + i);
-  for (j = j + 1; line[j] == ' ' || line[j] == '\t'; j++)
-    ;
-  prefix->indent = i;
-  prefix->length = j - i;
-  return TRUE;
-}
-
-static gboolean
-parse_prefix (LineKind    kind,
-              const char *line,
-              Prefix     *prefix)
-{
-  switch (kind)
-    {
-    case LINE_HEADING:
-      return parse_heading (line, prefix);
-    case LINE_QUOTE:
-      return parse_quote (line, prefix);
-    case LINE_BULLET:
-      return parse_bullet (line, prefix);
-    case LINE_NUMBER:
-      return parse_number (line, prefix);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-is_blank_line (const char *line)
-{
-  for (const char *p = line; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-dup_line (GtkTextBuffer *buffer,
-          int            line)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-}
-
-/* Replaces the first @old_bytes bytes after @indent bytes of @line with
- * @new_prefix. Returns the change in characters. */
-static int
-replace_line_prefix (GtkTextBuffer *buffer,
-                     int            line,
-                     const char    *text,
-                     int            indent,
-                     int            old_bytes,
-                     const char    *new_prefix)
-{
-  GtkTextIter start, end;
-  int old_chars = g_utf8_strlen (text + indent, old_bytes);
-
-  gtk_text_buffer_get_iter_at_line_index (buffer, &start, line, indent);
-  end = start;
-  gtk_text_iter_forward_chars (&end, old_chars);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, new_prefix, -1);
-  return g_utf8_strlen (new_prefix, -1) - old_chars;
-}
-
-static void
-toggle_lines (CdEditor *self,
-              LineKind  kind)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GtkTextIter start, end;
-  gboolean has_selection;
-  gboolean all_have = TRUE;
-  guint non_blank = 0;
-  int first, last;
-  int cursor_line, cursor_column = 0;
-  int heading_level = 2;
-  int number = 1;
-
-  has_selection = gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  first = gtk_text_iter_get_line (&start);
-  last = gtk_text_iter_get_line (&end);
-  if (has_selection && last > first && gtk_text_iter_starts_line (&end))
-    last--;
-  cursor_line = first;
-  if (!has_selection)
-    cursor_column = gtk_text_iter_get_line_offset (&start);
-
-  for (int line = first; line <= last; line++)
-    {
-      char *text = dup_line (buffer, line);
-      Prefix prefix;
-
-      g_ptr_array_add (lines, text);
-      if (is_blank_line (text))
-        continue;
-      non_blank++;
-      if (!parse_prefix (kind, text, &prefix))
-        all_have = FALSE;
-    }
-  if (non_blank == 0)
-    all_have = FALSE;
-
-  if (kind == LINE_HEADING)
-    {
-      Prefix prefix;
-
-      /* The first non-blank line decides the next level for all. */
-      for (guint i = 0; i < lines->len; i++)
-        {
-          const char *text = g_ptr_array_index (lines, i);
-
-          if (is_blank_line (text))
-            continue;
-          if (parse_heading (text, &prefix))
-            heading_level = prefix.level == 2 ? 3 : 0;
-          break;
-        }
-    }
-
-  begin_edit (self);
-
-  for (int line = first; line <= last; line++)
-    {
-      const char *text = g_ptr_array_index (lines, line - first);
-      gboolean blank = is_blank_line (text);
-      gboolean single = first == last;
-      Prefix prefix = { 0, };
-      gboolean has = parse_prefix (kind, text, &prefix);
-      g_autofree char *new_prefix = NULL;
-      int delta = 0;
-
-      switch (kind)
-        {
-        case LINE_HEADING:
-          if (blank && !single)
-            continue;
-          new_prefix = heading_level > 0
-            ? g_strdup_printf ("%.*s ", heading_level, "######")
-            : g_strdup ("");
-          if (!has)
-            prefix.length = 0;
-          delta = replace_line_prefix (buffer, line, text, 0, prefix.length, new_prefix);
-          break;
-
-        case LINE_QUOTE:
-          if (all_have)
-            {
-              if (has)
-                delta = replace_line_prefix (buffer, line, text, 0, prefix.length, "");
-            }
-          else if (!has)
-            {
-              if (blank && !single)
-                delta = replace_line_prefix (buffer, line, text, 0, 0, ">");
-              else
-                delta = replace_line_prefix (buffer, line, text, 0, 0, "> ");
-            }
-          break;
-
-        case LINE_BULLET:
-        case LINE_NUMBER:
-          if (blank && !single)
-            continue;
-          if (all_have)
-            {
-              delta = replace_line_prefix (buffer, line, text, prefix.indent, prefix.length, "");
-            }
-          else
-            {
-              Prefix other;
-              int indent = count_indent (text);
-              int old_length = 0;
-
-              if (kind == LINE_BULLET ? parse_number (text, &other) : parse_bullet (text, &other))
-                old_length = other.length;
-              else if (has)
-                old_length = prefix.length;
-              if (kind == LINE_BULLET)
-                new_prefix = g_strdup ("- ");
-              else
-                new_prefix = g_strdup_printf ("%d. ", number++);
-              delta = replace_line_prefix (buffer, line, text, indent, old_length, new_prefix);
-            }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      if (line == cursor_line)
-        cursor_column = MAX (0, cursor_column + delta);
-    }
-
-  if (has_selection)
-    {
-      gtk_text_buffer_get_iter_at_line (buffer, &start, first);
-      gtk_text_buffer_get_iter_at_line (buffer, &end, last);
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
-    }
-  else
-    {
-      gtk_text_buffer_get_iter_at_line (buffer, &start, cursor_line);
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-      cursor_column = MIN (cursor_column, gtk_text_iter_get_line_offset (&end));
-      gtk_text_iter_set_line_offset (&start, cursor_column);
-      gtk_text_buffer_place_cursor (buffer, &start);
-    }
-
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_LINK);
 }
 
 static void
@@ -1011,7 +436,7 @@ editor_heading_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_HEADING);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_HEADING);
 }
 
 static void
@@ -1019,7 +444,7 @@ editor_quote_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_QUOTE);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_QUOTE);
 }
 
 static void
@@ -1027,7 +452,7 @@ editor_bulleted_list_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_BULLET);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_BULLETED_LIST);
 }
 
 static void
@@ -1035,237 +460,18 @@ editor_numbered_list_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  toggle_lines (CD_EDITOR (widget), LINE_NUMBER);
+  apply_markdown_edit (CD_EDITOR (widget), CD_MARKDOWN_EDIT_NUMBERED_LIST);
 }
 
-/* Find and replace */
-
-static const char *
-get_search_text (CdEditor *self)
-{
-  const char *text = gtk_source_search_settings_get_search_text (self->search_settings);
-
-  return text ? text : "";
-}
-
-static void
-select_match (CdEditor    *self,
-              GtkTextIter *match_start,
-              GtkTextIter *match_end)
-{
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), match_start, match_end);
-  scroll_to_cursor (self);
-  cd_editor_update_match_label (self);
-}
-
-static gboolean
-find_forward_from (CdEditor    *self,
-                   GtkTextIter *from)
-{
-  GtkTextIter match_start, match_end;
-  gboolean wrapped;
-
-  if (*get_search_text (self) == '\0')
-    return FALSE;
-  if (!gtk_source_search_context_forward (self->search_context, from,
-                                          &match_start, &match_end, &wrapped))
-    return FALSE;
-  select_match (self, &match_start, &match_end);
-  return TRUE;
-}
-
-static gboolean
-find_backward_from (CdEditor    *self,
-                    GtkTextIter *from)
-{
-  GtkTextIter match_start, match_end;
-  gboolean wrapped;
-
-  if (*get_search_text (self) == '\0')
-    return FALSE;
-  if (!gtk_source_search_context_backward (self->search_context, from,
-                                           &match_start, &match_end, &wrapped))
-    return FALSE;
-  select_match (self, &match_start, &match_end);
-  return TRUE;
-}
-
-static void
-cd_editor_update_match_label (CdEditor *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *label = NULL;
-  int count;
-  int position;
-
-  if (*get_search_text (self) == '\0')
-    {
-      gtk_label_set_label (self->match_label, "");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-      return;
-    }
-
-  count = gtk_source_search_context_get_occurrences_count (self->search_context);
-  if (count < 0)
-    return;  /* Still counting: notify::occurrences-count comes. */
-
-  if (count == 0)
-    {
-      gtk_label_set_label (self->match_label, _("No matches"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  position = gtk_source_search_context_get_occurrence_position (self->search_context,
-                                                                &start, &end);
-  if (position > 0)
-    /* Translators: the first number is the match that is selected, the
-     * second how many there are: "3 of 12". */
-    label = g_strdup_printf (_("%d of %d"), position, count);
-  else
-    label = g_strdup_printf (ngettext ("%d match", "%d matches", count),
-                             count);
-  gtk_label_set_label (self->match_label, label);
-}
-
-static void
-search_context_notify_count_cb (CdEditor               *self,
-                                GParamSpec             *pspec,
-                                GtkSourceSearchContext *context)
-{
-  cd_editor_update_match_label (self);
-}
-
-static void
-buffer_mark_set_cb (CdEditor      *self,
-                    GtkTextIter   *location,
-                    GtkTextMark   *mark,
-                    GtkTextBuffer *buffer)
-{
-  if (mark == gtk_text_buffer_get_insert (buffer) ||
-      mark == gtk_text_buffer_get_selection_bound (buffer))
-    {
-      if (gtk_search_bar_get_search_mode (self->search_bar))
-        cd_editor_update_match_label (self);
-    }
-}
-
-static void
-search_changed_cb (CdEditor       *self,
-                   GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  GtkTextIter start, end;
-
-  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
-
-  /* Find as you type: the first match from where the selection starts. */
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  if (!find_forward_from (self, &start))
-    cd_editor_update_match_label (self);
-}
-
-static void
-open_search (CdEditor *self,
-             gboolean  replace)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
-
-  /* A short selection on one line is what the user wants to find. */
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end) &&
-      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) <= MAX_FIND_PREFILL)
-    {
-      g_autofree char *text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-      gtk_source_search_settings_set_search_text (self->search_settings, text);
-    }
-
-  gtk_toggle_button_set_active (self->replace_toggle, replace);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-  cd_editor_update_match_label (self);
-}
-
-static void
-close_search (CdEditor *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-search_mode_changed_cb (CdEditor     *self,
-                        GParamSpec   *pspec,
-                        GtkSearchBar *search_bar)
-{
-  gboolean enabled = gtk_search_bar_get_search_mode (search_bar);
-
-  gtk_source_search_context_set_highlight (self->search_context, enabled);
-  if (!enabled)
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
-}
-
-static void
-search_activate_cb (CdEditor       *self,
-                    GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-next", NULL);
-}
-
-static void
-search_next_match_cb (CdEditor       *self,
-                      GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-next", NULL);
-}
-
-static void
-search_previous_match_cb (CdEditor       *self,
-                          GtkSearchEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.find-previous", NULL);
-}
-
-static void
-search_stop_cb (CdEditor       *self,
-                GtkSearchEntry *entry)
-{
-  close_search (self);
-}
-
-static gboolean
-search_bar_key_pressed_cb (CdEditor              *self,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           GtkEventControllerKey *controller)
-{
-  if (keyval == GDK_KEY_Escape && (state & gtk_accelerator_get_default_mod_mask ()) == 0)
-    {
-      close_search (self);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-replace_activate_cb (CdEditor *self,
-                     GtkEntry *entry)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.replace", NULL);
-}
+/* Find and replace: the search bar does the work, the editor owns the
+ * actions and the history the replacements go into. */
 
 static void
 editor_find_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  open_search (CD_EDITOR (widget), FALSE);
+  cd_search_bar_open (CD_EDITOR (widget)->search_bar, FALSE);
 }
 
 static void
@@ -1273,7 +479,7 @@ editor_find_replace_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  open_search (CD_EDITOR (widget), TRUE);
+  cd_search_bar_open (CD_EDITOR (widget)->search_bar, TRUE);
 }
 
 static void
@@ -1281,16 +487,7 @@ editor_find_next_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextIter start, end;
-
-  if (*get_search_text (self) == '\0')
-    {
-      open_search (self, FALSE);
-      return;
-    }
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  find_forward_from (self, &end);
+  cd_search_bar_find_next (CD_EDITOR (widget)->search_bar);
 }
 
 static void
@@ -1298,16 +495,7 @@ editor_find_previous_cb (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  CdEditor *self = CD_EDITOR (widget);
-  GtkTextIter start, end;
-
-  if (*get_search_text (self) == '\0')
-    {
-      open_search (self, FALSE);
-      return;
-    }
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  find_backward_from (self, &start);
+  cd_search_bar_find_previous (CD_EDITOR (widget)->search_bar);
 }
 
 static void
@@ -1316,28 +504,10 @@ editor_replace_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CdEditor *self = CD_EDITOR (widget);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
 
-  if (*get_search_text (self) == '\0')
-    return;
-
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  if (gtk_source_search_context_get_occurrence_position (self->search_context, &start, &end) > 0)
-    {
-      seal_history (self);
-      /* The selection is a match: replace it, then go to the next one. */
-      if (!gtk_source_search_context_replace (self->search_context, &start, &end,
-                                              replacement, -1, &error))
-        {
-          g_warning ("Could not replace: %s", error->message);
-          return;
-        }
-      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &end);
-    }
-  find_forward_from (self, &end);
-  cd_editor_update_match_label (self);
+  if (cd_search_bar_selection_is_match (self->search_bar))
+    cd_editor_seal_history (self);
+  cd_search_bar_replace (self->search_bar);
 }
 
 static void
@@ -1346,301 +516,10 @@ editor_replace_all_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CdEditor *self = CD_EDITOR (widget);
-  const char *replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  g_autoptr(GError) error = NULL;
 
-  if (*get_search_text (self) == '\0')
-    return;
-
-  seal_history (self);
-  gtk_source_search_context_replace_all (self->search_context, replacement, -1, &error);
-  if (error != NULL)
-    g_warning ("Could not replace: %s", error->message);
-  cd_editor_update_match_label (self);
-}
-
-/* Paste */
-
-typedef struct
-{
-  CdEditor     *self;
-  GInputStream *stream;
-  GByteArray   *data;
-  /* What was selected when the paste was asked for: the selection itself
-   * may not last until the HTML is read (on X11, losing the primary
-   * selection collapses it). */
-  GtkTextMark  *start;
-  GtkTextMark  *end;
-} PasteData;
-
-static void
-clear_mark (GtkTextMark **mark)
-{
-  if (*mark == NULL)
-    return;
-  if (!gtk_text_mark_get_deleted (*mark))
-    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (*mark), *mark);
-  g_clear_object (mark);
-}
-
-static void
-paste_data_free (PasteData *paste)
-{
-  clear_mark (&paste->start);
-  clear_mark (&paste->end);
-  g_clear_object (&paste->self);
-  g_clear_object (&paste->stream);
-  g_clear_pointer (&paste->data, g_byte_array_unref);
-  g_free (paste);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
-
-static void
-paste_plain (CdEditor *self)
-{
-  self->paste_plain = TRUE;
-  g_signal_emit_by_name (self->view, "paste-clipboard");
-  self->paste_plain = FALSE;
-}
-
-/* Browsers put text/html on the clipboard as UTF-8, sometimes with a byte
- * order mark, and some (Firefox, apps on Wine) as UTF-16, with or without
- * one. Returns UTF-8 (possibly invalid, which the converter replaces), or
- * NULL if UTF-16 cannot be converted. */
-static char *
-decode_html (const guint8 *data,
-             gsize         length,
-             gsize        *out_length)
-{
-  const char *encoding = NULL;
-  gsize skip = 0;
-
-  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-    encoding = "UTF-16LE", skip = 2;
-  else if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
-    encoding = "UTF-16BE", skip = 2;
-  else if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    skip = 3;
-  else if (length >= 2 && data[0] != 0 && data[1] == 0)
-    encoding = "UTF-16LE";
-  else if (length >= 2 && data[0] == 0 && data[1] != 0)
-    encoding = "UTF-16BE";
-
-  data += skip;
-  length -= skip;
-
-  if (encoding != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      char *utf8;
-
-      length -= length % 2;
-      while (length >= 2 && data[length - 1] == 0 && data[length - 2] == 0)
-        length -= 2;
-      utf8 = g_convert ((const char *) data, length, "UTF-8", encoding, NULL, out_length, &error);
-      if (utf8 == NULL)
-        g_debug ("Pasted HTML is not %s: %s", encoding, error->message);
-      return utf8;
-    }
-
-  /* A terminating NUL some programs include. */
-  while (length > 0 && data[length - 1] == 0)
-    length--;
-  *out_length = length;
-  return g_strndup ((const char *) data, length);
-}
-
-/* Whether @markdown is more than a run of inline text: it has several
- * blocks, or is a heading, quote or list. */
-static gboolean
-is_block_markdown (const char *markdown)
-{
-  Prefix prefix;
-
-  return strstr (markdown, "\n\n") != NULL ||
-         parse_heading (markdown, &prefix) ||
-         parse_quote (markdown, &prefix) ||
-         parse_bullet (markdown, &prefix) ||
-         parse_number (markdown, &prefix);
-}
-
-static gboolean
-line_is_blank_at (GtkTextBuffer *buffer,
-                  int            line)
-{
-  g_autofree char *text = NULL;
-
-  if (line < 0 || line >= gtk_text_buffer_get_line_count (buffer))
-    return TRUE;
-  text = dup_line (buffer, line);
-  return is_blank_line (text);
-}
-
-static void
-insert_markdown_html (CdEditor   *self,
-                      const char *html,
-                      gssize      length)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  gboolean editable = gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view));
-  g_autofree char *markdown = cd_html_to_markdown (html, length);
-  g_autofree char *text = NULL;
-  const char *before = "";
-  const char *after = "";
-  GtkTextIter iter;
-  gsize len = strlen (markdown);
-  int offset;
-
-  while (len > 0 && (markdown[len - 1] == '\n' || markdown[len - 1] == '\r'))
-    markdown[--len] = '\0';
-  if (len == 0)
-    return;
-
-  begin_edit (self);
-  gtk_text_buffer_delete_selection (buffer, TRUE, editable);
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-
-  /* Inline text goes into the line at the cursor; blocks (paragraphs, lists,
-   * headings) are set apart from the text around them by blank lines. */
-  if (is_block_markdown (markdown))
-    {
-      int line = gtk_text_iter_get_line (&iter);
-
-      if (!gtk_text_iter_starts_line (&iter))
-        before = "\n\n";
-      else if (!line_is_blank_at (buffer, line - 1))
-        before = "\n";
-      if (!gtk_text_iter_ends_line (&iter))
-        after = "\n\n";
-      else if (!line_is_blank_at (buffer, line + 1))
-        after = "\n";
-    }
-
-  offset = gtk_text_iter_get_offset (&iter) + g_utf8_strlen (before, -1) +
-           g_utf8_strlen (markdown, -1);
-  text = g_strconcat (before, markdown, after, NULL);
-  if (gtk_text_buffer_insert_interactive (buffer, &iter, text, -1, editable))
-    {
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
-      gtk_text_buffer_place_cursor (buffer, &iter);
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  scroll_to_cursor (self);
-}
-
-static void
-paste_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PasteData) paste = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *html = NULL;
-  CdEditor *self = paste->self;
-  gsize length = 0;
-
-  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-  if (bytes == NULL)
-    {
-      g_debug ("Could not read pasted HTML: %s", error->message);
-      paste_plain (self);
-      return;
-    }
-
-  if (g_bytes_get_size (bytes) > 0)
-    {
-      if (paste->data->len + g_bytes_get_size (bytes) > MAX_PASTE_BYTES)
-        {
-          g_debug ("Pasted HTML is larger than %d bytes; pasting its text", MAX_PASTE_BYTES);
-          paste_plain (self);
-          return;
-        }
-      g_byte_array_append (paste->data, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      GInputStream *stream = paste->stream;
-
-      g_input_stream_read_bytes_async (stream, PASTE_CHUNK_BYTES, G_PRIORITY_DEFAULT,
-                                       self->cancellable, paste_read_cb,
-                                       g_steal_pointer (&paste));
-      return;
-    }
-
-  html = decode_html (paste->data->data, paste->data->len, &length);
-  if (html == NULL)
-    {
-      paste_plain (self);
-      return;
-    }
-  if (!gtk_text_mark_get_deleted (paste->start) && !gtk_text_mark_get_deleted (paste->end))
-    {
-      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, paste->start);
-      gtk_text_buffer_get_iter_at_mark (buffer, &end, paste->end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
-    }
-  insert_markdown_html (self, html, length);
-}
-
-static void
-paste_clipboard_read_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(PasteData) paste = user_data;
-  g_autoptr(GError) error = NULL;
-  GInputStream *stream;
-  GCancellable *cancellable;
-
-  paste->stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  if (g_cancellable_is_cancelled (paste->self->cancellable))
-    return;
-  if (paste->stream == NULL)
-    {
-      g_debug ("Could not read the clipboard's HTML: %s", error->message);
-      paste_plain (paste->self);
-      return;
-    }
-
-  paste->data = g_byte_array_new ();
-  stream = paste->stream;
-  cancellable = paste->self->cancellable;
-  g_input_stream_read_bytes_async (stream, PASTE_CHUNK_BYTES, G_PRIORITY_DEFAULT,
-                                   cancellable, paste_read_cb, g_steal_pointer (&paste));
-}
-
-static void
-view_paste_clipboard_cb (CdEditor    *self,
-                         GtkTextView *view)
-{
-  static const char *mime_types[] = { "text/html", NULL };
-  GdkClipboard *clipboard;
-  PasteData *paste;
-  GtkTextIter start, end;
-
-  seal_history (self);
-  if (self->paste_plain || !gtk_text_view_get_editable (view))
-    return;
-
-  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  if (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "text/html"))
-    return;
-
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-
-  paste = g_new0 (PasteData, 1);
-  paste->self = g_object_ref (self);
-  gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  paste->start = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer),
-                                                            NULL, &start, TRUE));
-  paste->end = g_object_ref (gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer),
-                                                          NULL, &end, FALSE));
-  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, self->cancellable,
-                            paste_clipboard_read_cb, paste);
+  if (cd_search_bar_has_search (self->search_bar))
+    cd_editor_seal_history (self);
+  cd_search_bar_replace_all (self->search_bar);
 }
 
 static void
@@ -1648,7 +527,7 @@ editor_paste_plain_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  paste_plain (CD_EDITOR (widget));
+  cd_editor_paste_plain (CD_EDITOR (widget));
 }
 
 /* GObject */
@@ -1669,8 +548,6 @@ cd_editor_dispose (GObject *object)
   g_clear_object (&self->article_signals);
   g_clear_object (&self->article);
   g_clear_object (&self->article_history);
-  g_clear_object (&self->search_context);
-  g_clear_object (&self->search_settings);
   g_clear_object (&self->css);
   g_clear_object (&self->page_css);
   if (self->buffer != NULL)
@@ -1768,26 +645,15 @@ cd_editor_class_init (CdEditorClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
+  g_type_ensure (CD_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/cd-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CdEditor, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, match_label);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_box);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, replace_entry);
-  gtk_widget_class_bind_template_child (widget_class, CdEditor, case_check);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, CdEditor, view);
-  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, replace_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_paste_clipboard_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "view_paste_clipboard_cb",
+                                                G_CALLBACK (cd_editor_view_paste_clipboard_cb));
 
   /* Shortcuts: see the comment at the top of this file for the choices. */
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, editor_bold_cb);
@@ -1862,8 +728,6 @@ cd_editor_init (CdEditor *self)
   gtk_text_buffer_set_max_undo_levels (GTK_TEXT_BUFFER (self->buffer), MAX_UNDO_LEVELS);
   g_signal_connect_object (self->buffer, "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->buffer, "mark-set",
-                           G_CALLBACK (buffer_mark_set_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "redo",
                            G_CALLBACK (buffer_redo_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "undo",
@@ -1917,23 +781,6 @@ cd_editor_init (CdEditor *self)
   gtk_widget_set_can_target (self->placeholder, FALSE);
   gtk_widget_set_can_focus (self->placeholder, FALSE);
   gtk_text_view_add_overlay (text_view, self->placeholder, 32, 0);
-
-  /* Escape anywhere in the search bar closes it and returns to the text. */
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed",
-                           G_CALLBACK (search_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_bar), controller);
-
-  self->search_settings = gtk_source_search_settings_new ();
-  gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
-  g_object_bind_property (self->case_check, "active",
-                          self->search_settings, "case-sensitive",
-                          G_BINDING_SYNC_CREATE);
-  self->search_context = gtk_source_search_context_new (self->buffer, self->search_settings);
-  gtk_source_search_context_set_highlight (self->search_context, FALSE);
-  g_signal_connect_object (self->search_context, "notify::occurrences-count",
-                           G_CALLBACK (search_context_notify_count_cb), self,
-                           G_CONNECT_SWAPPED);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify::body",
@@ -2048,7 +895,7 @@ cd_editor_insert_html (CdEditor   *self,
   g_return_if_fail (CD_IS_EDITOR (self));
   g_return_if_fail (html != NULL);
 
-  insert_markdown_html (self, html, -1);
+  cd_editor_insert_markdown_html (self, html, -1);
 }
 
 /**
@@ -2092,5 +939,5 @@ cd_editor_place_cursor (CdEditor *self,
 
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, MAX (offset, 0));
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
-  scroll_to_cursor (self);
+  cd_editor_scroll_to_cursor (self);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-authors-editor.h"
+#include "cd-date-editor.h"
 #include "cd-image-editor.h"
 #include "cd-metadata-form.h"
 #include "cd-text-field.h"
@@ -46,57 +47,6 @@ static const struct {
   { "zh", N_("Chinese") },
 };
 
-/* Time zones offered after the local one; those the system does not know are
- * left out. */
-static const char * const common_zones[] = {
-  "UTC",
-  "Europe/London",
-  "Europe/Paris",
-  "Europe/Berlin",
-  "Europe/Athens",
-  "Africa/Lagos",
-  "Africa/Johannesburg",
-  "Asia/Dubai",
-  "Asia/Kolkata",
-  "Asia/Shanghai",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-  "Pacific/Auckland",
-  "America/Sao_Paulo",
-  "America/New_York",
-  "America/Chicago",
-  "America/Denver",
-  "America/Los_Angeles",
-};
-
-typedef void (*DateApplyFunc) (CdArticle *article,
-                               GDateTime *value);
-
-/* A date, a time and a time zone editing one of the article's date-times: the
- * three rows are made here and placed by the form. The time row is HH:MM in
- * 24 hours; the zone is a list of common zones plus, when the value is in
- * another zone (a file stores only the offset), that zone. Changing the zone
- * keeps the wall-clock time, as a desk says "09:00 New York time". */
-typedef struct
-{
-  CdMetadataForm *form;
-  DateApplyFunc   apply;
-
-  GtkWidget      *date_row;
-  GtkWidget      *date_button;
-  GtkWidget      *calendar;
-  GtkWidget      *time_row;
-  GtkWidget      *zone_row;
-
-  GtkStringList  *zone_labels;
-  /* GTimeZone, parallel to zone_labels; the last may be the value's own zone. */
-  GPtrArray      *zones;
-  guint           n_common_zones;
-
-  GDateTime      *value;
-  gboolean        updating;
-} DateEditor;
-
 struct _CdMetadataForm
 {
   GtkWidget      parent_instance;
@@ -127,8 +77,8 @@ struct _CdMetadataForm
   GtkWidget     *comments_switch;
   GtkWidget     *editor_note_view;
 
-  DateEditor    *published;
-  DateEditor    *embargo;
+  GtkWidget     *published_editor;
+  GtkWidget     *embargo_editor;
 
   CdArticle     *article;
   CdHouseRules  *rules;
@@ -200,367 +150,6 @@ set_buffer_text (CdMetadataForm *self,
   self->updating = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
   self->updating = FALSE;
-}
-
-/* Date editor */
-
-static gboolean
-parse_time (const char *text,
-            int        *hour,
-            int        *minute)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*([01]?[0-9]|2[0-3]):([0-5][0-9])\\s*$",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *h = NULL;
-  g_autofree char *m = NULL;
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-
-  h = g_match_info_fetch (match, 1);
-  m = g_match_info_fetch (match, 2);
-  *hour = (int) g_ascii_strtoull (h, NULL, 10);
-  *minute = (int) g_ascii_strtoull (m, NULL, 10);
-  return TRUE;
-}
-
-static char *
-format_date (GDateTime *value)
-{
-  /* Translators: the date on the date buttons, see g_date_time_format(). */
-  return g_date_time_format (value, _("%a %-d %b %Y"));
-}
-
-static char *
-dup_zone_label (GTimeZone *zone,
-                GDateTime *value)
-{
-  const char *identifier = g_time_zone_get_identifier (zone);
-
-  /* A zone read from a file is only an offset, such as "+01:00". */
-  if (identifier[0] == '+' || identifier[0] == '-')
-    return g_date_time_format (value, "UTC%:z");
-
-  return g_strdelimit (g_strdup (identifier), "_", ' ');
-}
-
-static char *
-format_date_time (GDateTime *value)
-{
-  g_autofree char *date = format_date (value);
-  g_autofree char *time = g_date_time_format (value, "%H:%M");
-  g_autofree char *zone = dup_zone_label (g_date_time_get_timezone (value), value);
-
-  /* Translators: an embargo, such as "Fri 27 Nov 2026, 07:30 UTC". */
-  return g_strdup_printf (_("%s, %s %s"), date, time, zone);
-}
-
-static GTimeZone *
-date_editor_get_zone (DateEditor *editor)
-{
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (editor->zone_row));
-
-  if (selected >= editor->zones->len)
-    selected = 0;
-  return g_ptr_array_index (editor->zones, selected);
-}
-
-/* Selects @zone in the zone row, adding it after the common zones when it is
- * not one of them. The current selection wins when it is the same zone, so
- * that "Local time" does not turn into its identifier. */
-static void
-date_editor_select_zone (DateEditor *editor,
-                         GDateTime  *value)
-{
-  GTimeZone *zone = g_date_time_get_timezone (value);
-  const char *identifier = g_time_zone_get_identifier (zone);
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (editor->zone_row));
-  g_autofree char *label = NULL;
-  guint n_extra;
-
-  if (selected < editor->zones->len &&
-      strcmp (g_time_zone_get_identifier (g_ptr_array_index (editor->zones, selected)),
-              identifier) == 0)
-    return;
-
-  for (guint i = 0; i < editor->n_common_zones; i++)
-    {
-      if (strcmp (g_time_zone_get_identifier (g_ptr_array_index (editor->zones, i)),
-                  identifier) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (editor->zone_row), i);
-          return;
-        }
-    }
-
-  label = dup_zone_label (zone, value);
-  n_extra = editor->zones->len - editor->n_common_zones;
-  g_ptr_array_set_size (editor->zones, editor->n_common_zones);
-  g_ptr_array_add (editor->zones, g_time_zone_ref (zone));
-  gtk_string_list_splice (editor->zone_labels, editor->n_common_zones, n_extra,
-                          (const char * const[]) { label, NULL });
-  adw_combo_row_set_selected (ADW_COMBO_ROW (editor->zone_row), editor->n_common_zones);
-}
-
-static void
-date_editor_apply (DateEditor *editor,
-                   GDateTime  *value)
-{
-  if (editor->form->article != NULL)
-    editor->apply (editor->form->article, value);
-}
-
-/* Shows @value (from the article) in the rows. */
-static void
-date_editor_set_value (DateEditor *editor,
-                       GDateTime  *value)
-{
-  g_autofree char *date = NULL;
-  int hour, minute;
-
-  if (value != NULL)
-    g_date_time_ref (value);
-  g_clear_pointer (&editor->value, g_date_time_unref);
-  editor->value = value;
-
-  editor->updating = TRUE;
-
-  date = value != NULL ? format_date (value) : g_strdup (_("Not set"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (editor->date_button), date);
-
-  /* The time being typed stays as it is when it already says this time
-   * ("9:30" for 09:30), so the cursor does not jump. */
-  if (value == NULL)
-    set_editable_text (GTK_EDITABLE (editor->time_row), "");
-  else if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (editor->time_row)), &hour, &minute) ||
-           hour != g_date_time_get_hour (value) || minute != g_date_time_get_minute (value))
-    {
-      g_autofree char *time = g_date_time_format (value, "%H:%M");
-      set_editable_text (GTK_EDITABLE (editor->time_row), time);
-    }
-  gtk_widget_remove_css_class (editor->time_row, "error");
-
-  if (value != NULL)
-    date_editor_select_zone (editor, value);
-
-  editor->updating = FALSE;
-}
-
-static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          DateEditor  *editor)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) value = NULL;
-  int hour = 0, minute = 0;
-  double seconds = 0;
-
-  if (editor->updating)
-    return;
-
-  day = gtk_calendar_get_date (calendar);
-
-  if (editor->value != NULL)
-    {
-      hour = g_date_time_get_hour (editor->value);
-      minute = g_date_time_get_minute (editor->value);
-      seconds = g_date_time_get_seconds (editor->value);
-    }
-  else if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (editor->time_row)), &hour, &minute))
-    hour = minute = 0;
-
-  value = g_date_time_new (date_editor_get_zone (editor),
-                           g_date_time_get_year (day), g_date_time_get_month (day),
-                           g_date_time_get_day_of_month (day), hour, minute, seconds);
-  date_editor_apply (editor, value);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (editor->date_button));
-}
-
-static void
-date_popover_show_cb (GtkPopover *popover,
-                      DateEditor *editor)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (editor->value == NULL)
-    now = g_date_time_new_now (date_editor_get_zone (editor));
-
-  editor->updating = TRUE;
-  gtk_calendar_select_day (GTK_CALENDAR (editor->calendar),
-                           editor->value != NULL ? editor->value : now);
-  editor->updating = FALSE;
-}
-
-static void
-time_row_changed_cb (GtkEditable *editable,
-                     DateEditor  *editor)
-{
-  g_autoptr(GDateTime) value = NULL;
-  g_autoptr(GDateTime) today = NULL;
-  GDateTime *day;
-  int hour, minute;
-
-  if (editor->updating)
-    return;
-
-  /* A time being typed is applied once it is whole; a wrong one is marked
-   * when the entry is left or activated. */
-  if (!parse_time (gtk_editable_get_text (editable), &hour, &minute))
-    return;
-
-  gtk_widget_remove_css_class (editor->time_row, "error");
-
-  if (editor->value != NULL)
-    day = editor->value;
-  else
-    day = today = g_date_time_new_now (date_editor_get_zone (editor));
-
-  if (editor->value != NULL &&
-      hour == g_date_time_get_hour (editor->value) &&
-      minute == g_date_time_get_minute (editor->value))
-    return;
-
-  value = g_date_time_new (g_date_time_get_timezone (day),
-                           g_date_time_get_year (day), g_date_time_get_month (day),
-                           g_date_time_get_day_of_month (day), hour, minute, 0);
-  date_editor_apply (editor, value);
-}
-
-static void
-date_editor_check_time (DateEditor *editor)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (editor->time_row));
-  int hour, minute;
-
-  if (text[0] == '\0' && editor->value != NULL)
-    {
-      /* An emptied time cannot unset the date; show what is kept. */
-      g_autoptr(GDateTime) value = g_date_time_ref (editor->value);
-      date_editor_set_value (editor, value);
-    }
-  else if (text[0] != '\0' && !parse_time (text, &hour, &minute))
-    gtk_widget_add_css_class (editor->time_row, "error");
-}
-
-static void
-time_row_activated_cb (AdwEntryRow *row,
-                       DateEditor  *editor)
-{
-  date_editor_check_time (editor);
-}
-
-static void
-time_focus_leave_cb (GtkEventControllerFocus *controller,
-                     DateEditor              *editor)
-{
-  date_editor_check_time (editor);
-}
-
-static void
-zone_row_selected_cb (AdwComboRow *row,
-                      GParamSpec  *pspec,
-                      DateEditor  *editor)
-{
-  g_autoptr(GDateTime) value = NULL;
-  GTimeZone *zone;
-
-  if (editor->updating || editor->value == NULL)
-    return;
-
-  zone = date_editor_get_zone (editor);
-  if (strcmp (g_time_zone_get_identifier (zone),
-              g_time_zone_get_identifier (g_date_time_get_timezone (editor->value))) == 0)
-    return;
-
-  value = g_date_time_new (zone,
-                           g_date_time_get_year (editor->value),
-                           g_date_time_get_month (editor->value),
-                           g_date_time_get_day_of_month (editor->value),
-                           g_date_time_get_hour (editor->value),
-                           g_date_time_get_minute (editor->value),
-                           g_date_time_get_seconds (editor->value));
-  date_editor_apply (editor, value);
-}
-
-static DateEditor *
-date_editor_new (CdMetadataForm *form,
-                 const char     *date_title,
-                 DateApplyFunc   apply)
-{
-  DateEditor *editor = g_new0 (DateEditor, 1);
-  GtkEventController *focus;
-  GtkWidget *popover;
-
-  editor->form = form;
-  editor->apply = apply;
-
-  editor->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_time_zone_unref);
-  editor->zone_labels = gtk_string_list_new (NULL);
-  g_ptr_array_add (editor->zones, g_time_zone_new_local ());
-  gtk_string_list_append (editor->zone_labels, _("Local Time"));
-  for (size_t i = 0; i < G_N_ELEMENTS (common_zones); i++)
-    {
-      GTimeZone *zone = g_time_zone_new_identifier (common_zones[i]);
-      g_autofree char *label = NULL;
-
-      if (zone == NULL)
-        continue;
-
-      label = g_strdelimit (g_strdup (common_zones[i]), "_", ' ');
-      g_ptr_array_add (editor->zones, zone);
-      gtk_string_list_append (editor->zone_labels, label);
-    }
-  editor->n_common_zones = editor->zones->len;
-
-  editor->calendar = gtk_calendar_new ();
-  g_signal_connect (editor->calendar, "day-selected",
-                    G_CALLBACK (calendar_day_selected_cb), editor);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), editor->calendar);
-  g_signal_connect (popover, "show", G_CALLBACK (date_popover_show_cb), editor);
-
-  editor->date_button = gtk_menu_button_new ();
-  gtk_widget_set_valign (editor->date_button, GTK_ALIGN_CENTER);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (editor->date_button), popover);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor->date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_title,
-                                  -1);
-
-  editor->date_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->date_row), date_title);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (editor->date_row), editor->date_button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (editor->date_row), editor->date_button);
-
-  editor->time_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->time_row), _("Time (HH:MM)"));
-  g_signal_connect (editor->time_row, "changed", G_CALLBACK (time_row_changed_cb), editor);
-  g_signal_connect (editor->time_row, "entry-activated",
-                    G_CALLBACK (time_row_activated_cb), editor);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (time_focus_leave_cb), editor);
-  gtk_widget_add_controller (editor->time_row, focus);
-
-  editor->zone_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->zone_row), _("Time Zone"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (editor->zone_row), G_LIST_MODEL (editor->zone_labels));
-  g_signal_connect (editor->zone_row, "notify::selected",
-                    G_CALLBACK (zone_row_selected_cb), editor);
-
-  date_editor_set_value (editor, NULL);
-
-  return editor;
-}
-
-/* The rows belong to the form's widget tree; this frees the rest once the
- * template, and with it the rows' handlers, is gone. */
-static void
-date_editor_free (DateEditor *editor)
-{
-  g_clear_pointer (&editor->value, g_date_time_unref);
-  g_clear_pointer (&editor->zones, g_ptr_array_unref);
-  g_clear_object (&editor->zone_labels);
-  g_free (editor);
 }
 
 /* Counters */
@@ -664,25 +253,16 @@ sync_language_name (CdMetadataForm *self)
 }
 
 static void
-sync_published (CdMetadataForm *self)
-{
-  date_editor_set_value (self->published,
-                         self->article != NULL ? cd_article_get_published (self->article) : NULL);
-}
-
-static void
 sync_embargo (CdMetadataForm *self)
 {
   GDateTime *embargo = self->article != NULL ? cd_article_get_embargo (self->article) : NULL;
   g_autofree char *subtitle = NULL;
 
-  date_editor_set_value (self->embargo, embargo);
-
   self->updating = TRUE;
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->embargo_row), embargo != NULL);
   self->updating = FALSE;
 
-  subtitle = embargo != NULL ? format_date_time (embargo) : g_strdup (_("No embargo"));
+  subtitle = embargo != NULL ? cd_date_editor_format (embargo) : g_strdup (_("No embargo"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->embargo_row), subtitle);
 }
 
@@ -717,6 +297,8 @@ sync_all (CdMetadataForm *self)
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->status_row), CD_ARTICLE_STATUS_DRAFT);
       gtk_switch_set_active (GTK_SWITCH (self->comments_switch), FALSE);
       self->updating = FALSE;
+      cd_date_editor_set_date_time (CD_DATE_EDITOR (self->published_editor), NULL);
+      cd_date_editor_set_date_time (CD_DATE_EDITOR (self->embargo_editor), NULL);
     }
 
   set_buffer_text (self, GTK_TEXT_VIEW (self->headline_view),
@@ -727,7 +309,6 @@ sync_all (CdMetadataForm *self)
                    article != NULL ? cd_article_get_editor_note (article) : "");
   sync_slug (self);
   sync_language_name (self);
-  sync_published (self);
   sync_embargo (self);
   sync_planned_words (self);
   update_headline_counter (self);
@@ -760,8 +341,6 @@ article_notify_cb (CdArticle      *article,
     sync_slug (self);
   else if (strcmp (name, "language") == 0)
     sync_language_name (self);
-  else if (strcmp (name, "published") == 0)
-    sync_published (self);
   else if (strcmp (name, "embargo") == 0)
     sync_embargo (self);
 }
@@ -921,20 +500,6 @@ embargo_enable_cb (AdwExpanderRow *row,
     }
 }
 
-static void
-apply_published (CdArticle *article,
-                 GDateTime *value)
-{
-  cd_article_set_published (article, value);
-}
-
-static void
-apply_embargo (CdArticle *article,
-               GDateTime *value)
-{
-  cd_article_set_embargo (article, value);
-}
-
 static gboolean
 status_to_selected (GBinding     *binding,
                     const GValue *from,
@@ -1000,7 +565,7 @@ published_now_action (GtkWidget  *widget,
   g_return_if_fail (self->article != NULL);
 
   /* To the minute, as the time row shows it. */
-  now = g_date_time_new_now (date_editor_get_zone (self->published));
+  now = g_date_time_new_now (cd_date_editor_get_zone (CD_DATE_EDITOR (self->published_editor)));
   minute = g_date_time_add_seconds (now, -g_date_time_get_seconds (now));
   cd_article_set_published (self->article, minute);
 }
@@ -1039,17 +604,6 @@ cd_metadata_form_dispose (GObject *object)
   g_clear_object (&self->article_dir);
 
   G_OBJECT_CLASS (cd_metadata_form_parent_class)->dispose (object);
-}
-
-static void
-cd_metadata_form_finalize (GObject *object)
-{
-  CdMetadataForm *self = (CdMetadataForm *)object;
-
-  g_clear_pointer (&self->published, date_editor_free);
-  g_clear_pointer (&self->embargo, date_editor_free);
-
-  G_OBJECT_CLASS (cd_metadata_form_parent_class)->finalize (object);
 }
 
 static void
@@ -1121,7 +675,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_metadata_form_dispose;
-  object_class->finalize = cd_metadata_form_finalize;
   object_class->get_property = cd_metadata_form_get_property;
   object_class->set_property = cd_metadata_form_set_property;
 
@@ -1148,6 +701,7 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CD_TYPE_AUTHORS_EDITOR);
+  g_type_ensure (CD_TYPE_DATE_EDITOR);
   g_type_ensure (CD_TYPE_IMAGE_EDITOR);
   g_type_ensure (CD_TYPE_TAG_EDITOR);
 
@@ -1170,6 +724,8 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, dateline_row);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, dates_list);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, embargo_row);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, published_editor);
+  gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, embargo_editor);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, image_editor);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, tag_editor);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, status_row);
@@ -1238,21 +794,12 @@ cd_metadata_form_init (CdMetadataForm *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), statuses);
 
   /* Publication: date, time with "Now", zone; then the embargo's own rows. */
-  self->published = date_editor_new (self, _("Publication Date"), apply_published);
   now_button = gtk_button_new_with_mnemonic (_("_Now"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (now_button), "form.published-now");
   gtk_widget_set_valign (now_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (now_button, _("Set Publication Time to Now"));
   gtk_widget_add_css_class (now_button, "flat");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->published->time_row), now_button);
-  gtk_list_box_insert (GTK_LIST_BOX (self->dates_list), self->published->date_row, 0);
-  gtk_list_box_insert (GTK_LIST_BOX (self->dates_list), self->published->time_row, 1);
-  gtk_list_box_insert (GTK_LIST_BOX (self->dates_list), self->published->zone_row, 2);
-
-  self->embargo = date_editor_new (self, _("Date"), apply_embargo);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->embargo_row), self->embargo->date_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->embargo_row), self->embargo->time_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->embargo_row), self->embargo->zone_row);
+  cd_date_editor_add_time_suffix (CD_DATE_EDITOR (self->published_editor), now_button);
 
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->headline_view)), "changed",
                     G_CALLBACK (headline_changed_cb), self);
@@ -1281,6 +828,10 @@ cd_metadata_form_init (CdMetadataForm *self)
   g_binding_group_bind (self->bindings, "dateline", self->dateline_row, "text",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "comments", self->comments_switch, "active",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "published", self->published_editor, "date-time",
+                        G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "embargo", self->embargo_editor, "date-time",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -1480,7 +1031,7 @@ focus_embargo (CdMetadataForm *self)
     return focus_widget (self->embargo_row);
 
   adw_expander_row_set_expanded (row, TRUE);
-  return focus_widget (self->embargo->date_button);
+  return focus_widget (self->embargo_editor);
 }
 
 gboolean
@@ -1513,7 +1064,7 @@ cd_metadata_form_focus_field (CdMetadataForm *self,
     }
 
   if (strcmp (field, "published") == 0)
-    return focus_widget (self->published->date_button);
+    return focus_widget (self->published_editor);
 
   if (strcmp (field, "embargo") == 0)
     return focus_embargo (self);

@@ -64,8 +64,8 @@ find_descendant (GtkWidget *root,
   return NULL;
 }
 
-/* The date editors' rows are made in code: the publication rows are the first
- * three of the dates list, the embargo's are inside the expander row. */
+/* The date editors' rows: the publication's are in its date editor, the
+ * embargo's inside the expander row. */
 typedef struct
 {
   GtkWidget *date_row;
@@ -79,17 +79,17 @@ static void
 get_published_rows (GtkWidget *form,
                     DateRows  *rows)
 {
-  GtkListBox *list = GTK_LIST_BOX (child (form, "dates_list"));
+  GtkWidget *editor = child (form, "published_editor");
   GtkPopover *popover;
 
-  rows->date_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
-  rows->time_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
-  rows->zone_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2));
+  rows->date_button = find_descendant (editor, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (rows->date_button);
+  rows->date_row = gtk_widget_get_ancestor (rows->date_button, ADW_TYPE_ACTION_ROW);
+  rows->time_row = find_descendant (editor, ADW_TYPE_ENTRY_ROW);
+  rows->zone_row = find_descendant (editor, ADW_TYPE_COMBO_ROW);
   g_assert_true (ADW_IS_ACTION_ROW (rows->date_row));
   g_assert_true (ADW_IS_ENTRY_ROW (rows->time_row));
   g_assert_true (ADW_IS_COMBO_ROW (rows->zone_row));
-  rows->date_button = find_descendant (rows->date_row, GTK_TYPE_MENU_BUTTON);
-  g_assert_nonnull (rows->date_button);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows->date_button));
   rows->calendar = gtk_popover_get_child (popover);
   g_assert_true (GTK_IS_CALENDAR (rows->calendar));

@@ -6,8 +6,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cd-date-editor.h"
 #include "cd-preferences-window.h"
 #include "cd-preflight-button.h"
+#include "cd-search-bar.h"
 #include "cd-status-bar.h"
 #include "cd-ui-test-util.h"
 
@@ -1307,6 +1309,187 @@ test_preferences_screenshots (void)
   destroy_window (GTK_WINDOW (window));
 }
 
+/* Date editor */
+
+static GtkWidget *
+find_child_of_type (GtkWidget *root,
+                    GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_child_of_type (c, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_date_editor_value (void)
+{
+  GtkWidget *editor = g_object_ref_sink (cd_date_editor_new ());
+  g_autoptr(GDateTime) value = g_date_time_new_utc (2026, 11, 27, 7, 30, 0);
+  g_autoptr(GDateTime) same = g_date_time_new_utc (2026, 11, 27, 7, 30, 0);
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GDateTime) from_file = g_date_time_new_from_iso8601 ("2026-06-01T08:00:00+02:00", NULL);
+  GtkWidget *date_button = find_child_of_type (editor, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *time_row = find_child_of_type (editor, ADW_TYPE_ENTRY_ROW);
+  GtkWidget *zone_row = find_child_of_type (editor, ADW_TYPE_COMBO_ROW);
+  GtkWidget *date_row = gtk_widget_get_ancestor (date_button, ADW_TYPE_ACTION_ROW);
+  GtkStringObject *zone;
+  guint notified = 0;
+
+  g_signal_connect (editor, "notify::date-time", G_CALLBACK (count_notify_cb), &notified);
+
+  /* Unset. */
+  g_assert_null (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Not set");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "");
+
+  /* The title names the date row. */
+  g_object_set (editor, "title", "Publication Date", NULL);
+  g_assert_cmpstr (cd_date_editor_get_title (CD_DATE_EDITOR (editor)), ==, "Publication Date");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), ==,
+                   "Publication Date");
+
+  /* Set from outside: shown, notified once; the same instant again is no change. */
+  cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), value);
+  g_assert_cmpuint (notified, ==, 1);
+  cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), same);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Fri 27 Nov 2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "07:30");
+  zone = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
+  g_assert_cmpstr (gtk_string_object_get_string (zone), ==, "UTC");
+
+  /* Typed: a whole time is the new value. */
+  gtk_editable_set_text (GTK_EDITABLE (time_row), "9:05");
+  g_assert_cmpuint (notified, ==, 2);
+  expected = g_date_time_new_utc (2026, 11, 27, 9, 5, 0);
+  g_assert_true (g_date_time_equal (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)),
+                                    expected));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "9:05");
+  gtk_editable_set_text (GTK_EDITABLE (time_row), "9:0");
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* An offset from a file is offered as it is, without writing back. */
+  cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), from_file);
+  g_assert_cmpuint (notified, ==, 3);
+  zone = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
+  g_assert_cmpstr (gtk_string_object_get_string (zone), ==, "UTC+02:00");
+  g_assert_true (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)) == from_file);
+  g_assert_cmpstr (g_time_zone_get_identifier (cd_date_editor_get_zone (CD_DATE_EDITOR (editor))),
+                   ==, g_time_zone_get_identifier (g_date_time_get_timezone (from_file)));
+
+  /* Unset from outside. */
+  g_object_set (editor, "date-time", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 4);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Not set");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "");
+
+  g_assert_finalize_object (editor);
+}
+
+/* Search bar */
+
+/* The match count: the first label in the bar that is not an entry's. */
+static GtkLabel *
+find_label_outside_editables (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root);
+       c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_EDITABLE (c))
+        continue;
+      if (GTK_IS_LABEL (c))
+        return GTK_LABEL (c);
+      if ((found = find_label_outside_editables (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_is_cb (gpointer data)
+{
+  gpointer *pair = data;
+
+  return g_strcmp0 (gtk_label_get_label (pair[0]), pair[1]) == 0;
+}
+
+static void
+test_search_bar_view (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *bar = cd_search_bar_new ();
+  GtkWidget *view = gtk_source_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkSearchBar *search_bar;
+  GtkWidget *entry;
+  GtkLabel *label;
+  gpointer wait[2];
+  GtkTextIter start, end;
+  GtkWindow *window;
+
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), view);
+  g_assert_null (cd_search_bar_get_view (CD_SEARCH_BAR (bar)));
+  g_object_set (bar, "view", view, NULL);
+  g_assert_true (cd_search_bar_get_view (CD_SEARCH_BAR (bar)) == GTK_SOURCE_VIEW (view));
+  gtk_text_buffer_set_text (buffer, "One ferry, two ferries.", -1);
+  window = cd_ui_test_show (box, 500, 300);
+
+  search_bar = GTK_SEARCH_BAR (find_child_of_type (bar, GTK_TYPE_SEARCH_BAR));
+  entry = find_child_of_type (bar, GTK_TYPE_SEARCH_ENTRY);
+  label = find_label_outside_editables (bar);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_false (cd_search_bar_has_search (CD_SEARCH_BAR (bar)));
+
+  /* Open, type: the first match is selected and counted. */
+  cd_search_bar_open (CD_SEARCH_BAR (bar), FALSE);
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ferr");
+  wait[0] = label;
+  wait[1] = (gpointer) "1 of 2";
+  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+  g_assert_true (cd_search_bar_has_search (CD_SEARCH_BAR (bar)));
+  g_assert_true (cd_search_bar_selection_is_match (CD_SEARCH_BAR (bar)));
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 4);
+
+  /* Next wraps around. */
+  cd_search_bar_find_next (CD_SEARCH_BAR (bar));
+  wait[1] = (gpointer) "2 of 2";
+  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+  cd_search_bar_find_next (CD_SEARCH_BAR (bar));
+  wait[1] = (gpointer) "1 of 2";
+  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+
+  /* Closing gives the focus back to the view. */
+  cd_search_bar_close (CD_SEARCH_BAR (bar));
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+  g_assert_true (gtk_widget_has_focus (view));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1320,6 +1503,8 @@ main (int   argc,
   g_test_add_func ("/widgets/preflight-button/ready", test_preflight_button_ready);
   g_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
   g_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
+  g_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
+  g_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
   g_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
   g_test_add_func ("/widgets/status-bar/short", test_status_bar_short);
   g_test_add_func ("/widgets/preferences/entries", test_preferences_entries);
