@@ -7,9 +7,14 @@
 # the runtime must be pinned, and the sandbox must not reach the host's files.
 set -eu
 builder=$1
-manifest=$2
+manifest=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 
-G_DEBUG=fatal-warnings "$builder" --show-manifest "$manifest" > /dev/null
+# flatpak-builder keeps its state (a .flatpak-builder folder) in the folder it
+# runs in, even for --show-manifest, which takes no --state-dir: run it in a
+# throw-away folder so that it never lands in the source or build tree.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && G_DEBUG=fatal-warnings "$builder" --show-manifest "$manifest") > /dev/null
 
 if grep -q '"runtime-version": *"master"' "$manifest"; then
   echo "$manifest: pin runtime-version to a released GNOME runtime, not master" >&2
