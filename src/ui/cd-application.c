@@ -6,7 +6,6 @@
 #define G_LOG_DOMAIN "cd-application"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cd-application.h"
 #include "cd-preferences-window.h"
@@ -37,98 +36,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Running from the build tree */
-
-static gboolean running_uninstalled;
-
-static gboolean
-schema_dir_has_app (const char *dir)
-{
-  g_autofree char *compiled = g_build_filename (dir, "gschemas.compiled", NULL);
-  g_autoptr(GSettingsSchemaSource) source = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (!g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
-    return FALSE;
-
-  source = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, NULL);
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, FALSE);
-  return schema != NULL;
-}
-
-/* Whether the schema is installed where GSettings looks by default. The
- * default schema source cannot be asked: it is built once, on first use, and
- * would then never see a GSETTINGS_SCHEMA_DIR set afterwards. */
-static gboolean
-schema_is_installed (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  const char *env = g_getenv ("GSETTINGS_SCHEMA_DIR");
-  g_autofree char *user_dir = NULL;
-
-  if (env != NULL)
-    {
-      g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, 0);
-
-      for (guint i = 0; dirs[i] != NULL; i++)
-        if (g_strcmp0 (dirs[i], CD_BUILD_DATADIR) != 0 && schema_dir_has_app (dirs[i]))
-          return TRUE;
-    }
-
-  user_dir = g_build_filename (g_get_user_data_dir (), "glib-2.0", "schemas", NULL);
-  if (schema_dir_has_app (user_dir))
-    return TRUE;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "glib-2.0", "schemas", NULL);
-
-      if (schema_dir_has_app (dir))
-        return TRUE;
-    }
-
-  return FALSE;
-}
+/* Translations */
 
 /**
  * cd_application_get_locale_dir:
  *
- * Finds out whether Copydesk runs uninstalled, from the build tree: its
- * settings schema is installed nowhere, but the build tree has it compiled.
- * Then it points GSETTINGS_SCHEMA_DIR at the build tree, so it must be called
- * before anything uses GSettings.
+ * Where the translations are. An installed Copydesk has them in LOCALEDIR; run
+ * from the build tree, `meson devenv` points COPYDESK_LOCALEDIR at the build
+ * tree's po folder (meson.build), as it points GSETTINGS_SCHEMA_DIR and
+ * XDG_DATA_DIRS at its schema and icons. No path of the build tree is compiled
+ * into the program, so an installed one never looks there.
  *
- * Returns: the folder of the translations: the build tree's when running
- *   uninstalled, LOCALEDIR otherwise
+ * Returns: $COPYDESK_LOCALEDIR when set and not empty, LOCALEDIR otherwise
  */
 const char *
 cd_application_get_locale_dir (void)
 {
-  static gsize initialized;
+  const char *dir = g_getenv ("COPYDESK_LOCALEDIR");
 
-  if (g_once_init_enter (&initialized))
-    {
-      if (!schema_is_installed () &&
-          g_file_test (CD_BUILD_DATADIR "/gschemas.compiled", G_FILE_TEST_IS_REGULAR))
-        {
-          const char *env = g_getenv ("GSETTINGS_SCHEMA_DIR");
-
-          if (env == NULL || *env == '\0')
-            g_setenv ("GSETTINGS_SCHEMA_DIR", CD_BUILD_DATADIR, TRUE);
-          else if (strstr (env, CD_BUILD_DATADIR) == NULL)
-            {
-              g_autofree char *value =
-                g_strjoin (G_SEARCHPATH_SEPARATOR_S, CD_BUILD_DATADIR, env, NULL);
-
-              g_setenv ("GSETTINGS_SCHEMA_DIR", value, TRUE);
-            }
-          running_uninstalled = TRUE;
-        }
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return running_uninstalled ? CD_BUILD_LOCALEDIR : LOCALEDIR;
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
 }
 
 /* House rules */
@@ -639,11 +565,6 @@ cd_application_startup (GApplication *application)
   g_set_application_name (_("Copydesk"));
   gtk_window_set_default_icon_name (APP_ID);
 
-  cd_application_get_locale_dir ();
-  if (running_uninstalled)
-    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    CD_SOURCE_DATADIR "/icons");
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
@@ -760,6 +681,11 @@ cd_application_init (CdApplication *self)
   self->recent_menu = g_menu_new ();
 }
 
+/* The resource base path stays /io/github/copydesk/Copydesk in a development
+ * build too, where APP_ID ends in .Devel: the resources are compiled into the
+ * program and never seen by anything else, so they cannot clash with an
+ * installed Copydesk's, and one fixed prefix keeps every template path in the
+ * sources (gtk_widget_class_set_template_from_resource) the same in both. */
 CdApplication *
 cd_application_new (void)
 {

@@ -33,9 +33,8 @@ void           cd_application_open_file       (CdApplication *self,
 /* The recently used articles, newest first, for "Open Recent" menus. */
 GMenuModel    *cd_application_get_recent_menu (CdApplication *self);
 
-/* Where translations are: the build tree's po/ when running uninstalled,
- * LOCALEDIR otherwise. Also sets up the build tree's GSettings schema.
- * Call it first thing in main (), before anything reads GSettings. */
+/* Where translations are: $COPYDESK_LOCALEDIR, which `meson devenv` sets to
+ * the build tree's po/, else LOCALEDIR. */
 const char    *cd_application_get_locale_dir  (void);
 
 G_END_DECLS

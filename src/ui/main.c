@@ -13,8 +13,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CdApplication) app = NULL;
-  /* First: running from the build tree, this points GSettings at the build
-   * tree's schema before anything reads it. */
+  /* The build tree's translations under `meson devenv`, else LOCALEDIR. */
   const char *locale_dir = cd_application_get_locale_dir ();
 
   setlocale (LC_ALL, "");

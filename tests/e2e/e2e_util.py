@@ -8,6 +8,15 @@ import subprocess
 import time
 
 
+def settings_group():
+    """The keyfile group of the program's settings: its GSettings path, which
+    follows the application id (tests/meson.build passes it in)."""
+    path = os.environ.get("COPYDESK_SETTINGS_PATH")
+    if not path:
+        raise SystemExit("COPYDESK_SETTINGS_PATH is not set; run this through meson test")
+    return path.strip("/")
+
+
 class E2E:
     def __init__(self, build):
         self.build = build
@@ -82,7 +91,7 @@ class E2E:
         os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
         with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w",
                   encoding="utf-8") as f:
-            f.write("[io/github/copydesk/Copydesk]\n" + settings)
+            f.write(f"[{settings_group()}]\n" + settings)
         env = dict(os.environ)
         env.update({
             "HOME": tmp,
@@ -93,7 +102,6 @@ class E2E:
             "GTK_A11Y": "none",
             "LANG": "C.UTF-8",
         })
-        env.pop("GSETTINGS_SCHEMA_DIR", None)  # the program finds the build tree's itself
         return env
 
     def start(self, env, tmp, *files):

@@ -41,6 +41,11 @@ BUILD = os.path.abspath(sys.argv[1])
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 20
 COPYDESK = os.path.join(BUILD, "src", "ui", "copydesk")
 CLI = os.path.join(BUILD, "src", "cli", "copydesk-cli")
+# The keyfile group of the program's settings: its GSettings path, which
+# follows the application id (tests/meson.build passes it in).
+SETTINGS_GROUP = os.environ.get("COPYDESK_SETTINGS_PATH", "").strip("/")
+if not SETTINGS_GROUP:
+    raise SystemExit("COPYDESK_SETTINGS_PATH is not set; run this through meson test")
 
 # The promise: a change is on disk (recovery copy or the file) this long after
 # it was typed.
@@ -246,7 +251,7 @@ class Round:
         autosave = "true" if self.kind == "autosave" else "false"
         path = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
         with open(path, "w", encoding="utf-8") as f:
-            f.write("[io/github/copydesk/Copydesk]\n"
+            f.write(f"[{SETTINGS_GROUP}]\n"
                     "author-name='Ana Reporterin'\n"
                     "default-language='de'\n"
                     f"autosave={autosave}\n"
@@ -624,7 +629,6 @@ def main():
         "GTK_A11Y": "none",
         "LANG": "C.UTF-8",
     })
-    env.pop("GSETTINGS_SCHEMA_DIR", None)  # the program finds the build tree's itself
 
     print("TAP version 13", flush=True)
     diag(f"seed {seed} (COPYDESK_RECOVERY_SEED={seed} repeats this run), {ROUNDS} rounds")
