@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cd-image-editor.h"
+#include "cd-text-field.h"
 #include "cd-image-loader.h"
 
 /**
@@ -64,9 +65,11 @@ struct _CdImageEditor
   GtkLabel             *file_error_label;
   AdwEntryRow          *url_row;
   GtkLabel             *url_error_label;
-  AdwEntryRow          *alt_row;
+  GtkWidget            *alt_row;
+  GtkTextView          *alt_view;
   GtkLabel             *alt_hint_label;
-  AdwEntryRow          *caption_row;
+  GtkWidget            *caption_row;
+  GtkTextView          *caption_view;
   AdwEntryRow          *credit_row;
   AdwEntryRow          *photographer_row;
   AdwEntryRow          *copyright_row;
@@ -93,18 +96,50 @@ static const struct {
   const char *property;
   const char *field;
 } text_fields[] = {
-  { G_STRUCT_OFFSET (CdImageEditor, alt_row), "alt", "image.alt" },
-  { G_STRUCT_OFFSET (CdImageEditor, caption_row), "caption", "image.caption" },
+  { G_STRUCT_OFFSET (CdImageEditor, alt_view), "alt", "image.alt" },
+  { G_STRUCT_OFFSET (CdImageEditor, caption_view), "caption", "image.caption" },
   { G_STRUCT_OFFSET (CdImageEditor, credit_row), "credit", "image.credit" },
   { G_STRUCT_OFFSET (CdImageEditor, photographer_row), "photographer", "image.photographer" },
   { G_STRUCT_OFFSET (CdImageEditor, copyright_row), "copyright", "image.copyright" },
 };
 
-static AdwEntryRow *
+static GtkWidget *
 text_field_row (CdImageEditor *self,
                 guint          i)
 {
-  return G_STRUCT_MEMBER (AdwEntryRow *, self, text_fields[i].row_offset);
+  return G_STRUCT_MEMBER (GtkWidget *, self, text_fields[i].row_offset);
+}
+
+/* The alt text and the caption are paragraphs in text views (they can be
+ * long, and an entry shows only its tail); the other fields are entries. */
+static char *
+dup_field_text (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_field_text (GtkWidget  *widget,
+                const char *text)
+{
+  g_autofree char *current = dup_field_text (widget);
+
+  /* Setting the same text again would move the cursor. */
+  if (g_strcmp0 (current, text) == 0)
+    return;
+
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
 }
 
 /* What the widget shows */
@@ -392,15 +427,11 @@ sync_fields (CdImageEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
-      GtkEditable *row = GTK_EDITABLE (text_field_row (self, i));
       g_autofree char *value = NULL;
 
       if (self->image != NULL)
         g_object_get (self->image, text_fields[i].property, &value, NULL);
-
-      /* Setting the same text again would move the cursor. */
-      if (g_strcmp0 (gtk_editable_get_text (row), value != NULL ? value : "") != 0)
-        gtk_editable_set_text (row, value != NULL ? value : "");
+      set_field_text (text_field_row (self, i), value != NULL ? value : "");
     }
 
   gtk_widget_set_sensitive (self->remove_button,
@@ -427,7 +458,7 @@ image_notify_cb (CdImage       *image,
 
 static void
 field_changed_cb (CdImageEditor *self,
-                  AdwEntryRow   *row)
+                  GtkWidget     *row)
 {
   if (self->syncing > 0 || self->image == NULL)
     return;
@@ -436,11 +467,24 @@ field_changed_cb (CdImageEditor *self,
     {
       if (text_field_row (self, i) == row)
         {
-          g_object_set (self->image, text_fields[i].property,
-                        gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+          g_autofree char *text = dup_field_text (row);
+
+          g_object_set (self->image, text_fields[i].property, text, NULL);
           return;
         }
     }
+}
+
+static void
+alt_changed_cb (CdImageEditor *self)
+{
+  field_changed_cb (self, GTK_WIDGET (self->alt_view));
+}
+
+static void
+caption_changed_cb (CdImageEditor *self)
+{
+  field_changed_cb (self, GTK_WIDGET (self->caption_view));
 }
 
 /* The URL row */
@@ -786,8 +830,10 @@ cd_image_editor_class_init (CdImageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, url_row);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, alt_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, alt_view);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, alt_hint_label);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, caption_row);
+  gtk_widget_class_bind_template_child (widget_class, CdImageEditor, caption_view);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, credit_row);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, photographer_row);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, copyright_row);
@@ -816,7 +862,14 @@ cd_image_editor_init (CdImageEditor *self)
   g_signal_connect_swapped (self->url_row, "entry-activated",
                             G_CALLBACK (url_apply_cb), self);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alt_row),
+  cd_text_field_setup (self->alt_view, self->alt_row);
+  cd_text_field_setup (self->caption_view, self->caption_row);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->alt_view), "changed",
+                           G_CALLBACK (alt_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",
+                           G_CALLBACK (caption_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alt_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_text (self->alt_hint_label),
                                   -1);

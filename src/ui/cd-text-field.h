@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* A one-paragraph text field that wraps, for the headline: a long one can
- * be read whole, where an entry shows only its tail. Line breaks typed or
+/* A one-paragraph text field that wraps, for the headline, the caption and
+ * the alt text: a long one can be read whole, where an entry shows only its tail. Line breaks typed or
  * pasted become spaces, Return moves on as Tab does (Control+Return goes to
  * the body), and @row (the list row around the view) looks focused while
  * the view is. */

@@ -240,8 +240,35 @@ static gboolean
 is_entry_row_titled (GtkWidget  *widget,
                      const char *title)
 {
-  return ADW_IS_ENTRY_ROW (widget) &&
+  return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+/* The text of a field: an entry row's, or the text view's in a row that
+ * takes a paragraph. Valid until the next call. */
+static const char *
+field_text (GtkWidget *widget)
+{
+  static char *last;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (widget));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_free (last);
+  last = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return last;
 }
 
 static gboolean
@@ -267,6 +294,12 @@ find_row (CdImageEditor *editor,
   GtkWidget *row = find_descendant (GTK_WIDGET (editor), is_entry_row_titled, title);
 
   g_assert_nonnull (row);
+  /* A row with a text view (alt text, caption): the view holds the text. */
+  if (!ADW_IS_ENTRY_ROW (row))
+    {
+      row = find_descendant (row, is_text_view, NULL);
+      g_assert_nonnull (row);
+    }
   return row;
 }
 
@@ -350,18 +383,18 @@ test_sample_article (void)
   g_assert_nonnull (strstr (cd_image_editor_get_message (editor), "harbour-ferry.jpg"));
   g_assert_nonnull (strstr (cd_image_editor_get_message (editor), "1600 × 900"));
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Alt text"))), ==,
+  g_assert_cmpstr (field_text (find_row (editor, "Alt text")), ==,
                    cd_image_get_alt (image));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Caption"))), ==,
+  g_assert_cmpstr (field_text (find_row (editor, "Caption")), ==,
                    cd_image_get_caption (image));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Credit"))), ==,
+  g_assert_cmpstr (field_text (find_row (editor, "Credit")), ==,
                    cd_image_get_credit (image));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Photographer"))), ==,
+  g_assert_cmpstr (field_text (find_row (editor, "Photographer")), ==,
                    cd_image_get_photographer (image));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Copyright"))), ==,
+  g_assert_cmpstr (field_text (find_row (editor, "Copyright")), ==,
                    cd_image_get_copyright (image));
   /* A local image: the URL row is empty. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Image URL"))), ==, "");
+  g_assert_cmpstr (field_text (find_row (editor, "Image URL")), ==, "");
   /* Loading changed nothing in the article. */
   g_assert_cmpstr (cd_image_get_source (image), ==, "harbour-ferry.jpg");
 
@@ -824,6 +857,20 @@ test_fields (void)
   gulong handler;
 
   cd_image_editor_set_article (editor, article);
+
+  /* The alt text and the caption wrap, so that a long one is read whole,
+   * and stay one paragraph. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *view = find_row (editor, i == 0 ? "Alt text" : "Caption");
+
+      g_assert_true (GTK_IS_TEXT_VIEW (view));
+      g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_row (editor, "Caption"))),
+                            "The ferry\nat dawn", -1);
+  g_assert_cmpstr (cd_image_get_caption (image), ==, "The ferry at dawn");
+  cd_image_set_caption (image, NULL);
   handler = g_signal_connect (image, "notify", G_CALLBACK (count_notify_cb), &notified);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -841,14 +888,14 @@ test_fields (void)
       g_object_get (image, fields[i].property, &value, NULL);
       g_assert_cmpstr (value, ==, typed);
       g_assert_cmpuint (notified, ==, 1);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, typed);
+      g_assert_cmpstr (field_text (row), ==, typed);
       g_clear_pointer (&value, g_free);
 
       /* The image changed elsewhere: the row follows, and sets nothing back. */
       notified = 0;
       g_object_set (image, fields[i].property, elsewhere, NULL);
       g_assert_cmpuint (notified, ==, 1);
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, elsewhere);
+      g_assert_cmpstr (field_text (row), ==, elsewhere);
     }
 
   /* The alt text row says what it is for. */
@@ -862,12 +909,12 @@ test_fields (void)
     g_autoptr(CdArticle) sample = load_sample ();
 
     cd_image_editor_set_article (editor, sample);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Credit"))), ==,
+    g_assert_cmpstr (field_text (find_row (editor, "Credit")), ==,
                      cd_image_get_credit (cd_article_get_image (sample)));
     /* The old article is left alone. */
     g_assert_cmpstr (cd_image_get_credit (image), ==, "Elsewhere credit");
     cd_image_editor_set_article (editor, NULL);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Credit"))), ==, "");
+    g_assert_cmpstr (field_text (find_row (editor, "Credit")), ==, "");
     g_assert_cmpstr (cd_image_get_credit (cd_article_get_image (sample)), !=, "");
   }
 
@@ -897,8 +944,8 @@ test_remove (void)
   g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "empty");
   g_assert_cmpstr (cd_image_editor_get_message (editor), ==, "No lead image");
   g_assert_null (cd_image_editor_get_thumbnail (editor));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Alt text"))), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, "Caption"))), ==, "");
+  g_assert_cmpstr (field_text (find_row (editor, "Alt text")), ==, "");
+  g_assert_cmpstr (field_text (find_row (editor, "Caption")), ==, "");
   g_assert_false (gtk_widget_is_sensitive (remove));
 
   /* Nothing left to remove, but the image can be chosen again. */
