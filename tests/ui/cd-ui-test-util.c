@@ -244,3 +244,33 @@ cd_ui_test_remove_tree (GFile *file)
     }
   g_file_delete (file, NULL, NULL);
 }
+
+char *
+cd_ui_test_make_home (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = g_strdup_printf ("copydesk-test-%s-XXXXXX", name);
+  char *home = g_dir_make_tmp (pattern, &error);
+  const struct { const char *variable, *folder; } dirs[] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+  };
+
+  g_assert_no_error (error);
+  for (size_t i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (home, dirs[i].folder, NULL);
+      g_setenv (dirs[i].variable, path, TRUE);
+    }
+  return home;
+}
+
+void
+cd_ui_test_finish_home (char *home)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (home);
+
+  cd_ui_test_remove_tree (file);
+  g_free (home);
+}

@@ -49,4 +49,11 @@ void              cd_ui_test_respond         (AdwMessageDialog *dialog,
 /* Deletes @file and, for a folder, everything in it. */
 void              cd_ui_test_remove_tree     (GFile            *file);
 
+/* A private home for a test program: a new temporary folder with XDG_DATA_HOME,
+ * XDG_CONFIG_HOME and XDG_CACHE_HOME below it. Call it before anything reads
+ * the user directories (GLib caches them), that is before cd_ui_test_init ().
+ * Returns the folder (owned); cd_ui_test_finish_home () removes it. */
+char             *cd_ui_test_make_home       (const char       *name);
+void              cd_ui_test_finish_home     (char             *home);
+
 G_END_DECLS

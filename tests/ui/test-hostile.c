@@ -172,17 +172,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autoptr(GFile) home = NULL;
   int status;
 
-  tmp_home = g_dir_make_tmp ("copydesk-test-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_home, "data", NULL);
-  config_home = g_build_filename (tmp_home, "config", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  tmp_home = cd_ui_test_make_home ("hostile");
 
   cd_ui_test_init (&argc, &argv);
 
@@ -198,8 +190,6 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  home = g_file_new_for_path (tmp_home);
-  cd_ui_test_remove_tree (home);
-  g_free (tmp_home);
+  cd_ui_test_finish_home (tmp_home);
   return status;
 }
