@@ -683,7 +683,9 @@ object_notify_cb (GObject    *object,
 
   if (object == G_OBJECT (self->article) && property == g_intern_static_string ("slug"))
     {
-      GValue *old_edited = g_hash_table_lookup (watch->shadow, "slug-edited");
+      /* The shadow's keys are interned strings, compared as pointers. */
+      GValue *old_edited = g_hash_table_lookup (watch->shadow,
+                                                g_intern_static_string ("slug-edited"));
 
       was_edited = g_value_get_boolean (old_edited);
       edited = cd_article_get_slug_edited (self->article);

@@ -1202,7 +1202,7 @@ import_image_from (Importer   *self,
 
       g_debug ("%s", warning);
       g_ptr_array_add (self->warnings, warning);
-      source = NULL;
+      g_clear_pointer (&source, g_free);
     }
   else
     {
