@@ -878,8 +878,9 @@ static CdArticle *parse_explicit_bytes (CdDocument  *self,
  * back to it, say. The file then gets those bytes back, byte for byte, and
  * holds no autosaved change. */
 static GBytes *
-dup_verbatim_bytes (CdDocument *self,
-                    GFile      *target)
+dup_verbatim_bytes (CdDocument  *self,
+                    GFile       *target,
+                    GDateTime  **saved_modified)
 {
   g_autoptr(CdArticle) saved = NULL;
   g_autoptr(CdArticle) probe = NULL;
@@ -896,6 +897,8 @@ dup_verbatim_bytes (CdDocument *self,
   if (!cd_article_equal (probe, saved))
     return NULL;
 
+  *saved_modified = cd_article_get_modified (saved) != NULL
+                    ? g_date_time_ref (cd_article_get_modified (saved)) : NULL;
   return g_bytes_ref (self->explicit_bytes);
 }
 
@@ -907,17 +910,16 @@ save_job_prepare (CdDocument *self,
                   gboolean    automatic)
 {
   g_autoptr(SaveJob) job = g_new0 (SaveJob, 1);
+  g_autoptr(GDateTime) saved_modified = NULL;
 
   if (automatic)
-    job->verbatim = dup_verbatim_bytes (self, target);
+    job->verbatim = dup_verbatim_bytes (self, target, &saved_modified);
 
   if (job->verbatim != NULL)
     {
-      g_autoptr(CdArticle) saved = parse_explicit_bytes (self, NULL);
-
       /* The article takes back the time of that save, as the file does. */
       g_signal_handler_block (self->article, self->changed_handler);
-      cd_article_set_modified (self->article, cd_article_get_modified (saved));
+      cd_article_set_modified (self->article, saved_modified);
       g_signal_handler_unblock (self->article, self->changed_handler);
     }
   else if (self->modified)

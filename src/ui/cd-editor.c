@@ -888,6 +888,22 @@ cd_editor_flush (CdEditor *self)
   self->syncing--;
 }
 
+/**
+ * cd_editor_has_pending_edits:
+ * @self: a #CdEditor
+ *
+ * Returns: %TRUE when text typed in the buffer has not reached the article
+ *   yet; cd_editor_flush () copies it. Cheap: callers on every change ask
+ *   this rather than compare the whole body.
+ */
+gboolean
+cd_editor_has_pending_edits (CdEditor *self)
+{
+  g_return_val_if_fail (CD_IS_EDITOR (self), FALSE);
+
+  return self->sync_source != 0;
+}
+
 void
 cd_editor_insert_html (CdEditor   *self,
                        const char *html)

@@ -39,6 +39,7 @@ GtkSourceBuffer *cd_editor_get_buffer   (CdEditor  *self);
 GtkTextView     *cd_editor_get_view     (CdEditor  *self);
 /* Copies the buffer into the article now, if it differs. */
 void             cd_editor_flush        (CdEditor  *self);
+gboolean         cd_editor_has_pending_edits (CdEditor *self);
 void             cd_editor_set_history  (CdEditor  *self,
                                          CdHistory *history);
 void             cd_editor_place_cursor (CdEditor  *self,

@@ -245,12 +245,15 @@ article_changed_cb (CdWindow *self)
     }
 }
 
+/* Called before every change the history records: only text not yet
+ * copied is worth a look, not the whole body at each keystroke. */
 static void
 flush_body (gpointer user_data)
 {
   CdWindow *self = user_data;
 
-  cd_editor_flush (self->editor);
+  if (cd_editor_has_pending_edits (self->editor))
+    cd_editor_flush (self->editor);
 }
 
 /* Starts a new history for @article (NULL: none). */
