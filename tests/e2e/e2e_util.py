@@ -79,6 +79,15 @@ class E2E:
             self.xdotool("key", "--clearmodifiers", k)
             time.sleep(0.15)
 
+    def warm_up_keymap(self):
+        """xdotool types a character missing from the keymap by remapping a
+        spare key; on a busy machine the program may see the first such key
+        before it has taken the new map, and drop it. One typed and erased in
+        the focused field first keeps the story's own text whole."""
+        self.xdotool("type", "--delay", "50", "--clearmodifiers", "ä")
+        time.sleep(0.5)
+        self.key("BackSpace")
+
     def type_text(self, text):
         # Slower than a person: faster, xdotool's remapped keys can be dropped.
         self.xdotool("type", "--delay", "50", "--clearmodifiers", text)

@@ -87,6 +87,7 @@ def run(proc, saved, exports):
     time.sleep(0.5)
 
     # The cursor starts in the headline.
+    T.warm_up_keymap()
     type_text(HEADLINE)
     ok = wait_for(lambda: HEADLINE in xdotool("getwindowname", wid))
     tap(ok, "the window title follows the typed headline", xdotool("getwindowname", wid))
