@@ -4,8 +4,47 @@
 real copydesk program in a private home with its own settings."""
 
 import os
+import sys
 import subprocess
 import time
+
+
+def map_keys(text):
+    """Gives every non-ASCII character of @text a key of its own in the X
+    server's keyboard map, before the program starts. Without it xdotool
+    remaps a spare key for each such character while typing, and a busy
+    program can read the key press before the new map and drop the
+    character. The server is started with -noreset (run-ui-test.sh), so the
+    map stays when the last client leaves."""
+    chars = sorted({c for c in text if ord(c) > 127 and c.isprintable()})
+    if not chars:
+        return
+    dump = subprocess.run(["xmodmap", "-pke"], check=True, capture_output=True,
+                          text=True).stdout
+    free = [int(line.split()[1]) for line in dump.splitlines()
+            if line.startswith("keycode") and not line.split("=", 1)[1].strip()]
+    # xdotool still needs a spare key for anything else it is asked to type.
+    free = free[:-2] if len(free) > 2 else []
+    # One character per key (on both levels) while keys last, two after that.
+    per_key = 1 if len(chars) <= len(free) else 2
+    if len(free) * per_key < len(chars):
+        raise RuntimeError(f"map_keys: {len(chars)} characters, {len(free)} spare keys")
+    expressions = []
+    for i, code in enumerate(free):
+        group = chars[i * per_key:(i + 1) * per_key]
+        if not group:
+            break
+        syms = [f"U{ord(c):04X}" for c in group]
+        if len(syms) == 1:
+            syms *= 2
+        expressions += ["-e", f"keycode {code} = {' '.join(syms)}"]
+    subprocess.run(["xmodmap", *expressions], check=True)
+
+
+def map_keys_of_script(path):
+    """map_keys() for every character the test script @path may type."""
+    with open(path, encoding="utf-8") as f:
+        map_keys(f.read())
 
 
 def settings_group():
@@ -26,6 +65,7 @@ class E2E:
             os.path.abspath(__file__))))
         self.step = 0
         self.failed = 0
+        map_keys_of_script(os.path.abspath(sys.argv[0]))
 
     def tap(self, ok, description, detail=""):
         self.step += 1
@@ -79,17 +119,8 @@ class E2E:
             self.xdotool("key", "--clearmodifiers", k)
             time.sleep(0.15)
 
-    def warm_up_keymap(self):
-        """xdotool types a character missing from the keymap by remapping a
-        spare key; on a busy machine the program may see the first such key
-        before it has taken the new map, and drop it. One typed and erased in
-        the focused field first keeps the story's own text whole."""
-        self.xdotool("type", "--delay", "50", "--clearmodifiers", "ä")
-        time.sleep(0.5)
-        self.key("BackSpace")
-
     def type_text(self, text):
-        # Slower than a person: faster, xdotool's remapped keys can be dropped.
+        # Slower than a person, so that a busy program keeps up.
         self.xdotool("type", "--delay", "50", "--clearmodifiers", text)
         time.sleep(0.3)
 

@@ -52,8 +52,8 @@ if not SETTINGS_GROUP:
 PROMISE = 2.0
 AUTOSAVE_INTERVAL = 1
 
-# xdotool types characters missing from the keyboard map by remapping a spare
-# key and loses Shift on them: non-ASCII letters are lowercase only.
+# Every non-ASCII character in this file gets a key of its own before the
+# program starts (e2e_util.map_keys); the words keep to lowercase ones.
 WORDS = ("fähre", "insel", "straße", "größe", "hafen", "übung", "wind", "see",
          "café", "möwe", "kai", "öl", "deich", "watt", "ebbe", "flut", "søndag",
          "brücke", "lotse", "kapitän", "nebel", "boje", "ruder", "anker")
@@ -612,6 +612,9 @@ def schedule(rng):
 
 
 def main():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from e2e_util import map_keys_of_script
+    map_keys_of_script(os.path.abspath(__file__))
     seed = int(os.environ.get("COPYDESK_RECOVERY_SEED", random.randrange(1 << 31)))
     rng = random.Random(seed)
     tmp = tempfile.mkdtemp(prefix="copydesk-recovery-")

@@ -12,7 +12,7 @@
 # output is its TAP report alone.
 set -e
 tmp=$(mktemp -d)
-Xvfb -displayfd 4 -screen 0 1600x1000x24 -nolisten tcp 4>"$tmp/display" 2>"$tmp/xvfb.log" &
+Xvfb -displayfd 4 -screen 0 1600x1000x24 -nolisten tcp -noreset 4>"$tmp/display" 2>"$tmp/xvfb.log" &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; rm -rf "$tmp"' EXIT
 
