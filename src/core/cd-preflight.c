@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cd-article-file.h"
+#include "cd-field.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
 #include "cd-text.h"
@@ -161,7 +162,8 @@ cd_preflight_issue_class_init (CdPreflightIssueClass *klass)
    * CdPreflightIssue:field:
    *
    * The id of the field to fix, such as `headline`, `image.alt` or
-   * `authors[1].name` (counted from 0).
+   * `authors[1].name` (counted from 0): a field of the registry (see
+   * cd_field_lookup()) for the issues cd_preflight_check() finds.
    */
   properties[PROP_FIELD] =
     g_param_spec_string ("field", NULL, NULL,
@@ -690,6 +692,9 @@ report (Check      *check,
         char       *message)
 {
   g_autofree char *owned = message;
+
+  /* The checklist labels the field and the form focuses it by its id. */
+  g_assert (cd_field_lookup (field) != NULL);
 
   g_ptr_array_add (check->issues,
                    cd_preflight_issue_new (severity, rule, field, owned));
