@@ -785,6 +785,47 @@ test_form_focus_field (void)
   gtk_window_destroy (window);
 }
 
+/* Every field of the registry on the form takes the focus inside it, and a
+ * prose field's widget is a text view that wraps. */
+static void
+test_form_focus_every_field (void)
+{
+  GtkWidget *form = cd_metadata_form_new ();
+  g_autoptr(CdArticle) article = load_sample ();
+  GtkWindow *window;
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
+  window = cd_ui_test_show (form, 400, 500);
+
+  for (guint i = 0; i < cd_field_get_n_fields (); i++)
+    {
+      const CdField *field = cd_field_get_nth (i);
+      g_autofree char *id = NULL;
+      GtkWidget *focus;
+
+      if (cd_field_has_flags (field, CD_FIELD_PER_AUTHOR))
+        id = cd_field_id_format (cd_field_get_id (field), 1);
+      else
+        id = g_strdup (cd_field_get_id (field));
+
+      g_test_message ("%s", id);
+      if (!cd_field_has_flags (field, CD_FIELD_ON_FORM))
+        {
+          g_assert_false (cd_metadata_form_focus_field (CD_METADATA_FORM (form), id));
+          continue;
+        }
+
+      gtk_window_set_focus (window, NULL);
+      g_assert_true (cd_metadata_form_focus_field (CD_METADATA_FORM (form), id));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, form));
+      g_assert_cmpint (GTK_IS_TEXT_VIEW (focus), ==, cd_field_has_flags (field, CD_FIELD_PROSE));
+    }
+
+  gtk_window_destroy (window);
+}
+
 static const char *
 row_title (GtkWidget *row)
 {
@@ -967,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/metadata-form/embargo", test_form_embargo);
   g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
   g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
+  g_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
   g_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
   g_test_add_func ("/metadata-form/accessible", test_form_accessible);
   g_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
