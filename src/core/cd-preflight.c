@@ -1013,7 +1013,7 @@ check_authors (Check *check)
   for (guint k = 0; k < unnamed->len; k++)
     {
       guint i = g_array_index (unnamed, guint, k);
-      g_autofree char *field = g_strdup_printf ("authors[%u].name", i);
+      g_autofree char *field = cd_field_id_format ("authors[].name", i);
 
       report (check, severity, "author-name", field,
               g_strdup_printf (_("Author %u has no name. Enter the name or remove the author."),
