@@ -89,9 +89,11 @@ struct _CdMetadataForm
   GSignalGroup  *article_signals;
   guint          resize_source;
 
-  /* Set while widgets are filled from the article, so that their change
-   * handlers neither write the value back nor an intermediate one (a text
-   * buffer is emptied before it is refilled). */
+  /* Set while the text views and the slug entry are filled from the article,
+   * so that their change handlers neither write the value back nor an
+   * intermediate one (a text buffer is emptied before it is refilled). The
+   * other widgets follow the article through the binding group, which does
+   * not echo. */
   gboolean       updating;
   /* Set while the slug entry writes to the article: an emptied entry makes the
    * article derive the slug again, which must not refill the entry being typed
@@ -252,34 +254,21 @@ sync_language_name (CdMetadataForm *self)
   gtk_label_set_text (GTK_LABEL (self->language_name_label), name != NULL ? _(name) : "");
 }
 
+/* The embargo's switch follows the article through the binding group. */
 static void
 sync_embargo (CdMetadataForm *self)
 {
   GDateTime *embargo = self->article != NULL ? cd_article_get_embargo (self->article) : NULL;
   g_autofree char *subtitle = NULL;
 
-  self->updating = TRUE;
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->embargo_row), embargo != NULL);
-  self->updating = FALSE;
-
   subtitle = embargo != NULL ? cd_date_editor_format (embargo) : g_strdup (_("No embargo"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->embargo_row), subtitle);
 }
 
-static void
-sync_planned_words (CdMetadataForm *self)
+static const char *
+planned_words_subtitle (guint words)
 {
-  guint words = self->article != NULL ? cd_article_get_planned_words (self->article) : 0;
-
-  if ((guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->planned_spin)) != words)
-    {
-      self->updating = TRUE;
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->planned_spin), words);
-      self->updating = FALSE;
-    }
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->planned_row),
-                               words == 0 ? _("Not set") : _("Words"));
+  return words == 0 ? _("Not set") : _("Words");
 }
 
 static void
@@ -287,18 +276,20 @@ sync_all (CdMetadataForm *self)
 {
   CdArticle *article = self->article;
 
-  /* With an article, the bindings fill the rest. */
+  /* With an article, the bindings fill the rest. Without one the bound
+   * widgets are emptied; no binding writes them anywhere then. */
   if (article == NULL)
     {
-      self->updating = TRUE;
       set_editable_text (GTK_EDITABLE (self->section_row), "");
       set_editable_text (GTK_EDITABLE (self->language_row), "");
       set_editable_text (GTK_EDITABLE (self->dateline_row), "");
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->status_row), CD_ARTICLE_STATUS_DRAFT);
       gtk_switch_set_active (GTK_SWITCH (self->comments_switch), FALSE);
-      self->updating = FALSE;
       cd_date_editor_set_date_time (CD_DATE_EDITOR (self->published_editor), NULL);
       cd_date_editor_set_date_time (CD_DATE_EDITOR (self->embargo_editor), NULL);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->embargo_row), FALSE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->planned_spin), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->planned_row), planned_words_subtitle (0));
     }
 
   set_buffer_text (self, GTK_TEXT_VIEW (self->headline_view),
@@ -310,7 +301,6 @@ sync_all (CdMetadataForm *self)
   sync_slug (self);
   sync_language_name (self);
   sync_embargo (self);
-  sync_planned_words (self);
   update_headline_counter (self);
   update_standfirst_counter (self);
 }
@@ -343,15 +333,6 @@ article_notify_cb (CdArticle      *article,
     sync_language_name (self);
   else if (strcmp (name, "embargo") == 0)
     sync_embargo (self);
-}
-
-/* The planned length is not a notifying property everywhere yet, but every
- * change to the article is followed by "changed". */
-static void
-article_changed_cb (CdArticle      *article,
-                    CdMetadataForm *self)
-{
-  sync_planned_words (self);
 }
 
 /* GTK 4.8's text view learns its wrapped height while it is allocated, too
@@ -464,25 +445,16 @@ slug_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
-planned_spin_value_changed_cb (GtkSpinButton  *spin,
-                               CdMetadataForm *self)
-{
-  if (self->updating || self->article == NULL)
-    return;
-
-  cd_article_set_planned_words (self->article, (guint) gtk_spin_button_get_value_as_int (spin));
-  /* Until the setter notifies by itself, show the change here. */
-  sync_planned_words (self);
-}
-
-static void
 embargo_enable_cb (AdwExpanderRow *row,
                    GParamSpec     *pspec,
                    CdMetadataForm *self)
 {
   gboolean enabled = adw_expander_row_get_enable_expansion (row);
 
-  if (self->updating || self->article == NULL)
+  /* The binding group also sets the switch to match the article; then
+   * turning it off finds no embargo to clear, and turning it on finds the
+   * embargo already there, so nothing is written back. */
+  if (self->article == NULL)
     return;
 
   if (!enabled)
@@ -522,6 +494,51 @@ selected_to_status (GBinding     *binding,
     return FALSE;
 
   g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+static gboolean
+has_date_time (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_boxed (from) != NULL);
+  return TRUE;
+}
+
+static gboolean
+planned_words_to_value (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_uint (from));
+  return TRUE;
+}
+
+static gboolean
+value_to_planned_words (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  double value = g_value_get_double (from);
+
+  if (value < 0 || value > CD_ARTICLE_MAX_PLANNED_WORDS)
+    return FALSE;
+
+  g_value_set_uint (to, (guint) (value + 0.5));
+  return TRUE;
+}
+
+static gboolean
+planned_words_to_subtitle (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  g_value_set_string (to, planned_words_subtitle (g_value_get_uint (from)));
   return TRUE;
 }
 
@@ -849,7 +866,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, planned_spin);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, comments_switch);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, editor_note_view);
-  gtk_widget_class_bind_template_callback (widget_class, planned_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, slug_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, embargo_enable_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_focus_enter_cb);
@@ -952,12 +968,20 @@ cd_metadata_form_init (CdMetadataForm *self)
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              status_to_selected, selected_to_status, NULL, NULL);
+  /* One way: turning the switch on or off is embargo_enable_cb()'s to do. */
+  g_binding_group_bind_full (self->bindings, "embargo", self->embargo_row, "enable-expansion",
+                             G_BINDING_SYNC_CREATE,
+                             has_date_time, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "planned-words", self->planned_spin, "value",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             planned_words_to_value, value_to_planned_words, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "planned-words", self->planned_row, "subtitle",
+                             G_BINDING_SYNC_CREATE,
+                             planned_words_to_subtitle, NULL, NULL, NULL);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
                                  G_CALLBACK (article_notify_cb), self, 0);
-  g_signal_group_connect_object (self->article_signals, "changed",
-                                 G_CALLBACK (article_changed_cb), self, 0);
 
   gtk_widget_set_sensitive (self->content, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.set-language", FALSE);
@@ -994,9 +1018,7 @@ cd_metadata_form_set_article (CdMetadataForm *self,
   if (!g_set_object (&self->article, article))
     return;
 
-  self->updating = TRUE;
   g_binding_group_set_source (self->bindings, article);
-  self->updating = FALSE;
   g_signal_group_set_target (self->article_signals, article);
 
   cd_authors_editor_set_article (CD_AUTHORS_EDITOR (self->authors_editor), article);

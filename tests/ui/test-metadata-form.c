@@ -584,6 +584,58 @@ test_form_dates (void)
   g_assert_finalize_object (form);
 }
 
+/* Filling the form from an article, or emptying it, writes nothing back:
+ * neither the old article nor the new one changes, even where a widget
+ * cannot show the value (a planned length past the spin button's range). */
+static void
+test_form_switch_writes_nothing (void)
+{
+  GtkWidget *form = new_form ();
+  g_autoptr(CdArticle) first = load_sample ();
+  g_autoptr(CdArticle) second = cd_article_new ();
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2026, 11, 27, 6, 0, 0);
+  GtkWidget *expander = child (form, "embargo_row");
+  guint changes = 0;
+
+  cd_article_set_embargo (first, embargo);
+  cd_article_set_planned_words (first, 50000);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  g_signal_connect_swapped (second, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), first);
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 20000);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (form, "planned_row"))), ==,
+                   "Words");
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), second);
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 0);
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), first);
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), NULL);
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (form, "planned_row"))), ==,
+                   "Not set");
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (cd_article_get_planned_words (first), ==, 50000);
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (first), embargo));
+  g_assert_null (cd_article_get_embargo (second));
+  g_assert_cmpuint (cd_article_get_planned_words (second), ==, 0);
+
+  /* With an article again, the spin button writes to it. */
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), second);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (form, "planned_spin")), 700);
+  g_assert_cmpuint (cd_article_get_planned_words (second), ==, 700);
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (first, &changes);
+  g_signal_handlers_disconnect_by_data (second, &changes);
+  g_assert_finalize_object (form);
+}
+
 static void
 test_form_embargo (void)
 {
@@ -1006,6 +1058,7 @@ main (int   argc,
   g_test_add_func ("/metadata-form/slug", test_form_slug);
   g_test_add_func ("/metadata-form/dates", test_form_dates);
   g_test_add_func ("/metadata-form/embargo", test_form_embargo);
+  g_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
   g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
   g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
   g_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
