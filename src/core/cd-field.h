@@ -26,10 +26,13 @@ G_BEGIN_DECLS
  * order of the form, with its label marked N_() (a translator comment when
  * the label alone is unclear), the property and the flags. Then give it a
  * widget: the form's focus map (cd-metadata-form.c) or, for a lead-image
- * field, the image editor's (cd-image-editor.c); both check at class
- * initialisation that every field on the form has exactly one widget. Add
- * the German label to po/de.po. tests/core/test-field.c checks that the
- * fields preflight, statistics and the history report are all here. */
+ * field, the image editor's (cd-image-editor.c). The form checks at class
+ * initialisation that every field flagged CD_FIELD_ON_FORM has a widget in
+ * exactly one of the two maps, and the maps no other field. Add the German
+ * label to po/de.po (the po-de test finds it missing). A counted field needs
+ * nothing more: statistics and `copydesk-cli stats` follow the flag.
+ * tests/core/test-field.c checks that the fields preflight, statistics and
+ * the undo history report are all here. */
 
 /**
  * CdFieldFlags:
