@@ -279,14 +279,20 @@ format_duration (guint seconds)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes), minutes);
 }
 
+/* The fields listed by their characters: those the statistics count, in
+ * the order of the form, but the body, whose characters are the figures
+ * above them. */
+static gboolean
+is_listed_field (const CdField *field)
+{
+  return cd_field_has_flags (field, CD_FIELD_COUNTED) &&
+         !g_str_equal (cd_field_get_id (field), "body");
+}
+
 static int
 run_stats (int    argc,
            char **argv)
 {
-  static const char * const fields[] = {
-    "headline", "standfirst", "slug", "section", "dateline",
-    "image.alt", "image.caption", "image.credit", "editor_note", NULL
-  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CdArticle) article = NULL;
@@ -344,10 +350,15 @@ run_stats (int    argc,
       json_builder_add_int_value (builder, cd_stats_get_reading_minutes (stats));
       json_builder_set_member_name (builder, "fields");
       json_builder_begin_object (builder);
-      for (guint i = 0; fields[i] != NULL; i++)
+      for (guint i = 0; i < cd_field_get_n_fields (); i++)
         {
-          json_builder_set_member_name (builder, fields[i]);
-          json_builder_add_int_value (builder, cd_stats_get_field_characters (stats, fields[i]));
+          const CdField *field = cd_field_get_nth (i);
+          const char *id = cd_field_get_id (field);
+
+          if (!is_listed_field (field))
+            continue;
+          json_builder_set_member_name (builder, id);
+          json_builder_add_int_value (builder, cd_stats_get_field_characters (stats, id));
         }
       json_builder_end_object (builder);
       json_builder_end_object (builder);
@@ -367,8 +378,14 @@ run_stats (int    argc,
       g_print (_("  Paragraphs:                  %zu\n"), cd_stats_get_paragraphs (stats));
       g_print (_("  Reading time:                %s\n"), reading);
       g_print (_("  Characters per field:\n"));
-      for (guint i = 0; fields[i] != NULL; i++)
-        g_print ("    %-26s %zu\n", fields[i], cd_stats_get_field_characters (stats, fields[i]));
+      for (guint i = 0; i < cd_field_get_n_fields (); i++)
+        {
+          const CdField *field = cd_field_get_nth (i);
+          const char *id = cd_field_get_id (field);
+
+          if (is_listed_field (field))
+            g_print ("    %-26s %zu\n", id, cd_stats_get_field_characters (stats, id));
+        }
     }
 
   return EXIT_READY;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cd-article-file.h"
+#include "cd-field.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
 #include "cd-text.h"
@@ -161,7 +162,8 @@ cd_preflight_issue_class_init (CdPreflightIssueClass *klass)
    * CdPreflightIssue:field:
    *
    * The id of the field to fix, such as `headline`, `image.alt` or
-   * `authors[1].name` (counted from 0).
+   * `authors[1].name` (counted from 0): a field of the registry (see
+   * cd_field_lookup()) for the issues cd_preflight_check() finds.
    */
   properties[PROP_FIELD] =
     g_param_spec_string ("field", NULL, NULL,
@@ -691,6 +693,9 @@ report (Check      *check,
 {
   g_autofree char *owned = message;
 
+  /* The checklist labels the field and the form focuses it by its id. */
+  g_assert (cd_field_lookup (field) != NULL);
+
   g_ptr_array_add (check->issues,
                    cd_preflight_issue_new (severity, rule, field, owned));
 }
@@ -1008,7 +1013,7 @@ check_authors (Check *check)
   for (guint k = 0; k < unnamed->len; k++)
     {
       guint i = g_array_index (unnamed, guint, k);
-      g_autofree char *field = g_strdup_printf ("authors[%u].name", i);
+      g_autofree char *field = cd_field_id_format ("authors[].name", i);
 
       report (check, severity, "author-name", field,
               g_strdup_printf (_("Author %u has no name. Enter the name or remove the author."),

@@ -7,38 +7,9 @@
 
 #include <string.h>
 
+#include "cd-field.h"
 #include "cd-markdown.h"
 #include "cd-stats.h"
-
-/* The fields whose length cd_stats_get_field_characters() reports, by the
- * ids the validation issues and the form use. */
-typedef enum
-{
-  FIELD_HEADLINE,
-  FIELD_STANDFIRST,
-  FIELD_SLUG,
-  FIELD_SECTION,
-  FIELD_DATELINE,
-  FIELD_EDITOR_NOTE,
-  FIELD_IMAGE_ALT,
-  FIELD_IMAGE_CAPTION,
-  FIELD_IMAGE_CREDIT,
-  FIELD_BODY,
-  N_FIELDS
-} Field;
-
-static const char * const field_ids[N_FIELDS] = {
-  [FIELD_HEADLINE] = "headline",
-  [FIELD_STANDFIRST] = "standfirst",
-  [FIELD_SLUG] = "slug",
-  [FIELD_SECTION] = "section",
-  [FIELD_DATELINE] = "dateline",
-  [FIELD_EDITOR_NOTE] = "editor_note",
-  [FIELD_IMAGE_ALT] = "image.alt",
-  [FIELD_IMAGE_CAPTION] = "image.caption",
-  [FIELD_IMAGE_CREDIT] = "image.credit",
-  [FIELD_BODY] = "body",
-};
 
 /**
  * CdStats:
@@ -55,7 +26,9 @@ struct _CdStats
   CdTextCounts counts;
   guint        reading_seconds;
   guint        reading_minutes;
-  size_t       field_characters[N_FIELDS];
+  /* One per field of the registry, by position; 0 for a field that is not
+   * counted. */
+  size_t       field_characters[];
 };
 
 G_DEFINE_BOXED_TYPE (CdStats, cd_stats, cd_stats_ref, cd_stats_unref)
@@ -98,14 +71,13 @@ cd_stats_compute (CdArticle *article,
   g_autoptr(CdStats) self = NULL;
   g_autofree char *plain = NULL;
   const char *body;
-  CdImage *image;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
   if (words_per_minute == 0)
     words_per_minute = CD_DEFAULT_WORDS_PER_MINUTE;
 
-  self = g_atomic_rc_box_new0 (CdStats);
+  self = g_atomic_rc_box_alloc0 (sizeof (CdStats) + cd_field_get_n_fields () * sizeof (size_t));
 
   body = cd_article_get_body (article);
   plain = cd_markdown_to_plain_text (body != NULL ? body : "", -1);
@@ -114,29 +86,19 @@ cd_stats_compute (CdArticle *article,
   self->reading_seconds = reading_seconds_for_words (self->counts.words, words_per_minute);
   self->reading_minutes = self->reading_seconds / 60 + (self->reading_seconds % 60 != 0);
 
-  self->field_characters[FIELD_HEADLINE] =
-    cd_text_count_characters (cd_article_get_headline (article));
-  self->field_characters[FIELD_STANDFIRST] =
-    cd_text_count_characters (cd_article_get_standfirst (article));
-  self->field_characters[FIELD_SLUG] =
-    cd_text_count_characters (cd_article_get_slug (article));
-  self->field_characters[FIELD_SECTION] =
-    cd_text_count_characters (cd_article_get_section (article));
-  self->field_characters[FIELD_DATELINE] =
-    cd_text_count_characters (cd_article_get_dateline (article));
-  self->field_characters[FIELD_EDITOR_NOTE] =
-    cd_text_count_characters (cd_article_get_editor_note (article));
-  self->field_characters[FIELD_BODY] = self->counts.characters;
-
-  image = cd_article_get_image (article);
-  if (image != NULL)
+  for (guint i = 0; i < cd_field_get_n_fields (); i++)
     {
-      self->field_characters[FIELD_IMAGE_ALT] =
-        cd_text_count_characters (cd_image_get_alt (image));
-      self->field_characters[FIELD_IMAGE_CAPTION] =
-        cd_text_count_characters (cd_image_get_caption (image));
-      self->field_characters[FIELD_IMAGE_CREDIT] =
-        cd_text_count_characters (cd_image_get_credit (image));
+      const CdField *field = cd_field_get_nth (i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!cd_field_has_flags (field, CD_FIELD_COUNTED))
+        continue;
+
+      /* The body counts as readers see it, like the figures above. */
+      if (strcmp (cd_field_get_id (field), "body") == 0)
+        self->field_characters[i] = self->counts.characters;
+      else if (cd_field_get_value (field, article, CD_FIELD_NO_INDEX, &value))
+        self->field_characters[i] = cd_text_count_characters (g_value_get_string (&value));
     }
 
   return g_steal_pointer (&self);
@@ -260,28 +222,28 @@ cd_stats_get_reading_minutes (const CdStats *self)
 /**
  * cd_stats_get_field_characters:
  * @self: a #CdStats
- * @field: a field id: "headline", "standfirst", "slug", "section",
- *   "dateline", "editor_note", "image.alt", "image.caption", "image.credit"
- *   or "body"
+ * @field: a field id, such as "headline" or "image.alt"
  *
- * Gets the number of user-visible characters in a field, as
+ * Gets the number of user-visible characters in a field that the registry
+ * marks %CD_FIELD_COUNTED (the text fields, the body included), as
  * cd_text_count_characters() counts them. For "body" it is the characters
  * of the body's plain text, as cd_stats_get_characters().
  *
- * Returns: the number of characters, 0 for an empty or unknown field
+ * Returns: the number of characters, 0 for an empty, uncounted or unknown
+ *   field
  */
 size_t
 cd_stats_get_field_characters (const CdStats *self,
                                const char    *field)
 {
+  const CdField *known;
+
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (field != NULL, 0);
 
-  for (size_t i = 0; i < N_FIELDS; i++)
-    {
-      if (strcmp (field, field_ids[i]) == 0)
-        return self->field_characters[i];
-    }
+  known = cd_field_lookup (field);
+  if (known == NULL)
+    return 0;
 
-  return 0;
+  return self->field_characters[cd_field_get_position (known)];
 }

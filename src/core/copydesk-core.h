@@ -8,6 +8,7 @@
 #include "cd-author.h"
 #include "cd-document.h"
 #include "cd-exporter.h"
+#include "cd-field.h"
 #include "cd-file-util.h"
 #include "cd-history.h"
 #include "cd-house-rules.h"

@@ -89,25 +89,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The text fields: the row's offset in the instance, the CdImage property and
- * the preflight field id. */
+/* The text fields: the row's offset in the instance and the id of the field
+ * in the registry, which names the CdImage property the row edits. */
 static const struct {
   gsize       row_offset;
-  const char *property;
   const char *field;
 } text_fields[] = {
-  { G_STRUCT_OFFSET (CdImageEditor, alt_view), "alt", "image.alt" },
-  { G_STRUCT_OFFSET (CdImageEditor, caption_view), "caption", "image.caption" },
-  { G_STRUCT_OFFSET (CdImageEditor, credit_row), "credit", "image.credit" },
-  { G_STRUCT_OFFSET (CdImageEditor, photographer_row), "photographer", "image.photographer" },
-  { G_STRUCT_OFFSET (CdImageEditor, copyright_row), "copyright", "image.copyright" },
+  { G_STRUCT_OFFSET (CdImageEditor, alt_view), "image.alt" },
+  { G_STRUCT_OFFSET (CdImageEditor, caption_view), "image.caption" },
+  { G_STRUCT_OFFSET (CdImageEditor, credit_row), "image.credit" },
+  { G_STRUCT_OFFSET (CdImageEditor, photographer_row), "image.photographer" },
+  { G_STRUCT_OFFSET (CdImageEditor, copyright_row), "image.copyright" },
 };
+
+/* The fields of the picture itself, for which the Choose button, or the URL
+ * row of a remote image, takes the focus. */
+static const char * const picture_fields[] = { "image", "image.source" };
 
 static GtkWidget *
 text_field_row (CdImageEditor *self,
                 guint          i)
 {
   return G_STRUCT_MEMBER (GtkWidget *, self, text_fields[i].row_offset);
+}
+
+static const char *
+text_field_property (guint i)
+{
+  return cd_field_get_property (cd_field_lookup (text_fields[i].field));
+}
+
+static gboolean
+is_picture_field (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (picture_fields); i++)
+    {
+      if (g_str_equal (field, picture_fields[i]))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The alt text and the caption are paragraphs in text views (they can be
@@ -430,7 +451,7 @@ sync_fields (CdImageEditor *self)
       g_autofree char *value = NULL;
 
       if (self->image != NULL)
-        g_object_get (self->image, text_fields[i].property, &value, NULL);
+        g_object_get (self->image, text_field_property (i), &value, NULL);
       set_field_text (text_field_row (self, i), value != NULL ? value : "");
     }
 
@@ -469,7 +490,7 @@ field_changed_cb (CdImageEditor *self,
         {
           g_autofree char *text = dup_field_text (row);
 
-          g_object_set (self->image, text_fields[i].property, text, NULL);
+          g_object_set (self->image, text_field_property (i), text, NULL);
           return;
         }
     }
@@ -791,6 +812,19 @@ cd_image_editor_class_init (CdImageEditorClass *klass)
   object_class->get_property = cd_image_editor_get_property;
   object_class->set_property = cd_image_editor_set_property;
 
+  /* The form leaves the lead image's fields to this widget: each must be a
+   * part of the lead image in the registry, with a property to edit. */
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const CdField *field = cd_field_lookup (text_fields[i].field);
+
+      g_assert (field != NULL && cd_field_has_flags (field, CD_FIELD_LEAD_IMAGE));
+      g_assert (text_field_property (i) != NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (picture_fields); i++)
+    g_assert (cd_field_lookup (picture_fields[i]) != NULL &&
+              cd_field_has_flags (cd_field_lookup (picture_fields[i]), CD_FIELD_LEAD_IMAGE));
+
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
                          CD_TYPE_ARTICLE,
@@ -1072,9 +1106,33 @@ cd_image_editor_set_file (CdImageEditor  *self,
 }
 
 /**
+ * cd_image_editor_has_field:
+ * @field: the id of a field in the registry (see cd_field_lookup())
+ *
+ * Returns: %TRUE if the image editor has a row or button for @field, which
+ *   cd_image_editor_focus_field() focuses
+ */
+gboolean
+cd_image_editor_has_field (const char *field)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (is_picture_field (field))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      if (g_str_equal (field, text_fields[i].field))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
  * cd_image_editor_focus_field:
  * @self: a #CdImageEditor
- * @field: a preflight field id
+ * @field: a field id of the registry
  *
  * Returns: %TRUE if the widget has a row or button for @field
  */
@@ -1087,7 +1145,7 @@ cd_image_editor_focus_field (CdImageEditor *self,
   if (field == NULL)
     return FALSE;
 
-  if (g_str_equal (field, "image") || g_str_equal (field, "image.source"))
+  if (is_picture_field (field))
     {
       if (self->image != NULL && cd_image_is_remote (self->image))
         gtk_widget_grab_focus (GTK_WIDGET (self->url_row));

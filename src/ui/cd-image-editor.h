@@ -38,6 +38,9 @@ gboolean   cd_image_editor_set_file        (CdImageEditor *self,
  * "image.photographer" or "image.copyright". Returns FALSE for another field. */
 gboolean   cd_image_editor_focus_field     (CdImageEditor *self,
                                             const char    *field);
+/* Whether cd_image_editor_focus_field () has a widget for @field, a field id
+ * of the registry (cd-field.h). */
+gboolean   cd_image_editor_has_field       (const char    *field);
 const char   *cd_image_editor_get_thumbnail_state (CdImageEditor *self);
 const char   *cd_image_editor_get_message         (CdImageEditor *self);
 GdkPaintable *cd_image_editor_get_thumbnail       (CdImageEditor *self);

@@ -89,9 +89,11 @@ struct _CdMetadataForm
   GSignalGroup  *article_signals;
   guint          resize_source;
 
-  /* Set while widgets are filled from the article, so that their change
-   * handlers neither write the value back nor an intermediate one (a text
-   * buffer is emptied before it is refilled). */
+  /* Set while the text views and the slug entry are filled from the article,
+   * so that their change handlers neither write the value back nor an
+   * intermediate one (a text buffer is emptied before it is refilled). The
+   * other widgets follow the article through the binding group, which does
+   * not echo. */
   gboolean       updating;
   /* Set while the slug entry writes to the article: an emptied entry makes the
    * article derive the slug again, which must not refill the entry being typed
@@ -252,34 +254,21 @@ sync_language_name (CdMetadataForm *self)
   gtk_label_set_text (GTK_LABEL (self->language_name_label), name != NULL ? _(name) : "");
 }
 
+/* The embargo's switch follows the article through the binding group. */
 static void
 sync_embargo (CdMetadataForm *self)
 {
   GDateTime *embargo = self->article != NULL ? cd_article_get_embargo (self->article) : NULL;
   g_autofree char *subtitle = NULL;
 
-  self->updating = TRUE;
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->embargo_row), embargo != NULL);
-  self->updating = FALSE;
-
   subtitle = embargo != NULL ? cd_date_editor_format (embargo) : g_strdup (_("No embargo"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->embargo_row), subtitle);
 }
 
-static void
-sync_planned_words (CdMetadataForm *self)
+static const char *
+planned_words_subtitle (guint words)
 {
-  guint words = self->article != NULL ? cd_article_get_planned_words (self->article) : 0;
-
-  if ((guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->planned_spin)) != words)
-    {
-      self->updating = TRUE;
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->planned_spin), words);
-      self->updating = FALSE;
-    }
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->planned_row),
-                               words == 0 ? _("Not set") : _("Words"));
+  return words == 0 ? _("Not set") : _("Words");
 }
 
 static void
@@ -287,18 +276,20 @@ sync_all (CdMetadataForm *self)
 {
   CdArticle *article = self->article;
 
-  /* With an article, the bindings fill the rest. */
+  /* With an article, the bindings fill the rest. Without one the bound
+   * widgets are emptied; no binding writes them anywhere then. */
   if (article == NULL)
     {
-      self->updating = TRUE;
       set_editable_text (GTK_EDITABLE (self->section_row), "");
       set_editable_text (GTK_EDITABLE (self->language_row), "");
       set_editable_text (GTK_EDITABLE (self->dateline_row), "");
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->status_row), CD_ARTICLE_STATUS_DRAFT);
       gtk_switch_set_active (GTK_SWITCH (self->comments_switch), FALSE);
-      self->updating = FALSE;
       cd_date_editor_set_date_time (CD_DATE_EDITOR (self->published_editor), NULL);
       cd_date_editor_set_date_time (CD_DATE_EDITOR (self->embargo_editor), NULL);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->embargo_row), FALSE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->planned_spin), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->planned_row), planned_words_subtitle (0));
     }
 
   set_buffer_text (self, GTK_TEXT_VIEW (self->headline_view),
@@ -310,7 +301,6 @@ sync_all (CdMetadataForm *self)
   sync_slug (self);
   sync_language_name (self);
   sync_embargo (self);
-  sync_planned_words (self);
   update_headline_counter (self);
   update_standfirst_counter (self);
 }
@@ -343,15 +333,6 @@ article_notify_cb (CdArticle      *article,
     sync_language_name (self);
   else if (strcmp (name, "embargo") == 0)
     sync_embargo (self);
-}
-
-/* The planned length is not a notifying property everywhere yet, but every
- * change to the article is followed by "changed". */
-static void
-article_changed_cb (CdArticle      *article,
-                    CdMetadataForm *self)
-{
-  sync_planned_words (self);
 }
 
 /* GTK 4.8's text view learns its wrapped height while it is allocated, too
@@ -464,25 +445,16 @@ slug_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
-planned_spin_value_changed_cb (GtkSpinButton  *spin,
-                               CdMetadataForm *self)
-{
-  if (self->updating || self->article == NULL)
-    return;
-
-  cd_article_set_planned_words (self->article, (guint) gtk_spin_button_get_value_as_int (spin));
-  /* Until the setter notifies by itself, show the change here. */
-  sync_planned_words (self);
-}
-
-static void
 embargo_enable_cb (AdwExpanderRow *row,
                    GParamSpec     *pspec,
                    CdMetadataForm *self)
 {
   gboolean enabled = adw_expander_row_get_enable_expansion (row);
 
-  if (self->updating || self->article == NULL)
+  /* The binding group also sets the switch to match the article; then
+   * turning it off finds no embargo to clear, and turning it on finds the
+   * embargo already there, so nothing is written back. */
+  if (self->article == NULL)
     return;
 
   if (!enabled)
@@ -522,6 +494,51 @@ selected_to_status (GBinding     *binding,
     return FALSE;
 
   g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+static gboolean
+has_date_time (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_boxed (from) != NULL);
+  return TRUE;
+}
+
+static gboolean
+planned_words_to_value (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_uint (from));
+  return TRUE;
+}
+
+static gboolean
+value_to_planned_words (GBinding     *binding,
+                        const GValue *from,
+                        GValue       *to,
+                        gpointer      user_data)
+{
+  double value = g_value_get_double (from);
+
+  if (value < 0 || value > CD_ARTICLE_MAX_PLANNED_WORDS)
+    return FALSE;
+
+  g_value_set_uint (to, (guint) (value + 0.5));
+  return TRUE;
+}
+
+static gboolean
+planned_words_to_subtitle (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  g_value_set_string (to, planned_words_subtitle (g_value_get_uint (from)));
   return TRUE;
 }
 
@@ -579,6 +596,120 @@ focus_widget (GtkWidget *widget)
    * focus itself; its first control does. */
   return gtk_widget_grab_focus (widget) ||
          gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+/* Focus functions for the fields that are more than one widget; @index is
+ * the author's position for a field there is one of per author. */
+
+static gboolean
+focus_authors (CdMetadataForm *self,
+               guint           index)
+{
+  cd_authors_editor_focus (CD_AUTHORS_EDITOR (self->authors_editor));
+  return TRUE;
+}
+
+static gboolean
+focus_author (CdMetadataForm *self,
+              guint           index)
+{
+  if (!cd_authors_editor_focus_author (CD_AUTHORS_EDITOR (self->authors_editor), index))
+    cd_authors_editor_focus (CD_AUTHORS_EDITOR (self->authors_editor));
+  return TRUE;
+}
+
+static gboolean
+focus_embargo (CdMetadataForm *self,
+               guint           index)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (self->embargo_row);
+
+  if (!adw_expander_row_get_enable_expansion (row))
+    return focus_widget (self->embargo_row);
+
+  adw_expander_row_set_expanded (row, TRUE);
+  return focus_widget (self->embargo_editor);
+}
+
+static gboolean
+focus_tags (CdMetadataForm *self,
+            guint           index)
+{
+  cd_tag_editor_focus (CD_TAG_EDITOR (self->tag_editor));
+  return TRUE;
+}
+
+/* The form's fields by their ids in the registry: the widget to focus, at
+ * its offset in the instance, or a function that focuses the field. The
+ * lead image's fields are the image editor's. */
+static const struct {
+  const char *field;
+  size_t      offset;
+  gboolean  (*focus) (CdMetadataForm *self,
+                      guint           index);
+} focus_map[] = {
+  { "headline", G_STRUCT_OFFSET (CdMetadataForm, headline_view), NULL },
+  { "standfirst", G_STRUCT_OFFSET (CdMetadataForm, standfirst_view), NULL },
+  { "slug", G_STRUCT_OFFSET (CdMetadataForm, slug_row), NULL },
+  { "section", G_STRUCT_OFFSET (CdMetadataForm, section_row), NULL },
+  { "language", G_STRUCT_OFFSET (CdMetadataForm, language_row), NULL },
+  { "authors", 0, focus_authors },
+  { "authors[]", 0, focus_author },
+  { "authors[].name", 0, focus_author },
+  { "authors[].role", 0, focus_author },
+  { "authors[].email", 0, focus_author },
+  { "authors[].url", 0, focus_author },
+  { "dateline", G_STRUCT_OFFSET (CdMetadataForm, dateline_row), NULL },
+  { "published", G_STRUCT_OFFSET (CdMetadataForm, published_editor), NULL },
+  { "embargo", 0, focus_embargo },
+  { "tags", 0, focus_tags },
+  { "status", G_STRUCT_OFFSET (CdMetadataForm, status_row), NULL },
+  { "planned_words", G_STRUCT_OFFSET (CdMetadataForm, planned_spin), NULL },
+  { "comments", G_STRUCT_OFFSET (CdMetadataForm, comments_switch), NULL },
+  { "editor_note", G_STRUCT_OFFSET (CdMetadataForm, editor_note_view), NULL },
+};
+
+static int
+find_focus_entry (const char *field)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS (focus_map); i++)
+    {
+      if (strcmp (field, focus_map[i].field) == 0)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+/* Every field of the registry that is on the form has a widget in exactly
+ * one of the form's and the image editor's maps, and the maps name no other
+ * field: a field added to the registry cannot be forgotten here. */
+static void
+check_focus_maps (void)
+{
+  for (size_t i = 0; i < G_N_ELEMENTS (focus_map); i++)
+    {
+      const CdField *field = cd_field_lookup (focus_map[i].field);
+
+      if (field == NULL || strcmp (cd_field_get_id (field), focus_map[i].field) != 0)
+        g_error ("The form’s focus map names “%s”, which is no field of the registry",
+                 focus_map[i].field);
+    }
+
+  for (guint i = 0; i < cd_field_get_n_fields (); i++)
+    {
+      const CdField *field = cd_field_get_nth (i);
+      const char *id = cd_field_get_id (field);
+      gboolean in_form = find_focus_entry (id) >= 0;
+      gboolean in_image_editor = cd_image_editor_has_field (id);
+
+      if (cd_field_has_flags (field, CD_FIELD_ON_FORM) ? in_form == in_image_editor
+                                                        : in_form || in_image_editor)
+        g_error ("The field “%s” must have a widget in exactly one of the form’s and the image "
+                 "editor’s focus maps if it is on the form, else in none", id);
+      if (in_image_editor != cd_field_has_flags (field, CD_FIELD_LEAD_IMAGE))
+        g_error ("The image editor must focus “%s” if and only if it is part of the lead image", id);
+    }
 }
 
 /* Callbacks and class */
@@ -705,6 +836,8 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   g_type_ensure (CD_TYPE_IMAGE_EDITOR);
   g_type_ensure (CD_TYPE_TAG_EDITOR);
 
+  check_focus_maps ();
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/copydesk/Copydesk/cd-metadata-form.ui");
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, scroller);
@@ -733,7 +866,6 @@ cd_metadata_form_class_init (CdMetadataFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, planned_spin);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, comments_switch);
   gtk_widget_class_bind_template_child (widget_class, CdMetadataForm, editor_note_view);
-  gtk_widget_class_bind_template_callback (widget_class, planned_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, slug_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, embargo_enable_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_focus_enter_cb);
@@ -836,12 +968,20 @@ cd_metadata_form_init (CdMetadataForm *self)
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              status_to_selected, selected_to_status, NULL, NULL);
+  /* One way: turning the switch on or off is embargo_enable_cb()'s to do. */
+  g_binding_group_bind_full (self->bindings, "embargo", self->embargo_row, "enable-expansion",
+                             G_BINDING_SYNC_CREATE,
+                             has_date_time, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "planned-words", self->planned_spin, "value",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             planned_words_to_value, value_to_planned_words, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "planned-words", self->planned_row, "subtitle",
+                             G_BINDING_SYNC_CREATE,
+                             planned_words_to_subtitle, NULL, NULL, NULL);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "notify",
                                  G_CALLBACK (article_notify_cb), self, 0);
-  g_signal_group_connect_object (self->article_signals, "changed",
-                                 G_CALLBACK (article_changed_cb), self, 0);
 
   gtk_widget_set_sensitive (self->content, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.set-language", FALSE);
@@ -878,9 +1018,7 @@ cd_metadata_form_set_article (CdMetadataForm *self,
   if (!g_set_object (&self->article, article))
     return;
 
-  self->updating = TRUE;
   g_binding_group_set_source (self->bindings, article);
-  self->updating = FALSE;
   g_signal_group_set_target (self->article_signals, article);
 
   cd_authors_editor_set_article (CD_AUTHORS_EDITOR (self->authors_editor), article);
@@ -994,101 +1132,38 @@ cd_metadata_form_set_article_dir (CdMetadataForm *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE_DIR]);
 }
 
-static gboolean
-focus_author_field (CdMetadataForm *self,
-                    const char     *field)
-{
-  const char *rest = field + strlen ("authors");
-  guint64 position;
-  char *end;
-
-  if (rest[0] == '\0')
-    {
-      cd_authors_editor_focus (CD_AUTHORS_EDITOR (self->authors_editor));
-      return TRUE;
-    }
-
-  /* "authors[1].name" and the like. */
-  if (rest[0] != '[' || !g_ascii_isdigit (rest[1]))
-    return FALSE;
-
-  position = g_ascii_strtoull (rest + 1, &end, 10);
-  if (*end != ']' || position >= G_MAXUINT)
-    return FALSE;
-
-  if (!cd_authors_editor_focus_author (CD_AUTHORS_EDITOR (self->authors_editor),
-                                       (guint) position))
-    cd_authors_editor_focus (CD_AUTHORS_EDITOR (self->authors_editor));
-  return TRUE;
-}
-
-static gboolean
-focus_embargo (CdMetadataForm *self)
-{
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (self->embargo_row);
-
-  if (!adw_expander_row_get_enable_expansion (row))
-    return focus_widget (self->embargo_row);
-
-  adw_expander_row_set_expanded (row, TRUE);
-  return focus_widget (self->embargo_editor);
-}
-
 gboolean
 cd_metadata_form_focus_field (CdMetadataForm *self,
                               const char     *field)
 {
-  static const struct {
-    const char *field;
-    size_t      offset;
-  } fields[] = {
-    { "headline", G_STRUCT_OFFSET (CdMetadataForm, headline_view) },
-    { "standfirst", G_STRUCT_OFFSET (CdMetadataForm, standfirst_view) },
-    { "slug", G_STRUCT_OFFSET (CdMetadataForm, slug_row) },
-    { "section", G_STRUCT_OFFSET (CdMetadataForm, section_row) },
-    { "language", G_STRUCT_OFFSET (CdMetadataForm, language_row) },
-    { "dateline", G_STRUCT_OFFSET (CdMetadataForm, dateline_row) },
-    { "status", G_STRUCT_OFFSET (CdMetadataForm, status_row) },
-    { "planned_words", G_STRUCT_OFFSET (CdMetadataForm, planned_spin) },
-    { "comments", G_STRUCT_OFFSET (CdMetadataForm, comments_switch) },
-    { "editor_note", G_STRUCT_OFFSET (CdMetadataForm, editor_note_view) },
-  };
+  const CdField *known;
+  guint index = CD_FIELD_NO_INDEX;
+  int entry;
 
   g_return_val_if_fail (CD_IS_METADATA_FORM (self), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
 
-  for (size_t i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (strcmp (field, fields[i].field) == 0)
-        return focus_widget (G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset));
-    }
+  known = cd_field_lookup (field);
+  if (known == NULL)
+    return FALSE;
 
-  if (strcmp (field, "published") == 0)
-    return focus_widget (self->published_editor);
+  if (cd_field_has_flags (known, CD_FIELD_LEAD_IMAGE))
+    return cd_image_editor_focus_field (CD_IMAGE_EDITOR (self->image_editor),
+                                        cd_field_get_id (known));
 
-  if (strcmp (field, "embargo") == 0)
-    return focus_embargo (self);
+  /* A base id such as "authors[].name" names no author. */
+  if (cd_field_has_flags (known, CD_FIELD_PER_AUTHOR) &&
+      (!cd_field_id_parse (field, NULL, &index) || index == CD_FIELD_NO_INDEX))
+    return FALSE;
 
-  if (g_str_has_prefix (field, "authors"))
-    return focus_author_field (self, field);
+  entry = find_focus_entry (cd_field_get_id (known));
+  if (entry < 0)
+    return FALSE;
 
-  if (strcmp (field, "tags") == 0)
-    {
-      cd_tag_editor_focus (CD_TAG_EDITOR (self->tag_editor));
-      return TRUE;
-    }
+  if (focus_map[entry].focus != NULL)
+    return focus_map[entry].focus (self, index);
 
-  if (strcmp (field, "image") == 0 || g_str_has_prefix (field, "image."))
-    {
-      /* Preflight names the source "image.source"; the editor may know it
-       * only as "image". */
-      if (cd_image_editor_focus_field (CD_IMAGE_EDITOR (self->image_editor), field))
-        return TRUE;
-      return strcmp (field, "image.source") == 0 &&
-             cd_image_editor_focus_field (CD_IMAGE_EDITOR (self->image_editor), "image");
-    }
-
-  return FALSE;
+  return focus_widget (G_STRUCT_MEMBER (GtkWidget *, self, focus_map[entry].offset));
 }
 
 void

@@ -32,11 +32,10 @@ void          cd_metadata_form_set_settings    (CdMetadataForm *self,
 GFile        *cd_metadata_form_get_article_dir (CdMetadataForm *self);
 void          cd_metadata_form_set_article_dir (CdMetadataForm *self,
                                                 GFile          *article_dir);
-/* Scrolls to and focuses the widget that edits @field, a preflight field name
- * ("headline", "standfirst", "slug", "section", "language", "authors",
- * "dateline", "published", "embargo", "image", "image.alt", "image.caption",
- * "image.credit", "tags", "status", "editor_note", ...). Returns FALSE when
- * the form has no widget for it (e.g. "body", which the window handles). */
+/* Scrolls to and focuses the widget that edits @field, a field id of the
+ * registry (cd-field.h) such as "headline", "image.alt" or "authors[1].name":
+ * every field flagged CD_FIELD_ON_FORM has one. Returns FALSE for any other
+ * id (e.g. "body", which the window handles). */
 gboolean      cd_metadata_form_focus_field     (CdMetadataForm *self,
                                                 const char     *field);
 /* Focuses the headline entry (a new article opens there). */

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "cd-preflight-button.h"
 
@@ -46,76 +45,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char * const severity_classes[] = { "success", "warning", "error" };
-
-/* Field names as people know them */
-
-typedef struct
-{
-  const char *field;
-  const char *label;
-} FieldLabel;
-
-static const FieldLabel field_labels[] = {
-  { "headline", N_("Headline") },
-  { "standfirst", N_("Standfirst") },
-  { "slug", N_("Slug") },
-  { "section", N_("Section") },
-  { "language", N_("Language") },
-  { "authors", N_("Byline") },
-  { "dateline", N_("Dateline") },
-  { "published", N_("Publication date") },
-  { "embargo", N_("Embargo") },
-  { "image", N_("Lead image") },
-  { "image.source", N_("Lead image file") },
-  { "image.alt", N_("Lead image alt text") },
-  { "image.caption", N_("Lead image caption") },
-  { "image.credit", N_("Lead image credit") },
-  { "tags", N_("Tags") },
-  { "body", N_("Body") },
-  { "status", N_("Status") },
-  { "editor_note", N_("Note for the desk") },
-  { "planned_words", N_("Planned length") },
-};
-
-/* "image.alt" → "Lead image alt text", "authors[1].name" → "Name of author 2";
- * a field this list does not know is shown with its punctuation as spaces
- * and a capital first letter, so a new check still reads sensibly. */
-static char *
-humanise_field (const char *field)
-{
-  g_autofree char *spaced = NULL;
-  guint index;
-  char *end;
-
-  if (field == NULL || *field == '\0')
-    return g_strdup (_("Article"));
-
-  for (gsize i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    {
-      if (g_str_equal (field, field_labels[i].field))
-        return g_strdup (_(field_labels[i].label));
-    }
-
-  if (g_str_has_prefix (field, "authors["))
-    {
-      index = (guint) g_ascii_strtoull (field + strlen ("authors["), &end, 10);
-      if (end != field + strlen ("authors[") && g_str_has_prefix (end, "]"))
-        {
-          if (g_str_equal (end, "].name"))
-            return g_strdup_printf (_("Name of author %u"), index + 1);
-          if (g_str_equal (end, "].role"))
-            return g_strdup_printf (_("Role of author %u"), index + 1);
-          return g_strdup_printf (_("Author %u"), index + 1);
-        }
-    }
-
-  spaced = g_strdelimit (g_strdup (field), "._-[]", ' ');
-  g_strstrip (spaced);
-  if (spaced[0] == '\0')
-    return g_strdup (field);
-  spaced[0] = g_ascii_toupper (spaced[0]);
-  return g_steal_pointer (&spaced);
-}
 
 /* Texts */
 
@@ -254,7 +183,7 @@ create_row (gpointer item,
 {
   CdPreflightIssue *issue = CD_PREFLIGHT_ISSUE (item);
   gboolean is_error = cd_preflight_issue_get_severity (issue) == CD_SEVERITY_ERROR;
-  g_autofree char *field = humanise_field (cd_preflight_issue_get_field (issue));
+  g_autofree char *field = cd_field_dup_label (cd_preflight_issue_get_field (issue));
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *text_box;

@@ -140,6 +140,10 @@ def tests(work):
           r.returncode == 0 and stats.get("words", 0) > 400 and stats["characters"] > stats["characters_no_spaces"]
           and stats["paragraphs"] > 5 and stats["reading_minutes"] >= 2
           and stats["fields"]["headline"] == len(data["headline"]), r)
+    check("stats --json lists the counted fields but the body, in the form's order",
+          list(stats.get("fields", {})) == ["headline", "standfirst", "slug", "section", "dateline",
+                                            "image.alt", "image.caption", "image.credit", "editor_note"],
+          stats.get("fields"))
     r = run("stats", "--wpm", "100", "--json", sample)
     slow = json.loads(r.stdout) if r.returncode == 0 else {}
     check("--wpm changes the reading time",

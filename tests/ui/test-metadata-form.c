@@ -584,6 +584,58 @@ test_form_dates (void)
   g_assert_finalize_object (form);
 }
 
+/* Filling the form from an article, or emptying it, writes nothing back:
+ * neither the old article nor the new one changes, even where a widget
+ * cannot show the value (a planned length past the spin button's range). */
+static void
+test_form_switch_writes_nothing (void)
+{
+  GtkWidget *form = new_form ();
+  g_autoptr(CdArticle) first = load_sample ();
+  g_autoptr(CdArticle) second = cd_article_new ();
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2026, 11, 27, 6, 0, 0);
+  GtkWidget *expander = child (form, "embargo_row");
+  guint changes = 0;
+
+  cd_article_set_embargo (first, embargo);
+  cd_article_set_planned_words (first, 50000);
+  g_signal_connect_swapped (first, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  g_signal_connect_swapped (second, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), first);
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 20000);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (form, "planned_row"))), ==,
+                   "Words");
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), second);
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 0);
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), first);
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), NULL);
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpint (planned_words (form), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (form, "planned_row"))), ==,
+                   "Not set");
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (cd_article_get_planned_words (first), ==, 50000);
+  g_assert_true (g_date_time_equal (cd_article_get_embargo (first), embargo));
+  g_assert_null (cd_article_get_embargo (second));
+  g_assert_cmpuint (cd_article_get_planned_words (second), ==, 0);
+
+  /* With an article again, the spin button writes to it. */
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), second);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (form, "planned_spin")), 700);
+  g_assert_cmpuint (cd_article_get_planned_words (second), ==, 700);
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (first, &changes);
+  g_signal_handlers_disconnect_by_data (second, &changes);
+  g_assert_finalize_object (form);
+}
+
 static void
 test_form_embargo (void)
 {
@@ -785,6 +837,47 @@ test_form_focus_field (void)
   gtk_window_destroy (window);
 }
 
+/* Every field of the registry on the form takes the focus inside it, and a
+ * prose field's widget is a text view that wraps. */
+static void
+test_form_focus_every_field (void)
+{
+  GtkWidget *form = cd_metadata_form_new ();
+  g_autoptr(CdArticle) article = load_sample ();
+  GtkWindow *window;
+
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
+  window = cd_ui_test_show (form, 400, 500);
+
+  for (guint i = 0; i < cd_field_get_n_fields (); i++)
+    {
+      const CdField *field = cd_field_get_nth (i);
+      g_autofree char *id = NULL;
+      GtkWidget *focus;
+
+      if (cd_field_has_flags (field, CD_FIELD_PER_AUTHOR))
+        id = cd_field_id_format (cd_field_get_id (field), 1);
+      else
+        id = g_strdup (cd_field_get_id (field));
+
+      g_test_message ("%s", id);
+      if (!cd_field_has_flags (field, CD_FIELD_ON_FORM))
+        {
+          g_assert_false (cd_metadata_form_focus_field (CD_METADATA_FORM (form), id));
+          continue;
+        }
+
+      gtk_window_set_focus (window, NULL);
+      g_assert_true (cd_metadata_form_focus_field (CD_METADATA_FORM (form), id));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, form));
+      g_assert_cmpint (GTK_IS_TEXT_VIEW (focus), ==, cd_field_has_flags (field, CD_FIELD_PROSE));
+    }
+
+  gtk_window_destroy (window);
+}
+
 static const char *
 row_title (GtkWidget *row)
 {
@@ -965,8 +1058,10 @@ main (int   argc,
   g_test_add_func ("/metadata-form/slug", test_form_slug);
   g_test_add_func ("/metadata-form/dates", test_form_dates);
   g_test_add_func ("/metadata-form/embargo", test_form_embargo);
+  g_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
   g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
   g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
+  g_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
   g_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
   g_test_add_func ("/metadata-form/accessible", test_form_accessible);
   g_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
