@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cd-history.h"
+#include "cd-field.h"
 
 /*
  * How it works. The history keeps a shadow of every value it watches: the
@@ -190,13 +191,20 @@ dup_field (CdHistory *self,
 
   if (entry->target == G_OBJECT (self->article))
     {
-      if (entry->kind == ENTRY_LIST)
-        return g_strdup (property);
-      if (strcmp (property, "editor-note") == 0)
-        return g_strdup ("editor_note");
-      if (strcmp (property, "planned-words") == 0)
-        return g_strdup ("planned_words");
-      return g_strdup (property);
+      /* The registry names the article's own fields: "editor-note" is
+       * "editor_note" there. */
+      for (guint i = 0; i < cd_field_get_n_fields (); i++)
+        {
+          const CdField *field = cd_field_get_nth (i);
+          const char *field_property = cd_field_get_property (field);
+
+          if (field_property != NULL && strcmp (field_property, property) == 0 &&
+              !cd_field_has_flags (field, CD_FIELD_PER_AUTHOR) &&
+              (!cd_field_has_flags (field, CD_FIELD_LEAD_IMAGE) ||
+               strcmp (cd_field_get_id (field), "image") == 0))
+            return g_strdup (cd_field_get_id (field));
+        }
+      g_return_val_if_reached (g_strdup (property));
     }
 
   if (entry->target == G_OBJECT (cd_article_get_image (self->article)))
