@@ -88,6 +88,11 @@
   G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
   G_FILE_ATTRIBUTE_UNIX_INODE
 
+/* A program that writes a file makes several events (a temporary file, the
+ * rename, attribute changes); the file is looked at only once they stop for
+ * this long, and again later while the document is saving. */
+#define DISK_SETTLE_DELAY_MS 300
+
 #define RECOVERY_SUFFIX ".copydesk"
 #define ORIGIN_SUFFIX   ".origin"
 
@@ -105,6 +110,16 @@ struct _CdDocument
   /* The fingerprint of the other version the last disk check found, for
    * cd_document_ignore_disk_change(); NULL when it found none. */
   char      *disk_fingerprint;
+
+  /* Watches the file for other programs' changes; NULL without a file, or
+   * on a file system that cannot be watched. */
+  GFileMonitor *monitor;
+  GSignalGroup *monitor_signals;
+  /* Waits for the monitor's events to settle before the file is looked at. */
+  guint      disk_settle_source;
+  /* The running check, if any; a new check cancels the one before. */
+  GCancellable *disk_check_cancellable;
+  CdDocumentDiskState disk_state;
 
   /* The article as its file holds it: a copy taken when the document was
    * made or loaded and at each save, of either kind. "modified" is whether
@@ -157,6 +172,7 @@ enum {
   PROP_DISPLAY_NAME,
   PROP_BUSY,
   PROP_AUTOSAVED,
+  PROP_DISK_STATE,
   N_PROPS
 };
 
@@ -209,6 +225,11 @@ save_job_free (gpointer data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
 
+static void watch_file (CdDocument *self);
+static void stop_watching (CdDocument *self);
+static void monitor_changed_cb (CdDocument *self);
+static void store_disk_state (CdDocument          *self,
+                              CdDocumentDiskState  state);
 static void start_save (CdDocument *self,
                         GTask      *task);
 
@@ -352,7 +373,11 @@ store_file (CdDocument *self,
   if (self->file == NULL || file == NULL || !g_file_equal (self->file, file))
     {
       if (g_set_object (&self->file, file))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        {
+          /* After Save As, the new file is the one to watch. */
+          watch_file (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        }
     }
 
   store_display_name (self, file != NULL ? display_name : NULL);
@@ -412,6 +437,10 @@ cd_document_constructed (GObject *object)
 
   self->saved_article = cd_article_copy (self->article);
   update_title (self);
+
+  self->monitor_signals = g_signal_group_new (G_TYPE_FILE_MONITOR);
+  g_signal_group_connect_swapped (self->monitor_signals, "changed",
+                                  G_CALLBACK (monitor_changed_cb), self);
 }
 
 static void
@@ -424,6 +453,9 @@ cd_document_dispose (GObject *object)
 
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
+
+  stop_watching (self);
+  g_clear_object (&self->monitor_signals);
 
   g_clear_object (&self->article);
   g_clear_object (&self->file);
@@ -487,6 +519,10 @@ cd_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->autosaved);
       break;
 
+    case PROP_DISK_STATE:
+      g_value_set_enum (value, self->disk_state);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -544,6 +580,18 @@ cd_document_class_init (CdDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVED] =
     g_param_spec_boolean ("autosaved", NULL, NULL, FALSE, ro);
+
+  /**
+   * CdDocument:disk-state:
+   *
+   * What other programs did to the document's file since the document last
+   * read or wrote it, as its file monitor last found (the document's own
+   * saves never show here). A deleted file also marks the document
+   * modified: the article is then in no file at all.
+   */
+  properties[PROP_DISK_STATE] =
+    g_param_spec_enum ("disk-state", NULL, NULL,
+                       CD_TYPE_DOCUMENT_DISK_STATE, CD_DOCUMENT_DISK_UNCHANGED, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1066,6 +1114,8 @@ save_job_apply (CdDocument *self,
   /* What a check found before this save is no longer on disk. */
   g_clear_pointer (&self->disk_fingerprint, g_free);
   store_file (self, job->target, job->display_name);
+  /* The file is now what the document wrote. */
+  store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
 
   /* The save named the image anew: the article follows, unless the image
    * was changed while the file was written. */
@@ -1430,6 +1480,35 @@ check_disk_thread (GTask        *task,
     g_task_return_int (task, CD_DOCUMENT_DISK_CHANGED);
 }
 
+/* What a check found, unless the document has moved past what it compared:
+ * then UNCHANGED, and the caller checks again. A change found is remembered
+ * for cd_document_ignore_disk_change(). */
+static CdDocumentDiskState
+take_check_result (CdDocument *self,
+                   CheckJob   *job,
+                   gssize      state)
+{
+  if (self->file == NULL || !g_file_equal (self->file, job->file) ||
+      g_strcmp0 (self->fingerprint, job->expected_fingerprint) != 0)
+    return CD_DOCUMENT_DISK_UNCHANGED;
+
+  g_clear_pointer (&self->disk_fingerprint, g_free);
+  if (state == CD_DOCUMENT_DISK_CHANGED)
+    self->disk_fingerprint = g_strdup (job->found_fingerprint);
+
+  return (CdDocumentDiskState) state;
+}
+
+static CheckJob *
+check_job_new (CdDocument *self)
+{
+  CheckJob *job = g_new0 (CheckJob, 1);
+
+  job->file = g_object_ref (self->file);
+  job->expected_fingerprint = g_strdup (self->fingerprint);
+  return job;
+}
+
 static void
 check_io_done_cb (GObject      *source_object,
                   GAsyncResult *result,
@@ -1479,9 +1558,7 @@ cd_document_check_disk_async (CdDocument          *self,
       return;
     }
 
-  job = g_new0 (CheckJob, 1);
-  job->file = g_object_ref (self->file);
-  job->expected_fingerprint = g_strdup (self->fingerprint);
+  job = check_job_new (self);
   g_task_set_task_data (task, job, check_job_free);
 
   /* As for saves, the worker's task has no source object, so that the
@@ -1532,15 +1609,7 @@ cd_document_check_disk_finish (CdDocument    *self,
   if (job == NULL)
     return CD_DOCUMENT_DISK_UNCHANGED;
 
-  if (self->file == NULL || !g_file_equal (self->file, job->file) ||
-      g_strcmp0 (self->fingerprint, job->expected_fingerprint) != 0)
-    return CD_DOCUMENT_DISK_UNCHANGED;
-
-  g_clear_pointer (&self->disk_fingerprint, g_free);
-  if (state == CD_DOCUMENT_DISK_CHANGED)
-    self->disk_fingerprint = g_strdup (job->found_fingerprint);
-
-  return (CdDocumentDiskState) state;
+  return take_check_result (self, job, state);
 }
 
 /**
@@ -1557,11 +1626,184 @@ cd_document_ignore_disk_change (CdDocument *self)
 {
   g_return_if_fail (CD_IS_DOCUMENT (self));
 
+  /* The user has decided about what was found. */
+  if (self->disk_state == CD_DOCUMENT_DISK_CHANGED)
+    store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
+
   if (self->disk_fingerprint == NULL)
     return;
 
   g_free (self->fingerprint);
   self->fingerprint = g_steal_pointer (&self->disk_fingerprint);
+}
+
+/**
+ * cd_document_get_disk_state:
+ * @self: a #CdDocument
+ *
+ * Returns: what other programs did to the document's file, as its file
+ *   monitor last found (see #CdDocument:disk-state)
+ */
+CdDocumentDiskState
+cd_document_get_disk_state (CdDocument *self)
+{
+  g_return_val_if_fail (CD_IS_DOCUMENT (self), CD_DOCUMENT_DISK_UNCHANGED);
+
+  return self->disk_state;
+}
+
+/* The file monitor. Every kind of event is looked at the same way, once
+ * events have settled: the fingerprint decides whether the file is still
+ * the version the document last read or wrote, so the document's own saves
+ * never count. */
+
+static void
+store_disk_state (CdDocument          *self,
+                  CdDocumentDiskState  state)
+{
+  if (self->disk_state == state)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->disk_state = state;
+  /* The article is now in no file at all: closing must ask about it. */
+  if (state == CD_DOCUMENT_DISK_DELETED)
+    cd_document_set_modified (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_STATE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void schedule_disk_check (CdDocument *self);
+
+static void
+cancel_disk_check (CdDocument *self)
+{
+  g_clear_handle_id (&self->disk_settle_source, g_source_remove);
+  if (self->disk_check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->disk_check_cancellable);
+      g_clear_object (&self->disk_check_cancellable);
+    }
+}
+
+static void
+disk_check_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(CdDocument) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  CheckJob *job = g_task_get_task_data (G_TASK (result));
+  gssize state;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  state = g_task_propagate_int (G_TASK (result), &error);
+  /* Cancelled: the document has gone, or a newer check replaced this one. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->disk_check_cancellable);
+
+  if (error != NULL)
+    {
+      /* A file that cannot be asked about (a folder made unreadable, a share
+       * gone away) is left to the next save to report. */
+      g_debug ("Could not check the article's file: %s", error->message);
+      return;
+    }
+
+  /* A save started meanwhile: what was seen may be its own write. */
+  if (self->busy)
+    {
+      schedule_disk_check (self);
+      return;
+    }
+
+  store_disk_state (self, take_check_result (self, job, state));
+}
+
+static gboolean
+disk_settle_timeout_cb (gpointer user_data)
+{
+  CdDocument *self = user_data;
+  g_autoptr(GTask) io = NULL;
+  GWeakRef *weak;
+
+  self->disk_settle_source = 0;
+
+  /* The document's own save is writing: look once it has recorded what it
+   * wrote. */
+  if (self->busy)
+    {
+      schedule_disk_check (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+
+  cancel_disk_check (self);
+  self->disk_check_cancellable = g_cancellable_new ();
+
+  /* The check holds the document only weakly: a document let go of while
+   * its file is looked at goes at once, and its check finds nobody. */
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  io = g_task_new (NULL, self->disk_check_cancellable, disk_check_done_cb, weak);
+  g_task_set_source_tag (io, disk_settle_timeout_cb);
+  g_task_set_task_data (io, check_job_new (self), check_job_free);
+  g_task_run_in_thread (io, check_disk_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_disk_check (CdDocument *self)
+{
+  g_clear_handle_id (&self->disk_settle_source, g_source_remove);
+  self->disk_settle_source = g_timeout_add (DISK_SETTLE_DELAY_MS, disk_settle_timeout_cb, self);
+}
+
+static void
+monitor_changed_cb (CdDocument *self)
+{
+  schedule_disk_check (self);
+}
+
+static void
+stop_watching (CdDocument *self)
+{
+  cancel_disk_check (self);
+  if (self->monitor_signals != NULL)
+    g_signal_group_set_target (self->monitor_signals, NULL);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
+/* Watches the document's file as it is now; after Save As, the new one. */
+static void
+watch_file (CdDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_watching (self);
+  store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
+
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Some file systems cannot be watched; saving still checks. */
+      g_debug ("Not watching the article's file: %s", error->message);
+      return;
+    }
+
+  g_signal_group_set_target (self->monitor_signals, self->monitor);
 }
 
 /* Saved versions. */
@@ -1706,6 +1948,7 @@ restore_explicit_file (CdDocument  *self,
   g_free (self->fingerprint);
   self->fingerprint = info != NULL ? dup_fingerprint (self->file, info) : NULL;
   g_clear_pointer (&self->disk_fingerprint, g_free);
+  store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
 
   saved = parse_explicit_bytes (self, NULL);
   take_saved_article (self, g_steal_pointer (&saved));
