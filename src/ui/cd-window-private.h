@@ -40,6 +40,7 @@ struct _CdWindow
   CdHouseRules         *default_rules;   /* only without a CdApplication */
   CdDocument           *document;
   GSignalGroup         *document_signals;
+  GBindingGroup        *document_bindings;
   /* The recovery copy and autosave of the document (cd-window-files.c). */
   CdSession            *session;
   GSignalGroup         *session_signals;

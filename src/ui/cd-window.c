@@ -74,8 +74,6 @@ update_title (CdWindow *self)
     title = g_strdup (cd_document_get_title (self->document));
 
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 cd_document_get_display_name (self->document));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -525,6 +523,8 @@ cd_window_dispose (GObject *object)
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
+  if (self->document_bindings != NULL)
+    g_binding_group_set_source (self->document_bindings, NULL);
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);
   if (self->buffer_signals != NULL)
@@ -535,6 +535,7 @@ cd_window_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->document_bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->session_signals);
@@ -698,12 +699,15 @@ cd_window_init (CdWindow *self)
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::title",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::display-name",
-                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::modified",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file",
                                  G_CALLBACK (update_article_dir), self, G_CONNECT_SWAPPED);
+
+  /* The subtitle names the file. */
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "display-name",
+                        self->window_title, "subtitle", G_BINDING_SYNC_CREATE);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "changed",
@@ -909,6 +913,7 @@ cd_window_set_document (CdWindow   *self,
 
   article = cd_document_get_article (document);
   g_signal_group_set_target (self->document_signals, document);
+  g_binding_group_set_source (self->document_bindings, document);
   g_signal_group_set_target (self->article_signals, article);
 
   cd_metadata_form_set_article (self->form, article);
