@@ -5,12 +5,11 @@
 
 #define G_LOG_DOMAIN "cd-document"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cd-article-file.h"
-#include "cd-document.h"
+#include "cd-document-private.h"
 #include "cd-file-util.h"
 
 /**
@@ -81,64 +80,6 @@
  * The live article takes the new name afterwards unless it changed meanwhile.
  */
 
-#define FINGERPRINT_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_ETAG_VALUE "," \
-  G_FILE_ATTRIBUTE_TIME_MODIFIED "," \
-  G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC "," \
-  G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
-  G_FILE_ATTRIBUTE_UNIX_INODE
-
-#define RECOVERY_SUFFIX ".copydesk"
-#define ORIGIN_SUFFIX   ".origin"
-
-struct _CdDocument
-{
-  GObject    parent_instance;
-
-  CdArticle *article;
-  GFile     *file;
-  char      *title;
-  char      *display_name;
-
-  /* The file's fingerprint when it was loaded or last saved; NULL when not known. */
-  char      *fingerprint;
-  /* The fingerprint of the other version the last disk check found, for
-   * cd_document_ignore_disk_change(); NULL when it found none. */
-  char      *disk_fingerprint;
-
-  /* The article as its file holds it: a copy taken when the document was
-   * made or loaded and at each save, of either kind. "modified" is whether
-   * the article differs from it. */
-  CdArticle *saved_article;
-  /* The file's bytes at the user's last explicit save, or as loaded; NULL
-   * when there are none (a new article, or a file that was gone). */
-  GBytes    *explicit_bytes;
-
-  /* Changes made to the article since the document was made. */
-  guint64    change_count;
-  gulong     changed_handler;
-
-  /* Saves waiting for the running one: GTasks of cd_document_save_async(). */
-  GQueue     save_queue;
-
-  GFile     *recovery_dir;
-  GFile     *recovery_file;
-  /* The name of this document's recovery copy, without its suffix: unique
-   * to the document, whatever its article's id. */
-  char      *recovery_stem;
-  guint64    recovery_change_count;
-
-  guint      modified : 1;
-  /* Marked modified by cd_document_set_modified() whatever the content. */
-  guint      forced_modified : 1;
-  /* The file holds changes that only autosave wrote. */
-  guint      autosaved : 1;
-  guint      busy : 1;
-  /* A recovery copy of this document is on disk at recovery_file, which is
-   * then fixed until the copy is removed. */
-  guint      has_recovery : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CdDocument, cd_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cd-document-error-quark, cd_document_error)
@@ -157,6 +98,7 @@ enum {
   PROP_DISPLAY_NAME,
   PROP_BUSY,
   PROP_AUTOSAVED,
+  PROP_DISK_STATE,
   N_PROPS
 };
 
@@ -219,9 +161,9 @@ static void start_save (CdDocument *self,
  * back (rsync, some editors, a version control checkout), and that must
  * still count as a change. A file that cannot be read is known by its
  * metadata alone. */
-static char *
-dup_fingerprint (GFile     *file,
-                 GFileInfo *info)
+char *
+cd_document_dup_fingerprint (GFile     *file,
+                             GFileInfo *info)
 {
   const char *etag = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ETAG_VALUE);
   g_autofree char *contents = NULL;
@@ -240,8 +182,8 @@ dup_fingerprint (GFile     *file,
                           hash != NULL ? hash : "");
 }
 
-static char *
-dup_info_display_name (GFileInfo *info)
+char *
+cd_document_dup_info_display_name (GFileInfo *info)
 {
   const char *name = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME);
 
@@ -303,9 +245,9 @@ update_modified (CdDocument *self)
                         !cd_article_equal (self->article, self->saved_article));
 }
 
-static void
-take_saved_article (CdDocument *self,
-                    CdArticle  *saved)
+void
+cd_document_take_saved_article (CdDocument *self,
+                                CdArticle  *saved)
 {
   g_clear_object (&self->saved_article);
   self->saved_article = saved;
@@ -321,6 +263,22 @@ store_autosaved (CdDocument *self,
 
   self->autosaved = autosaved;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVED]);
+}
+
+void
+cd_document_store_disk_state (CdDocument          *self,
+                              CdDocumentDiskState  state)
+{
+  if (self->disk_state == state)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->disk_state = state;
+  /* The article is now in no file at all: closing must ask about it. */
+  if (state == CD_DOCUMENT_DISK_DELETED)
+    cd_document_set_modified (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISK_STATE]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -339,10 +297,10 @@ store_display_name (CdDocument *self,
 }
 
 /* Sets the file and its display name; @display_name NULL works it out. */
-static void
-store_file (CdDocument *self,
-            GFile      *file,
-            const char *display_name)
+void
+cd_document_store_file (CdDocument *self,
+                        GFile      *file,
+                        const char *display_name)
 {
   g_autofree char *fallback = NULL;
 
@@ -352,7 +310,11 @@ store_file (CdDocument *self,
   if (self->file == NULL || file == NULL || !g_file_equal (self->file, file))
     {
       if (g_set_object (&self->file, file))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        {
+          /* After Save As, the new file is the one to watch. */
+          cd_document_watch_file (self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+        }
     }
 
   store_display_name (self, file != NULL ? display_name : NULL);
@@ -412,6 +374,8 @@ cd_document_constructed (GObject *object)
 
   self->saved_article = cd_article_copy (self->article);
   update_title (self);
+
+  cd_document_disk_init (self);
 }
 
 static void
@@ -424,6 +388,9 @@ cd_document_dispose (GObject *object)
 
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
+
+  cd_document_stop_watching (self);
+  g_clear_object (&self->monitor_signals);
 
   g_clear_object (&self->article);
   g_clear_object (&self->file);
@@ -487,6 +454,10 @@ cd_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->autosaved);
       break;
 
+    case PROP_DISK_STATE:
+      g_value_set_enum (value, self->disk_state);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -544,6 +515,18 @@ cd_document_class_init (CdDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVED] =
     g_param_spec_boolean ("autosaved", NULL, NULL, FALSE, ro);
+
+  /**
+   * CdDocument:disk-state:
+   *
+   * What other programs did to the document's file since the document last
+   * read or wrote it, as its file monitor last found (the document's own
+   * saves never show here). A deleted file also marks the document
+   * modified: the article is then in no file at all.
+   */
+  properties[PROP_DISK_STATE] =
+    g_param_spec_enum ("disk-state", NULL, NULL,
+                       CD_TYPE_DOCUMENT_DISK_STATE, CD_DOCUMENT_DISK_UNCHANGED, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -634,7 +617,7 @@ cd_document_set_modified (CdDocument *self,
     {
       /* The article as it is now counts as saved. */
       self->forced_modified = FALSE;
-      take_saved_article (self, cd_article_copy (self->article));
+      cd_document_take_saved_article (self, cd_article_copy (self->article));
     }
   update_modified (self);
 }
@@ -794,8 +777,8 @@ load_thread (GTask        *task,
   result->contents = g_steal_pointer (&contents);
   if (info != NULL)
     {
-      result->fingerprint = dup_fingerprint (file, info);
-      result->display_name = dup_info_display_name (info);
+      result->fingerprint = cd_document_dup_fingerprint (file, info);
+      result->display_name = cd_document_dup_info_display_name (info);
     }
 
   g_task_return_pointer (task, result, load_result_free);
@@ -852,7 +835,7 @@ cd_document_load_finish (GAsyncResult  *result,
     return NULL;
 
   self = cd_document_new (loaded->article);
-  store_file (self, g_task_get_task_data (G_TASK (result)), loaded->display_name);
+  cd_document_store_file (self, g_task_get_task_data (G_TASK (result)), loaded->display_name);
   self->fingerprint = g_steal_pointer (&loaded->fingerprint);
   self->explicit_bytes = g_steal_pointer (&loaded->contents);
   load_result_free (loaded);
@@ -870,9 +853,6 @@ now_to_the_second (void)
   return g_date_time_add (now, -(g_date_time_get_microsecond (now)));
 }
 
-static CdArticle *parse_explicit_bytes (CdDocument  *self,
-                                        GError     **error);
-
 /* Whether an autosave to the document's own file finds the article as the
  * last explicit save left it (the time of the change aside): after an undo
  * back to it, say. The file then gets those bytes back, byte for byte, and
@@ -888,7 +868,7 @@ dup_verbatim_bytes (CdDocument  *self,
   if (self->explicit_bytes == NULL || self->file == NULL || !g_file_equal (target, self->file))
     return NULL;
 
-  saved = parse_explicit_bytes (self, NULL);
+  saved = cd_document_parse_explicit_bytes (self, NULL);
   if (saved == NULL)
     return NULL;
 
@@ -1018,7 +998,7 @@ save_job_run (SaveJob       *job,
                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
       if (info != NULL)
         {
-          g_autofree char *current = dup_fingerprint (job->target, info);
+          g_autofree char *current = cd_document_dup_fingerprint (job->target, info);
 
           if (strcmp (current, job->expected_fingerprint) != 0)
             {
@@ -1045,14 +1025,12 @@ save_job_run (SaveJob       *job,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     {
-      job->fingerprint = dup_fingerprint (job->target, info);
-      job->display_name = dup_info_display_name (info);
+      job->fingerprint = cd_document_dup_fingerprint (job->target, info);
+      job->display_name = cd_document_dup_info_display_name (info);
     }
 
   return TRUE;
 }
-
-static void remove_recovery_files (CdDocument *self);
 
 /* On the main thread, after a successful write. */
 static void
@@ -1065,7 +1043,9 @@ save_job_apply (CdDocument *self,
   self->fingerprint = g_steal_pointer (&job->fingerprint);
   /* What a check found before this save is no longer on disk. */
   g_clear_pointer (&self->disk_fingerprint, g_free);
-  store_file (self, job->target, job->display_name);
+  cd_document_store_file (self, job->target, job->display_name);
+  /* The file is now what the document wrote. */
+  cd_document_store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
 
   /* The save named the image anew: the article follows, unless the image
    * was changed while the file was written. */
@@ -1085,7 +1065,7 @@ save_job_apply (CdDocument *self,
 
   if (self->change_count == job->snapshot_count)
     self->forced_modified = FALSE;
-  take_saved_article (self, g_steal_pointer (&job->snapshot));
+  cd_document_take_saved_article (self, g_steal_pointer (&job->snapshot));
 
   if (!job->automatic)
     {
@@ -1104,7 +1084,7 @@ save_job_apply (CdDocument *self,
   /* A recovery copy no newer than what was just saved is of no more use. One
    * written after the snapshot holds later edits and stays. */
   if (self->has_recovery && self->recovery_change_count <= job->snapshot_count)
-    remove_recovery_files (self);
+    cd_document_remove_recovery_files (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1376,194 +1356,6 @@ cd_document_save (CdDocument    *self,
   return ok;
 }
 
-/* Changes on disk. */
-
-typedef struct
-{
-  GFile *file;
-  char  *expected_fingerprint;
-  char  *found_fingerprint;
-} CheckJob;
-
-static void
-check_job_free (gpointer data)
-{
-  CheckJob *job = data;
-
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->expected_fingerprint, g_free);
-  g_clear_pointer (&job->found_fingerprint, g_free);
-  g_free (job);
-}
-
-static void
-check_disk_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  CheckJob *job = task_data;
-  g_autoptr(GFileInfo) info = NULL;
-  GError *error = NULL;
-
-  info = g_file_query_info (job->file, FINGERPRINT_ATTRIBUTES,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (info == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        {
-          g_error_free (error);
-          g_task_return_int (task, CD_DOCUMENT_DISK_DELETED);
-        }
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-
-  job->found_fingerprint = dup_fingerprint (job->file, info);
-
-  /* Without a fingerprint of its own the document cannot tell a change. */
-  if (job->expected_fingerprint == NULL ||
-      strcmp (job->found_fingerprint, job->expected_fingerprint) == 0)
-    g_task_return_int (task, CD_DOCUMENT_DISK_UNCHANGED);
-  else
-    g_task_return_int (task, CD_DOCUMENT_DISK_CHANGED);
-}
-
-static void
-check_io_done_cb (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gssize state;
-
-  state = g_task_propagate_int (G_TASK (result), &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, state);
-}
-
-/**
- * cd_document_check_disk_async:
- * @self: a #CdDocument
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the check has finished
- * @user_data: data for @callback
- *
- * Finds out, in a worker thread, whether the document's file is still the
- * version the document last read or wrote. A document without a file is
- * always %CD_DOCUMENT_DISK_UNCHANGED.
- */
-void
-cd_document_check_disk_async (CdDocument          *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) io = NULL;
-  CheckJob *job;
-
-  g_return_if_fail (CD_IS_DOCUMENT (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_document_check_disk_async);
-
-  if (self->file == NULL)
-    {
-      g_task_return_int (task, CD_DOCUMENT_DISK_UNCHANGED);
-      return;
-    }
-
-  job = g_new0 (CheckJob, 1);
-  job->file = g_object_ref (self->file);
-  job->expected_fingerprint = g_strdup (self->fingerprint);
-  g_task_set_task_data (task, job, check_job_free);
-
-  /* As for saves, the worker's task has no source object, so that the
-   * worker thread never holds the last reference to the document. The job
-   * belongs to the caller's task, which outlives the worker's use of it. */
-  io = g_task_new (NULL, cancellable, check_io_done_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (io, check_disk_thread);
-  g_task_set_task_data (io, job, NULL);
-  g_task_run_in_thread (io, check_disk_thread);
-}
-
-/**
- * cd_document_check_disk_finish:
- * @self: a #CdDocument
- * @result: the #GAsyncResult given to the callback
- * @error: return location for a #GError
- *
- * A check overtaken by a save, by cd_document_ignore_disk_change() or by a
- * new file (Save As) reports %CD_DOCUMENT_DISK_UNCHANGED: what it compared
- * is no longer what the document expects, so the caller checks again.
- *
- * Returns: what the check found; %CD_DOCUMENT_DISK_UNCHANGED with @error set
- *   when the file could not be asked about (%G_IO_ERROR_CANCELLED among them)
- */
-CdDocumentDiskState
-cd_document_check_disk_finish (CdDocument    *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  CheckJob *job;
-  GError *local_error = NULL;
-  gssize state;
-
-  g_return_val_if_fail (CD_IS_DOCUMENT (self), CD_DOCUMENT_DISK_UNCHANGED);
-  g_return_val_if_fail (g_task_is_valid (result, self), CD_DOCUMENT_DISK_UNCHANGED);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_document_check_disk_async,
-                        CD_DOCUMENT_DISK_UNCHANGED);
-  g_return_val_if_fail (error == NULL || *error == NULL, CD_DOCUMENT_DISK_UNCHANGED);
-
-  state = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return CD_DOCUMENT_DISK_UNCHANGED;
-    }
-
-  job = g_task_get_task_data (G_TASK (result));
-  if (job == NULL)
-    return CD_DOCUMENT_DISK_UNCHANGED;
-
-  if (self->file == NULL || !g_file_equal (self->file, job->file) ||
-      g_strcmp0 (self->fingerprint, job->expected_fingerprint) != 0)
-    return CD_DOCUMENT_DISK_UNCHANGED;
-
-  g_clear_pointer (&self->disk_fingerprint, g_free);
-  if (state == CD_DOCUMENT_DISK_CHANGED)
-    self->disk_fingerprint = g_strdup (job->found_fingerprint);
-
-  return (CdDocumentDiskState) state;
-}
-
-/**
- * cd_document_ignore_disk_change:
- * @self: a #CdDocument
- *
- * Keeps the document's version over the one another program wrote: the next
- * save replaces the file without %CD_DOCUMENT_ERROR_CHANGED_ON_DISK, but only
- * if the file is still the version the last cd_document_check_disk_finish()
- * found changed. Does nothing when that check found no change.
- */
-void
-cd_document_ignore_disk_change (CdDocument *self)
-{
-  g_return_if_fail (CD_IS_DOCUMENT (self));
-
-  if (self->disk_fingerprint == NULL)
-    return;
-
-  g_free (self->fingerprint);
-  self->fingerprint = g_steal_pointer (&self->disk_fingerprint);
-}
-
 /* Saved versions. */
 
 static JsonObject *
@@ -1654,9 +1446,9 @@ assign_article (CdArticle *target,
   cd_article_set_extra (target, extra);
 }
 
-static CdArticle *
-parse_explicit_bytes (CdDocument  *self,
-                      GError     **error)
+CdArticle *
+cd_document_parse_explicit_bytes (CdDocument  *self,
+                                  GError     **error)
 {
   return cd_article_load_from_data (g_bytes_get_data (self->explicit_bytes, NULL),
                                     g_bytes_get_size (self->explicit_bytes),
@@ -1679,7 +1471,7 @@ restore_explicit_file (CdDocument  *self,
                             NULL, NULL);
   if (info != NULL && self->fingerprint != NULL)
     {
-      g_autofree char *current = dup_fingerprint (self->file, info);
+      g_autofree char *current = cd_document_dup_fingerprint (self->file, info);
 
       if (strcmp (current, self->fingerprint) != 0)
         {
@@ -1704,11 +1496,12 @@ restore_explicit_file (CdDocument  *self,
   info = g_file_query_info (self->file, FINGERPRINT_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                             NULL, NULL);
   g_free (self->fingerprint);
-  self->fingerprint = info != NULL ? dup_fingerprint (self->file, info) : NULL;
+  self->fingerprint = info != NULL ? cd_document_dup_fingerprint (self->file, info) : NULL;
   g_clear_pointer (&self->disk_fingerprint, g_free);
+  cd_document_store_disk_state (self, CD_DOCUMENT_DISK_UNCHANGED);
 
-  saved = parse_explicit_bytes (self, NULL);
-  take_saved_article (self, g_steal_pointer (&saved));
+  saved = cd_document_parse_explicit_bytes (self, NULL);
+  cd_document_take_saved_article (self, g_steal_pointer (&saved));
   store_autosaved (self, FALSE);
   update_modified (self);
 
@@ -1777,577 +1570,19 @@ cd_document_revert_to_saved (CdDocument  *self,
       return FALSE;
     }
 
-  saved = parse_explicit_bytes (self, error);
+  saved = cd_document_parse_explicit_bytes (self, error);
   if (saved == NULL)
     return FALSE;
 
   if (!restore_explicit_file (self, error))
     return FALSE;
 
-  take_saved_article (self, cd_article_copy (saved));
+  cd_document_take_saved_article (self, cd_article_copy (saved));
   self->forced_modified = FALSE;
   assign_article (self->article, saved);
   self->forced_modified = FALSE;
   update_modified (self);
-  remove_recovery_files (self);
+  cd_document_remove_recovery_files (self);
 
   return TRUE;
-}
-
-/* Recovery copies. */
-
-/* The name of the recovery copy without its suffix. It belongs to the
- * document, not to its article: two files with the same article id (a story
- * copied to make another) are open at once as often as not, and each needs a
- * copy of its own. A random name cannot collide with another document's. */
-static char *
-dup_recovery_stem (CdDocument *self)
-{
-  if (self->recovery_stem == NULL)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-
-      self->recovery_stem = g_strconcat ("document-", uuid, NULL);
-    }
-
-  return g_strdup (self->recovery_stem);
-}
-
-/* The .origin file beside a recovery copy. */
-static GFile *
-dup_origin_file (GFile *recovery_file)
-{
-  g_autofree char *basename = g_file_get_basename (recovery_file);
-  g_autoptr(GFile) parent = g_file_get_parent (recovery_file);
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-
-  if (basename == NULL || parent == NULL)
-    return NULL;
-
-  if (g_str_has_suffix (basename, RECOVERY_SUFFIX))
-    stem = g_strndup (basename, strlen (basename) - strlen (RECOVERY_SUFFIX));
-  else
-    stem = g_strdup (basename);
-
-  name = g_strconcat (stem, ORIGIN_SUFFIX, NULL);
-  return g_file_get_child (parent, name);
-}
-
-static void
-delete_quietly (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (file == NULL)
-    return;
-
-  if (!g_file_delete (file, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_warning ("Could not remove the recovery file %s: %s", name, error->message);
-    }
-}
-
-static void
-remove_recovery_files (CdDocument *self)
-{
-  GFile *recovery = cd_document_get_recovery_file (self);
-  g_autoptr(GFile) origin = NULL;
-
-  if (recovery != NULL)
-    {
-      origin = dup_origin_file (recovery);
-      delete_quietly (recovery);
-      delete_quietly (origin);
-    }
-
-  self->has_recovery = FALSE;
-  self->recovery_change_count = 0;
-  /* The next copy takes the document's own name again (a restored document
-   * used the name of the copy it came from). */
-  g_clear_object (&self->recovery_file);
-}
-
-/**
- * cd_document_set_recovery_dir:
- * @self: a #CdDocument
- * @dir: (nullable): the folder for recovery copies, or %NULL for none
- *
- * Sets where cd_document_write_recovery() writes. The folder is made when the
- * first copy is written. A copy already written in another folder stays there.
- */
-void
-cd_document_set_recovery_dir (CdDocument *self,
-                              GFile      *dir)
-{
-  g_return_if_fail (CD_IS_DOCUMENT (self));
-  g_return_if_fail (dir == NULL || G_IS_FILE (dir));
-
-  if (self->recovery_dir == dir ||
-      (self->recovery_dir != NULL && dir != NULL && g_file_equal (self->recovery_dir, dir)))
-    return;
-
-  g_set_object (&self->recovery_dir, dir);
-  self->has_recovery = FALSE;
-  self->recovery_change_count = 0;
-  g_clear_object (&self->recovery_file);
-}
-
-/**
- * cd_document_get_recovery_file:
- * @self: a #CdDocument
- *
- * Returns: (transfer none) (nullable): where the recovery copy is or would be
- *   written, `document-<random id>.copydesk` in the recovery folder, a name
- *   of this document's own; %NULL when no folder is set
- */
-GFile *
-cd_document_get_recovery_file (CdDocument *self)
-{
-  g_return_val_if_fail (CD_IS_DOCUMENT (self), NULL);
-
-  if (self->recovery_file == NULL && self->recovery_dir != NULL)
-    {
-      g_autofree char *stem = dup_recovery_stem (self);
-      g_autofree char *name = g_strconcat (stem, RECOVERY_SUFFIX, NULL);
-
-      self->recovery_file = g_file_get_child (self->recovery_dir, name);
-    }
-
-  return self->recovery_file;
-}
-
-static gboolean
-make_private_dir (GFile   *dir,
-                  GError **error)
-{
-  g_autofree char *path = g_file_get_path (dir);
-  g_autoptr(GError) local_error = NULL;
-
-  if (path != NULL)
-    {
-      if (g_mkdir_with_parents (path, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *name = g_file_get_parse_name (dir);
-
-          g_set_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_RECOVERY,
-                       _("Could not make the folder for recovery copies %s: %s"),
-                       name, g_strerror (saved_errno));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!g_file_make_directory_with_parents (dir, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_autofree char *name = g_file_get_parse_name (dir);
-
-      g_set_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_RECOVERY,
-                   _("Could not make the folder for recovery copies %s: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-recovery_write_failed (GError  *local_error,
-                       GError **error)
-{
-  g_set_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_RECOVERY,
-               _("The recovery copy was not written: %s"), local_error->message);
-  g_error_free (local_error);
-  return FALSE;
-}
-
-/**
- * cd_document_write_recovery:
- * @self: a #CdDocument
- * @error: return location for a #GError
- *
- * Writes the recovery copy now, atomically, making the recovery folder (mode
- * 0700) if needed. A document without unsaved changes needs none, so nothing
- * is written for it.
- *
- * Returns: %TRUE on success, or when there was nothing to write; %FALSE with
- *   a %CD_DOCUMENT_ERROR_RECOVERY error otherwise
- */
-gboolean
-cd_document_write_recovery (CdDocument  *self,
-                            GError     **error)
-{
-  g_autoptr(GFile) origin = NULL;
-  g_autofree char *data = NULL;
-  GFile *recovery;
-  GError *local_error = NULL;
-  gsize length = 0;
-
-  g_return_val_if_fail (CD_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!self->modified)
-    return TRUE;
-
-  recovery = cd_document_get_recovery_file (self);
-  if (recovery == NULL)
-    {
-      g_set_error_literal (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_RECOVERY,
-                           _("The recovery copy was not written: no folder for recovery "
-                             "copies was set"));
-      return FALSE;
-    }
-
-  if (!make_private_dir (self->recovery_dir, error))
-    return FALSE;
-
-  /* The origin goes first: a crash between the two writes then leaves a copy
-   * with the origin of this or the previous write, never a copy of a saved
-   * article that looks like a new one. */
-  origin = dup_origin_file (recovery);
-  if (self->file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (self->file);
-      g_autofree char *contents = NULL;
-
-      if (self->fingerprint != NULL)
-        contents = g_strdup_printf ("%s\n%s\n", uri, self->fingerprint);
-      else
-        contents = g_strdup_printf ("%s\n", uri);
-
-      if (!cd_file_replace_contents (origin, contents, strlen (contents), NULL, &local_error))
-        return recovery_write_failed (local_error, error);
-    }
-  else
-    {
-      delete_quietly (origin);
-    }
-
-  data = cd_article_to_checked_data (self->article, &length, &local_error);
-  if (data == NULL || !cd_file_replace_contents (recovery, data, length, NULL, &local_error))
-    return recovery_write_failed (local_error, error);
-
-  self->has_recovery = TRUE;
-  self->recovery_change_count = self->change_count;
-
-  return TRUE;
-}
-
-/**
- * cd_document_discard_recovery:
- * @self: a #CdDocument
- *
- * Removes the recovery copy and its origin file, if there are any: after the
- * user discards the changes, or restores nothing from a copy.
- */
-void
-cd_document_discard_recovery (CdDocument *self)
-{
-  g_return_if_fail (CD_IS_DOCUMENT (self));
-
-  remove_recovery_files (self);
-}
-
-/* Reads the origin file: the URI of the original file and its fingerprint.
- * A missing or unreadable origin means the article had no file. */
-static void
-read_origin (GFile  *recovery_file,
-             GFile **file,
-             char  **fingerprint)
-{
-  g_autoptr(GFile) origin = dup_origin_file (recovery_file);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *uri;
-
-  *file = NULL;
-  *fingerprint = NULL;
-
-  if (origin == NULL || !g_file_load_contents (origin, NULL, &contents, NULL, NULL, &error))
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Ignoring the origin of a recovery copy: %s", error->message);
-      return;
-    }
-
-  lines = g_strsplit (contents, "\n", 3);
-  uri = g_strstrip (lines[0]);
-  if (!g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL))
-    {
-      g_debug ("Ignoring the origin of a recovery copy: “%s” is not a URI", uri);
-      return;
-    }
-
-  *file = g_file_new_for_uri (uri);
-  if (lines[1] != NULL && g_strstrip (lines[1])[0] != '\0')
-    *fingerprint = g_strdup (lines[1]);
-}
-
-/**
- * cd_document_new_from_recovery:
- * @recovery_file: a recovery copy, as listed by cd_document_list_recoveries()
- * @error: return location for a #GError
- *
- * Restores a document from a recovery copy. Its original file, if it had one,
- * becomes the document's file; it is modified; and it keeps @recovery_file as
- * its recovery copy until it is saved or the copy is discarded.
- *
- * Returns: (transfer full) (nullable): the document, or %NULL with a
- *   %CD_DOCUMENT_ERROR_RECOVERY error that names the copy and says why
- */
-CdDocument *
-cd_document_new_from_recovery (GFile   *recovery_file,
-                               GError **error)
-{
-  g_autoptr(CdArticle) article = NULL;
-  g_autoptr(CdDocument) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *fingerprint = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (recovery_file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  article = cd_article_load_from_file (recovery_file, NULL, &local_error);
-  if (article == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (recovery_file);
-
-      g_set_error (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_RECOVERY,
-                   _("Could not restore the recovery copy %s: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  read_origin (recovery_file, &file, &fingerprint);
-
-  self = cd_document_new (article);
-  if (file != NULL)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-      g_autofree char *display_name = NULL;
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        display_name = dup_info_display_name (info);
-
-      store_file (self, file, display_name);
-      self->fingerprint = g_steal_pointer (&fingerprint);
-
-      /* What the file holds now is the version to go back to; autosaved
-       * changes it held before the crash are not told from saved ones. */
-      self->explicit_bytes = g_file_load_bytes (file, NULL, NULL, NULL);
-      if (self->explicit_bytes != NULL)
-        take_saved_article (self, parse_explicit_bytes (self, NULL));
-    }
-
-  cd_document_set_modified (self, TRUE);
-
-  self->recovery_dir = g_file_get_parent (recovery_file);
-  self->recovery_file = g_object_ref (recovery_file);
-  self->has_recovery = TRUE;
-  self->recovery_change_count = self->change_count;
-
-  return g_steal_pointer (&self);
-}
-
-typedef struct
-{
-  GFile   *file;
-  char    *name;
-  guint64  mtime;
-} RecoveryEntry;
-
-static void
-recovery_entry_clear (gpointer data)
-{
-  RecoveryEntry *entry = data;
-
-  g_clear_object (&entry->file);
-  g_clear_pointer (&entry->name, g_free);
-}
-
-static int
-compare_entries_newest_first (gconstpointer a,
-                              gconstpointer b)
-{
-  const RecoveryEntry *first = a;
-  const RecoveryEntry *second = b;
-
-  if (first->mtime != second->mtime)
-    return first->mtime > second->mtime ? -1 : 1;
-
-  /* The same time: a fixed order all the same. */
-  return strcmp (first->name, second->name);
-}
-
-/**
- * cd_document_list_recoveries:
- * @dir: the folder of recovery copies
- *
- * Lists the recovery copies in @dir: regular files named `*.copydesk`, without
- * the origin files, the temporary files of a write in progress or anything
- * else. A folder that does not exist has none.
- *
- * Returns: (transfer full) (element-type GFile): the copies, the most recently
- *   written first
- */
-GPtrArray *
-cd_document_list_recoveries (GFile *dir)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *files;
-
-  g_return_val_if_fail (G_IS_FILE (dir), NULL);
-
-  files = g_ptr_array_new_with_free_func (g_object_unref);
-  entries = g_array_new (FALSE, TRUE, sizeof (RecoveryEntry));
-  g_array_set_clear_func (entries, recovery_entry_clear);
-
-  enumerator = g_file_enumerate_children (dir,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                          NULL, &error);
-  if (enumerator == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Could not list the recovery copies: %s", error->message);
-      return files;
-    }
-
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-      const char *name;
-      RecoveryEntry entry;
-
-      g_clear_error (&error);
-      info = g_file_enumerator_next_file (enumerator, NULL, &error);
-      if (info == NULL)
-        break;
-
-      name = g_file_info_get_name (info);
-      if (name == NULL || name[0] == '.' ||
-          !g_str_has_suffix (name, RECOVERY_SUFFIX) ||
-          strlen (name) == strlen (RECOVERY_SUFFIX) ||
-          g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-        continue;
-
-      entry.file = g_file_get_child (dir, name);
-      entry.name = g_strdup (name);
-      entry.mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
-                    g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-      g_array_append_val (entries, entry);
-    }
-
-  if (error != NULL)
-    g_debug ("Could not list all the recovery copies: %s", error->message);
-
-  g_array_sort (entries, compare_entries_newest_first);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (files, g_object_ref (g_array_index (entries, RecoveryEntry, i).file));
-
-  return files;
-}
-
-/* Whether @name is the temporary file of an interrupted write of a recovery
- * copy or of its origin: cd_file_replace_contents() writes ".<name>.XXXXXX"
- * beside the file and renames it over the file when it is complete. */
-static gboolean
-is_stale_temporary (const char *name)
-{
-  const char *dot = strrchr (name, '.');
-  g_autofree char *target = NULL;
-
-  if (name[0] != '.' || dot == NULL || dot == name || strlen (dot + 1) != 6)
-    return FALSE;
-
-  target = g_strndup (name + 1, dot - (name + 1));
-  return (g_str_has_suffix (target, RECOVERY_SUFFIX) && strlen (target) > strlen (RECOVERY_SUFFIX)) ||
-         (g_str_has_suffix (target, ORIGIN_SUFFIX) && strlen (target) > strlen (ORIGIN_SUFFIX));
-}
-
-/**
- * cd_document_remove_stale_recovery_files:
- * @dir: the folder of recovery copies
- *
- * Removes from @dir what a crash in the middle of writing or removing a
- * recovery copy leaves behind: the temporary file of a write that was never
- * completed (the copy itself, if any, is still the previous, whole one), and
- * an origin file whose copy is gone. Without this they would pile up, one per
- * crash, since nothing else ever looks at them. Copies and anything that is
- * not Copydesk's are left alone.
- *
- * A temporary file is also there while a copy is being written, so call this
- * only when no document writes into @dir: at start-up, before any window has
- * a document.
- */
-void
-cd_document_remove_stale_recovery_files (GFile *dir)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) stale = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (G_IS_FILE (dir));
-
-  enumerator = g_file_enumerate_children (dir,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                          NULL, &error);
-  if (enumerator == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Could not look for stale recovery files: %s", error->message);
-      return;
-    }
-
-  stale = g_ptr_array_new_with_free_func (g_object_unref);
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = NULL;
-      const char *name;
-
-      g_clear_error (&error);
-      info = g_file_enumerator_next_file (enumerator, NULL, &error);
-      if (info == NULL)
-        break;
-
-      name = g_file_info_get_name (info);
-      if (name == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-        continue;
-
-      if (is_stale_temporary (name))
-        {
-          g_ptr_array_add (stale, g_file_get_child (dir, name));
-        }
-      else if (name[0] != '.' && g_str_has_suffix (name, ORIGIN_SUFFIX) &&
-               strlen (name) > strlen (ORIGIN_SUFFIX))
-        {
-          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (ORIGIN_SUFFIX));
-          g_autofree char *copy_name = g_strconcat (stem, RECOVERY_SUFFIX, NULL);
-          g_autoptr(GFile) copy = g_file_get_child (dir, copy_name);
-
-          if (!g_file_query_exists (copy, NULL))
-            g_ptr_array_add (stale, g_file_get_child (dir, name));
-        }
-    }
-
-  if (error != NULL)
-    g_debug ("Could not look at all the recovery files: %s", error->message);
-
-  for (guint i = 0; i < stale->len; i++)
-    delete_quietly (g_ptr_array_index (stale, i));
 }

@@ -18,7 +18,8 @@ typedef enum
 
 GQuark cd_document_error_quark (void);
 
-/* What cd_document_check_disk_finish () found the document's file to be. */
+/* What cd_document_check_disk_finish () found the document's file to be,
+ * and what the document's "disk-state" property says its file monitor found. */
 typedef enum
 {
   CD_DOCUMENT_DISK_UNCHANGED,  /* as last read or written, or it cannot be told */
@@ -37,7 +38,8 @@ GType cd_document_disk_state_get_type (void) G_GNUC_CONST;
  * "autosaved" (boolean: the file holds changes only autosave wrote),
  * "title" (string: the headline, or "Untitled Article"), "display-name"
  * (string: the file's display name, or "Unsaved Article"), "busy" (boolean:
- * a save is in progress).
+ * a save is in progress), "disk-state" (CdDocumentDiskState: what other
+ * programs did to the file, see below).
  *
  * "modified" means exactly "differs from what the file holds": the document
  * keeps a copy of the article as last loaded or saved and compares field by
@@ -60,6 +62,15 @@ GType cd_document_disk_state_get_type (void) G_GNUC_CONST;
  * asks before closing when cd_document_get_has_unsaved_work: modified, or
  * autosaved. The bytes are kept in memory only: after a crash, the file as it
  * is on disk is the version a restored document goes back to.
+ *
+ * Changes on disk. The document watches its file with a GFileMonitor (the
+ * new one after Save As) and, once the monitor's events have settled, checks
+ * in a thread whether the file is still the version it last read or wrote
+ * (a fingerprint: etag, times, size, inode). "disk-state" says what it
+ * found; the document's own saves never show there, and a save, Discard or
+ * cd_document_ignore_disk_change () brings it back to UNCHANGED. A deleted
+ * (or moved) file also marks the document modified. The monitor needs the
+ * main context the document was made in to run.
  *
  * Paths. When saving, the lead image is named relative to the target's folder
  * (see cd_document_save_async). The document keeps its article's folder
@@ -128,8 +139,11 @@ gboolean    cd_document_save                 (CdDocument          *self,
                                               GCancellable        *cancellable,
                                               GError             **error);
 
+CdDocumentDiskState
+            cd_document_get_disk_state       (CdDocument          *self);
 /* Compares the file on disk with the version the document last read or
- * wrote, off the main thread; for a file monitor's events. */
+ * wrote, off the main thread, now (the "disk-state" property does it by
+ * itself when the file monitor reports something). */
 void        cd_document_check_disk_async     (CdDocument          *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
@@ -139,7 +153,8 @@ CdDocumentDiskState
                                               GAsyncResult        *result,
                                               GError             **error);
 /* Lets the next save replace the version of the file that the last check
- * found changed ("keep mine"); a later change is still a conflict. */
+ * found changed ("keep mine"); a later change is still a conflict. Brings
+ * "disk-state" back to UNCHANGED. */
 void        cd_document_ignore_disk_change   (CdDocument          *self);
 
 void        cd_document_set_recovery_dir     (CdDocument          *self,

@@ -24,6 +24,7 @@
 #include "cd-media-topics.h"
 #include "cd-page.h"
 #include "cd-preflight.h"
+#include "cd-session.h"
 #include "cd-stats.h"
 #include "cd-tag.h"
 #include "cd-text.h"

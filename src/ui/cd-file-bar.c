@@ -9,21 +9,12 @@
 
 #include "cd-file-bar.h"
 
-/* A program that writes a file makes several events (a temporary file, the
- * rename, attribute changes); the file is looked at only once they stop for
- * this long, and again later while the document is saving. */
-#define SETTLE_DELAY_MS 300
-
 struct _CdFileBar
 {
   GtkWidget            parent_instance;
 
   CdDocument          *document;
   GSignalGroup        *document_signals;
-  GFileMonitor        *monitor;
-  /* The running check, if any; a new check cancels the one before. */
-  GCancellable        *check_cancellable;
-  guint                settle_source;
   CdDocumentDiskState  state;
 
   /* Template widgets */
@@ -46,8 +37,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void schedule_check (CdFileBar *self);
 
 static void
 update_message (CdFileBar *self)
@@ -84,133 +73,6 @@ update_message (CdFileBar *self)
   gtk_revealer_set_reveal_child (self->revealer, self->state != CD_DOCUMENT_DISK_UNCHANGED);
 }
 
-/* Checking */
-
-static void
-cancel_check (CdFileBar *self)
-{
-  g_clear_handle_id (&self->settle_source, g_source_remove);
-  if (self->check_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->check_cancellable);
-      g_clear_object (&self->check_cancellable);
-    }
-}
-
-static void
-check_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(CdFileBar) self = user_data;
-  CdDocument *document = CD_DOCUMENT (object);
-  g_autoptr(GError) error = NULL;
-  CdDocumentDiskState state;
-
-  state = cd_document_check_disk_finish (document, result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || document != self->document)
-    return;
-
-  g_clear_object (&self->check_cancellable);
-
-  if (error != NULL)
-    {
-      /* A file that cannot be asked about (a folder made unreadable, a share
-       * gone away) is left to the next save to report. */
-      g_debug ("Could not check the article's file: %s", error->message);
-      return;
-    }
-
-  /* A save started meanwhile: what was seen may be its own write. */
-  if (cd_document_get_busy (document))
-    {
-      schedule_check (self);
-      return;
-    }
-
-  cd_file_bar_set_state (self, state);
-}
-
-static gboolean
-settle_timeout_cb (gpointer user_data)
-{
-  CdFileBar *self = user_data;
-
-  self->settle_source = 0;
-
-  if (self->document == NULL)
-    return G_SOURCE_REMOVE;
-
-  /* The document's own save is writing: look once it has recorded what it
-   * wrote. */
-  if (cd_document_get_busy (self->document))
-    {
-      schedule_check (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  cancel_check (self);
-  self->check_cancellable = g_cancellable_new ();
-  cd_document_check_disk_async (self->document, self->check_cancellable,
-                                check_done_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_check (CdFileBar *self)
-{
-  g_clear_handle_id (&self->settle_source, g_source_remove);
-  self->settle_source = g_timeout_add (SETTLE_DELAY_MS, settle_timeout_cb, self);
-}
-
-static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    CdFileBar         *self)
-{
-  /* Every kind of event is looked at the same way: the fingerprint decides. */
-  schedule_check (self);
-}
-
-static void
-clear_monitor (CdFileBar *self)
-{
-  if (self->monitor == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->monitor, self);
-  g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-}
-
-/* Watches the document's file as it is now; after Save As, the new one. */
-static void
-update_monitor (CdFileBar *self)
-{
-  g_autoptr(GError) error = NULL;
-  GFile *file;
-
-  cancel_check (self);
-  clear_monitor (self);
-  cd_file_bar_set_state (self, CD_DOCUMENT_DISK_UNCHANGED);
-
-  file = self->document != NULL ? cd_document_get_file (self->document) : NULL;
-  if (file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      /* Some file systems cannot be watched; saving still checks. */
-      g_debug ("Not watching the article's file: %s", error->message);
-      return;
-    }
-
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
-}
-
 /* Actions */
 
 static void
@@ -223,8 +85,9 @@ keep_mine_action (GtkWidget  *widget,
   if (self->document == NULL || self->state != CD_DOCUMENT_DISK_CHANGED)
     return;
 
+  /* The document's disk state goes back to unchanged, and the window
+   * passes that on. */
   cd_document_ignore_disk_change (self->document);
-  cd_file_bar_set_state (self, CD_DOCUMENT_DISK_UNCHANGED);
 }
 
 static void
@@ -242,8 +105,6 @@ cd_file_bar_dispose (GObject *object)
 {
   CdFileBar *self = CD_FILE_BAR (object);
 
-  cancel_check (self);
-  clear_monitor (self);
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
 
@@ -343,8 +204,6 @@ cd_file_bar_init (CdFileBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::file",
-                                 G_CALLBACK (update_monitor), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::display-name",
                                  G_CALLBACK (update_message), self, G_CONNECT_SWAPPED);
 
@@ -376,7 +235,7 @@ cd_file_bar_set_document (CdFileBar  *self,
     return;
 
   g_signal_group_set_target (self->document_signals, document);
-  update_monitor (self);
+  update_message (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

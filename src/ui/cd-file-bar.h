@@ -10,14 +10,13 @@ G_BEGIN_DECLS
 /* The bar above the editor that says the article's file was changed or
  * deleted by another program, and offers what to do about it.
  *
- * It watches the file of its document with a GFileMonitor (made again when
- * the document gets another file) and, once events have settled, asks the
- * document whether the file is still the version it last read or wrote; the
- * document's own saves therefore never show the bar.
+ * It shows what it is told: the window passes on its document's
+ * "disk-state" (the document watches its file), and holds the bar back when
+ * it settles a change by itself.
  *
- * Properties: "document" (CdDocument, nullable), "state"
- * (CdDocumentDiskState: what the bar shows; UNCHANGED hides it; set by the
- * checks, and by the window to dismiss the bar or show it again).
+ * Properties: "document" (CdDocument, nullable: its display name is shown,
+ * and Keep Mine tells it), "state" (CdDocumentDiskState: what the bar
+ * shows; UNCHANGED hides it; the window sets it, and Dismiss).
  *
  * Its buttons: Reload (win.reload) and Keep Mine (file-bar.keep-mine, which
  * lets the next save replace that version of the file) for a changed file;

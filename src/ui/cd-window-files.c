@@ -14,18 +14,13 @@
  * recovery copy, the question asked before closing unsaved work, and what
  * happens when another program changes or deletes the article's file. */
 
-/* The recovery copy is written this long after the last change, but never
- * later than RECOVERY_MAX_DELAY_MS after the first change it has not got.
- * A change must be on disk within 2 s: the timer fires short of that, to
- * leave time for the key to reach us, for a busy main loop and for the write,
- * which waits for the disk. Firing at 2 s, a crash just after lost it. */
-#define RECOVERY_DELAY_MS     1000
-#define RECOVERY_MAX_DELAY_MS 1500
+/* The clocks of the recovery copy and of autosave are the document's
+ * CdSession's; the window forwards the settings, pauses it while it asks
+ * the user something, and shows what happened. */
 
 static void save_document (CdWindow *self,
                            GFile    *file,
-                           gboolean  force,
-                           gboolean  autosave);
+                           gboolean  force);
 
 static gboolean
 file_has_suffix (GFile      *file,
@@ -58,12 +53,9 @@ question_answered_cb (CdWindow *self)
   g_assert (self->questions > 0);
 
   self->questions--;
-  if (self->questions == 0 && self->document != NULL && !self->close_confirmed &&
-      cd_document_get_modified (self->document))
-    {
-      cd_window_schedule_recovery (self);
-      cd_window_schedule_autosave (self);
-    }
+  /* Resuming starts the clocks again for what is unsaved. */
+  if (self->questions == 0 && self->session != NULL)
+    cd_session_set_paused (self->session, FALSE);
 }
 
 /* A message dialog about the article, counted in self->questions from now
@@ -75,8 +67,9 @@ new_question (CdWindow   *self,
 {
   GtkWidget *dialog;
 
-  cd_window_write_pending_recovery (self);
-  cd_window_clear_save_timeouts (self);
+  /* Writes what is pending first. */
+  if (self->session != NULL)
+    cd_session_set_paused (self->session, TRUE);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   self->questions++;
@@ -88,136 +81,114 @@ new_question (CdWindow   *self,
 /* Recovery copies and autosave */
 
 static void
-write_recovery (CdWindow *self)
+session_recovery_failed_cb (CdWindow     *self,
+                            const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  GFile *recovery_file;
+  g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"),
+                                              error->message);
 
-  if (self->document == NULL)
-    return;
+  /* The session reports a failure once until a copy is written again. */
+  cd_window_show_toast (self, message);
+}
 
-  /* Flushing changes the article, which would schedule another write. */
-  self->writing_recovery = TRUE;
-  cd_window_flush (self);
-  self->writing_recovery = FALSE;
+static void
+session_autosave_finished_cb (CdWindow     *self,
+                              const GError *error)
+{
+  GFile *file;
 
-  if (!cd_document_get_modified (self->document))
-    return;
-
-  recovery_file = cd_document_get_recovery_file (self->document);
-  if (recovery_file != NULL)
+  if (error != NULL)
     {
-      g_autoptr(GFile) dir = g_file_get_parent (recovery_file);
-      g_autofree char *path = dir ? g_file_get_path (dir) : NULL;
-
-      if (path != NULL)
-        g_mkdir_with_parents (path, 0700);
-    }
-
-  if (!cd_document_write_recovery (self->document, &error))
-    {
-      /* Once per window: the same failure would repeat at every change. */
-      if (!self->recovery_error_shown)
+      /* Save was asked for while this one ran: it decides what to show. */
+      if (self->save_again)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+          self->save_again = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+          return;
+        }
 
-          self->recovery_error_shown = TRUE;
-          cd_window_show_toast (self, message);
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("Automatic saving stopped: %s"), error->message);
+
+        /* Until the next explicit save, which shows the error in full. */
+        cd_window_show_toast (self, message);
+      }
+      if (self->close_after_save)
+        {
+          self->close_after_save = FALSE;
+          gtk_window_close (GTK_WINDOW (self));
         }
       return;
     }
 
-  self->recovery_error_shown = FALSE;
-}
+  file = self->document != NULL ? cd_document_get_file (self->document) : NULL;
+  if (file != NULL)
+    add_to_recent (file);
 
-static gboolean
-recovery_timeout_cb (gpointer user_data)
-{
-  CdWindow *self = user_data;
-
-  self->recovery_source = 0;
-  self->recovery_deadline = 0;
-  if (self->questions == 0)
-    write_recovery (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-cd_window_schedule_recovery (CdWindow *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 left_ms;
-
-  if (self->writing_recovery || self->close_confirmed || self->questions > 0 || self->destroyed)
-    return;
-
-  if (self->recovery_deadline == 0)
-    self->recovery_deadline = now + RECOVERY_MAX_DELAY_MS * G_TIME_SPAN_MILLISECOND;
-  left_ms = MAX (0, (self->recovery_deadline - now) / G_TIME_SPAN_MILLISECOND);
-
-  g_clear_handle_id (&self->recovery_source, g_source_remove);
-  self->recovery_source = g_timeout_add (MIN (RECOVERY_DELAY_MS, left_ms),
-                                         recovery_timeout_cb, self);
-}
-
-static gboolean
-autosave_timeout_cb (gpointer user_data)
-{
-  CdWindow *self = user_data;
-
-  self->autosave_source = 0;
-
-  if (self->document == NULL || self->autosave_blocked || self->questions > 0)
-    return G_SOURCE_REMOVE;
-
-  if (self->saving || cd_document_get_busy (self->document))
+  if (self->save_again)
     {
-      cd_window_schedule_autosave (self);
-      return G_SOURCE_REMOVE;
+      self->save_again = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      return;
     }
 
-  cd_window_flush (self);
-  if (cd_document_get_modified (self->document) &&
-      cd_document_get_file (self->document) != NULL)
-    save_document (self, NULL, FALSE, TRUE);
-
-  return G_SOURCE_REMOVE;
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
-void
-cd_window_schedule_autosave (CdWindow *self)
+static gboolean
+seconds_to_ms_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_value_set_uint (value, MAX (1, g_variant_get_uint32 (variant)) * 1000);
+  return TRUE;
+}
 
-  if (self->document == NULL ||
-      self->autosave_blocked ||
-      self->close_confirmed ||
-      self->questions > 0 ||
-      self->destroyed ||
-      cd_document_get_file (self->document) == NULL ||
-      !g_settings_get_boolean (self->settings, "autosave"))
+static void
+drop_session (CdWindow *self)
+{
+  if (self->session == NULL)
     return;
 
-  self->autosave_source =
-    g_timeout_add (g_settings_get_uint (self->settings, "autosave-interval") * 1000,
-                   autosave_timeout_cb, self);
+  /* What was pending for the document being replaced is dropped, as the
+   * user chose (reload, open in its place). An autosave already running
+   * finishes. */
+  cd_session_stop (self->session);
+  g_settings_unbind (self->session, "autosave");
+  g_settings_unbind (self->session, "autosave-delay");
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session);
 }
 
 void
-cd_window_clear_save_timeouts (CdWindow *self)
+cd_window_set_session (CdWindow   *self,
+                       CdDocument *document)
 {
-  g_clear_handle_id (&self->recovery_source, g_source_remove);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->recovery_deadline = 0;
+  drop_session (self);
+  if (document == NULL)
+    return;
+
+  self->session = cd_session_new (document);
+  g_settings_bind (self->settings, "autosave", self->session, "autosave",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "autosave-interval",
+                                self->session, "autosave-delay",
+                                G_SETTINGS_BIND_GET, seconds_to_ms_mapping, NULL, NULL, NULL);
+  cd_session_set_paused (self->session, self->questions > 0);
+  if (self->destroyed || self->close_confirmed)
+    cd_session_close (self->session);
+  g_signal_group_set_target (self->session_signals, self->session);
 }
 
-void
-cd_window_write_pending_recovery (CdWindow *self)
+gboolean
+cd_window_is_saving (CdWindow *self)
 {
-  if (self->document != NULL && !self->close_confirmed && self->questions == 0 &&
-      !self->destroyed && (self->recovery_source != 0 || self->recovery_deadline != 0))
-    write_recovery (self);
+  return self->saving || (self->session != NULL && cd_session_get_autosaving (self->session));
 }
 
 /* Saving */
@@ -226,7 +197,6 @@ typedef struct
 {
   CdWindow *self;
   GFile    *file;       /* nullable: the document's own file */
-  gboolean  autosave;
 } SaveData;
 
 static void
@@ -253,7 +223,7 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "overwrite") == 0)
     {
-      save_document (data->self, data->file, TRUE, FALSE);
+      save_document (data->self, data->file, TRUE);
       return;
     }
 
@@ -381,30 +351,8 @@ save_cb (GObject      *object,
 
   if (!cd_document_save_finish (document, result, &error))
     {
-      /* Save was asked for while this one ran: it decides what to show. */
-      if (data->autosave && self->save_again)
-        {
-          self->save_again = FALSE;
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
-          return;
-        }
-
       self->save_again = FALSE;
-      if (data->autosave)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("Automatic saving stopped: %s"), error->message);
-
-          /* Until the next explicit save, which shows the error in full. */
-          self->autosave_blocked = TRUE;
-          cd_window_show_toast (self, message);
-          if (self->close_after_save)
-            {
-              self->close_after_save = FALSE;
-              gtk_window_close (GTK_WINDOW (self));
-            }
-        }
-      else if (g_error_matches (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK) &&
+      if (g_error_matches (error, CD_DOCUMENT_ERROR, CD_DOCUMENT_ERROR_CHANGED_ON_DISK) &&
                document == self->document)
         {
           ask_overwrite (self, g_steal_pointer (&data));
@@ -424,8 +372,8 @@ save_cb (GObject      *object,
   if (file != NULL)
     add_to_recent (file);
 
-  if (!data->autosave)
-    self->autosave_blocked = FALSE;
+  if (self->session != NULL)
+    cd_session_unblock_autosave (self->session);
 
   /* Under a new name the lead image is looked for from another folder. */
   if (data->file != NULL)
@@ -439,11 +387,8 @@ save_cb (GObject      *object,
 
   /* Changes made while the snapshot was written still need a recovery copy,
    * which the successful save has just removed. */
-  if (cd_document_get_modified (document))
-    {
-      cd_window_schedule_recovery (self);
-      cd_window_schedule_autosave (self);
-    }
+  if (self->session != NULL)
+    cd_session_schedule (self->session);
 
   if (self->save_again)
     {
@@ -462,29 +407,23 @@ save_cb (GObject      *object,
 static void
 save_document (CdWindow *self,
                GFile    *file,
-               gboolean  force,
-               gboolean  autosave)
+               gboolean  force)
 {
   SaveData *data;
 
   g_assert (self->document != NULL);
 
   cd_window_flush (self);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->session != NULL)
+    cd_session_stop_autosave (self->session);
 
   data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = file ? g_object_ref (file) : NULL;
-  data->autosave = autosave;
 
-  /* No cancellable: closing the window must not abandon a save. An
-   * automatic save keeps the user's last explicit save for Discard and
-   * Revert to Saved. */
+  /* No cancellable: closing the window must not abandon a save. */
   self->saving = TRUE;
-  if (autosave)
-    cd_document_autosave_async (self->document, NULL, save_cb, data);
-  else
-    cd_document_save_async (self->document, file, force, NULL, save_cb, data);
+  cd_document_save_async (self->document, file, force, NULL, save_cb, data);
 }
 
 static void
@@ -497,7 +436,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       /* The chooser has already asked before replacing an existing file. */
-      save_document (self, file, TRUE, FALSE);
+      save_document (self, file, TRUE);
     }
   else
     self->close_after_save = FALSE;
@@ -517,7 +456,7 @@ save_as (CdWindow *self)
 
   if (self->save_as_file != NULL)
     {
-      save_document (self, self->save_as_file, TRUE, FALSE);
+      save_document (self, self->save_as_file, TRUE);
       return;
     }
 
@@ -558,7 +497,7 @@ save_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  if (self->saving)
+  if (cd_window_is_saving (self))
     {
       self->save_again = TRUE;
       return;
@@ -567,7 +506,7 @@ save_action (GtkWidget  *widget,
   if (cd_document_get_file (self->document) == NULL)
     save_as (self);
   else
-    save_document (self, NULL, FALSE, FALSE);
+    save_document (self, NULL, FALSE);
 }
 
 static void
@@ -577,7 +516,7 @@ save_as_action (GtkWidget  *widget,
 {
   CdWindow *self = CD_WINDOW (widget);
 
-  if (self->document != NULL && !self->saving)
+  if (self->document != NULL && !cd_window_is_saving (self))
     save_as (self);
 }
 
@@ -599,7 +538,8 @@ save_changes_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(GError) error = NULL;
 
-      cd_window_clear_save_timeouts (self);
+      if (self->session != NULL)
+        cd_session_stop (self->session);
       /* The file goes back to what the user last saved, byte for byte, even
        * if autosave wrote over it. */
       if (!cd_document_discard_autosaves (self->document, &error))
@@ -609,6 +549,8 @@ save_changes_response_cb (AdwMessageDialog *dialog,
         }
       cd_document_discard_recovery (self->document);
       self->close_confirmed = TRUE;
+      if (self->session != NULL)
+        cd_session_close (self->session);
       /* After the dialog, which is transient for this window, has finished
        * answering. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb,
@@ -681,7 +623,7 @@ cd_window_may_close (CdWindow *self)
   cd_window_flush (self);
 
   /* An autosave in progress may leave nothing to ask about. */
-  if (self->saving)
+  if (cd_window_is_saving (self))
     {
       self->close_after_save = TRUE;
       return FALSE;
@@ -709,7 +651,8 @@ revert_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "revert") != 0 || self->document == NULL)
     return;
 
-  cd_window_clear_save_timeouts (self);
+  if (self->session != NULL)
+    cd_session_stop (self->session);
   if (!cd_document_revert_to_saved (self->document, &error))
     cd_window_show_error (self, _("Could Not Revert the Article"), error->message);
 }
@@ -723,7 +666,7 @@ revert_action (GtkWidget  *widget,
   CdWindow *self = CD_WINDOW (widget);
   GtkWidget *dialog;
 
-  if (self->document == NULL || self->saving || self->loading)
+  if (self->document == NULL || cd_window_is_saving (self) || self->loading)
     return;
 
   cd_window_flush (self);
@@ -1006,7 +949,8 @@ reload_cb (GObject      *object,
     }
 
   /* The user chose the file's version: the copy of theirs goes too. */
-  cd_window_clear_save_timeouts (self);
+  if (self->session != NULL)
+    cd_session_stop (self->session);
   cd_document_discard_recovery (data->document);
   cd_window_set_document (self, document);
   cd_preview_refresh (self->preview);
@@ -1029,7 +973,7 @@ reload (CdWindow *self,
   ReloadData *data;
   GFile *file;
 
-  if (self->document == NULL || self->loading || self->saving)
+  if (self->document == NULL || self->loading || cd_window_is_saving (self))
     return;
 
   file = cd_document_get_file (self->document);
@@ -1053,7 +997,7 @@ reload_action (GtkWidget  *widget,
   CdWindow *self = CD_WINDOW (widget);
 
   /* The bar goes as soon as the choice is made; a failure brings it back. */
-  if (self->document != NULL && !self->loading && !self->saving)
+  if (self->document != NULL && !self->loading && !cd_window_is_saving (self))
     cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_UNCHANGED);
   reload (self, FALSE);
 }
@@ -1061,37 +1005,30 @@ reload_action (GtkWidget  *widget,
 /* An article without unsaved changes is reloaded without asking, as GNOME
  * Text Editor does: nothing of the user's is lost, and an editor who goes
  * on working on a version the desk has since replaced loses far more. With
- * unsaved changes the bar asks. A deleted file leaves the article unsaved,
- * so that closing the window asks about it. */
+ * unsaved changes the bar asks. (A deleted file leaves the article unsaved,
+ * so that closing the window asks about it: the document sees to that.) */
 static void
-file_bar_state_cb (CdWindow *self)
+disk_state_changed_cb (CdWindow *self)
 {
-  CdDocumentDiskState state = cd_file_bar_get_state (self->file_bar);
+  CdDocumentDiskState state;
 
   if (self->document == NULL)
     return;
 
-  switch (state)
+  state = cd_document_get_disk_state (self->document);
+  if (state == CD_DOCUMENT_DISK_CHANGED)
     {
-    case CD_DOCUMENT_DISK_CHANGED:
       cd_window_flush (self);
-      if (!cd_document_get_modified (self->document) && !self->loading && !self->saving)
+      if (!cd_document_get_modified (self->document) && !self->loading &&
+          !cd_window_is_saving (self))
         {
-          cd_file_bar_set_state (self->file_bar, CD_DOCUMENT_DISK_UNCHANGED);
+          /* The bar is not shown at all. */
           reload (self, TRUE);
+          return;
         }
-      break;
-
-    case CD_DOCUMENT_DISK_DELETED:
-      /* The article is now nowhere else: it gets a recovery copy too. */
-      cd_document_set_modified (self->document, TRUE);
-      cd_window_schedule_recovery (self);
-      break;
-
-    case CD_DOCUMENT_DISK_UNCHANGED:
-    default:
-      break;
     }
+
+  cd_file_bar_set_state (self->file_bar, state);
 }
 
 /* Drag and drop */
@@ -1171,8 +1108,11 @@ cd_window_files_class_init (GtkWidgetClass *widget_class)
 static void
 unrealize_cb (CdWindow *self)
 {
-  cd_window_write_pending_recovery (self);
-  cd_window_clear_save_timeouts (self);
+  if (self->session != NULL)
+    {
+      cd_session_write_pending_recovery (self->session);
+      cd_session_close (self->session);
+    }
   self->destroyed = TRUE;
 }
 
@@ -1189,9 +1129,19 @@ cd_window_files_init (CdWindow *self)
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  g_signal_connect_object (self->file_bar, "notify::state",
-                           G_CALLBACK (file_bar_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
+
+  g_signal_group_connect_object (self->document_signals, "notify::disk-state",
+                                 G_CALLBACK (disk_state_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (CD_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "flush",
+                                 G_CALLBACK (cd_window_flush), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "recovery-failed",
+                                 G_CALLBACK (session_recovery_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "autosave-finished",
+                                 G_CALLBACK (session_autosave_finished_cb), self,
+                                 G_CONNECT_SWAPPED);
 
   g_signal_group_connect_object (self->document_signals, "notify::modified",
                                  G_CALLBACK (update_revert_cb), self, G_CONNECT_SWAPPED);

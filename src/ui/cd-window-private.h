@@ -40,6 +40,10 @@ struct _CdWindow
   CdHouseRules         *default_rules;   /* only without a CdApplication */
   CdDocument           *document;
   GSignalGroup         *document_signals;
+  GBindingGroup        *document_bindings;
+  /* The recovery copy and autosave of the document (cd-window-files.c). */
+  CdSession            *session;
+  GSignalGroup         *session_signals;
   GSignalGroup         *article_signals;
   GSignalGroup         *buffer_signals;
   GCancellable         *cancellable;     /* loading and importing */
@@ -52,13 +56,8 @@ struct _CdWindow
   guint                 limits_source;
 
   guint                 check_source;
-  guint                 recovery_source;
-  /* Monotonic time by which the recovery copy must be written; 0 when no
-   * change waits for it. */
-  gint64                recovery_deadline;
-  guint                 autosave_source;
   /* Questions about the article on screen (closing, reverting, copying the
-   * lead image): no autosave or recovery write runs while there are any. */
+   * lead image): the session is paused while there are any. */
   guint                 questions;
 
   guint                 loading : 1;
@@ -66,9 +65,6 @@ struct _CdWindow
   guint                 save_again : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
-  guint                 autosave_blocked : 1;
-  guint                 recovery_error_shown : 1;
-  guint                 writing_recovery : 1;
   /* Destroyed: its last recovery copy is written, and it writes no more even
    * if something keeps it alive for a while. */
   guint                 destroyed : 1;
@@ -119,12 +115,12 @@ CdHistory    *cd_window_get_history      (CdWindow       *self);
 /* cd-window-files.c */
 void          cd_window_files_class_init       (GtkWidgetClass *widget_class);
 void          cd_window_files_init             (CdWindow       *self);
-/* Restart the clocks of the recovery copy and of autosave after a change. */
-void          cd_window_schedule_recovery      (CdWindow       *self);
-void          cd_window_schedule_autosave      (CdWindow       *self);
-void          cd_window_clear_save_timeouts    (CdWindow       *self);
-/* Writes the recovery copy now if a change is waiting for it. */
-void          cd_window_write_pending_recovery (CdWindow       *self);
+/* Replaces the session with one for @document (NULL: none), forwarding the
+ * settings and whether a question is open. */
+void          cd_window_set_session            (CdWindow       *self,
+                                                CdDocument     *document);
+/* A save of the article is running: the user's, or an autosave. */
+gboolean      cd_window_is_saving              (CdWindow       *self);
 /* FALSE when the window must not close yet (it asks about unsaved changes). */
 gboolean      cd_window_may_close              (CdWindow       *self);
 

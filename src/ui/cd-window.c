@@ -74,8 +74,6 @@ update_title (CdWindow *self)
     title = g_strdup (cd_document_get_title (self->document));
 
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 cd_document_get_display_name (self->document));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -130,19 +128,11 @@ schedule_checks (CdWindow *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
 }
 
-static void
-clear_timeouts (CdWindow *self)
-{
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  cd_window_clear_save_timeouts (self);
-}
-
+/* The session follows the article's changes by itself. */
 static void
 article_changed_cb (CdWindow *self)
 {
   schedule_checks (self);
-  cd_window_schedule_recovery (self);
-  cd_window_schedule_autosave (self);
 }
 
 /* Typing changes the editor's buffer first and the article only after the
@@ -150,8 +140,8 @@ article_changed_cb (CdWindow *self)
 static void
 buffer_changed_cb (CdWindow *self)
 {
-  cd_window_schedule_recovery (self);
-  cd_window_schedule_autosave (self);
+  if (self->session != NULL)
+    cd_session_note_change (self->session);
 }
 
 /* Closing */
@@ -507,10 +497,12 @@ cd_window_dispose (GObject *object)
 {
   CdWindow *self = CD_WINDOW (object);
 
-  /* Leaving without the user's word (the session ends, a test) keeps what
-   * was typed in the recovery copy. */
-  cd_window_write_pending_recovery (self);
-  clear_timeouts (self);
+  /* Leaving without the user's word (the desktop session ends, a test)
+   * keeps what was typed in the recovery copy. */
+  if (self->session != NULL && !self->destroyed)
+    cd_session_write_pending_recovery (self->session);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  cd_window_set_session (self, NULL);
   g_cancellable_cancel (self->cancellable);
 
   /* Shared objects outlive the window's parts. */
@@ -531,6 +523,8 @@ cd_window_dispose (GObject *object)
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
+  if (self->document_bindings != NULL)
+    g_binding_group_set_source (self->document_bindings, NULL);
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);
   if (self->buffer_signals != NULL)
@@ -541,8 +535,10 @@ cd_window_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->document_signals);
+  g_clear_object (&self->document_bindings);
   g_clear_object (&self->article_signals);
   g_clear_object (&self->buffer_signals);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->default_rules);
   g_clear_object (&self->save_as_file);
   g_clear_object (&self->settings);
@@ -703,12 +699,15 @@ cd_window_init (CdWindow *self)
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::title",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::display-name",
-                                 G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::modified",
                                  G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::file",
                                  G_CALLBACK (update_article_dir), self, G_CONNECT_SWAPPED);
+
+  /* The subtitle names the file. */
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "display-name",
+                        self->window_title, "subtitle", G_BINDING_SYNC_CREATE);
 
   self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals, "changed",
@@ -755,8 +754,6 @@ cd_window_init (CdWindow *self)
 
   g_signal_connect_object (self->settings, "changed::reading-speed",
                            G_CALLBACK (update_checks), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::autosave",
-                           G_CALLBACK (cd_window_schedule_autosave), self, G_CONNECT_SWAPPED);
 
   /* Window size */
   width = g_settings_get_int (self->settings, "window-width");
@@ -905,9 +902,10 @@ cd_window_set_document (CdWindow   *self,
   if (self->document == document)
     return;
 
-  clear_timeouts (self);
-  self->autosave_blocked = FALSE;
-  self->recovery_error_shown = FALSE;
+  /* The old document's clocks stop here; the new one's session starts once
+   * the editor holds its body, since loading it there is not typing. */
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  cd_window_set_session (self, NULL);
   g_set_object (&self->document, document);
 
   recovery_dir = dup_recovery_dir (self);
@@ -915,6 +913,7 @@ cd_window_set_document (CdWindow   *self,
 
   article = cd_document_get_article (document);
   g_signal_group_set_target (self->document_signals, document);
+  g_binding_group_set_source (self->document_bindings, document);
   g_signal_group_set_target (self->article_signals, article);
 
   cd_metadata_form_set_article (self->form, article);
@@ -923,14 +922,14 @@ cd_window_set_document (CdWindow   *self,
   cd_window_undo_set_article (self, article);
   cd_preview_set_article (self->preview, article);
   cd_file_bar_set_document (self->file_bar, document);
+  cd_file_bar_set_state (self->file_bar, cd_document_get_disk_state (document));
   update_article_dir (self);
   update_title (self);
   update_checks (self);
 
-  /* Loading the body into the editor counts as typing; nothing is unsaved. */
-  clear_timeouts (self);
-  if (cd_document_get_modified (document))
-    cd_window_schedule_recovery (self);
+  /* It writes a recovery copy at once if the document is already unsaved
+   * (restored or imported). */
+  cd_window_set_session (self, document);
 }
 
 /**
@@ -945,7 +944,7 @@ cd_window_is_unused (CdWindow *self)
 {
   g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
 
-  if (self->document == NULL || self->loading || self->saving)
+  if (self->document == NULL || self->loading || cd_window_is_saving (self))
     return FALSE;
 
   /* Text typed in the last moments may not be in the article yet. */

@@ -333,6 +333,7 @@ test_property_specs (void)
     { "title", G_PARAM_READABLE },
     { "display-name", G_PARAM_READABLE },
     { "busy", G_PARAM_READABLE },
+    { "disk-state", G_PARAM_READABLE },
   };
   GObjectClass *klass = g_type_class_ref (CD_TYPE_DOCUMENT);
 
@@ -1131,6 +1132,174 @@ test_disk_ignore_change (void)
   g_assert_cmpint (check_disk_and_wait (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
 
   g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+/* The document watches its own file: "disk-state" follows what other
+ * programs do to it, and the document's own saves never show there. */
+
+typedef struct
+{
+  CdDocument          *document;
+  CdDocumentDiskState  state;
+} DiskStateWait;
+
+static gboolean
+disk_state_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the document's disk state is @state, or fails
+ * after a time far longer than a file monitor ever needs. */
+static void
+wait_for_disk_state (CdDocument          *document,
+                     CdDocumentDiskState  state)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, disk_state_timeout_cb, &timed_out);
+
+  while (cd_document_get_disk_state (document) != state && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("the disk state is %d, expected %d", cd_document_get_disk_state (document), state);
+  g_source_remove (timeout);
+}
+
+/* Runs the main loop for @ms milliseconds, so that whatever a file monitor
+ * would report has been reported. Nothing is asserted about the time. */
+static void
+run_main_loop_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, disk_state_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_disk_state_follows_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved.copydesk", NULL);
+  g_autoptr(GError) error = NULL;
+  CdDocumentDiskState state = CD_DOCUMENT_DISK_CHANGED;
+  CdDocument *document;
+  Recorder recorder;
+
+  g_free (write_article (path, "Original"));
+  document = load_ok (path);
+  recorder_init (&recorder, document);
+  g_assert_cmpint (cd_document_get_disk_state (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* Another program writes the file. */
+  g_free (write_article (path, "Theirs"));
+  set_mtime (path, 1000000000);
+  wait_for_disk_state (document, CD_DOCUMENT_DISK_CHANGED);
+  g_assert_cmpuint (count (&recorder, "disk-state"), ==, 1);
+  g_object_get (document, "disk-state", &state, NULL);
+  g_assert_cmpint (state, ==, CD_DOCUMENT_DISK_CHANGED);
+  /* Seeing it changed nothing in the article. */
+  g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (document)), ==, "Original");
+
+  /* "Keep mine": the version seen is the one the next save replaces. */
+  cd_document_ignore_disk_change (document);
+  g_assert_cmpint (cd_document_get_disk_state (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+  g_assert_cmpuint (count (&recorder, "disk-state"), ==, 2);
+
+  /* Moved away is gone too, and the article is then in no file at all:
+   * closing must ask about it. */
+  g_assert_false (cd_document_get_modified (document));
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  wait_for_disk_state (document, CD_DOCUMENT_DISK_DELETED);
+  g_assert_true (cd_document_get_modified (document));
+
+  /* Saving writes it again. */
+  g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_document_get_disk_state (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* Deleted. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_for_disk_state (document, CD_DOCUMENT_DISK_DELETED);
+
+  recorder_finish (&recorder, document);
+  g_assert_finalize_object (document);
+  remove_tree (dir);
+}
+
+static void
+test_disk_state_own_saves (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.copydesk", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GError) error = NULL;
+  CdDocument *document;
+  CdArticle *article;
+  Recorder recorder;
+
+  g_free (write_article (path, "Original"));
+  document = load_ok (path);
+  article = cd_document_get_article (document);
+  recorder_init (&recorder, document);
+
+  /* Saves of both kinds, one quickly after the other and with pauses in
+   * between, in a thread and not. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *headline = g_strdup_printf ("Ours, take %d", i);
+
+      cd_article_set_headline (article, headline);
+      if (i == 2)
+        g_assert_true (cd_document_save (document, NULL, FALSE, NULL, &error));
+      else
+        g_assert_true (save_async_and_wait (document, NULL, FALSE, &error));
+      g_assert_no_error (error);
+      if (i % 2 == 1)
+        run_main_loop_for (500);
+    }
+  run_main_loop_for (1000);
+  g_assert_cmpuint (count (&recorder, "disk-state"), ==, 0);
+
+  /* Save As: the new file is the one watched, and not the old one. */
+  g_assert_true (save_async_and_wait (document, other, FALSE, &error));
+  g_assert_no_error (error);
+  g_free (write_article (path, "Theirs, in the old file"));
+  set_mtime (path, 1000000000);
+  run_main_loop_for (1000);
+  g_assert_cmpuint (count (&recorder, "disk-state"), ==, 0);
+  g_free (write_article (other_path, "Theirs, in the new file"));
+  set_mtime (other_path, 1000000000);
+  wait_for_disk_state (document, CD_DOCUMENT_DISK_CHANGED);
+
+  /* A forced save replaces their version: that is ours again. */
+  g_assert_true (save_async_and_wait (document, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_document_get_disk_state (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+  run_main_loop_for (1000);
+  g_assert_cmpint (cd_document_get_disk_state (document), ==, CD_DOCUMENT_DISK_UNCHANGED);
+
+  /* A document without a file watches nothing. */
+  {
+    CdDocument *unsaved = cd_document_new (NULL);
+
+    g_assert_cmpint (cd_document_get_disk_state (unsaved), ==, CD_DOCUMENT_DISK_UNCHANGED);
+    g_assert_finalize_object (unsaved);
+  }
+
+  recorder_finish (&recorder, document);
+  /* A check still running does not keep the document alive. */
+  g_free (write_article (other_path, "Theirs, once more"));
+  g_assert_finalize_object (document);
+  run_main_loop_for (500);
   remove_tree (dir);
 }
 
@@ -2393,6 +2562,8 @@ main (int   argc,
   g_test_add_func ("/document/disk/check", test_disk_check);
   g_test_add_func ("/document/disk/ignore-change", test_disk_ignore_change);
   g_test_add_func ("/document/disk/stale-check", test_disk_stale_check);
+  g_test_add_func ("/document/disk/state-follows-file", test_disk_state_follows_file);
+  g_test_add_func ("/document/disk/state-own-saves", test_disk_state_own_saves);
   g_test_add_func ("/document/save/read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/document/save/over-folder", test_save_over_folder);
   g_test_add_func ("/document/save/missing-folder", test_save_missing_folder);
