@@ -10,6 +10,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "cd-html-markdown.h"
+#include "cd-url.h"
 
 /*
  * HTML to Markdown
@@ -38,13 +39,14 @@
  * - Kept: p, h1–h6 (ATX), em/i, strong/b, del/s/strike, code, pre (fenced,
  *   with a fence longer than any backtick run inside, language from
  *   class="language-…"), a (http, https, mailto, relative and fragment
- *   URLs only; any other link leaves its text), img (any other source
- *   leaves the alt text), ul/ol with start, nested lists, blockquote, br,
- *   hr, table (a GitHub table whose cells are inline; alignment kept),
- *   figure with one image and a figcaption (an image whose title is the
- *   caption, as our renderer writes one). Inline styles for bold, italic
- *   and line-through are honoured, and a <b> with font-weight: normal is
- *   not bold, since that is how word processors mark text up.
+ *   URLs only, as cd_url_is_allowed() decides; any other link leaves its
+ *   text), img (any other source leaves the alt text), ul/ol with start,
+ *   nested lists, blockquote, br, hr, table (a GitHub table whose cells
+ *   are inline; alignment kept), figure with one image and a figcaption
+ *   (an image whose title is the caption, as our renderer writes one).
+ *   Inline styles for bold, italic and line-through are honoured, and a
+ *   <b> with font-weight: normal is not bold, since that is how word
+ *   processors mark text up.
  * - Dropped with their content: head, script, style, noscript, template,
  *   iframe, object, embed, applet, frame, frameset, noframes, svg, canvas,
  *   audio, video, and form controls. Every other element is its text.
@@ -439,49 +441,7 @@ collapse_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* URLs */
-
-/* The same policy as our renderer: http, https and mailto URLs, relative
- * references and fragments. Whitespace and control characters in a scheme
- * are ignored, as browsers ignore them; an '&' before the first ':' could
- * hide a scheme and is refused. */
-static gboolean
-url_is_allowed (const char *url)
-{
-  char scheme[8];
-  size_t len = 0;
-  gboolean too_long = FALSE;
-
-  if (url == NULL)
-    return FALSE;
-
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c <= 0x20 || c == 0x7f)
-        continue;
-      if (c == '/' || c == '?' || c == '#')
-        return TRUE;
-      if (c == '&')
-        return FALSE;
-      if (c == ':')
-        {
-          if (too_long)
-            return FALSE;
-          scheme[len] = '\0';
-          return strcmp (scheme, "http") == 0 ||
-                 strcmp (scheme, "https") == 0 ||
-                 strcmp (scheme, "mailto") == 0;
-        }
-      if (len < sizeof scheme - 1)
-        scheme[len++] = g_ascii_tolower (c);
-      else
-        too_long = TRUE;
-    }
-
-  return TRUE;
-}
+/* URLs (which ones are allowed is cd_url_is_allowed()'s to say) */
 
 /* Whether @text would be a link in Markdown as `<text>`, giving @href. */
 static gboolean
@@ -1191,7 +1151,7 @@ inline_image (Inline     *inl,
               const char *alt,
               const char *title)
 {
-  if (src == NULL || !url_is_allowed (src))
+  if (src == NULL || !cd_url_is_allowed (src))
     {
       /* A refused image leaves its alt text, as our renderer does. */
       if (alt != NULL)
@@ -1568,7 +1528,7 @@ convert_link (Converter *self,
   if (href != NULL)
     g_strstrip (href);
 
-  if (href == NULL || inl->n_link > 0 || !url_is_allowed (href))
+  if (href == NULL || inl->n_link > 0 || !cd_url_is_allowed (href))
     {
       /* A link that is not kept leaves its text. */
       convert_inline_children (self, inl, node, depth);
@@ -2368,7 +2328,7 @@ figure_image (xmlNode  *figure,
     return FALSE;
 
   src = get_attribute (img, "src");
-  if (src == NULL || !url_is_allowed (g_strstrip (src)))
+  if (src == NULL || !cd_url_is_allowed (g_strstrip (src)))
     return FALSE;
 
   if (img_out != NULL)
@@ -2420,7 +2380,7 @@ convert_figure (Converter *self,
       if (is_element (parent, "a"))
         {
           href = get_attribute (parent, "href");
-          if (href != NULL && !url_is_allowed (g_strstrip (href)))
+          if (href != NULL && !cd_url_is_allowed (g_strstrip (href)))
             g_clear_pointer (&href, g_free);
           break;
         }
