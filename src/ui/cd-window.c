@@ -40,6 +40,8 @@ cd_window_show_toast (CdWindow   *self,
   cd_window_add_toast (self, adw_toast_new (escaped));
 }
 
+/* The window's one error dialog, for every failure the writer must read
+ * before going on. Close is the default response, so Enter dismisses it. */
 void
 cd_window_show_error (CdWindow   *self,
                       const char *heading,
@@ -48,6 +50,7 @@ cd_window_show_error (CdWindow   *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
