@@ -10,6 +10,7 @@
 #include <md4c.h>
 
 #include "cd-markdown.h"
+#include "cd-text.h"
 #include "cd-url.h"
 
 /* CommonMark with GitHub's tables, strikethrough and autolinks. Raw HTML
@@ -497,64 +498,13 @@ cd_block_get_language (const CdBlock *self)
 }
 
 /* Appends text escaped for HTML text and attribute values. Characters that
- * XML does not allow (C0 controls, U+FFFE, U+FFFF) become U+FFFD so that
- * the output stays well-formed for XML consumers too. */
+ * XML does not allow become U+FFFD, as CommonMark requires of U+0000. */
 static void
 append_escaped (GString    *out,
                 const char *s,
                 size_t      n)
 {
-  const char *end = s + n;
-  const char *run = s;
-  const char *p;
-
-  for (p = s; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *replacement = NULL;
-      size_t skip = 1;
-
-      switch (c)
-        {
-        case '&':
-          replacement = "&amp;";
-          break;
-        case '<':
-          replacement = "&lt;";
-          break;
-        case '>':
-          replacement = "&gt;";
-          break;
-        case '"':
-          replacement = "&quot;";
-          break;
-        case '\'':
-          replacement = "&#39;";
-          break;
-        case 0xef:
-          if (end - p >= 3 && (guchar) p[1] == 0xbf &&
-              ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
-            {
-              replacement = REPLACEMENT_CHARACTER;
-              skip = 3;
-            }
-          break;
-        default:
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            replacement = REPLACEMENT_CHARACTER;
-          break;
-        }
-
-      if (replacement != NULL)
-        {
-          g_string_append_len (out, run, p - run);
-          g_string_append (out, replacement);
-          p += skip - 1;
-          run = p + 1;
-        }
-    }
-
-  g_string_append_len (out, run, end - run);
+  cd_text_append_html (out, s, (gssize) n, CD_TEXT_HTML_REPLACE_INVALID);
 }
 
 static void
