@@ -117,6 +117,13 @@ cd_page_format_date (GDateTime  *date_time,
   return cd_language_words_format_date (cd_language_words_lookup (language), date_time);
 }
 
+/* The nicks are the preview-theme setting's (data/…gschema.xml.in), which
+ * says "system" for a page that follows the reader's preference. */
+G_DEFINE_ENUM_TYPE (CdPageTheme, cd_page_theme,
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_AUTO, "system"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_LIGHT, "light"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_DARK, "dark"))
+
 /* Escapes text for an element or a quoted attribute. Characters that HTML
  * and XML reject are dropped, so the page stays well-formed whatever a
  * field holds. */

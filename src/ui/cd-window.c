@@ -337,14 +337,12 @@ focus_body_action (GtkWidget  *widget,
 static void
 update_preview_theme (CdWindow *self)
 {
-  g_autofree char *scheme = g_settings_get_string (self->settings, "preview-theme");
-  CdPageTheme theme;
+  /* The key's nicks and values are CD_TYPE_PAGE_THEME's. "system" follows
+   * the application's style, so it is resolved here, and again whenever the
+   * style changes. */
+  CdPageTheme theme = g_settings_get_enum (self->settings, "preview-theme");
 
-  if (g_str_equal (scheme, "light"))
-    theme = CD_PAGE_THEME_LIGHT;
-  else if (g_str_equal (scheme, "dark"))
-    theme = CD_PAGE_THEME_DARK;
-  else
+  if (theme == CD_PAGE_THEME_AUTO)
     theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
             ? CD_PAGE_THEME_DARK : CD_PAGE_THEME_LIGHT;
 
