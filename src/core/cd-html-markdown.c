@@ -77,8 +77,6 @@
 #define MAX_CONTAINER_DEPTH 32
 #define MAX_LIST_NUMBER     999999999
 
-#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
-
 typedef enum
 {
   KIND_INLINE,

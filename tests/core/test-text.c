@@ -475,9 +475,9 @@ test_fold (void)
 }
 
 static char *
-html (const char         *text,
-      gssize              length,
-      CdTextHtmlInvalid   invalid)
+html (const char        *text,
+      gssize             length,
+      CdTextHtmlInvalid  invalid)
 {
   GString *out = g_string_new ("<");
 
