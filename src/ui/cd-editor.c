@@ -351,7 +351,10 @@ update_article_actions (CdEditor *self)
 
 /* The desktop's interface settings, when their schema is installed and
  * has the document font; NULL otherwise (another desktop, or a sandbox
- * without the schema), and the body keeps style.css's face. */
+ * without the schema), and the body keeps style.css's face. In a Flatpak
+ * sandbox without dconf access the key reads as its default, which gives
+ * style.css's size; following the host's value there would need the
+ * settings portal. */
 static GSettings *
 interface_settings_new (void)
 {
