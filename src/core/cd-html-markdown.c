@@ -10,6 +10,8 @@
 #include <libxml/HTMLparser.h>
 
 #include "cd-html-markdown.h"
+#include "cd-html-markdown-private.h"
+#include "cd-url.h"
 
 /*
  * HTML to Markdown
@@ -38,13 +40,14 @@
  * - Kept: p, h1–h6 (ATX), em/i, strong/b, del/s/strike, code, pre (fenced,
  *   with a fence longer than any backtick run inside, language from
  *   class="language-…"), a (http, https, mailto, relative and fragment
- *   URLs only; any other link leaves its text), img (any other source
- *   leaves the alt text), ul/ol with start, nested lists, blockquote, br,
- *   hr, table (a GitHub table whose cells are inline; alignment kept),
- *   figure with one image and a figcaption (an image whose title is the
- *   caption, as our renderer writes one). Inline styles for bold, italic
- *   and line-through are honoured, and a <b> with font-weight: normal is
- *   not bold, since that is how word processors mark text up.
+ *   URLs only, as cd_url_is_allowed() decides; any other link leaves its
+ *   text), img (any other source leaves the alt text), ul/ol with start,
+ *   nested lists, blockquote, br, hr, table (a GitHub table whose cells
+ *   are inline; alignment kept), figure with one image and a figcaption
+ *   (an image whose title is the caption, as our renderer writes one).
+ *   Inline styles for bold, italic and line-through are honoured, and a
+ *   <b> with font-weight: normal is not bold, since that is how word
+ *   processors mark text up.
  * - Dropped with their content: head, script, style, noscript, template,
  *   iframe, object, embed, applet, frame, frameset, noframes, svg, canvas,
  *   audio, video, and form controls. Every other element is its text.
@@ -66,25 +69,13 @@
  *   recursion. Quotes and list items nest at most MAX_CONTAINER_DEPTH deep
  *   in the Markdown; deeper ones keep their content without their own
  *   level.
- * - libxml2 stops building the tree at 256 levels without HTML_PARSE_HUGE
- *   (which is not used), silently dropping the deep content and everything
- *   after it; it compares each attribute of a tag with all the earlier
- *   ones, and an end tag that matches nothing with every open element. So
- *   the HTML first goes through prepare_html(), one linear pass that keeps
- *   at most MAX_ATTRIBUTES attributes per tag and leaves out the tags (not
- *   the content) of elements that would nest deeper than MAX_PARSE_DEPTH:
- *   deep content is flattened into its ancestor, never lost.
+ * - The HTML is read into a tree by cd-html-markdown-parse.c, which keeps
+ *   all of its text however deep or wide the markup.
  */
 
 #define MAX_TREE_DEPTH      128
 #define MAX_CONTAINER_DEPTH 32
-/* Counted as prepare_html() counts (elements whose end tag may be left out,
- * such as p and li, do not count), so well below libxml2's 256. */
-#define MAX_PARSE_DEPTH     96
-#define MAX_ATTRIBUTES      64
 #define MAX_LIST_NUMBER     999999999
-
-#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
 
 typedef enum
 {
@@ -92,62 +83,6 @@ typedef enum
   KIND_BLOCK,
   KIND_DROP,
 } ElementKind;
-
-typedef enum
-{
-  MODE_PARAGRAPH,
-  MODE_HEADING,
-  MODE_CELL,
-} InlineMode;
-
-typedef enum
-{
-  SPAN_EM,
-  SPAN_STRONG,
-  SPAN_DEL,
-  SPAN_LINK,
-  SPAN_NONE,
-} SpanKind;
-
-/* An inline element whose Markdown syntax is written lazily, just before
- * its first visible content, so that an empty element leaves nothing and
- * white space at its edges moves outside its delimiters. */
-typedef struct
-{
-  SpanKind  kind;
-  gboolean  opened;
-  gsize     open_pos;
-  gsize     open_len;
-  char     *url;       /* links */
-  char     *title;     /* links */
-} Span;
-
-/* A pair of emphasis delimiters written into the buffer, checked against
- * CommonMark's flanking rules once the paragraph is complete. */
-typedef struct
-{
-  gsize open_pos;
-  gsize close_pos;
-  gsize len;
-  char  c;
-} Pair;
-
-/* The inline content of one paragraph, heading or table cell. */
-typedef struct
-{
-  GString    *buf;
-  InlineMode  mode;
-  gboolean    space;        /* white space is pending */
-  gboolean    newline;      /* the pending white space holds a line break */
-  guint       breaks;       /* hard line breaks pending */
-  gboolean    line_start;   /* nothing is written on the current line yet */
-  GArray     *spans;        /* Span */
-  GArray     *pairs;        /* Pair */
-  guint       n_em;
-  guint       n_strong;
-  guint       n_del;
-  guint       n_link;
-} Inline;
 
 /* A Markdown container: the document, a block quote or a list item. */
 typedef struct
@@ -415,981 +350,6 @@ collect_text (xmlNode    *root,
     }
 }
 
-/* Collapses white space to single spaces and trims the ends. */
-static char *
-collapse_space (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = TRUE;
-          continue;
-        }
-
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* URLs */
-
-/* The same policy as our renderer: http, https and mailto URLs, relative
- * references and fragments. Whitespace and control characters in a scheme
- * are ignored, as browsers ignore them; an '&' before the first ':' could
- * hide a scheme and is refused. */
-static gboolean
-url_is_allowed (const char *url)
-{
-  char scheme[8];
-  size_t len = 0;
-  gboolean too_long = FALSE;
-
-  if (url == NULL)
-    return FALSE;
-
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c <= 0x20 || c == 0x7f)
-        continue;
-      if (c == '/' || c == '?' || c == '#')
-        return TRUE;
-      if (c == '&')
-        return FALSE;
-      if (c == ':')
-        {
-          if (too_long)
-            return FALSE;
-          scheme[len] = '\0';
-          return strcmp (scheme, "http") == 0 ||
-                 strcmp (scheme, "https") == 0 ||
-                 strcmp (scheme, "mailto") == 0;
-        }
-      if (len < sizeof scheme - 1)
-        scheme[len++] = g_ascii_tolower (c);
-      else
-        too_long = TRUE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @text would be a link in Markdown as `<text>`, giving @href. */
-static gboolean
-is_autolink (const char *text,
-             const char *href)
-{
-  const char *at;
-
-  if (g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://"))
-    {
-      if (strcmp (text, href) != 0)
-        return FALSE;
-
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (!g_ascii_isalnum (*p) && strchr ("-._~:/?#[]@!$'()*+,;=%", *p) == NULL)
-            return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  if (!g_str_has_prefix (href, "mailto:") || strcmp (href + strlen ("mailto:"), text) != 0)
-    return FALSE;
-
-  at = strchr (text, '@');
-  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '.') == NULL)
-    return FALSE;
-
-  for (const char *p = text; p < at; p++)
-    {
-      if (!g_ascii_isalnum (*p) && strchr (".+-_", *p) == NULL)
-        return FALSE;
-    }
-
-  if (at[1] == '.' || at[1] == '-' || text[strlen (text) - 1] == '.' ||
-      text[strlen (text) - 1] == '-')
-    return FALSE;
-
-  for (const char *p = at + 1; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether the '&' at @p starts something our renderer reads as an entity. */
-static gboolean
-looks_like_entity (const char *p)
-{
-  const char *q = p + 1;
-
-  if (*q == '#')
-    q++;
-
-  if (!g_ascii_isalnum (*q))
-    return FALSE;
-
-  while (g_ascii_isalnum (*q))
-    q++;
-
-  return *q == ';';
-}
-
-/* Writes a link or image destination as our renderer would write the URL
- * back (trimmed, without tabs and line breaks, percent-encoded where a URL
- * cannot hold a character as it is), so that the Markdown is stable. */
-static void
-append_destination (GString    *out,
-                    const char *url)
-{
-  static const char hex[] = "0123456789ABCDEF";
-  const char *start = url;
-  const char *end = url + strlen (url);
-
-  while (start < end && ((guchar) *start <= 0x20 || *start == 0x7f))
-    start++;
-  while (end > start && ((guchar) end[-1] <= 0x20 || end[-1] == 0x7f))
-    end--;
-
-  if (start == end)
-    {
-      g_string_append (out, "<>");
-      return;
-    }
-
-  for (const char *p = start; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '\t' || c == '\n' || c == '\r')
-        continue;
-
-      if (g_ascii_isalnum (c) || strchr ("-_.~!*();:@&=+$,/?#[]%", c) != NULL)
-        {
-          if (c == '(' || c == ')' || (c == '&' && looks_like_entity (p)))
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
-        }
-      else
-        {
-          g_string_append_c (out, '%');
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
-        }
-    }
-}
-
-static void
-append_title (GString    *out,
-              const char *title)
-{
-  g_autofree char *collapsed = NULL;
-
-  if (title == NULL || title[0] == '\0')
-    return;
-
-  collapsed = collapse_space (title);
-  if (collapsed[0] == '\0')
-    return;
-
-  g_string_append (out, " \"");
-  for (const char *p = collapsed; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\' || (*p == '&' && looks_like_entity (p)))
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Inline content */
-
-static Inline *
-inline_new (InlineMode mode)
-{
-  Inline *inl = g_new0 (Inline, 1);
-
-  inl->buf = g_string_new (NULL);
-  inl->mode = mode;
-  inl->line_start = TRUE;
-  inl->spans = g_array_new (FALSE, TRUE, sizeof (Span));
-  inl->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
-  return inl;
-}
-
-static void
-inline_free (Inline *inl)
-{
-  for (guint i = 0; i < inl->spans->len; i++)
-    {
-      Span *span = &g_array_index (inl->spans, Span, i);
-
-      g_free (span->url);
-      g_free (span->title);
-    }
-
-  g_array_unref (inl->spans);
-  g_array_unref (inl->pairs);
-  g_string_free (inl->buf, TRUE);
-  g_free (inl);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Inline, inline_free)
-
-static gunichar
-char_before (GString *buf,
-             gsize    pos)
-{
-  const char *prev;
-
-  if (pos == 0)
-    return '\n';
-
-  prev = g_utf8_find_prev_char (buf->str, buf->str + pos);
-  if (prev == NULL)
-    return '\n';
-
-  return g_utf8_get_char (prev);
-}
-
-static gunichar
-char_at (GString *buf,
-         gsize    pos)
-{
-  if (pos >= buf->len)
-    return '\n';
-
-  return g_utf8_get_char (buf->str + pos);
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c);
-}
-
-/* Writes what is pending before visible content: white space or line
- * breaks, then the opening syntax of the spans not yet opened. */
-static void
-inline_prepare (Inline *inl)
-{
-  GString *buf = inl->buf;
-
-  if (buf->len == 0)
-    {
-      inl->space = FALSE;
-      inl->newline = FALSE;
-      inl->breaks = 0;
-    }
-
-  if (inl->breaks > 0)
-    {
-      for (guint i = 0; i < inl->breaks; i++)
-        g_string_append (buf, "\\\n");
-      inl->line_start = TRUE;
-    }
-  else if (inl->space && inl->newline && inl->mode == MODE_PARAGRAPH)
-    {
-      g_string_append_c (buf, '\n');
-      inl->line_start = TRUE;
-    }
-  else if (inl->space)
-    {
-      g_string_append_c (buf, ' ');
-    }
-
-  inl->space = FALSE;
-  inl->newline = FALSE;
-  inl->breaks = 0;
-
-  for (guint i = 0; i < inl->spans->len; i++)
-    {
-      Span *span = &g_array_index (inl->spans, Span, i);
-      gunichar before = char_before (buf, buf->len);
-      const char *delimiter = NULL;
-
-      if (span->opened)
-        continue;
-
-      span->opened = TRUE;
-      span->open_pos = buf->len;
-
-      switch (span->kind)
-        {
-        case SPAN_EM:
-          /* Next to another '*' the runs would merge. */
-          delimiter = before == '*' ? "_" : "*";
-          break;
-
-        case SPAN_STRONG:
-          delimiter = before == '*' ? "__" : "**";
-          break;
-
-        case SPAN_DEL:
-          delimiter = "~~";
-          break;
-
-        case SPAN_LINK:
-          /* A '!' just before would make the link an image. */
-          if (before == '!' && char_before (buf, buf->len - 1) != '\\')
-            {
-              g_string_insert_c (buf, buf->len - 1, '\\');
-              span->open_pos = buf->len;
-            }
-          delimiter = "[";
-          break;
-
-        case SPAN_NONE:
-        default:
-          break;
-        }
-
-      if (delimiter != NULL)
-        {
-          g_string_append (buf, delimiter);
-          span->open_len = strlen (delimiter);
-          inl->line_start = FALSE;
-        }
-    }
-}
-
-static void
-inline_space (Inline   *inl,
-              gboolean  newline)
-{
-  inl->space = TRUE;
-  if (newline)
-    inl->newline = TRUE;
-}
-
-static void
-inline_break (Inline *inl)
-{
-  if (inl->mode != MODE_PARAGRAPH)
-    {
-      inline_space (inl, FALSE);
-      return;
-    }
-
-  if (inl->buf->len > 0)
-    inl->breaks++;
-}
-
-/* Escapes what would start a block at the start of a line. Returns how
- * many bytes of @p it wrote. */
-static gsize
-escape_line_start (Inline     *inl,
-                   const char *p,
-                   const char *end)
-{
-  GString *buf = inl->buf;
-  const char *q;
-
-  switch (*p)
-    {
-    case '#':
-      q = p;
-      while (q < end && *q == '#')
-        q++;
-      if (q - p <= 6 && (q == end || *q == ' ' || *q == '\t'))
-        g_string_append_c (buf, '\\');
-      g_string_append_c (buf, '#');
-      return 1;
-
-    case '>':
-    case '|':
-      g_string_append_c (buf, '\\');
-      g_string_append_c (buf, *p);
-      return 1;
-
-    case '-':
-    case '+':
-    case '=':
-    case ':':
-      if (p + 1 == end || p[1] == ' ' || p[1] == '\t' ||
-          (p[1] == *p && *p != '+' && *p != ':') || (*p == ':' && p[1] == '-'))
-        g_string_append_c (buf, '\\');
-      g_string_append_c (buf, *p);
-      return 1;
-
-    default:
-      break;
-    }
-
-  if (g_ascii_isdigit (*p))
-    {
-      q = p;
-      while (q < end && g_ascii_isdigit (*q) && q - p < 10)
-        q++;
-
-      if (q - p <= 9 && q < end && (*q == '.' || *q == ')') &&
-          (q + 1 == end || q[1] == ' ' || q[1] == '\t'))
-        {
-          g_string_append_len (buf, p, q - p);
-          g_string_append_c (buf, '\\');
-          g_string_append_c (buf, *q);
-          return q - p + 1;
-        }
-    }
-
-  return 0;
-}
-
-/* Whether the text before position @pos of @buf ends with @word as a whole
- * word (case-insensitive). */
-static gboolean
-ends_with_word (GString    *buf,
-                const char *word)
-{
-  size_t n = strlen (word);
-
-  if (buf->len < n || g_ascii_strncasecmp (buf->str + buf->len - n, word, n) != 0)
-    return FALSE;
-
-  return buf->len == n || !g_ascii_isalnum (buf->str[buf->len - n - 1]);
-}
-
-/* Appends text, collapsing white space and escaping what Markdown would
- * read as syntax. */
-static void
-inline_text (Inline     *inl,
-             const char *text,
-             gsize       length)
-{
-  const char *end = text + length;
-  const char *p = text;
-  GString *buf = inl->buf;
-
-  while (p < end)
-    {
-      guchar c = (guchar) *p;
-      gunichar next;
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-        {
-          inline_space (inl, c == '\n' || c == '\r');
-          p++;
-          continue;
-        }
-
-      /* Control characters show as nothing in a browser. */
-      if (c < 0x20 || c == 0x7f)
-        {
-          p++;
-          continue;
-        }
-
-      inline_prepare (inl);
-
-      if (inl->line_start && inl->mode == MODE_PARAGRAPH)
-        {
-          gsize written = escape_line_start (inl, p, end);
-
-          inl->line_start = FALSE;
-          if (written > 0)
-            {
-              p += written;
-              continue;
-            }
-        }
-      inl->line_start = FALSE;
-
-      if (c >= 0x80)
-        {
-          const char *next_char = g_utf8_find_next_char (p, end);
-          const char *stop = next_char != NULL ? next_char : end;
-
-          g_string_append_len (buf, p, stop - p);
-          p = stop;
-          continue;
-        }
-
-      next = p + 1 < end ? g_utf8_get_char_validated (p + 1, end - p - 1) : '\n';
-
-      switch (c)
-        {
-        case '\\':
-        case '*':
-        case '`':
-        case '<':
-        case '[':
-        case '~':
-          g_string_append_c (buf, '\\');
-          break;
-
-        case ']':
-          if (inl->n_link > 0)
-            g_string_append_c (buf, '\\');
-          break;
-
-        case '|':
-          if (inl->mode == MODE_CELL)
-            g_string_append_c (buf, '\\');
-          break;
-
-        case '_':
-          if (!is_word_char (char_before (buf, buf->len)) || !is_word_char (next))
-            g_string_append_c (buf, '\\');
-          break;
-
-        case '&':
-          if (looks_like_entity (p))
-            g_string_append_c (buf, '\\');
-          break;
-
-        case ':':
-          /* Keeps "http://…" in text from becoming a link. */
-          if (inl->n_link == 0 && p + 2 < end && p[1] == '/' && p[2] == '/' &&
-              (ends_with_word (buf, "http") || ends_with_word (buf, "https") ||
-               ends_with_word (buf, "ftp")))
-            g_string_append_c (buf, '\\');
-          break;
-
-        case '.':
-          if (inl->n_link == 0 && ends_with_word (buf, "www"))
-            g_string_append_c (buf, '\\');
-          break;
-
-        case '@':
-          {
-            gunichar before = char_before (buf, buf->len);
-
-            if (inl->n_link == 0 && before < 0x80 &&
-                (g_ascii_isalnum (before) || strchr (".+-_", (int) before) != NULL) &&
-                next < 0x80 && g_ascii_isalnum (next))
-              g_string_append_c (buf, '\\');
-          }
-          break;
-
-        default:
-          break;
-        }
-
-      g_string_append_c (buf, (char) c);
-      p++;
-    }
-}
-
-static void
-inline_text_str (Inline     *inl,
-                 const char *text)
-{
-  if (text != NULL)
-    inline_text (inl, text, strlen (text));
-}
-
-static void
-inline_push (Inline     *inl,
-             SpanKind    kind,
-             const char *url,
-             const char *title)
-{
-  Span span = { 0 };
-
-  span.kind = kind;
-  span.url = g_strdup (url);
-  span.title = g_strdup (title);
-  g_array_append_val (inl->spans, span);
-
-  switch (kind)
-    {
-    case SPAN_EM:
-      inl->n_em++;
-      break;
-    case SPAN_STRONG:
-      inl->n_strong++;
-      break;
-    case SPAN_DEL:
-      inl->n_del++;
-      break;
-    case SPAN_LINK:
-      inl->n_link++;
-      break;
-    case SPAN_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-inline_pop (Inline *inl)
-{
-  Span *span;
-
-  g_assert (inl->spans->len > 0);
-  span = &g_array_index (inl->spans, Span, inl->spans->len - 1);
-
-  if (span->opened)
-    {
-      if (span->kind == SPAN_LINK)
-        {
-          g_string_append (inl->buf, "](");
-          append_destination (inl->buf, span->url);
-          append_title (inl->buf, span->title);
-          g_string_append_c (inl->buf, ')');
-        }
-      else if (span->kind != SPAN_NONE)
-        {
-          Pair pair;
-
-          pair.open_pos = span->open_pos;
-          pair.len = span->open_len;
-          pair.close_pos = inl->buf->len;
-          pair.c = inl->buf->str[span->open_pos];
-          g_string_append_len (inl->buf, inl->buf->str + span->open_pos, span->open_len);
-          g_array_append_val (inl->pairs, pair);
-        }
-      inl->line_start = FALSE;
-    }
-
-  switch (span->kind)
-    {
-    case SPAN_EM:
-      inl->n_em--;
-      break;
-    case SPAN_STRONG:
-      inl->n_strong--;
-      break;
-    case SPAN_DEL:
-      inl->n_del--;
-      break;
-    case SPAN_LINK:
-      inl->n_link--;
-      break;
-    case SPAN_NONE:
-    default:
-      break;
-    }
-
-  g_free (span->url);
-  g_free (span->title);
-  g_array_set_size (inl->spans, inl->spans->len - 1);
-}
-
-/* Appends one code span holding @length bytes of @code, which has no line
- * breaks. */
-static void
-append_code_span (Inline     *inl,
-                  const char *code,
-                  gsize       length)
-{
-  GString *buf = inl->buf;
-  gsize longest = 0;
-  gsize run = 0;
-  gboolean all_space = TRUE;
-  gboolean pad;
-
-  if (length == 0)
-    return;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (code[i] == '`')
-        {
-          run++;
-          longest = MAX (longest, run);
-        }
-      else
-        {
-          run = 0;
-        }
-
-      if (code[i] != ' ')
-        all_space = FALSE;
-    }
-
-  /* One space at each end is stripped when both are there, and a backtick
-   * at an end would join the fence: pad with a space. */
-  pad = code[0] == '`' || code[length - 1] == '`' ||
-        (!all_space && code[0] == ' ' && code[length - 1] == ' ');
-
-  inline_prepare (inl);
-  inl->line_start = FALSE;
-
-  for (gsize i = 0; i <= longest; i++)
-    g_string_append_c (buf, '`');
-  if (pad)
-    g_string_append_c (buf, ' ');
-  g_string_append_len (buf, code, length);
-  if (pad)
-    g_string_append_c (buf, ' ');
-  for (gsize i = 0; i <= longest; i++)
-    g_string_append_c (buf, '`');
-}
-
-static void
-inline_code (Inline     *inl,
-             const char *code)
-{
-  g_autoptr(GString) content = g_string_new (NULL);
-  const char *segment;
-
-  for (const char *p = code; *p != '\0'; p++)
-    {
-      /* Our renderer turns line breaks in code spans into spaces too. */
-      if (*p == '\n' || *p == '\r')
-        g_string_append_c (content, ' ');
-      else if ((guchar) *p >= 0x20 || *p == '\t')
-        g_string_append_c (content, *p);
-    }
-
-  if (inl->mode != MODE_CELL)
-    {
-      append_code_span (inl, content->str, content->len);
-      return;
-    }
-
-  /* In a table cell a pipe ends the cell even inside code, and our
-   * renderer keeps the backslash of "\|" in code: the pipe goes between
-   * two code spans. */
-  segment = content->str;
-  for (;;)
-    {
-      const char *pipe = strchr (segment, '|');
-
-      append_code_span (inl, segment, pipe != NULL ? (gsize) (pipe - segment) : strlen (segment));
-      if (pipe == NULL)
-        break;
-
-      inline_prepare (inl);
-      inl->line_start = FALSE;
-      g_string_append (inl->buf, "\\|");
-      segment = pipe + 1;
-    }
-}
-
-/* Appends alt text inside ![…]: escaped like text, on one line. */
-static void
-append_alt (GString    *out,
-            const char *alt)
-{
-  g_autoptr(Inline) inl = inline_new (MODE_CELL);
-  g_autofree char *collapsed = collapse_space (alt != NULL ? alt : "");
-
-  /* Brackets and pipes are escaped; "cell" mode keeps it on one line. */
-  inl->n_link = 1;
-  inline_text_str (inl, collapsed);
-  g_string_append (out, inl->buf->str);
-}
-
-static void
-inline_image (Inline     *inl,
-              const char *src,
-              const char *alt,
-              const char *title)
-{
-  if (src == NULL || !url_is_allowed (src))
-    {
-      /* A refused image leaves its alt text, as our renderer does. */
-      if (alt != NULL)
-        inline_text_str (inl, alt);
-      return;
-    }
-
-  inline_prepare (inl);
-  inl->line_start = FALSE;
-
-  if (char_before (inl->buf, inl->buf->len) == '!' &&
-      char_before (inl->buf, inl->buf->len - 1) != '\\')
-    g_string_insert_c (inl->buf, inl->buf->len - 1, '\\');
-
-  g_string_append (inl->buf, "![");
-  append_alt (inl->buf, alt);
-  g_string_append (inl->buf, "](");
-  append_destination (inl->buf, src);
-  append_title (inl->buf, title);
-  g_string_append_c (inl->buf, ')');
-}
-
-/* CommonMark's flanking rules, which decide whether a delimiter run can
- * open or close emphasis. */
-static gboolean
-left_flanking (gunichar before,
-               gunichar after)
-{
-  if (g_unichar_isspace (after))
-    return FALSE;
-  if (!g_unichar_ispunct (after))
-    return TRUE;
-  return g_unichar_isspace (before) || g_unichar_ispunct (before);
-}
-
-static gboolean
-right_flanking (gunichar before,
-                gunichar after)
-{
-  if (g_unichar_isspace (before))
-    return FALSE;
-  if (!g_unichar_ispunct (before))
-    return TRUE;
-  return g_unichar_isspace (after) || g_unichar_ispunct (after);
-}
-
-static gboolean
-pair_is_valid (GString    *buf,
-               const Pair *pair)
-{
-  gunichar ob = char_before (buf, pair->open_pos);
-  gunichar oa = char_at (buf, pair->open_pos + pair->len);
-  gunichar cb = char_before (buf, pair->close_pos);
-  gunichar ca = char_at (buf, pair->close_pos + pair->len);
-  gboolean opens;
-  gboolean closes;
-
-  if (pair->c == '_')
-    {
-      opens = left_flanking (ob, oa) && (!right_flanking (ob, oa) || g_unichar_ispunct (ob));
-      closes = right_flanking (cb, ca) && (!left_flanking (cb, ca) || g_unichar_ispunct (ca));
-    }
-  else
-    {
-      opens = left_flanking (ob, oa);
-      closes = right_flanking (cb, ca);
-    }
-
-  return opens && closes;
-}
-
-typedef struct
-{
-  gsize pos;
-  gsize len;
-} Cut;
-
-static int
-compare_cuts (const void *a,
-              const void *b)
-{
-  const Cut *x = a;
-  const Cut *y = b;
-
-  return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* Where position @pos ends up once @cuts (sorted, with @removed[i] the
- * bytes removed by the cuts before cut i) are removed. */
-static gsize
-position_after_cuts (GArray      *cuts,
-                     const gsize *removed,
-                     gsize        pos)
-{
-  guint lo = 0;
-  guint hi = cuts->len;
-
-  /* Counts the cuts that start before @pos. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (cuts, Cut, mid).pos < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return pos - removed[lo];
-}
-
-/* Removes emphasis that would not parse where it stands, so that no stray
- * delimiters show. Removing a pair changes its neighbours' context, so this
- * runs again while anything changes (a few rounds at most in practice). */
-static void
-drop_invalid_pairs (Inline *inl)
-{
-  for (guint round = 0; round < 8 && inl->pairs->len > 0; round++)
-    {
-      g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Cut));
-      g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Pair));
-      g_autoptr(GString) rebuilt = NULL;
-      g_autofree gsize *removed = NULL;
-      gsize from = 0;
-
-      for (guint i = 0; i < inl->pairs->len; i++)
-        {
-          const Pair *pair = &g_array_index (inl->pairs, Pair, i);
-
-          if (pair_is_valid (inl->buf, pair))
-            {
-              g_array_append_val (kept, *pair);
-            }
-          else
-            {
-              Cut open = { pair->open_pos, pair->len };
-              Cut close = { pair->close_pos, pair->len };
-
-              g_array_append_val (cuts, open);
-              g_array_append_val (cuts, close);
-            }
-        }
-
-      if (cuts->len == 0)
-        return;
-
-      g_array_sort (cuts, compare_cuts);
-
-      removed = g_new (gsize, cuts->len + 1);
-      removed[0] = 0;
-      rebuilt = g_string_sized_new (inl->buf->len);
-      for (guint i = 0; i < cuts->len; i++)
-        {
-          const Cut *cut = &g_array_index (cuts, Cut, i);
-
-          g_string_append_len (rebuilt, inl->buf->str + from, cut->pos - from);
-          from = cut->pos + cut->len;
-          removed[i + 1] = removed[i] + cut->len;
-        }
-      g_string_append_len (rebuilt, inl->buf->str + from, inl->buf->len - from);
-
-      for (guint i = 0; i < kept->len; i++)
-        {
-          Pair *pair = &g_array_index (kept, Pair, i);
-
-          pair->open_pos = position_after_cuts (cuts, removed, pair->open_pos);
-          pair->close_pos = position_after_cuts (cuts, removed, pair->close_pos);
-        }
-
-      g_string_assign (inl->buf, rebuilt->str);
-      g_array_set_size (inl->pairs, 0);
-      g_array_append_vals (inl->pairs, kept->data, kept->len);
-    }
-}
-
-static char *
-inline_finish (Inline *inl)
-{
-  GString *buf = inl->buf;
-
-  g_assert (inl->spans->len == 0);
-
-  drop_invalid_pairs (inl);
-
-  if (inl->mode == MODE_HEADING && buf->len > 0 && buf->str[buf->len - 1] == '#')
-    {
-      /* A run of '#' at the end, after a space, would close the heading. */
-      gsize start = buf->len;
-
-      while (start > 0 && buf->str[start - 1] == '#')
-        start--;
-      if (start == 0 || buf->str[start - 1] == ' ')
-        g_string_insert_c (buf, start, '\\');
-    }
-
-  return g_strndup (buf->str, buf->len);
-}
-
 /* Block structure */
 
 static Container *
@@ -1512,7 +472,7 @@ static void
 ensure_paragraph (Converter *self)
 {
   if (self->para == NULL)
-    self->para = inline_new (MODE_PARAGRAPH);
+    self->para = cd_inline_new (MODE_PARAGRAPH);
 }
 
 static void
@@ -1524,7 +484,7 @@ flush_paragraph (Converter *self)
   if (inl == NULL)
     return;
 
-  text = inline_finish (inl);
+  text = cd_inline_finish (inl);
   if (text[0] == '\0')
     return;
 
@@ -1568,7 +528,7 @@ convert_link (Converter *self,
   if (href != NULL)
     g_strstrip (href);
 
-  if (href == NULL || inl->n_link > 0 || !url_is_allowed (href))
+  if (href == NULL || inl->n_link > 0 || !cd_url_is_allowed (href))
     {
       /* A link that is not kept leaves its text. */
       convert_inline_children (self, inl, node, depth);
@@ -1579,9 +539,9 @@ convert_link (Converter *self,
 
   if (title == NULL && node->children != NULL && node->children->next == NULL &&
       node->children->type == XML_TEXT_NODE &&
-      is_autolink ((const char *) node->children->content, href))
+      cd_inline_is_autolink ((const char *) node->children->content, href))
     {
-      inline_prepare (inl);
+      cd_inline_prepare (inl);
       inl->line_start = FALSE;
       g_string_append_c (inl->buf, '<');
       g_string_append (inl->buf, (const char *) node->children->content);
@@ -1589,9 +549,9 @@ convert_link (Converter *self,
       return;
     }
 
-  inline_push (inl, SPAN_LINK, href, title);
+  cd_inline_push (inl, SPAN_LINK, href, title);
   convert_inline_children (self, inl, node, depth);
-  inline_pop (inl);
+  cd_inline_pop (inl);
 }
 
 static void
@@ -1604,7 +564,7 @@ convert_inline (Converter *self,
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
-      inline_text_str (inl, (const char *) node->content);
+      cd_inline_text_str (inl, (const char *) node->content);
       return;
     }
 
@@ -1616,7 +576,7 @@ convert_inline (Converter *self,
       g_autoptr(GString) text = g_string_new (NULL);
 
       collect_text (node, text, " ");
-      inline_text (inl, text->str, text->len);
+      cd_inline_text (inl, text->str, text->len);
       return;
     }
 
@@ -1628,9 +588,9 @@ convert_inline (Converter *self,
     case KIND_BLOCK:
       /* Only headings and table cells get here with blocks inside: they
        * are one line, so a block is a space. */
-      inline_space (inl, FALSE);
+      cd_inline_space (inl, FALSE);
       convert_inline_children (self, inl, node, depth + 1);
-      inline_space (inl, FALSE);
+      cd_inline_space (inl, FALSE);
       return;
 
     case KIND_INLINE:
@@ -1640,7 +600,7 @@ convert_inline (Converter *self,
 
   if (is_element (node, "br"))
     {
-      inline_break (inl);
+      cd_inline_break (inl);
     }
   else if (is_element (node, "img"))
     {
@@ -1650,7 +610,7 @@ convert_inline (Converter *self,
 
       if (src != NULL)
         g_strstrip (src);
-      inline_image (inl, src, alt, title);
+      cd_inline_image (inl, src, alt, title);
     }
   else if (is_element (node, "a"))
     {
@@ -1661,7 +621,7 @@ convert_inline (Converter *self,
       g_autoptr(GString) text = g_string_new (NULL);
 
       collect_text (node, text, " ");
-      inline_code (inl, text->str);
+      cd_inline_code (inl, text->str);
     }
   else
     {
@@ -1686,24 +646,24 @@ convert_inline (Converter *self,
       /* The same emphasis inside itself shows once. */
       if (strong && inl->n_strong == 0)
         {
-          inline_push (inl, SPAN_STRONG, NULL, NULL);
+          cd_inline_push (inl, SPAN_STRONG, NULL, NULL);
           pushed++;
         }
       if (em && inl->n_em == 0)
         {
-          inline_push (inl, SPAN_EM, NULL, NULL);
+          cd_inline_push (inl, SPAN_EM, NULL, NULL);
           pushed++;
         }
       if (del && inl->n_del == 0)
         {
-          inline_push (inl, SPAN_DEL, NULL, NULL);
+          cd_inline_push (inl, SPAN_DEL, NULL, NULL);
           pushed++;
         }
 
       convert_inline_children (self, inl, node, depth + 1);
 
       while (pushed-- > 0)
-        inline_pop (inl);
+        cd_inline_pop (inl);
     }
 }
 
@@ -1911,12 +871,12 @@ convert_heading (Converter *self,
                  int        level,
                  guint      depth)
 {
-  g_autoptr(Inline) inl = inline_new (MODE_HEADING);
+  g_autoptr(Inline) inl = cd_inline_new (MODE_HEADING);
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *text = NULL;
 
   convert_inline_children (self, inl, node, depth + 1);
-  text = inline_finish (inl);
+  text = cd_inline_finish (inl);
 
   for (int i = 0; i < level; i++)
     g_string_append_c (line, '#');
@@ -2208,9 +1168,9 @@ convert_row (Converter *self,
       if (!is_element (cell, "td") && !is_element (cell, "th"))
         continue;
 
-      inl = inline_new (MODE_CELL);
+      inl = cd_inline_new (MODE_CELL);
       convert_inline_children (self, inl, cell, depth + 1);
-      g_ptr_array_add (cells, inline_finish (inl));
+      g_ptr_array_add (cells, cd_inline_finish (inl));
 
       if (rows->len == 0)
         g_ptr_array_add (alignments, (gpointer) cell_alignment (cell));
@@ -2278,7 +1238,7 @@ convert_table (Converter *self,
   if (!is_blank_text (caption->str))
     {
       ensure_paragraph (self);
-      inline_text (self->para, caption->str, caption->len);
+      cd_inline_text (self->para, caption->str, caption->len);
       flush_paragraph (self);
     }
 
@@ -2368,7 +1328,7 @@ figure_image (xmlNode  *figure,
     return FALSE;
 
   src = get_attribute (img, "src");
-  if (src == NULL || !url_is_allowed (g_strstrip (src)))
+  if (src == NULL || !cd_url_is_allowed (g_strstrip (src)))
     return FALSE;
 
   if (img_out != NULL)
@@ -2406,7 +1366,7 @@ convert_figure (Converter *self,
       g_autoptr(GString) text = g_string_new (NULL);
 
       collect_text (caption, text, " ");
-      title = collapse_space (text->str);
+      title = cd_html_collapse_space (text->str);
     }
   if (title == NULL || title[0] == '\0')
     {
@@ -2420,7 +1380,7 @@ convert_figure (Converter *self,
       if (is_element (parent, "a"))
         {
           href = get_attribute (parent, "href");
-          if (href != NULL && !url_is_allowed (g_strstrip (href)))
+          if (href != NULL && !cd_url_is_allowed (g_strstrip (href)))
             g_clear_pointer (&href, g_free);
           break;
         }
@@ -2428,10 +1388,10 @@ convert_figure (Converter *self,
 
   ensure_paragraph (self);
   if (href != NULL)
-    inline_push (self->para, SPAN_LINK, href, NULL);
-  inline_image (self->para, src, alt, title);
+    cd_inline_push (self->para, SPAN_LINK, href, NULL);
+  cd_inline_image (self->para, src, alt, title);
   if (href != NULL)
-    inline_pop (self->para);
+    cd_inline_pop (self->para);
   flush_paragraph (self);
 }
 
@@ -2478,7 +1438,7 @@ convert_node (Converter *self,
       if (self->para != NULL || !is_blank_text (text))
         {
           ensure_paragraph (self);
-          inline_text_str (self->para, text);
+          cd_inline_text_str (self->para, text);
         }
       return;
     }
@@ -2492,7 +1452,7 @@ convert_node (Converter *self,
 
       collect_text (node, text, " ");
       ensure_paragraph (self);
-      inline_text (self->para, text->str, text->len);
+      cd_inline_text (self->para, text->str, text->len);
       return;
     }
 
@@ -2530,308 +1490,6 @@ convert_children (Converter *self,
     convert_node (self, node, depth);
 }
 
-/* Prepares HTML for libxml2 */
-
-static gboolean
-name_is (const char *name,
-         const char * const *names)
-{
-  return g_strv_contains (names, name);
-}
-
-/* Elements that never have content. */
-static const char * const void_elements[] = {
-  "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
-  "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr", NULL
-};
-
-/* Elements whose end tag may be left out: a sibling closes them, so a run
- * of them does not nest. */
-static const char * const optional_end_elements[] = {
-  "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
-  "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", NULL
-};
-
-/* Elements whose content is text up to their own end tag. */
-static const char * const raw_text_elements[] = {
-  "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", NULL
-};
-
-static gboolean
-is_tag_name_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '-' || c == ':' || c == '_' || c == '.';
-}
-
-static gboolean
-is_html_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/* Stands for a tag that is left out, so that the words on either side
- * stay apart; once is enough for a run of them. */
-static void
-append_separator (GString *out)
-{
-  char last = out->len > 0 ? out->str[out->len - 1] : ' ';
-
-  if (!is_html_space (last) && last != '>')
-    g_string_append_c (out, ' ');
-}
-
-/* Finds the end of the raw text that starts at @p: the next “</@name”
- * (in any case) followed by a character that ends a tag name, or @end. */
-static const char *
-find_raw_text_end (const char *p,
-                   const char *end,
-                   const char *name)
-{
-  gsize name_len = strlen (name);
-
-  while (p < end)
-    {
-      const char *lt = memchr (p, '<', end - p);
-
-      if (lt == NULL)
-        return end;
-
-      if ((gsize) (end - lt) >= name_len + 2 && lt[1] == '/' &&
-          g_ascii_strncasecmp (lt + 2, name, name_len) == 0 &&
-          (lt + 2 + name_len == end || !is_tag_name_char (lt[2 + name_len])))
-        return lt;
-
-      p = lt + 1;
-    }
-
-  return end;
-}
-
-/* One linear pass over @html (see the notes at the top). Comments,
- * declarations and text are copied as they are; tags are copied with at
- * most MAX_ATTRIBUTES attributes, or left out when they open an element
- * MAX_PARSE_DEPTH deep (and so are their end tags), with a space in their
- * place so that words on either side stay apart. @max_depth 0 leaves out
- * every tag but those of void elements. */
-static char *
-prepare_html (const char *html,
-              gsize       length,
-              guint       max_depth)
-{
-  GString *out = g_string_sized_new (length + 1);
-  const char *p = html;
-  const char *end = html + length;
-  guint depth = 0;
-  guint dropped = 0;
-
-  while (p < end)
-    {
-      const char *lt = memchr (p, '<', end - p);
-      const char *tag;
-      const char *q;
-      gboolean closing;
-      gboolean self_closing = FALSE;
-      char name[16];
-      gsize name_len = 0;
-      gsize tag_start;
-      gboolean left_out = FALSE;
-      guint n_attributes = 0;
-
-      if (lt == NULL)
-        {
-          g_string_append_len (out, p, end - p);
-          break;
-        }
-
-      g_string_append_len (out, p, lt - p);
-      tag = lt;
-      q = lt + 1;
-
-      if (q < end && (*q == '!' || *q == '?'))
-        {
-          const char *close;
-
-          if (end - q >= 3 && q[1] == '-' && q[2] == '-')
-            {
-              close = g_strstr_len (q + 3, end - q - 3, "-->");
-              close = close != NULL ? close + 3 : end;
-            }
-          else
-            {
-              close = memchr (q, '>', end - q);
-              close = close != NULL ? close + 1 : end;
-            }
-          g_string_append_len (out, tag, close - tag);
-          p = close;
-          continue;
-        }
-
-      closing = q < end && *q == '/';
-      if (closing)
-        q++;
-
-      if (q >= end || !g_ascii_isalpha (*q))
-        {
-          /* Not a tag: a “<” in text. */
-          g_string_append_c (out, '<');
-          p = lt + 1;
-          continue;
-        }
-
-      while (q < end && is_tag_name_char (*q))
-        {
-          if (name_len < sizeof name - 1)
-            name[name_len++] = g_ascii_tolower (*q);
-          q++;
-        }
-      name[name_len] = '\0';
-
-      if (closing)
-        {
-          const char *close = memchr (q, '>', end - q);
-
-          p = close != NULL ? close + 1 : end;
-          if (name_is (name, void_elements) || name_is (name, optional_end_elements))
-            {
-              if (max_depth > 0)
-                g_string_append_len (out, tag, p - tag);
-              else
-                append_separator (out);
-            }
-          else if (dropped > 0)
-            {
-              dropped--;
-              append_separator (out);
-            }
-          else
-            {
-              if (depth > 0)
-                depth--;
-              g_string_append_len (out, tag, p - tag);
-            }
-          continue;
-        }
-
-      /* The start tag: “<name”, then its attributes, copied one by one. */
-      tag_start = out->len;
-      g_string_append_len (out, tag, q - tag);
-      while (q < end && *q != '>')
-        {
-          const char *attribute = q;
-
-          if (is_html_space (*q) || *q == '/')
-            {
-              self_closing = *q == '/';
-              q++;
-              continue;
-            }
-
-          self_closing = FALSE;
-          while (q < end && !is_html_space (*q) && *q != '=' && *q != '>' && *q != '/')
-            q++;
-          if (q == attribute)
-            q++;
-
-          while (q < end && is_html_space (*q))
-            q++;
-          if (q < end && *q == '=')
-            {
-              q++;
-              while (q < end && is_html_space (*q))
-                q++;
-              if (q < end && (*q == '"' || *q == '\''))
-                {
-                  const char *close = memchr (q + 1, *q, end - q - 1);
-
-                  q = close != NULL ? close + 1 : end;
-                }
-              else
-                {
-                  while (q < end && !is_html_space (*q) && *q != '>')
-                    q++;
-                }
-            }
-
-          if (++n_attributes <= MAX_ATTRIBUTES)
-            {
-              append_separator (out);
-              g_string_append_len (out, attribute, q - attribute);
-            }
-        }
-
-      p = q < end ? q + 1 : end;
-
-      if (name_is (name, void_elements) || self_closing)
-        {
-          g_string_append (out, self_closing ? "/>" : ">");
-        }
-      else if (name_is (name, optional_end_elements))
-        {
-          /* These do not nest in runs, so they are left out only when
-           * every tag is. */
-          if (max_depth > 0)
-            g_string_append_c (out, '>');
-          else
-            left_out = TRUE;
-        }
-      else if (dropped > 0 || depth >= max_depth)
-        {
-          dropped++;
-          left_out = TRUE;
-        }
-      else
-        {
-          depth++;
-          g_string_append_c (out, '>');
-        }
-
-      if (left_out)
-        {
-          g_string_truncate (out, tag_start);
-          append_separator (out);
-        }
-
-      if (name_is (name, raw_text_elements) && !self_closing)
-        {
-          const char *raw_end = find_raw_text_end (p, end, name);
-
-          /* A script or style whose tag is left out must not become text. */
-          if (!left_out || !(strcmp (name, "script") == 0 || strcmp (name, "style") == 0))
-            g_string_append_len (out, p, raw_end - p);
-          p = raw_end;
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Parses @html after prepare_html(). @stopped tells whether libxml2
- * stopped before the end of the text, which it does at 256 levels. */
-static htmlDocPtr
-parse_html (const char *html,
-            guint       max_depth,
-            gboolean   *stopped)
-{
-  g_autofree char *prepared = prepare_html (html, strlen (html), max_depth);
-  htmlParserCtxtPtr ctxt;
-  htmlDocPtr doc;
-
-  *stopped = FALSE;
-  if (strlen (prepared) > G_MAXINT)
-    return NULL;
-
-  ctxt = htmlNewParserCtxt ();
-  if (ctxt == NULL)
-    return NULL;
-
-  doc = htmlCtxtReadMemory (ctxt, prepared, (int) strlen (prepared), NULL, "UTF-8",
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  *stopped = ctxt->disableSAX != 0;
-  htmlFreeParserCtxt (ctxt);
-
-  return doc;
-}
-
 /**
  * cd_html_to_markdown:
  * @html: (nullable): HTML: a fragment or a whole document
@@ -2860,7 +1518,6 @@ cd_html_to_markdown (const char *html,
   g_autofree char *clean = NULL;
   htmlDocPtr doc;
   Converter self = { 0 };
-  gboolean stopped = FALSE;
   xmlNode *root;
   gsize len;
 
@@ -2877,16 +1534,7 @@ cd_html_to_markdown (const char *html,
   if (clean[0] == '\0')
     return g_strdup ("");
 
-  doc = parse_html (clean, MAX_PARSE_DEPTH, &stopped);
-
-  /* Should libxml2 still have stopped early (on nesting that the count in
-   * prepare_html() cannot see), the text is kept without any structure
-   * rather than cut off. */
-  if (stopped)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      doc = parse_html (clean, 0, &stopped);
-    }
+  doc = cd_html_markdown_parse (clean);
   if (doc == NULL)
     return g_strdup ("");
 

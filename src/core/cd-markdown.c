@@ -10,6 +10,8 @@
 #include <md4c.h>
 
 #include "cd-markdown.h"
+#include "cd-text.h"
+#include "cd-url.h"
 
 /* CommonMark with GitHub's tables, strikethrough and autolinks. Raw HTML
  * stays recognised (no MD_FLAG_NOHTML) so that it reaches us as
@@ -496,64 +498,13 @@ cd_block_get_language (const CdBlock *self)
 }
 
 /* Appends text escaped for HTML text and attribute values. Characters that
- * XML does not allow (C0 controls, U+FFFE, U+FFFF) become U+FFFD so that
- * the output stays well-formed for XML consumers too. */
+ * XML does not allow become U+FFFD, as CommonMark requires of U+0000. */
 static void
 append_escaped (GString    *out,
                 const char *s,
                 size_t      n)
 {
-  const char *end = s + n;
-  const char *run = s;
-  const char *p;
-
-  for (p = s; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *replacement = NULL;
-      size_t skip = 1;
-
-      switch (c)
-        {
-        case '&':
-          replacement = "&amp;";
-          break;
-        case '<':
-          replacement = "&lt;";
-          break;
-        case '>':
-          replacement = "&gt;";
-          break;
-        case '"':
-          replacement = "&quot;";
-          break;
-        case '\'':
-          replacement = "&#39;";
-          break;
-        case 0xef:
-          if (end - p >= 3 && (guchar) p[1] == 0xbf &&
-              ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
-            {
-              replacement = REPLACEMENT_CHARACTER;
-              skip = 3;
-            }
-          break;
-        default:
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            replacement = REPLACEMENT_CHARACTER;
-          break;
-        }
-
-      if (replacement != NULL)
-        {
-          g_string_append_len (out, run, p - run);
-          g_string_append (out, replacement);
-          p += skip - 1;
-          run = p + 1;
-        }
-    }
-
-  g_string_append_len (out, run, end - run);
+  cd_text_append_html (out, s, (gssize) n, CD_TEXT_HTML_REPLACE_INVALID);
 }
 
 static void
@@ -678,56 +629,10 @@ decode_attribute (const MD_ATTRIBUTE *attr)
   return g_string_free (out, FALSE);
 }
 
-/* The URL policy: http, https and mailto URLs, relative references and
- * fragments are allowed; every other scheme (javascript:, data:,
- * vbscript:, file: …) is refused. Browsers ignore ASCII whitespace and
- * control characters in a scheme (` java\tscript:` runs script), so the
- * check does too. Per RFC 3986, a scheme is whatever comes before a ':'
- * that precedes any '/', '?' or '#'; a colon there with a scheme that is
- * not on the list (even a malformed one) means refusal, and so does an '&'
- * there. */
-static gboolean
-url_is_allowed (const char *url)
-{
-  char scheme[8];
-  size_t len = 0;
-  gboolean too_long = FALSE;
-
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c <= 0x20 || c == 0x7f)
-        continue;
-      if (c == '/' || c == '?' || c == '#')
-        return TRUE;
-      /* An entity left undecoded (unknown, or `&#58` without its ';',
-       * which browsers still read in attributes) could hide a colon from
-       * this check: refuse rather than guess. */
-      if (c == '&')
-        return FALSE;
-      if (c == ':')
-        {
-          if (too_long)
-            return FALSE;
-          scheme[len] = '\0';
-          return strcmp (scheme, "http") == 0 ||
-                 strcmp (scheme, "https") == 0 ||
-                 strcmp (scheme, "mailto") == 0;
-        }
-      if (len < sizeof scheme - 1)
-        scheme[len++] = g_ascii_tolower (c);
-      else
-        too_long = TRUE;
-    }
-
-  return TRUE;
-}
-
 /* Returns @url ready for an href or src (before HTML escaping), or NULL if
- * the policy refuses it. Leading and trailing spaces and controls go, tabs
- * and line breaks go (as browsers drop them), and what is not safe in a URL
- * is percent-encoded. */
+ * the URL policy, cd_url_is_allowed(), refuses it. Leading and trailing
+ * spaces and controls go, tabs and line breaks go (as browsers drop them),
+ * and what is not safe in a URL is percent-encoded. */
 static char *
 filter_url (const char *url)
 {
@@ -736,7 +641,7 @@ filter_url (const char *url)
   const char *end = url + strlen (url);
   GString *out;
 
-  if (!url_is_allowed (url))
+  if (!cd_url_is_allowed (url))
     return NULL;
 
   while (start < end && ((guchar) *start <= 0x20 || *start == 0x7f))

@@ -117,65 +117,21 @@ cd_page_format_date (GDateTime  *date_time,
   return cd_language_words_format_date (cd_language_words_lookup (language), date_time);
 }
 
+/* The nicks are the preview-theme setting's (data/…gschema.xml.in), which
+ * says "system" for a page that follows the reader's preference. */
+G_DEFINE_ENUM_TYPE (CdPageTheme, cd_page_theme,
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_AUTO, "system"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_LIGHT, "light"),
+  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_DARK, "dark"))
+
 /* Escapes text for an element or a quoted attribute. Characters that HTML
- * and XML both reject (C0 and C1 controls other than white space) are
- * dropped, so the page stays well-formed whatever a field holds. */
+ * and XML reject are dropped, so the page stays well-formed whatever a
+ * field holds. */
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-
-        case '\'':
-          g_string_append (out, "&#39;");
-          break;
-
-        case '\t':
-        case '\n':
-          g_string_append_c (out, (char)c);
-          break;
-
-        case '\r':
-          /* CR LF and a lone CR are both one line break. */
-          if (p[1] != '\n')
-            g_string_append_c (out, '\n');
-          break;
-
-        default:
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xfffe || c == 0xffff)
-            break;
-          g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
+  cd_text_append_html (out, text, -1, CD_TEXT_HTML_DROP_INVALID);
 }
 
 static char *

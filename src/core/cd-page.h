@@ -12,11 +12,16 @@ G_BEGIN_DECLS
 /**
  * CdPageTheme:
  * @CD_PAGE_THEME_AUTO: follow the reader's light or dark preference
- * @CD_PAGE_THEME_LIGHT: always light
- * @CD_PAGE_THEME_DARK: always dark
+ *   (nick "system")
+ * @CD_PAGE_THEME_LIGHT: always light (nick "light")
+ * @CD_PAGE_THEME_DARK: always dark (nick "dark")
  *
  * The colour scheme of a rendered page. The preview sets it to follow the
  * application; an exported page follows the reader.
+ *
+ * Its GType, %CD_TYPE_PAGE_THEME, has the nicks and values of the
+ * application's preview-theme setting, so that the setting maps onto it
+ * with g_settings_get_enum() or a GSettings binding.
  */
 typedef enum
 {
@@ -24,6 +29,9 @@ typedef enum
   CD_PAGE_THEME_LIGHT,
   CD_PAGE_THEME_DARK,
 } CdPageTheme;
+
+#define CD_TYPE_PAGE_THEME (cd_page_theme_get_type ())
+GType     cd_page_theme_get_type    (void) G_GNUC_CONST;
 
 /* What a page needs besides the article. Plain data; strings are borrowed for
  * the duration of the call. A zeroed struct is a page without a lead image

@@ -11,6 +11,8 @@
 
 #define SLUG_MAX_LENGTH 80
 
+#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
+
 /* Letters that g_str_to_ascii() in GLib 2.74 turns into "?" (đ, þ, ð, ŋ …)
  * or spells in a way newsroom slugs do not (it gives "oe" for ø, where
  * Danish and Norwegian slugs use "o", as "Ærø" → "aero"). Apostrophes map
@@ -778,4 +780,109 @@ cd_text_is_blank (const char *text)
     }
 
   return TRUE;
+}
+
+/**
+ * cd_text_append_html:
+ * @out: the HTML being written
+ * @text: (nullable): text, which may hold invalid UTF-8 and, when @length
+ *   is given, NUL bytes
+ * @length: the length of @text in bytes, or -1 if it is NUL-terminated
+ * @invalid: what becomes of characters that HTML and XML reject
+ *
+ * Appends @text to @out escaped for HTML and XHTML, as the content of an
+ * element or the value of an attribute in double or single quotes: the one
+ * HTML escaper of Copydesk, for pages and rendered Markdown alike.
+ *
+ * `&`, `<`, `>`, `"` and `'` become entities, so one rule serves text and
+ * attributes. Tab and line feed stay; CR LF and a lone CR become a line
+ * feed, as HTML and XML parsers read them. C0 controls other than those,
+ * DEL, C1 controls, U+FFFE and U+FFFF (which HTML calls parse errors and
+ * XML rejects or discourages) are dropped or replaced with U+FFFD as
+ * @invalid says. Each byte of invalid UTF-8 becomes U+FFFD in either mode,
+ * as g_utf8_make_valid() does, so the output is always valid UTF-8.
+ */
+void
+cd_text_append_html (GString           *out,
+                     const char        *text,
+                     gssize             length,
+                     CdTextHtmlInvalid  invalid)
+{
+  const char *end;
+  const char *run;
+  const char *p;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+
+  end = text + (length < 0 ? strlen (text) : (size_t) length);
+  run = text;
+
+  for (p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+      const char *replacement = NULL;
+      size_t skip = 1;
+      gboolean is_invalid = FALSE;
+
+      if (c < 0x80)
+        {
+          switch (c)
+            {
+            case '&':
+              replacement = "&amp;";
+              break;
+            case '<':
+              replacement = "&lt;";
+              break;
+            case '>':
+              replacement = "&gt;";
+              break;
+            case '"':
+              replacement = "&quot;";
+              break;
+            case '\'':
+              replacement = "&#39;";
+              break;
+            case '\t':
+            case '\n':
+              break;
+            case '\r':
+              replacement = "\n";
+              if (p + 1 < end && p[1] == '\n')
+                skip = 2;
+              break;
+            default:
+              is_invalid = c < 0x20 || c == 0x7f;
+              break;
+            }
+        }
+      else
+        {
+          gunichar u = g_utf8_get_char_validated (p, end - p);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            replacement = REPLACEMENT_CHARACTER;
+          else
+            {
+              skip = g_utf8_next_char (p) - p;
+              is_invalid = u <= 0x9f || u == 0xfffe || u == 0xffff;
+            }
+        }
+
+      if (is_invalid)
+        replacement = invalid == CD_TEXT_HTML_REPLACE_INVALID ? REPLACEMENT_CHARACTER : "";
+
+      if (replacement != NULL)
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append (out, replacement);
+          run = p + skip;
+        }
+      p += skip;
+    }
+
+  g_string_append_len (out, run, end - run);
 }

@@ -25,4 +25,27 @@ char    *cd_text_fold           (const char   *text) G_GNUC_WARN_UNUSED_RESULT;
 /* Whether @text is NULL, empty or only white space (Unicode's). */
 gboolean cd_text_is_blank       (const char   *text);
 
+/**
+ * CdTextHtmlInvalid:
+ * @CD_TEXT_HTML_DROP_INVALID: leave characters out that HTML and XML
+ *   reject, for single values such as a headline or a name, where a control
+ *   character pasted with the text is noise
+ * @CD_TEXT_HTML_REPLACE_INVALID: replace them with U+FFFD, for rendered
+ *   Markdown: CommonMark requires it of U+0000, and the writer then sees in
+ *   the preview that the body holds something to remove
+ *
+ * What cd_text_append_html() does with a character that may not appear in
+ * HTML or XML output.
+ */
+typedef enum
+{
+  CD_TEXT_HTML_DROP_INVALID,
+  CD_TEXT_HTML_REPLACE_INVALID,
+} CdTextHtmlInvalid;
+
+void     cd_text_append_html    (GString           *out,
+                                 const char        *text,
+                                 gssize             length,
+                                 CdTextHtmlInvalid  invalid);
+
 G_END_DECLS

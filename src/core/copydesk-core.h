@@ -28,3 +28,4 @@
 #include "cd-stats.h"
 #include "cd-tag.h"
 #include "cd-text.h"
+#include "cd-url.h"

@@ -24,8 +24,9 @@ struct _CdEditor
   GtkWidget               *caption;
   GtkWidget               *placeholder;
   GtkSourceBuffer         *buffer;
-  GtkCssProvider          *css;
+  GtkCssProvider          *css;       /* the body's font */
   GtkCssProvider          *page_css;
+  GSettings               *interface_settings;  /* the desktop's, or NULL */
 
   CdArticle               *article;
   GSignalGroup            *article_signals;

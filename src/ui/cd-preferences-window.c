@@ -8,9 +8,6 @@
 #include "copydesk-core.h"
 #include "cd-preferences-window.h"
 
-/* The nicks of the preview-theme key, in the order of the theme row's items. */
-static const char * const theme_nicks[] = { "system", "light", "dark" };
-
 struct _CdPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -82,23 +79,21 @@ set_range_from_schema (GSettings     *settings,
 
 /* Theme */
 
+/* The preview-theme key has the nicks of CD_TYPE_PAGE_THEME, and the theme
+ * row lists that type's values in order, so a row's position is a value. */
 static gboolean
 theme_get_mapping (GValue   *value,
                    GVariant *variant,
                    gpointer  user_data)
 {
-  const char *nick = g_variant_get_string (variant, NULL);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CD_TYPE_PAGE_THEME);
+  GEnumValue *theme = g_enum_get_value_by_nick (enum_class, g_variant_get_string (variant, NULL));
 
-  for (guint i = 0; i < G_N_ELEMENTS (theme_nicks); i++)
-    {
-      if (g_str_equal (nick, theme_nicks[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
+  if (theme == NULL)
+    return FALSE;
 
-  return FALSE;
+  g_value_set_uint (value, (guint) theme->value);
+  return TRUE;
 }
 
 static GVariant *
@@ -106,12 +101,14 @@ theme_set_mapping (const GValue       *value,
                    const GVariantType *expected_type,
                    gpointer            user_data)
 {
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CD_TYPE_PAGE_THEME);
   guint selected = g_value_get_uint (value);
+  GEnumValue *theme = selected <= G_MAXINT ? g_enum_get_value (enum_class, (int) selected) : NULL;
 
-  if (selected >= G_N_ELEMENTS (theme_nicks))
+  if (theme == NULL)
     return NULL;
 
-  return g_variant_new_string (theme_nicks[selected]);
+  return g_variant_new_string (theme->value_nick);
 }
 
 /* Default language */

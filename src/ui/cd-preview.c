@@ -153,15 +153,6 @@ G_DEFINE_ENUM_TYPE (CdPreviewDevice, cd_preview_device,
   G_DEFINE_ENUM_VALUE (CD_PREVIEW_DEVICE_TABLET, "tablet"),
   G_DEFINE_ENUM_VALUE (CD_PREVIEW_DEVICE_PHONE, "phone"))
 
-/* CdPageTheme lives in core, which has no GType for it; the property needs
- * one. The name is the preview's, so that core may add its own later. */
-typedef CdPageTheme CdPreviewPageTheme;
-static GType cd_preview_page_theme_get_type (void) G_GNUC_CONST;
-G_DEFINE_ENUM_TYPE (CdPreviewPageTheme, cd_preview_page_theme,
-  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_AUTO, "auto"),
-  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_LIGHT, "light"),
-  G_DEFINE_ENUM_VALUE (CD_PAGE_THEME_DARK, "dark"))
-
 G_DEFINE_FINAL_TYPE (CdPreview, cd_preview, GTK_TYPE_WIDGET)
 
 enum
@@ -1328,7 +1319,7 @@ cd_preview_class_init (CdPreviewClass *klass)
   properties[PROP_ARTICLE_DIR] =
     g_param_spec_object ("article-dir", NULL, NULL, G_TYPE_FILE, rw);
   properties[PROP_THEME] =
-    g_param_spec_enum ("theme", NULL, NULL, cd_preview_page_theme_get_type (),
+    g_param_spec_enum ("theme", NULL, NULL, CD_TYPE_PAGE_THEME,
                        CD_PAGE_THEME_AUTO, rw);
   properties[PROP_DEVICE] =
     g_param_spec_enum ("device", NULL, NULL, CD_TYPE_PREVIEW_DEVICE,

@@ -1042,50 +1042,6 @@ cd_tag_editor_set_property (GObject      *object,
     }
 }
 
-static const char style[] =
-  "cdtageditor .tag-chip {"
-  "  border-radius: 999px;"
-  "  padding: 2px 2px 2px 10px;"
-  "  background-color: alpha(currentColor, 0.08);"
-  "}"
-  "cdtageditor .tag-chip.media-topic {"
-  "  padding-left: 8px;"
-  "  background-color: alpha(@accent_bg_color, 0.16);"
-  "}"
-  "cdtageditor .tag-chip-icon {"
-  "  -gtk-icon-size: 12px;"
-  "  opacity: 0.7;"
-  "}"
-  "cdtageditor .tag-chip button {"
-  "  min-width: 22px;"
-  "  min-height: 22px;"
-  "  padding: 0;"
-  "}"
-  "cdtageditor flowboxchild {"
-  "  padding: 0;"
-  "  border-radius: 999px;"
-  "}"
-  "popover.tag-suggestions listview > row {"
-  "  padding: 6px 8px;"
-  "}";
-
-static void
-ensure_style (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  /* The chips' look, once per display. */
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "cd-tag-editor-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, style, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "cd-tag-editor-style", provider, g_object_unref);
-}
-
 static void
 cd_tag_editor_class_init (CdTagEditorClass *klass)
 {
@@ -1164,7 +1120,6 @@ cd_tag_editor_init (CdTagEditor *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->entry), FALSE);
   update_empty (self);
-  ensure_style (GTK_WIDGET (self));
 
   /* Parse the vocabulary off the main thread before the first keystroke
    * needs it; a search before it is done waits for it. */

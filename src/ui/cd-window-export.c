@@ -65,19 +65,6 @@ display_folder (GFile *folder)
 }
 
 static void
-show_error (CdWindow   *window,
-            const char *heading,
-            const char *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -125,7 +112,7 @@ export_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (job->window, _("Export Failed"), error->message);
+      cd_window_show_error (job->window, _("Export Failed"), error->message);
       return;
     }
 

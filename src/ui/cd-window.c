@@ -40,6 +40,8 @@ cd_window_show_toast (CdWindow   *self,
   cd_window_add_toast (self, adw_toast_new (escaped));
 }
 
+/* The window's one error dialog, for every failure the writer must read
+ * before going on. Close is the default response, so Enter dismisses it. */
 void
 cd_window_show_error (CdWindow   *self,
                       const char *heading,
@@ -48,6 +50,7 @@ cd_window_show_error (CdWindow   *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -324,14 +327,12 @@ focus_body_action (GtkWidget  *widget,
 static void
 update_preview_theme (CdWindow *self)
 {
-  g_autofree char *scheme = g_settings_get_string (self->settings, "preview-theme");
-  CdPageTheme theme;
+  /* The key's nicks and values are CD_TYPE_PAGE_THEME's. "system" follows
+   * the application's style, so it is resolved here, and again whenever the
+   * style changes. */
+  CdPageTheme theme = g_settings_get_enum (self->settings, "preview-theme");
 
-  if (g_str_equal (scheme, "light"))
-    theme = CD_PAGE_THEME_LIGHT;
-  else if (g_str_equal (scheme, "dark"))
-    theme = CD_PAGE_THEME_DARK;
-  else
+  if (theme == CD_PAGE_THEME_AUTO)
     theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
             ? CD_PAGE_THEME_DARK : CD_PAGE_THEME_LIGHT;
 

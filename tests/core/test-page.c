@@ -1436,6 +1436,69 @@ test_stylesheet (void)
   g_assert_null (strchr (css, '\r'));
 }
 
+/* The preview-theme setting is bound through CD_TYPE_PAGE_THEME, so the
+ * type must name every value of the schema's enum by the same nick and
+ * number, and nothing else. */
+static void
+test_theme_type (void)
+{
+  g_autofree char *path = g_build_filename (source_root, "data",
+                                            "io.github.copydesk.Copydesk.gschema.xml.in", NULL);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (CD_TYPE_PAGE_THEME);
+  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  guint n_nicks = 0;
+
+  g_assert_nonnull (doc);
+
+  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      xmlChar *id;
+      gboolean is_theme;
+
+      if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "enum"))
+        continue;
+
+      id = xmlGetProp (node, BAD_CAST "id");
+      is_theme = id != NULL && g_str_has_suffix ((const char *) id, ".PreviewTheme");
+      xmlFree (id);
+      if (!is_theme)
+        continue;
+
+      for (xmlNode *value = node->children; value != NULL; value = value->next)
+        {
+          xmlChar *nick;
+          xmlChar *number;
+          GEnumValue *by_nick;
+          GEnumValue *by_value;
+
+          if (value->type != XML_ELEMENT_NODE)
+            continue;
+
+          nick = xmlGetProp (value, BAD_CAST "nick");
+          number = xmlGetProp (value, BAD_CAST "value");
+          g_assert_nonnull (nick);
+          g_assert_nonnull (number);
+          by_nick = g_enum_get_value_by_nick (enum_class, (const char *) nick);
+          by_value = g_enum_get_value (enum_class, (int) g_ascii_strtoll ((const char *) number, NULL, 10));
+
+          g_test_message ("preview-theme nick %s = %s", nick, number);
+          g_assert_nonnull (by_nick);
+          g_assert_nonnull (by_value);
+          g_assert_true (by_nick == by_value);
+          g_assert_cmpstr (by_value->value_nick, ==, (const char *) nick);
+          n_nicks++;
+
+          xmlFree (nick);
+          xmlFree (number);
+        }
+    }
+
+  xmlFreeDoc (doc);
+  g_assert_cmpuint (n_nicks, ==, enum_class->n_values);
+  g_assert_cmpuint (n_nicks, ==, 3);
+  g_assert_cmpint (g_enum_get_value_by_nick (enum_class, "system")->value, ==, CD_PAGE_THEME_AUTO);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1485,6 +1548,7 @@ main (int argc, char **argv)
   g_test_add_func ("/page/body", test_body);
   g_test_add_func ("/page/image-uri", test_image_uri);
   g_test_add_func ("/page/stylesheet", test_stylesheet);
+  g_test_add_func ("/page/theme-type", test_theme_type);
 
   status = g_test_run ();
 

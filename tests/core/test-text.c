@@ -474,6 +474,67 @@ test_fold (void)
     }
 }
 
+static char *
+html (const char        *text,
+      gssize             length,
+      CdTextHtmlInvalid  invalid)
+{
+  GString *out = g_string_new ("<");
+
+  /* Appending keeps what the string already holds. */
+  cd_text_append_html (out, text, length, invalid);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_html_markup (void)
+{
+  for (int invalid = CD_TEXT_HTML_DROP_INVALID; invalid <= CD_TEXT_HTML_REPLACE_INVALID; invalid++)
+    {
+      g_autofree char *markup = html ("a & b < c > d \"e\" 'f'", -1, invalid);
+      g_autofree char *entity = html ("&amp; &#58;", -1, invalid);
+      g_autofree char *text = html ("Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80\ttab\nline", -1, invalid);
+      g_autofree char *lines = html ("a\r\nb\rc\n", -1, invalid);
+      g_autofree char *part = html ("ab&cd", 3, invalid);
+      g_autofree char *empty = html (NULL, -1, invalid);
+
+      g_assert_cmpstr (markup, ==, "<a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;");
+      g_assert_cmpstr (entity, ==, "<&amp;amp; &amp;#58;");
+      g_assert_cmpstr (text, ==, "<Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80\ttab\nline");
+      /* CR LF and a lone CR are one line break, as HTML parsers read them. */
+      g_assert_cmpstr (lines, ==, "<a\nb\nc\n");
+      g_assert_cmpstr (part, ==, "<ab&amp;");
+      g_assert_cmpstr (empty, ==, "<");
+    }
+}
+
+/* Characters that HTML calls errors and XML 1.1 or XML 1.0 rejects: C0
+ * controls other than white space, DEL, C1 controls, U+FFFE and U+FFFF. */
+#define INVALID "a\x01" "b\x1b" "c\x7f" "d\xc2\x85" "e\xc2\x9f" "f\xef\xbf\xbe" "g\xef\xbf\xbf" "h"
+
+static void
+test_html_invalid (void)
+{
+  static const char with_nul[] = "x\0y";
+  g_autofree char *dropped = html (INVALID, -1, CD_TEXT_HTML_DROP_INVALID);
+  g_autofree char *replaced = html (INVALID, -1, CD_TEXT_HTML_REPLACE_INVALID);
+  g_autofree char *nul_dropped = html (with_nul, sizeof with_nul - 1, CD_TEXT_HTML_DROP_INVALID);
+  g_autofree char *nul_replaced = html (with_nul, sizeof with_nul - 1, CD_TEXT_HTML_REPLACE_INVALID);
+  g_autofree char *bad_utf8 = html ("caf\xe9 \xff!", -1, CD_TEXT_HTML_DROP_INVALID);
+  /* Characters next to the invalid ones stay: U+00A0, U+FFFD, U+FFFC. */
+  g_autofree char *neighbours = html ("\xc2\xa0\xef\xbf\xbd\xef\xbf\xbc", -1, CD_TEXT_HTML_DROP_INVALID);
+
+  g_assert_cmpstr (dropped, ==, "<abcdefgh");
+  g_assert_cmpstr (replaced, ==, "<a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd"
+                                 "e\xef\xbf\xbd" "f\xef\xbf\xbd" "g\xef\xbf\xbd" "h");
+  g_assert_cmpstr (nul_dropped, ==, "<xy");
+  g_assert_cmpstr (nul_replaced, ==, "<x\xef\xbf\xbdy");
+  g_assert_true (g_utf8_validate (bad_utf8, -1, NULL));
+  g_assert_true (g_str_has_prefix (bad_utf8, "<caf"));
+  g_assert_true (g_str_has_suffix (bad_utf8, "!"));
+  g_assert_cmpstr (neighbours, ==, "<\xc2\xa0\xef\xbf\xbd\xef\xbf\xbc");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,6 +556,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text/count/linear", test_count_linear);
 
   g_test_add_func ("/text/fold", test_fold);
+
+  g_test_add_func ("/text/html/markup", test_html_markup);
+  g_test_add_func ("/text/html/invalid", test_html_invalid);
 
   return g_test_run ();
 }

@@ -987,6 +987,81 @@ test_editor_screenshots (void)
   g_assert_finalize_object (g_steal_pointer (&article));
 }
 
+typedef struct
+{
+  GtkWidget  *view;
+  const char *family;
+} FontWait;
+
+static gboolean
+view_has_family (gpointer data)
+{
+  FontWait *wait = data;
+  const PangoFontDescription *font =
+    pango_context_get_font_description (gtk_widget_get_pango_context (wait->view));
+  const char *families = pango_font_description_get_family (font);
+  size_t len = strlen (wait->family);
+
+  /* The first of the families, which the editor's fallbacks follow. */
+  return families != NULL && strncmp (families, wait->family, len) == 0 &&
+         (families[len] == '\0' || families[len] == ',');
+}
+
+/* The size of @font in points; GTK gives CSS sizes to Pango in pixels, at
+ * CSS's 96 pixels to 72 points. */
+static double
+font_points (const PangoFontDescription *font)
+{
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  return pango_font_description_get_size_is_absolute (font) ? size * 72.0 / 96.0 : size;
+}
+
+/* The body follows the desktop's document font, larger by the ratio the
+ * default body size has to GNOME's default document font (12.5 to 11). */
+static void
+test_editor_document_font (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  g_autoptr(GSettings) interface = NULL;
+  g_autoptr(CdEditor) editor = NULL;
+  GtkWindow *window;
+  FontWait wait;
+  const PangoFontDescription *font;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("The org.gnome.desktop.interface schema is not installed");
+      return;
+    }
+
+  /* The memory backend keeps the value to this test program. */
+  interface = g_settings_new ("org.gnome.desktop.interface");
+  g_settings_set_string (interface, "document-font-name", "Serif Bold 22");
+  editor = editor_new ();
+  window = cd_ui_test_show (GTK_WIDGET (editor), 600, 400);
+  wait.view = GTK_WIDGET (cd_editor_get_view (editor));
+
+  wait.family = "Serif";
+  g_assert_true (cd_ui_test_wait_until (view_has_family, &wait, 5000));
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (wait.view));
+  g_assert_cmpfloat_with_epsilon (font_points (font), 25.0, 0.01);
+  g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_BOLD);
+
+  /* A change reaches an open editor. */
+  g_settings_set_string (interface, "document-font-name", "Sans 11");
+  wait.family = "Sans";
+  g_assert_true (cd_ui_test_wait_until (view_has_family, &wait, 5000));
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (wait.view));
+  g_assert_cmpfloat_with_epsilon (font_points (font), 12.5, 0.01);
+  g_assert_cmpint (pango_font_description_get_weight (font), ==, PANGO_WEIGHT_NORMAL);
+
+  g_settings_reset (interface, "document-font-name");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/editor/paste-html", test_editor_paste_html);
   g_test_add_func ("/editor/non-ascii", test_editor_non_ascii);
   g_test_add_func ("/editor/screenshots", test_editor_screenshots);
+  g_test_add_func ("/editor/document-font", test_editor_document_font);
 
   return g_test_run ();
 }
