@@ -15,6 +15,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cd-json-private.h"
 
 /* Keys, numbers and words quoted in messages are cut to this many
@@ -137,7 +139,8 @@ cd_json_parser_describe_found (const CdJsonParser *self,
   gunichar ch;
 
   if (p == self->end)
-    return g_strdup ("the end of the text");
+    /* Translators: what was found where a value was expected */
+    return g_strdup (_("the end of the text"));
 
   if (word > 0)
     return cd_json_quote_text (p, word);
@@ -146,7 +149,8 @@ cd_json_parser_describe_found (const CdJsonParser *self,
   if (g_unichar_isgraph (ch))
     return cd_json_quote_text (p, g_utf8_next_char (p) - p);
 
-  return g_strdup_printf ("the character U+%04X", ch);
+  /* Translators: what was found, a character that cannot be shown */
+  return g_strdup_printf (_("the character U+%04X"), ch);
 }
 
 void
@@ -154,7 +158,7 @@ cd_json_parser_error_comment (CdJsonParser *self,
                               GError      **error)
 {
   cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->pos,
-                            "comments are not allowed in JSON; remove the comment");
+                            _("comments are not allowed in JSON; remove the comment"));
 }
 
 void
@@ -168,8 +172,9 @@ cd_json_parser_error_unclosed (CdJsonParser      *self,
 
   cd_json_parser_locate (self, frame->open, &line, &column);
   cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->end,
-                            "the text ends before the “%c” at line %u, column %u is closed with “%c”; "
-                            "the file may be cut short",
+                            /* Translators: “[” … “]” or “{” … “}” */
+                            _("the text ends before the “%c” at line %u, column %u is closed with “%c”; "
+                              "the file may be cut short"),
                             is_object ? '{' : '[', line, column, is_object ? '}' : ']');
 }
 
@@ -183,8 +188,8 @@ cd_json_parser_error_unterminated_string (CdJsonParser *self,
 
   cd_json_parser_locate (self, open, &line, &column);
   cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->end,
-                            "the text ends in the middle of a string (the string starts at line %u, column %u); "
-                            "the file may be cut short",
+                            _("the text ends in the middle of a string (the string starts at line %u, column %u); "
+                              "the file may be cut short"),
                             line, column);
 }
 
@@ -206,7 +211,8 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
           g_autofree char *key = cd_json_quote_key (top->key);
 
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                    "the text ends before the value of %s; the file may be cut short", key);
+                                    /* Translators: %s is a key such as “headline” */
+                                    _("the text ends before the value of %s; the file may be cut short"), key);
         }
       else if (top != NULL)
         {
@@ -215,7 +221,7 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
       else
         {
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                    "the text ends where a value was expected");
+                                    _("the text ends where a value was expected"));
         }
       return;
     }
@@ -229,14 +235,14 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
   if (word == 3 && memcmp (p, "NaN", 3) == 0)
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "“NaN” is not a JSON value; write null or a number instead");
+                                _("“NaN” is not a JSON value; write null or a number instead"));
       return;
     }
 
   if (word == 8 && memcmp (p, "Infinity", 8) == 0)
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "“Infinity” is not a JSON value; JSON numbers must be finite");
+                                _("“Infinity” is not a JSON value; JSON numbers must be finite"));
       return;
     }
 
@@ -247,7 +253,8 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
       g_autofree char *lower = g_ascii_strdown (p, word);
 
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "“%.*s” must be written in lower case: “%s”", (int) word, p, lower);
+                                /* Translators: “True” … “true” */
+                                _("“%.*s” must be written in lower case: “%s”"), (int) word, p, lower);
       return;
     }
 
@@ -255,22 +262,22 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
     {
     case '\'':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "strings must be in double quotes (“\"”), not single quotes");
+                                _("strings must be in double quotes (“\"”), not single quotes"));
       return;
 
     case '+':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "a number must not start with “+”; remove it");
+                                _("a number must not start with “+”; remove it"));
       return;
 
     case '.':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "a number must start with a digit, as in “0.5”");
+                                _("a number must start with a digit, as in “0.5”"));
       return;
 
     case ',':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "expected a value before “,”");
+                                _("expected a value before “,”"));
       return;
 
     default:
@@ -280,14 +287,15 @@ cd_json_parser_error_expected_value (CdJsonParser      *self,
   found = cd_json_parser_describe_found (self, p);
   if (word == 0 && g_unichar_isspace (g_utf8_get_char (p)))
     cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                              "expected a value, found %s; JSON allows only spaces, tabs and line breaks "
-                              "between values", found);
+                              /* Translators: %s is what was found, such as “x” */
+                              _("expected a value, found %s; JSON allows only spaces, tabs and line breaks "
+                                "between values"), found);
   else if (word > 0)
     cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                              "expected a value, found %s; text must be in double quotes", found);
+                              _("expected a value, found %s; text must be in double quotes"), found);
   else
     cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                              "expected a value, found %s", found);
+                              _("expected a value, found %s"), found);
 }
 
 void
@@ -300,18 +308,18 @@ cd_json_parser_error_control_character (CdJsonParser *self,
     case '\n':
     case '\r':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "a string must not contain a line break; end the string with “\"” "
-                                "or write the line break as “\\n”");
+                                _("a string must not contain a line break; end the string with “\"” "
+                                  "or write the line break as “\\n”"));
       break;
 
     case '\t':
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "a string must not contain a tab character; write it as “\\t”");
+                                _("a string must not contain a tab character; write it as “\\t”"));
       break;
 
     default:
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "a string must not contain the control character U+%04X; write it as “\\u%04X”",
+                                _("a string must not contain the control character U+%04X; write it as “\\u%04X”"),
                                 (guint) (guchar) *p, (guint) (guchar) *p);
       break;
     }
@@ -333,12 +341,13 @@ cd_json_parser_error_expected_separator (CdJsonParser      *self,
       g_autofree char *key = cd_json_quote_key (frame->key);
 
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->pos,
-                                "expected “,” or “}” after the value of %s", key);
+                                /* Translators: %s is a key such as “headline” */
+                                _("expected “,” or “}” after the value of %s"), key);
     }
   else
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->pos,
-                                "expected “,” or “]” after element %u of the array",
+                                _("expected “,” or “]” after element %u of the array"),
                                 json_array_get_length (json_node_get_array (frame->node)));
     }
 }

@@ -15,6 +15,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cd-json-private.h"
 
 /* Reads up to four hexadecimal digits at @p and returns how many there were
@@ -54,8 +56,8 @@ parse_unicode_escape (CdJsonParser *self,
         cd_json_parser_error_unterminated_string (self, open, error);
       else
         cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                  "“\\u” in a string must be followed by four hexadecimal digits, "
-                                  "as in “\\u00E9”");
+                                  _("“\\u” in a string must be followed by four hexadecimal digits, "
+                                    "as in “\\u00E9”"));
       return FALSE;
     }
 
@@ -77,23 +79,25 @@ parse_unicode_escape (CdJsonParser *self,
       else
         {
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                    "the escape %s is the first half of a surrogate pair, but no second half "
-                                    "(“\\uDC00” to “\\uDFFF”) follows it", escape);
+                                    /* Translators: %s is an escape such as “\\uD83D” */
+                                    _("the escape %s is the first half of a surrogate pair, but no second half "
+                                      "(“\\uDC00” to “\\uDFFF”) follows it"), escape);
           return FALSE;
         }
     }
   else if (ch >= 0xDC00 && ch <= 0xDFFF)
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "the escape %s is the second half of a surrogate pair, but the first half "
-                                "(“\\uD800” to “\\uDBFF”) is missing before it", escape);
+                                /* Translators: %s is an escape such as “\\uDE00” */
+                                _("the escape %s is the second half of a surrogate pair, but the first half "
+                                  "(“\\uD800” to “\\uDBFF”) is missing before it"), escape);
       return FALSE;
     }
   else if (ch == 0)
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                "the escape “\\u0000” stands for a NUL character, which text fields cannot hold; "
-                                "remove it");
+                                _("the escape “\\u0000” stands for a NUL character, which text fields cannot hold; "
+                                  "remove it"));
       return FALSE;
     }
   else
@@ -147,14 +151,15 @@ parse_escape (CdJsonParser *self,
             g_autofree char *escape = cd_json_quote_text (p, g_utf8_next_char (p + 1) - p);
 
             cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                      "invalid escape %s in a string; to write a backslash, write “\\\\”",
+                                      /* Translators: %s is an escape such as “\\q” */
+                                      _("invalid escape %s in a string; to write a backslash, write “\\\\”"),
                                       escape);
           }
         else
           {
             cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                      "invalid escape: a backslash followed by the character U+%04X; "
-                                      "to write a backslash, write “\\\\”", ch);
+                                      _("invalid escape: a backslash followed by the character U+%04X; "
+                                        "to write a backslash, write “\\\\”"), ch);
           }
         return FALSE;
       }
@@ -239,9 +244,9 @@ parse_number (CdJsonParser *self,
 
       if ((word == 8 && memcmp (p, "Infinity", 8) == 0) || (word == 3 && memcmp (p, "NaN", 3) == 0))
         cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, start,
-                                  "“-%.*s” is not a JSON value; JSON numbers must be finite", (int) word, p);
+                                  _("“-%.*s” is not a JSON value; JSON numbers must be finite"), (int) word, p);
       else
-        cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p, "expected a digit after “-”");
+        cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p, _("expected a digit after “-”"));
       return NULL;
     }
 
@@ -256,8 +261,9 @@ parse_number (CdJsonParser *self,
             q++;
           number = cd_json_quote_text (start, q - start);
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, start,
-                                    "the number %s starts with a leading zero, which JSON does not allow; "
-                                    "remove the zero", number);
+                                    /* Translators: %s is a number such as “012” */
+                                    _("the number %s starts with a leading zero, which JSON does not allow; "
+                                      "remove the zero"), number);
           return NULL;
         }
     }
@@ -275,7 +281,7 @@ parse_number (CdJsonParser *self,
         {
           number = cd_json_quote_text (start, p - start);
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                    "expected a digit after the decimal point of the number %s", number);
+                                    _("expected a digit after the decimal point of the number %s"), number);
           return NULL;
         }
       while (is_digit_at (self, p))
@@ -292,7 +298,7 @@ parse_number (CdJsonParser *self,
         {
           number = cd_json_quote_text (start, p - start);
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, p,
-                                    "expected a digit in the exponent of the number %s", number);
+                                    _("expected a digit in the exponent of the number %s"), number);
           return NULL;
         }
       while (is_digit_at (self, p))
@@ -308,7 +314,7 @@ parse_number (CdJsonParser *self,
       while (q < self->end && (cd_json_is_word_char (*q) || *q == '.' || *q == '+' || *q == '-'))
         q++;
       number = cd_json_quote_text (start, q - start);
-      cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, start, "%s is not a valid number", number);
+      cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, start, _("%s is not a valid number"), number);
       return NULL;
     }
 
@@ -335,7 +341,7 @@ parse_number (CdJsonParser *self,
           g_autofree char *quoted = cd_json_quote_text (start, p - start);
 
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_TOO_LARGE, start,
-                                    "the number %s is too large; numbers must lie between about -1.8e308 and 1.8e308",
+                                    _("the number %s is too large; numbers must lie between about -1.8e308 and 1.8e308"),
                                     quoted);
           return NULL;
         }
@@ -440,20 +446,22 @@ cd_json_parser_parse_key (CdJsonParser *self,
       else if (*key_start == '\'')
         {
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, key_start,
-                                    "keys must be in double quotes (“\"”), not single quotes");
+                                    _("keys must be in double quotes (“\"”), not single quotes"));
         }
       else if (word > 0)
         {
           quoted = cd_json_quote_text (key_start, word);
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, key_start,
-                                    "the key %s must be in double quotes", quoted);
+                                    /* Translators: %s is a key such as “headline” */
+                                    _("the key %s must be in double quotes"), quoted);
         }
       else
         {
           g_autofree char *found = cd_json_parser_describe_found (self, key_start);
 
           cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, key_start,
-                                    "expected a key in double quotes, found %s", found);
+                                    /* Translators: %s is what was found, such as “x” */
+                                    _("expected a key in double quotes, found %s"), found);
         }
       return FALSE;
     }
@@ -472,7 +480,7 @@ cd_json_parser_parse_key (CdJsonParser *self,
   if (json_object_has_member (json_node_get_object (frame->node), frame->key))
     {
       cd_json_parser_set_error (self, error, CD_JSON_ERROR_DUPLICATE_KEY, key_start,
-                                "the key %s appears twice in the same object; remove one of them", quoted);
+                                _("the key %s appears twice in the same object; remove one of them"), quoted);
       return FALSE;
     }
 
@@ -490,7 +498,7 @@ cd_json_parser_parse_key (CdJsonParser *self,
         cd_json_parser_error_comment (self, error);
       else
         cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->pos,
-                                  "expected “:” after the key %s", quoted);
+                                  _("expected “:” after the key %s"), quoted);
       return FALSE;
     }
 

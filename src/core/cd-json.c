@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cd-json-private.h"
 
 /* How deeply arrays and objects may nest when the caller passes 0. Article
@@ -128,7 +130,7 @@ parse_document (CdJsonParser *self,
           if (stack->len >= self->max_depth)
             {
               cd_json_parser_set_error (self, error, CD_JSON_ERROR_TOO_DEEP, self->pos,
-                                        "nested more than %u levels deep", self->max_depth);
+                                        _("nested more than %u levels deep"), self->max_depth);
               return NULL;
             }
 
@@ -201,8 +203,9 @@ parse_document (CdJsonParser *self,
                   g_autofree char *found = cd_json_parser_describe_found (self, self->pos);
 
                   cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, self->pos,
-                                            "unexpected %s after the end of the value; "
-                                            "a JSON file holds exactly one value", found);
+                                            /* Translators: %s is what follows, such as “x” */
+                                            _("unexpected %s after the end of the value; "
+                                              "a JSON file holds exactly one value"), found);
                 }
               return NULL;
             }
@@ -249,7 +252,7 @@ parse_document (CdJsonParser *self,
           if (self->pos < self->end && *self->pos == close)
             {
               cd_json_parser_set_error (self, error, CD_JSON_ERROR_SYNTAX, comma,
-                                        "a trailing comma is not allowed before “%c”; remove this “,”", close);
+                                        _("a trailing comma is not allowed before “%c”; remove this “,”"), close);
               return NULL;
             }
 
@@ -369,7 +372,7 @@ cd_json_parse_full (const char        *data,
           || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
       cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_ENCODING, parser.start,
-                                "the file is UTF-16 text, not UTF-8; save it as UTF-8");
+                                _("the file is UTF-16 text, not UTF-8; save it as UTF-8"));
       return NULL;
     }
 
@@ -381,14 +384,14 @@ cd_json_parse_full (const char        *data,
       if (*invalid == '\0')
         {
           cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_ENCODING, invalid,
-                                    "the file contains a NUL byte; it may be a binary file, not JSON text");
+                                    _("the file contains a NUL byte; it may be a binary file, not JSON text"));
         }
       else
         {
           cd_json_parser_locate (&parser, invalid, &line, &column);
           cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_ENCODING, invalid,
-                                    "the file is not valid UTF-8 text (byte 0x%02X at line %u, column %u); "
-                                    "save it as UTF-8",
+                                    _("the file is not valid UTF-8 text (byte 0x%02X at line %u, column %u); "
+                                      "save it as UTF-8"),
                                     (guint) (guchar) *invalid, line, column);
         }
       return NULL;
@@ -398,10 +401,10 @@ cd_json_parse_full (const char        *data,
   if (parser.pos == parser.end)
     {
       if (parser.start == parser.end)
-        cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_EMPTY, parser.start, "the file is empty");
+        cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_EMPTY, parser.start, _("the file is empty"));
       else
         cd_json_parser_set_error (&parser, error, CD_JSON_ERROR_EMPTY, parser.start,
-                                  "the file is empty; it contains only white space");
+                                  _("the file is empty; it contains only white space"));
       return NULL;
     }
 
