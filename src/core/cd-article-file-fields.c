@@ -17,42 +17,6 @@
 #include "cd-article-file-private.h"
 #include "cd-json.h"
 
-const char *
-cd_article_file_describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_NULL:
-      return _("null");
-
-    case JSON_NODE_ARRAY:
-      return _("a list");
-
-    case JSON_NODE_OBJECT:
-      return _("an object");
-
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
-      return _("a number");
-
-    case G_TYPE_STRING:
-      return _("text");
-
-    default:
-      return _("something else");
-    }
-}
-
 gboolean G_GNUC_PRINTF (3, 4)
 cd_article_file_fail (Loader     *loader,
                       CdFileError code,
@@ -78,7 +42,7 @@ cd_article_file_wrong_type (Loader     *loader,
 {
   /* Translators: e.g. "authors[1].name must be text, not a number". */
   return cd_article_file_fail (loader, CD_FILE_ERROR_INVALID, _("%s must be %s, not %s"),
-                               path, expected, cd_article_file_describe_node (node));
+                               path, expected, cd_json_describe_node (node));
 }
 
 gboolean

@@ -41,7 +41,6 @@ typedef struct
   GError    **error;
 } Loader;
 
-const char *cd_article_file_describe_node      (JsonNode            *node);
 gboolean    cd_article_file_fail               (Loader              *loader,
                                                 CdFileError          code,
                                                 const char          *format,

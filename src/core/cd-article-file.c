@@ -57,7 +57,7 @@ check_header (Loader     *loader,
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
     return cd_article_file_fail (loader, CD_FILE_ERROR_NOT_ARTICLE,
                                  _("this is not a Copydesk article: the file holds %s, not an article object"),
-                                 cd_article_file_describe_node (root_node));
+                                 cd_json_describe_node (root_node));
 
   root = json_node_get_object (root_node);
   format = json_object_get_member (root, "format");

@@ -48,7 +48,6 @@ gboolean        cd_import_ninjs_fail              (Importer            *self,
                                                    CdImportError        code,
                                                    const char          *format,
                                                    ...) G_GNUC_PRINTF (3, 4);
-const char     *cd_import_ninjs_describe_node     (JsonNode            *node);
 gboolean        cd_import_ninjs_wrong_type        (Importer            *self,
                                                    const char          *path,
                                                    const char          *expected,

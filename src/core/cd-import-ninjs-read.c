@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-import-ninjs-private.h"
+#include "cd-json.h"
 
 gboolean G_GNUC_PRINTF (3, 4)
 cd_import_ninjs_fail (Importer      *self,
@@ -35,42 +36,6 @@ cd_import_ninjs_fail (Importer      *self,
   return FALSE;
 }
 
-const char *
-cd_import_ninjs_describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_NULL:
-      return _("null");
-
-    case JSON_NODE_ARRAY:
-      return _("a list");
-
-    case JSON_NODE_OBJECT:
-      return _("an object");
-
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
-      return _("a number");
-
-    case G_TYPE_STRING:
-      return _("text");
-
-    default:
-      return _("something else");
-    }
-}
-
 gboolean
 cd_import_ninjs_wrong_type (Importer   *self,
                             const char *path,
@@ -79,7 +44,7 @@ cd_import_ninjs_wrong_type (Importer   *self,
 {
   /* Translators: e.g. "“headlines[1].value” must be text, not a number". */
   return cd_import_ninjs_fail (self, CD_IMPORT_ERROR_INVALID, _("“%s” must be %s, not %s"),
-                               path, expected, cd_import_ninjs_describe_node (node));
+                               path, expected, cd_json_describe_node (node));
 }
 
 char *

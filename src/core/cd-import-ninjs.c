@@ -257,7 +257,7 @@ import_document (Importer *self,
     {
       cd_import_ninjs_fail (self, CD_IMPORT_ERROR_NOT_NINJS,
                             _("this is not a ninjs document: it holds %s, not an object"),
-                            cd_import_ninjs_describe_node (root_node));
+                            cd_json_describe_node (root_node));
       return NULL;
     }
 

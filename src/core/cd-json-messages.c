@@ -422,3 +422,49 @@ cd_json_locate (const char *data,
 
   cd_json_parser_locate (&parser, MAX (data + offset, parser.start), line, column);
 }
+
+/**
+ * cd_json_describe_node:
+ * @node: a JSON node
+ *
+ * Says what kind of value @node is, as a person reading their file would
+ * name it ("a list", "a number", "text"), for messages such as "expected
+ * text, found a list".
+ *
+ * Returns: (transfer none): a translated description
+ */
+const char *
+cd_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      return _("null");
+
+    case JSON_NODE_ARRAY:
+      return _("a list");
+
+    case JSON_NODE_OBJECT:
+      return _("an object");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return _("a number");
+
+    case G_TYPE_STRING:
+      return _("text");
+
+    default:
+      return _("something else");
+    }
+}

@@ -57,5 +57,6 @@ void        cd_json_locate                  (const char *data,
                                              guint      *line,
                                              guint      *column);
 char       *cd_json_excerpt                 (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+const char *cd_json_describe_node           (JsonNode   *node);
 
 G_END_DECLS
