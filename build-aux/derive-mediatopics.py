@@ -8,7 +8,7 @@
 
 The input is IPTC's all-languages JSON export of the vocabulary (IKOS/SKOS-like,
 the file cv.iptc.org serves). The output is a strict subset of it with the same
-member names, so that the same parser (src/core/cd-media-topics.c) reads either:
+member names, so that the same parser (src/core/check/cd-media-topics.c) reads either:
 
   - the scheme's header members that say what the data is and whose it is
     (uri, prefSchemeAlias, authority, copyrightHolder, licenceLink, dateReleased);

@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* text/: rules about plain text that every other folder shares. cd-text
+ * counts words and characters, tells blank text, makes slugs, folds text for
+ * matching and escapes HTML (one escaper, two modes); cd-url is the one
+ * allow-list of link and image addresses; cd-language knows language tags and their per-language
+ * words (the byline's "and"); cd-markdown-edit is the pure string work behind
+ * the editor's Markdown commands (bold, lists, headings), tested without a
+ * display. */
+
 #pragma once
 
 #include <glib.h>

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+/* document/: an article and its file over time. CdDocument owns the article,
+ * its file, the bytes last saved explicitly (for Discard and Revert) and a
+ * file monitor whose findings it exposes as the "disk-state" property
+ * (cd-document-disk.c); it writes and restores recovery copies
+ * (cd-document-recovery.c). CdSession runs a document's autosave and recovery
+ * clocks, and CdHistory is its one undo history across every field. None of
+ * this knows about widgets: the window observes these objects. */
+
 #pragma once
 
 #include <gio/gio.h>

@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* import/: other formats in. cd-import-ninjs reads a wire story in ninjs
+ * (through the bounded JSON reader) into a new article, mapping people,
+ * texts and the lead image; cd-html-markdown turns the HTML bodies wire
+ * services send into Markdown, dropping scripts, styles and anything outside
+ * the URL allow-list. The result is an ordinary model held to the same
+ * limits as a file opened from disk. */
+
 #pragma once
 
 #include <gio/gio.h>

@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* export/: handing the article to a CMS. CdExporter is the registry and the
+ * interface: each format (ninjs 2.2, schema.org JSON-LD, Arc ANS, the
+ * WordPress payload, HTML, Copydesk) is one subclass in its own file that maps
+ * the model to JSON as FORMATS.md says and reports which article field a bad
+ * value came from. Export names its files and decides how images travel here,
+ * once, for the window and the CLI alike. Internal fields (the editor's note)
+ * go only where a format keeps them away from readers. */
+
 #pragma once
 
 #include <gio/gio.h>

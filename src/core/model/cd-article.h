@@ -1,6 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* model/: what an article is. CdArticle holds the story's metadata and its
+ * Markdown body as GObject properties, with its authors (CdAuthor), lead
+ * image (CdImage) and tags (CdTag) as objects and list models, so that the
+ * window binds to them and the undo history watches them. cd-field.h names
+ * every field once (its id, label and flags) for statistics, preflight, the
+ * form and the CLI; cd-limits.h holds the one set of size limits that
+ * editing, saving, importing and loading all enforce. Nothing here reads or
+ * writes files: that is format/. The flow through core is
+ * model → format (the file) → render (HTML) → export, with import/ turning
+ * other formats into a model and check/ reading a model. */
+
 #pragma once
 
 #include <gio/gio.h>

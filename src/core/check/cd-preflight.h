@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* check/: reading an article to tell the desk what still blocks it.
+ * cd-preflight runs the checks (missing headline, alt text, credit, tags,
+ * dates, "TK" placeholders, empty links, limits) with severities and limits
+ * taken from house rules (cd-house-rules, a bounded JSON file layered over
+ * the default); each issue names its field by the registry's id. cd-stats
+ * counts words and characters per field; cd-media-topics is the IPTC Media
+ * Topics vocabulary the tags come from. */
+
 #pragma once
 
 #include <gio/gio.h>

@@ -1,6 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* format/: the article on disk. cd-article-file reads and writes the
+ * .copydesk file (JSON, format version below) through cd-json, Copydesk's
+ * own bounded JSON reader: depth, size and count limits, exact line and
+ * column in every message, numbers kept as written. Reading checks every
+ * member and says which one is wrong and what to do; writing is atomic
+ * (cd-file-util: a temporary file renamed over the old one), so a file is
+ * never half-written. Lead image paths are stored relative to the article's
+ * folder. cd-image-size reads an image's pixel size from its header without
+ * decoding it. */
+
 #pragma once
 
 #include <gio/gio.h>

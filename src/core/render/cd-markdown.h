@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* render/: turning an article into what readers see. cd-markdown renders the
+ * Markdown body to inert HTML with md4c (raw HTML shown as text, links and
+ * images through the one URL allow-list) and splits it into blocks;
+ * cd-page builds the whole article page (headline, byline, dates, lead image,
+ * body) with its stylesheet and theme, used by the preview, the HTML export
+ * and the CLI. */
+
 #pragma once
 
 #include <glib-object.h>
