@@ -1172,8 +1172,8 @@ main (int   argc,
   ADD ("/tag-editor/recent-tags", test_recent_tags, NULL);
   ADD ("/tag-editor/article-switch", test_article_switch, NULL);
   ADD ("/tag-editor/real-input", test_real_input, NULL);
-  ADD ("/tag-editor/screenshot", test_screenshot, NULL);
-  ADD ("/tag-editor/screenshot-empty", test_screenshot_empty, NULL);
+  ADD ("/tag-editor/screenshot/suggestions", test_screenshot, NULL);
+  ADD ("/tag-editor/screenshot/empty", test_screenshot_empty, NULL);
 
   return g_test_run ();
 }
