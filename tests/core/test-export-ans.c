@@ -16,10 +16,11 @@
 
 /* The ANS export is compared byte for byte with the golden files in
  * tests/golden/ans/, one per fixture article (the .copydesk files in
- * tests/articles and data/sample) plus the sample exported as a bundle,
- * which tests/ans/validate-ans.py validates against the ANS 0.10.12
- * schemas. Run with CD_UPDATE_GOLDEN=1 to rewrite them after an intended
- * change, and review the diff. */
+ * tests/articles and data/sample; test-exporter-conformance compares them)
+ * plus the sample exported as a bundle (here), which
+ * tests/ans/validate-ans.py validates against the ANS 0.10.12 schemas. Run
+ * with CD_UPDATE_GOLDEN=1 to rewrite them after an intended change, and
+ * review the diff. */
 
 #define IMAGE_BASE_URL "https://media.example.org/images/"
 #define BUNDLE_FIXTURE "harbour-ferry"

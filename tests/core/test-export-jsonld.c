@@ -20,22 +20,17 @@
 /*
  * Tests of the schema.org NewsArticle (JSON-LD) exporter.
  *
- * Every article in tests/articles/ and data/sample/ is exported with its
- * image under the base URL below and compared with
- * tests/golden/jsonld/<name>.jsonld. Run with CD_UPDATE_GOLDEN=1 to write the
- * golden files after a deliberate change, and read the diff before
- * committing them. A missing golden file fails the test.
+ * test-exporter-conformance compares every article in tests/articles/ and
+ * data/sample/, exported with its image under the base URL below, with
+ * tests/golden/jsonld/<name>.jsonld.
  *
- * The same exports are checked on their own terms too: only members of
+ * Here the same exports are checked on their own terms too: only members of
  * NewsArticle, Person, Thing and ImageObject, with the right types, RFC 3339
  * date-times, absolute URLs and the values of the article, so a golden file
  * written from a wrong export does not make the mistake permanent.
  */
 
 #define IMAGE_BASE_URL   "https://media.example.org/images/"
-#define GOLDEN_DIR       "jsonld"
-#define GOLDEN_EXTENSION ".jsonld"
-#define MIN_FIXTURES     8
 
 static char *source_root;
 

@@ -19,7 +19,8 @@
 
 /* The ninjs export is compared byte for byte with the golden files in
  * tests/golden/ninjs/, one per fixture article (the .copydesk files in
- * tests/articles and data/sample), which tests/ninjs/validate-ninjs.py
+ * tests/articles and data/sample; test-exporter-conformance compares them)
+ * plus the sample as a bundle (here), which tests/ninjs/validate-ninjs.py
  * validates against IPTC's schema. Run with CD_UPDATE_GOLDEN=1 to rewrite
  * them after an intended change, and review the diff. */
 

@@ -19,22 +19,18 @@
 /*
  * Tests of the WordPress REST post exporter.
  *
- * Every article in tests/articles/ and data/sample/ is exported with its
- * image under the base URL below and compared with
+ * test-exporter-conformance compares every article in tests/articles/ and
+ * data/sample/, exported with its image under the base URL below, with
  * tests/golden/wordpress/<name>.json, or, for an article that WordPress would
- * refuse, with the export's error message in <name>.error. Run with
- * CD_UPDATE_GOLDEN=1 to write the golden files after a deliberate change, and
- * read the diff before committing them. A missing golden file fails the test.
+ * refuse, with the export's error message in <name>.error.
  *
- * The same exports are checked on their own terms too: a `post` with only
+ * Here the same exports are checked on their own terms too: a `post` with only
  * members that /wp/v2/posts accepts, of the types it expects, a status that
  * WordPress knows, `date_gmt` in UTC without an offset, and the values of the
  * article, computed here independently of the exporter.
  */
 
 #define IMAGE_BASE_URL   "https://media.example.org/images/"
-#define GOLDEN_DIR       "wordpress"
-#define GOLDEN_EXTENSION ".json"
 #define MIN_FIXTURES     8
 
 static char *source_root;
