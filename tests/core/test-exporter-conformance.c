@@ -32,7 +32,9 @@
  *   name.
  *
  * The format's own mapping (which member holds what) is tested in
- * test-export-<format>.c; the HTML page's goldens in test-page.c.
+ * test-export-<format>.c; the HTML page's goldens in test-page.c, without
+ * the page's inlined stylesheet, which has its one golden here
+ * (/exporter-conformance/html/stylesheet, tests/golden/page/stylesheet.css).
  */
 
 #define IMAGE_BASE_URL "https://media.example.org/images/"
@@ -254,6 +256,44 @@ test_goldens_have_fixtures (gconstpointer data)
   g_assert_cmpuint (n_golden, ==, fixtures->len + (format->extra_golden != NULL ? 1 : 0));
 }
 
+/* The stylesheet every page inlines: the same for every article, and equal
+ * to its golden. The golden pages leave it out (test-page.c), so that a
+ * change to it rewrites this one file. */
+static void
+test_page_stylesheet (void)
+{
+  const Format *html = NULL;
+  g_autofree char *golden = cd_test_golden_path (source_root, "page", "stylesheet", ".css");
+  g_autofree char *first = NULL;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (formats[i].id, "html"))
+      html = &formats[i];
+  g_assert_nonnull (html);
+
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
+      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
+      g_autofree char *dir = g_path_get_dirname (fixture->path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *page = export_text (html, article, CD_EXPORT_IMAGE_BUNDLE, dir, &error);
+      g_autofree char *stylesheet = NULL;
+
+      g_assert_no_error (error);
+      stylesheet = cd_test_dup_page_stylesheet (page);
+      g_test_message ("%s", fixture->name);
+      g_assert_nonnull (stylesheet);
+      g_assert_cmpuint (strlen (stylesheet), >, 0);
+      if (first == NULL)
+        first = g_steal_pointer (&stylesheet);
+      else
+        g_assert_cmpstr (stylesheet, ==, first);
+    }
+
+  cd_test_compare_with_golden (golden, first, strlen (first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +308,7 @@ main (int   argc,
   g_ptr_array_sort (fixtures, cd_test_fixture_compare);
 
   g_test_add_func ("/exporter-conformance/all-registered", test_all_registered);
+  g_test_add_func ("/exporter-conformance/html/stylesheet", test_page_stylesheet);
   for (size_t i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       const Format *format = &formats[i];
