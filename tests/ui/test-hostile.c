@@ -16,10 +16,13 @@
 static CdApplication *app;
 static char *tmp_home;
 
+/* Under the XDG_DATA_HOME of the whole program (cd_ui_test_make_home ()),
+ * where the application made before the tests keeps its recovery copies:
+ * each test case has other user folders of its own. */
 static GFile *
 recovery_dir (void)
 {
-  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+  return g_file_new_build_filename (tmp_home, "data", "copydesk", "recovery", NULL);
 }
 
 /* Runs first: the application offers recovery copies when it is first
@@ -200,13 +203,16 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
   /* First to activate the application: recovery is offered then only. */
-  g_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
-  g_test_add_func ("/hostile/open-special-files", test_open_special_files);
-  g_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
+  cd_ui_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
+  cd_ui_test_add_func ("/hostile/open-special-files", test_open_special_files);
+  cd_ui_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
 
   status = g_test_run ();
 

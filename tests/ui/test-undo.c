@@ -417,15 +417,18 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
-  g_test_add_func ("/undo/remove-image", test_remove_image);
-  g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
-  g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
-  g_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
-  g_test_add_func ("/undo/limits", test_limits);
+  cd_ui_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
+  cd_ui_test_add_func ("/undo/remove-image", test_remove_image);
+  cd_ui_test_add_func ("/undo/body-then-headline", test_body_then_headline);
+  cd_ui_test_add_func ("/undo/actions-enabled", test_actions_enabled);
+  cd_ui_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
+  cd_ui_test_add_func ("/undo/limits", test_limits);
 
   status = g_test_run ();
 

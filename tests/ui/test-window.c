@@ -31,10 +31,13 @@ tmp_path (const char *name)
   return g_build_filename (tmp_home, name, NULL);
 }
 
+/* Under the XDG_DATA_HOME that main () sets for the whole program, where
+ * the application made before the tests keeps its recovery copies: each
+ * test case has other user folders of its own. */
 static GFile *
 recovery_dir (void)
 {
-  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+  return g_file_new_build_filename (tmp_home, "data", "copydesk", "recovery", NULL);
 }
 
 static guint
@@ -1856,49 +1859,52 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
 
   /* The application alone, before any window. */
-  g_test_add_func ("/application/actions", test_app_actions);
-  g_test_add_func ("/application/house-rules", test_house_rules);
-  g_test_add_func ("/application/about", test_about);
+  cd_ui_test_add_func ("/application/actions", test_app_actions);
+  cd_ui_test_add_func ("/application/house-rules", test_house_rules);
+  cd_ui_test_add_func ("/application/about", test_about);
   /* First to activate the application: recovery is offered then only. */
-  g_test_add_func ("/application/recovery-offered", test_recovery_offered);
-  g_test_add_func ("/application/new-and-quit", test_new_and_quit);
-  g_test_add_func ("/application/preferences", test_preferences);
+  cd_ui_test_add_func ("/application/recovery-offered", test_recovery_offered);
+  cd_ui_test_add_func ("/application/new-and-quit", test_new_and_quit);
+  cd_ui_test_add_func ("/application/preferences", test_preferences);
 
-  g_test_add_func ("/window/new-article", test_new_article);
-  g_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
-  g_test_add_func ("/window/save", test_save);
-  g_test_add_func ("/window/save-error", test_save_error);
-  g_test_add_func ("/window/open", test_open);
-  g_test_add_func ("/window/open-error", test_open_error);
-  g_test_add_func ("/window/import", test_import);
-  g_test_add_func ("/window/close-unsaved", test_close_unsaved);
-  g_test_add_func ("/window/close-save", test_close_save);
-  g_test_add_func ("/window/recovery-copy", test_recovery_copy);
-  g_test_add_func ("/window/autosave", test_autosave);
-  g_test_add_func ("/window/panes", test_panes);
-  g_test_add_func ("/window/preview-settings", test_preview_settings);
-  g_test_add_func ("/window/preflight", test_preflight);
-  g_test_add_func ("/window/drop", test_drop);
-  g_test_add_func ("/window/disk/reload-unmodified", test_disk_reload_unmodified);
-  g_test_add_func ("/window/disk/changed-reload", test_disk_changed_reload);
-  g_test_add_func ("/window/disk/keep-mine", test_disk_keep_mine);
-  g_test_add_func ("/window/disk/conflict-dialog-reload", test_disk_conflict_dialog_reload);
-  g_test_add_func ("/window/disk/deleted", test_disk_deleted);
-  g_test_add_func ("/window/disk/own-saves", test_disk_own_saves);
-  g_test_add_func ("/window/screenshot/full", test_screenshot_full);
-  g_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
-  g_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
-  g_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
-  g_test_add_func ("/window/discard-while-asked", test_discard_while_asked);
-  g_test_add_func ("/window/discard-after-autosave", test_discard_after_autosave);
-  g_test_add_func ("/window/revert-to-saved", test_revert_to_saved);
-  g_test_add_func ("/window/save-as-keeps-image", test_save_as_keeps_image);
-  g_test_add_func ("/window/image-copy-offer", test_image_copy_offer);
+  cd_ui_test_add_func ("/window/new-article", test_new_article);
+  cd_ui_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
+  cd_ui_test_add_func ("/window/save", test_save);
+  cd_ui_test_add_func ("/window/save-error", test_save_error);
+  cd_ui_test_add_func ("/window/open", test_open);
+  cd_ui_test_add_func ("/window/open-error", test_open_error);
+  cd_ui_test_add_func ("/window/import", test_import);
+  cd_ui_test_add_func ("/window/close-unsaved", test_close_unsaved);
+  cd_ui_test_add_func ("/window/close-save", test_close_save);
+  cd_ui_test_add_func ("/window/recovery-copy", test_recovery_copy);
+  cd_ui_test_add_func ("/window/autosave", test_autosave);
+  cd_ui_test_add_func ("/window/panes", test_panes);
+  cd_ui_test_add_func ("/window/preview-settings", test_preview_settings);
+  cd_ui_test_add_func ("/window/preflight", test_preflight);
+  cd_ui_test_add_func ("/window/drop", test_drop);
+  cd_ui_test_add_func ("/window/disk/reload-unmodified", test_disk_reload_unmodified);
+  cd_ui_test_add_func ("/window/disk/changed-reload", test_disk_changed_reload);
+  cd_ui_test_add_func ("/window/disk/keep-mine", test_disk_keep_mine);
+  cd_ui_test_add_func ("/window/disk/conflict-dialog-reload", test_disk_conflict_dialog_reload);
+  cd_ui_test_add_func ("/window/disk/deleted", test_disk_deleted);
+  cd_ui_test_add_func ("/window/disk/own-saves", test_disk_own_saves);
+  cd_ui_test_add_func ("/window/screenshot/full", test_screenshot_full);
+  cd_ui_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
+  cd_ui_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
+  cd_ui_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
+  cd_ui_test_add_func ("/window/discard-while-asked", test_discard_while_asked);
+  cd_ui_test_add_func ("/window/discard-after-autosave", test_discard_after_autosave);
+  cd_ui_test_add_func ("/window/revert-to-saved", test_revert_to_saved);
+  cd_ui_test_add_func ("/window/save-as-keeps-image", test_save_as_keeps_image);
+  cd_ui_test_add_func ("/window/image-copy-offer", test_image_copy_offer);
 
   status = g_test_run ();
 
