@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "cd-test-util"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
@@ -14,6 +15,164 @@
 #include "cd-test-util.h"
 
 #define FIXTURE_SUFFIX ".copydesk"
+
+/**
+ * cd_test_init:
+ * @argc: the program's argc
+ * @argv: the program's argv
+ *
+ * g_test_init () for a core test: warnings are fatal, and each test case
+ * gets folders of its own for HOME and the XDG user and system folders
+ * (%G_TEST_OPTION_ISOLATE_DIRS), so that no test reads or writes the
+ * user's, nor sees what another test case left there. Environment the
+ * tests need from meson (CD_SOURCE_ROOT, G_TEST_SRCDIR) is untouched.
+ */
+void
+cd_test_init (int    *argc,
+              char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+/**
+ * cd_test_make_temp_dir:
+ *
+ * A new, empty folder for one test case, named after the test program; the
+ * test removes it with cd_test_remove_tree () when it is done.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+cd_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = g_strdup_printf ("copydesk-%s-XXXXXX",
+                                              g_get_prgname () != NULL ? g_get_prgname () : "test");
+  char *dir;
+
+  /* g_get_prgname () may be a path. */
+  g_strdelimit (pattern, G_DIR_SEPARATOR_S, '-');
+  dir = g_dir_make_tmp (pattern, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+/**
+ * cd_test_remove_tree:
+ * @path: a file or folder
+ *
+ * Deletes @path and, for a folder, everything in it, also what a test made
+ * unreadable or unwritable. Symbolic links are removed, never followed.
+ * Nothing happens when @path does not exist.
+ */
+void
+cd_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        g_ptr_array_add (names, g_strdup (name));
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+          cd_test_remove_tree (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+/* The page's one <style> element, without attributes: where it starts and
+ * where the text after it starts. */
+static gboolean
+find_stylesheet (const char  *page,
+                 const char **start,
+                 const char **end)
+{
+  const char *open = strstr (page, "<style>");
+  const char *close = open != NULL ? strstr (open, "</style>") : NULL;
+
+  if (close == NULL)
+    return FALSE;
+  *start = open;
+  *end = close + strlen ("</style>");
+  return TRUE;
+}
+
+/**
+ * cd_test_dup_page_stylesheet:
+ * @page: an HTML page
+ *
+ * Returns: (transfer full) (nullable): the text of @page's <style> element,
+ *   or %NULL when it has none
+ */
+char *
+cd_test_dup_page_stylesheet (const char *page)
+{
+  const char *start, *end;
+
+  if (!find_stylesheet (page, &start, &end))
+    return NULL;
+  start += strlen ("<style>");
+  end -= strlen ("</style>");
+  return g_strndup (start, (gsize) (end - start));
+}
+
+/**
+ * cd_test_strip_page_stylesheet:
+ * @page: an HTML page
+ *
+ * @page with its <style> element left empty, and the stylesheet's hash in
+ * its Content-Security-Policy replaced by `sha256-STYLESHEET`: what a golden
+ * page holds, so that a change to the stylesheet, which has a golden of its
+ * own, does not rewrite every golden page. The hashes of style attributes
+ * stay. A page without a stylesheet is returned as it is.
+ *
+ * Returns: (transfer full): the page
+ */
+char *
+cd_test_strip_page_stylesheet (const char *page)
+{
+  g_autofree char *stylesheet = cd_test_dup_page_stylesheet (page);
+  g_autofree char *digest = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree guint8 *raw = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GString) stripped = NULL;
+  gsize raw_length = 32;
+  const char *start, *end;
+
+  if (stylesheet == NULL || !find_stylesheet (page, &start, &end))
+    return g_strdup (page);
+
+  stripped = g_string_new_len (page, start - page);
+  g_string_append (stripped, "<style></style>");
+  g_string_append (stripped, end);
+
+  /* The policy names the stylesheet by the base64 of its SHA-256. */
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) stylesheet, (gssize) strlen (stylesheet));
+  raw = g_new0 (guint8, raw_length);
+  g_checksum_get_digest (checksum, raw, &raw_length);
+  digest = g_base64_encode (raw, raw_length);
+  hash = g_strdup_printf ("'sha256-%s'", digest);
+  g_string_replace (stripped, hash, "'sha256-STYLESHEET'", 0);
+  return g_string_free (g_steal_pointer (&stripped), FALSE);
+}
 
 /**
  * cd_test_dup_source_root:

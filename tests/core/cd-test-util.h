@@ -26,6 +26,14 @@ typedef struct
   char *path;
 } CdTestFixture;
 
+void                 cd_test_init                        (int                *argc,
+                                                          char             ***argv);
+char                *cd_test_make_temp_dir               (void) G_GNUC_WARN_UNUSED_RESULT;
+void                 cd_test_remove_tree                 (const char         *path);
+char                *cd_test_strip_page_stylesheet       (const char         *page)
+                                                          G_GNUC_WARN_UNUSED_RESULT;
+char                *cd_test_dup_page_stylesheet         (const char         *page)
+                                                          G_GNUC_WARN_UNUSED_RESULT;
 char                *cd_test_dup_source_root             (void) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray           *cd_test_fixtures_new                (const char         *source_root)
                                                           G_GNUC_WARN_UNUSED_RESULT;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "copydesk-core.h"
+#include "cd-test-util.h"
 
 typedef struct
 {
@@ -403,7 +404,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/article/new", test_article_new);
   g_test_add_func ("/article/notify-on-real-change", test_article_notify_on_real_change);

@@ -20,22 +20,17 @@
 /*
  * Tests of the schema.org NewsArticle (JSON-LD) exporter.
  *
- * Every article in tests/articles/ and data/sample/ is exported with its
- * image under the base URL below and compared with
- * tests/golden/jsonld/<name>.jsonld. Run with CD_UPDATE_GOLDEN=1 to write the
- * golden files after a deliberate change, and read the diff before
- * committing them. A missing golden file fails the test.
+ * test-exporter-conformance compares every article in tests/articles/ and
+ * data/sample/, exported with its image under the base URL below, with
+ * tests/golden/jsonld/<name>.jsonld.
  *
- * The same exports are checked on their own terms too: only members of
+ * Here the same exports are checked on their own terms too: only members of
  * NewsArticle, Person, Thing and ImageObject, with the right types, RFC 3339
  * date-times, absolute URLs and the values of the article, so a golden file
  * written from a wrong export does not make the mistake permanent.
  */
 
 #define IMAGE_BASE_URL   "https://media.example.org/images/"
-#define GOLDEN_DIR       "jsonld"
-#define GOLDEN_EXTENSION ".jsonld"
-#define MIN_FIXTURES     8
 
 static char *source_root;
 
@@ -133,74 +128,7 @@ test_lookup (void)
 
   g_assert_nonnull (exporter);
   g_assert_true (CD_IS_JSONLD_EXPORTER (exporter));
-  g_assert_cmpstr (cd_exporter_get_id (exporter), ==, "jsonld");
-  g_assert_cmpstr (cd_exporter_get_extension (exporter), ==, "jsonld");
-  g_assert_cmpstr (cd_exporter_get_mime_type (exporter), ==, "application/ld+json");
-  g_assert_cmpstr (cd_exporter_get_name (exporter), !=, "");
-}
-
-/* Golden files */
-
-/* An export that succeeds is compared with <name>.jsonld; one that fails
- * with <name>.error, which holds its message, so that a fixture cannot
- * silently stop exporting. */
-static void
-test_golden (gconstpointer data)
-{
-  const CdTestFixture *fixture = data;
-  g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
-  g_autofree char *article_dir = g_path_get_dirname (fixture->path);
-  g_autofree char *json_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
-                                                      GOLDEN_EXTENSION);
-  g_autofree char *error_golden = cd_test_golden_path (source_root, GOLDEN_DIR, fixture->name,
-                                                       ".error");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL, article_dir,
-                                            &error);
-
-  cd_test_compare_result_with_golden (fixture->name, json_golden, error_golden, text, error);
-}
-
-/* Every golden file belongs to a fixture, and there are enough fixtures for
- * the golden tests to mean something. */
-static void
-test_golden_complete (void)
-{
-  static const char * const extensions[] = { GOLDEN_EXTENSION, ".error", NULL };
-  g_autofree char *folder = g_build_filename (source_root, "tests", "golden", GOLDEN_DIR, NULL);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_golden;
-
-  g_assert_cmpuint (fixtures->len, >=, MIN_FIXTURES);
-
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
-
-      /* Two fixtures of one name would share a golden file. */
-      g_assert_false (g_hash_table_contains (names, fixture->name));
-      g_hash_table_add (names, fixture->name);
-    }
-
-  n_golden = cd_test_check_goldens_have_fixtures (folder, fixtures, extensions, NULL);
-  g_assert_cmpuint (n_golden, ==, fixtures->len);
-}
-
-static void
-test_deterministic (void)
-{
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
-      g_autoptr(CdArticle) again = cd_test_load_article (fixture->path);
-      g_autofree char *first = export_text (article);
-      g_autofree char *second = export_text (article);
-      g_autofree char *reloaded = export_text (again);
-
-      g_assert_cmpstr (first, ==, second);
-      g_assert_cmpstr (first, ==, reloaded);
-    }
+  /* Its id, extension, media type and name: test-exporter-conformance. */
 }
 
 /* Structure */
@@ -941,7 +869,7 @@ main (int argc, char **argv)
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   source_root = cd_test_dup_source_root ();
   fixtures = cd_test_fixtures_new (source_root);
@@ -950,16 +878,8 @@ main (int argc, char **argv)
   g_test_add_func ("/export-jsonld/checkers", test_checkers);
   g_test_add_func ("/export-jsonld/lookup", test_lookup);
 
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autofree char *test_path = g_strconcat ("/export-jsonld/golden/", fixture->name, NULL);
-
-      g_test_add_data_func (test_path, fixture, test_golden);
-    }
-
-  g_test_add_func ("/export-jsonld/golden-complete", test_golden_complete);
-  g_test_add_func ("/export-jsonld/deterministic", test_deterministic);
+  /* The golden files, their completeness and determinism:
+   * test-exporter-conformance. */
   g_test_add_func ("/export-jsonld/fixtures-valid", test_fixtures_valid);
   g_test_add_func ("/export-jsonld/google-recommended", test_google_recommended);
   g_test_add_func ("/export-jsonld/author-without-url", test_author_without_url);

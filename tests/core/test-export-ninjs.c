@@ -19,7 +19,8 @@
 
 /* The ninjs export is compared byte for byte with the golden files in
  * tests/golden/ninjs/, one per fixture article (the .copydesk files in
- * tests/articles and data/sample), which tests/ninjs/validate-ninjs.py
+ * tests/articles and data/sample; test-exporter-conformance compares them)
+ * plus the sample as a bundle (here), which tests/ninjs/validate-ninjs.py
  * validates against IPTC's schema. Run with CD_UPDATE_GOLDEN=1 to rewrite
  * them after an intended change, and review the diff. */
 
@@ -148,9 +149,7 @@ test_registry (void)
 
   g_assert_nonnull (exporter);
   g_assert_true (CD_IS_NINJS_EXPORTER (exporter));
-  g_assert_cmpstr (cd_exporter_get_id (exporter), ==, "ninjs");
-  g_assert_cmpstr (cd_exporter_get_extension (exporter), ==, "json");
-  g_assert_cmpstr (cd_exporter_get_mime_type (exporter), ==, "application/json");
+  /* Its id, extension and media type: test-exporter-conformance. */
   g_assert_cmpstr (cd_exporter_get_name (exporter), ==, "ninjs 2.2 (IPTC)");
 
   /* ninjs is the default export, so it comes first. */
@@ -160,70 +159,12 @@ test_registry (void)
 }
 
 static void
-test_golden (gconstpointer data)
-{
-  const CdTestFixture *fixture = data;
-  g_autoptr(GBytes) bytes = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
-
-  compare_with_golden (fixture->name, bytes);
-}
-
-static void
 test_golden_bundle (void)
 {
   g_autoptr(GBytes) bytes = export_fixture (cd_test_find_fixture (fixtures, BUNDLE_FIXTURE),
                                             CD_EXPORT_IMAGE_BUNDLE);
 
   compare_with_golden (BUNDLE_GOLDEN, bytes);
-}
-
-static void
-test_goldens_have_fixtures (void)
-{
-  static const char * const extensions[] = { ".json", NULL };
-  g_autofree char *dir_path = g_build_filename (source_root, "tests", "golden", "ninjs", NULL);
-  guint n_goldens;
-
-  /* GLib runs the golden tests, a sub-suite, after this one. */
-  if (cd_test_updating_golden ())
-    {
-      g_test_skip ("The goldens are being rewritten");
-      return;
-    }
-
-  n_goldens = cd_test_check_goldens_have_fixtures (dir_path, fixtures, extensions, BUNDLE_GOLDEN);
-  g_assert_cmpuint (n_goldens, ==, fixtures->len + 1);
-}
-
-static void
-test_deterministic (void)
-{
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autoptr(GBytes) first = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(GBytes) second = export_fixture (fixture, CD_EXPORT_IMAGE_BASE_URL);
-      g_autoptr(GBytes) bundle_first = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
-      g_autoptr(GBytes) bundle_second = export_fixture (fixture, CD_EXPORT_IMAGE_BUNDLE);
-      g_autoptr(CdArticle) article = cd_test_load_article (fixture->path);
-      g_autofree char *dir = g_path_get_dirname (fixture->path);
-      CdExportOptions options = base_url_options (dir);
-      g_autoptr(GBytes) again = NULL;
-      g_autoptr(GBytes) third = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("%s", fixture->name);
-      g_assert_true (g_bytes_equal (first, second));
-      g_assert_true (g_bytes_equal (bundle_first, bundle_second));
-
-      /* The same article object exported twice. */
-      again = cd_exporter_export (ninjs_exporter (), article, &options, &error);
-      g_assert_no_error (error);
-      third = cd_exporter_export (ninjs_exporter (), article, &options, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_bytes_equal (first, again));
-      g_assert_true (g_bytes_equal (again, third));
-    }
 }
 
 static void
@@ -897,7 +838,7 @@ test_bundle_to_file (void)
   g_autofree char *article_dir = g_path_get_dirname (fixture->path);
   CdExportOptions options = { CD_EXPORT_IMAGE_BUNDLE, NULL, article_dir, NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("test-export-ninjs-XXXXXX", &error);
+  g_autofree char *tmp = cd_test_make_temp_dir ();
   g_autofree char *json_path = NULL;
   g_autofree char *image_path = NULL;
   g_autofree char *written = NULL;
@@ -1065,22 +1006,15 @@ main (int argc, char **argv)
 {
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   source_root = cd_test_dup_source_root ();
   fixtures = cd_test_fixtures_new (source_root);
 
   g_test_add_func ("/export-ninjs/registry", test_registry);
-  for (guint i = 0; i < fixtures->len; i++)
-    {
-      const CdTestFixture *fixture = g_ptr_array_index (fixtures, i);
-      g_autofree char *path = g_strconcat ("/export-ninjs/golden/", fixture->name, NULL);
-
-      g_test_add_data_func (path, fixture, test_golden);
-    }
+  /* The golden files of the fixtures, their completeness and determinism:
+   * test-exporter-conformance. The bundle's golden is ninjs's own. */
   g_test_add_func ("/export-ninjs/golden/" BUNDLE_GOLDEN, test_golden_bundle);
-  g_test_add_func ("/export-ninjs/goldens-have-fixtures", test_goldens_have_fixtures);
-  g_test_add_func ("/export-ninjs/deterministic", test_deterministic);
   g_test_add_func ("/export-ninjs/pubstatus", test_pubstatus);
   g_test_add_func ("/export-ninjs/subjects", test_subjects);
   g_test_add_func ("/export-ninjs/media-topic-uri-from-code", test_media_topic_uri_from_code);

@@ -119,7 +119,7 @@ test_export_without_options_refuses_local_image (void)
 static void
 test_bundle_to_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-exporter-XXXXXX", NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *article_dir = g_build_filename (dir, "story", NULL);
   g_autofree char *bundle_dir = g_build_filename (dir, "bundle", NULL);
   g_autofree char *image_path = g_build_filename (article_dir, "harbour ferry.jpg", NULL);
@@ -155,12 +155,7 @@ test_bundle_to_file (void)
   g_assert_cmpstr (cd_image_get_source (cd_article_get_image (reloaded)), ==, "harbour ferry.jpg");
   g_assert_cmpstr (cd_article_get_headline (reloaded), ==, "Ferry sails");
 
-  g_remove (copied_path);
-  g_remove (output_path);
-  g_remove (image_path);
-  g_rmdir (bundle_dir);
-  g_rmdir (article_dir);
-  g_rmdir (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
@@ -956,7 +951,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/exporter/registry", test_registry);
   g_test_add_func ("/exporter/resolve-image", test_resolve_image);

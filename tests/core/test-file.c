@@ -23,6 +23,7 @@
 #include "cd-document.h"
 #include "cd-html-markdown.h"
 #include "cd-file-util.h"
+#include "cd-test-util.h"
 
 /*
  * Tests of the .copydesk loader and saver.
@@ -164,18 +165,6 @@ write_contents (const char *path,
   g_assert_no_error (error);
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir;
-
-  dir = g_dir_make_tmp ("copydesk-test-file-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  return dir;
-}
-
 /* Returns the names in @dir in no particular order, or NULL if it cannot be read. */
 static GPtrArray *
 list_dir (const char *dir)
@@ -211,34 +200,6 @@ list_dir_sorted (const char *dir)
     g_ptr_array_sort (names, compare_names);
 
   return names;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GPtrArray) names = NULL;
-
-      g_chmod (path, 0700);
-      names = list_dir (path);
-      for (guint i = 0; names != NULL && i < names->len; i++)
-        {
-          g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    {
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
 }
 
 static guint
@@ -709,7 +670,7 @@ test_generated_too_large_data (void)
 static void
 test_generated_too_large_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *display_name = g_file_get_parse_name (file);
@@ -725,7 +686,7 @@ test_generated_too_large_file (void)
   check_error ("33 MiB file", error, CD_FILE_ERROR_TOO_LARGE, display_name,
                "the file is 34.6\u00a0MB, larger than any article");
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* An article padded with white space to exactly the largest size accepted. */
@@ -829,7 +790,7 @@ test_round_trip (gconstpointer data)
 {
   const char *path = data;
   g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *saved_path = g_build_filename (dir, basename, NULL);
   g_autofree char *contents = NULL;
   g_autofree char *written = NULL;
@@ -850,7 +811,7 @@ test_round_trip (gconstpointer data)
   if (article == NULL)
     {
       soft_fail ("%s does not load: %s", path, error->message);
-      remove_tree (dir);
+      cd_test_remove_tree (dir);
       return;
     }
 
@@ -868,7 +829,7 @@ test_round_trip (gconstpointer data)
   check_same_bytes ("saved and loaded again", written, written_length,
                     rewritten, rewritten_length);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
@@ -1084,7 +1045,7 @@ static void
 test_unknown_members_survive_edits (void)
 {
   g_autofree char *path = roundtrip_path ("03-unknown-members.copydesk");
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *saved_path = g_build_filename (dir, "edited.copydesk", NULL);
   g_autoptr(CdArticle) article = load_path_ok (path);
   g_autoptr(CdArticle) reloaded = NULL;
@@ -1116,7 +1077,7 @@ test_unknown_members_survive_edits (void)
   assert_members (cd_image_get_extra (cd_article_get_image (reloaded)),
                   "x-newer-focal-point", "x-newer-renditions", NULL);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Field values after a load. */
@@ -1299,7 +1260,7 @@ test_load_non_ascii (void)
 static void
 test_load_missing_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "missing.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1309,13 +1270,13 @@ test_load_missing_file (void)
   g_assert_null (article);
   check_error ("missing file", error, CD_FILE_ERROR_READ, path, NULL);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
 test_load_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1326,7 +1287,7 @@ test_load_folder (void)
   g_assert_null (article);
   check_error ("folder", error, CD_FILE_ERROR_READ, path, "it is a folder");
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Loading is all or nothing: a problem in the last member, after everything
@@ -1407,7 +1368,7 @@ test_planned_words_load (void)
 static void
 test_planned_words_save (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "planned.copydesk", NULL);
   g_autoptr(GString) text = build_article ("\"Headline\"", "\"Body\"", NULL);
   g_autoptr(GString) planned = build_planned_article ("800");
@@ -1434,7 +1395,7 @@ test_planned_words_save (void)
   written = cd_article_to_data (article, &length);
   check_same_bytes ("planned length removed", text->str, text->len, written, length);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* A planned_words member out of its place (by hand, or from another tool) is
@@ -1493,7 +1454,7 @@ test_planned_words_invalid (void)
 static void
 test_planned_words_invalid_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "too-long.copydesk", NULL);
   g_autoptr(GString) text = build_planned_article ("2000000");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1507,7 +1468,7 @@ test_planned_words_invalid_file (void)
   g_assert_null (article);
   check_error ("planned_words in a file", error, CD_FILE_ERROR_INVALID, display_name, expected);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* An article that loads also loads again once saved, and saving it twice gives
@@ -1566,7 +1527,7 @@ test_saved_form_loads (void)
 static void
 test_save_new_article (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "new.copydesk", NULL);
   g_autoptr(CdArticle) article = cd_article_new ();
   g_autoptr(CdArticle) loaded = NULL;
@@ -1594,13 +1555,13 @@ test_save_new_article (void)
   g_assert_cmpint (g_date_time_get_utc_offset (cd_article_get_created (loaded)), ==,
                    g_date_time_get_utc_offset (cd_article_get_created (article)));
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
 test_save_edited_article (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "edited.copydesk", NULL);
   g_autoptr(CdArticle) article = cd_article_new ();
   g_autoptr(CdArticle) loaded = NULL;
@@ -1640,7 +1601,7 @@ test_save_edited_article (void)
                     -(3 * 60 + 30));
   assert_members (cd_article_get_extra (loaded), "x-added", NULL);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Returns the inode of @path, to tell a replaced file from one rewritten in place. */
@@ -1656,7 +1617,7 @@ file_inode (const char *path)
 static void
 test_save_replaces_atomically (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autofree char *source = roundtrip_path ("02-full.copydesk");
   g_autoptr(CdArticle) article = load_path_ok (source);
@@ -1688,14 +1649,14 @@ test_save_replaces_atomically (void)
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "article.copydesk");
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
 test_save_keeps_permissions (void)
 {
   static const guint modes[] = { 0640, 0600, 0604, 0664 };
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autofree char *source = roundtrip_path ("01-empty-fields.copydesk");
   g_autoptr(CdArticle) article = load_path_ok (source);
@@ -1710,7 +1671,7 @@ test_save_keeps_permissions (void)
       g_assert_cmpuint (file_mode (path), ==, modes[i]);
     }
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 #ifdef __linux__
@@ -1761,7 +1722,7 @@ can_create_in (const char *dir)
 static void
 test_save_read_only_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *read_only = g_build_filename (dir, "read-only", NULL);
   g_autofree char *path = g_build_filename (read_only, "article.copydesk", NULL);
   g_autofree char *source = roundtrip_path ("02-full.copydesk");
@@ -1784,14 +1745,14 @@ test_save_read_only_folder (void)
   if (geteuid () == 0 && !set_dac_capabilities (FALSE))
     {
       g_test_skip ("running as root and cannot drop CAP_DAC_OVERRIDE");
-      remove_tree (dir);
+      cd_test_remove_tree (dir);
       return;
     }
   if (can_create_in (read_only))
     {
       set_dac_capabilities (TRUE);
       g_test_skip ("this user can create files in a read-only folder");
-      remove_tree (dir);
+      cd_test_remove_tree (dir);
       return;
     }
 
@@ -1810,13 +1771,13 @@ test_save_read_only_folder (void)
   names = list_dir_sorted (read_only);
   g_assert_cmpuint (names->len, ==, 1);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
 test_save_over_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "folder.copydesk", NULL);
   g_autofree char *inside = g_build_filename (path, "keep.txt", NULL);
   g_autoptr(CdArticle) article = cd_article_new ();
@@ -1840,13 +1801,13 @@ test_save_over_folder (void)
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
 test_save_missing_folder (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "no-such-folder", "article.copydesk", NULL);
   g_autoptr(CdArticle) article = cd_article_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1859,14 +1820,14 @@ test_save_missing_folder (void)
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 0);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* A save that fails leaves the old file as it was. */
 static void
 test_save_failure_keeps_old (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autofree char *source = roundtrip_path ("02-full.copydesk");
   g_autoptr(CdArticle) article = load_path_ok (source);
@@ -1893,7 +1854,7 @@ test_save_failure_keeps_old (void)
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* A full disk: writing stops part way (here the soft limit on file size is
@@ -1903,7 +1864,7 @@ test_save_failure_keeps_old (void)
 static void
 test_save_disk_full (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autofree char *source = roundtrip_path ("02-full.copydesk");
   g_autoptr(CdArticle) small = load_path_ok (source);
@@ -1944,7 +1905,7 @@ test_save_disk_full (void)
   check_same_bytes ("after a save to a full disk", before, before_length, after, after_length);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* A process killed while it saves leaves the old file or the new one, complete.
@@ -1990,7 +1951,7 @@ test_save_crash (void)
         }
     }
 
-  dir = make_temp_dir ();
+  dir = cd_test_make_temp_dir ();
   path = g_build_filename (dir, "article.copydesk", NULL);
   write_contents (path, a->str, a->len);
   g_setenv (CRASH_FILE_VARIABLE, path, TRUE);
@@ -2014,7 +1975,7 @@ test_save_crash (void)
     }
 
   g_unsetenv (CRASH_FILE_VARIABLE);
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Registration. */
@@ -2050,7 +2011,7 @@ test_manifest_unreadable (gconstpointer data)
 static void
 test_load_full (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-test-file-XXXXXX", NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "story.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -2070,15 +2031,14 @@ test_load_full (void)
   g_assert_true (g_file_equal (cd_article_file_get_folder (loaded), folder));
   g_assert_true (cd_article_equal (loaded, article));
 
-  g_remove (path);
-  g_rmdir (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Copying a lead image beside an article: never over another picture. */
 static void
 test_copy_image (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-test-file-XXXXXX", NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *elsewhere = g_build_filename (dir, "elsewhere", NULL);
   g_autofree char *story = g_build_filename (dir, "story", NULL);
   g_autofree char *source_path = g_build_filename (elsewhere, "ferry.jpg", NULL);
@@ -2120,12 +2080,7 @@ test_copy_image (void)
     g_clear_error (&error);
   }
 
-  g_remove (copy_path);
-  g_remove (taken_path);
-  g_remove (source_path);
-  g_rmdir (story);
-  g_rmdir (elsewhere);
-  g_rmdir (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* Files that are not regular files are refused before anything is read
@@ -2134,7 +2089,7 @@ test_copy_image (void)
 static void
 test_read_bounded_special_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *fifo = g_build_filename (dir, "fifo.copydesk", NULL);
   const struct
   {
@@ -2171,7 +2126,7 @@ test_read_bounded_special_files (void)
       g_assert_nonnull (strstr (error->message, cases[i].path));
     }
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* No more than one byte past the limit is read, and the limit itself is
@@ -2179,7 +2134,7 @@ test_read_bounded_special_files (void)
 static void
 test_read_bounded_limit (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "ten.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -2205,7 +2160,7 @@ test_read_bounded_limit (void)
   g_assert_cmpuint (length, ==, 0);
   g_assert_cmpstr (contents, ==, "");
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static void
@@ -2224,7 +2179,7 @@ store_async_result_cb (GObject      *source,
 static void
 test_document_same_size_and_time (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "article.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CdArticle) original = cd_article_new ();
@@ -2281,7 +2236,7 @@ test_document_same_size_and_time (void)
   g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
   g_assert_cmpmem (after, after_length, data, length);
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 static char *
@@ -2372,7 +2327,7 @@ test_html_import_flattened_script (void)
 static void
 test_save_within_limits (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "long.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CdArticle) article = cd_article_new ();
@@ -2414,7 +2369,7 @@ test_save_within_limits (void)
   g_assert_false (cd_article_check_limits (article, &error));
   g_assert_nonnull (strstr (error->message, "role"));
 
-  remove_tree (dir);
+  cd_test_remove_tree (dir);
 }
 
 int
@@ -2440,7 +2395,7 @@ main (int   argc,
   argv = args;
   argc = n_args;
 
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   if (g_getenv ("CD_SOURCE_ROOT") != NULL)
     source_root = g_strdup (g_getenv ("CD_SOURCE_ROOT"));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "copydesk-core.h"
+#include "cd-test-util.h"
 
 /* One turn of the main loop: what separates two key presses. */
 static void
@@ -503,7 +504,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/history/typing-by-word", test_typing_by_word);
   g_test_add_func ("/history/non-ascii", test_non_ascii);

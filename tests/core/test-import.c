@@ -17,6 +17,7 @@
 #include "cd-import-ninjs.h"
 #include "cd-json.h"
 #include "cd-markdown.h"
+#include "cd-test-util.h"
 
 /* Import: the HTML to Markdown converter (exact output for every construct,
  * hostile input, and stability on the corpus in tests/import/html/), the
@@ -1360,7 +1361,7 @@ main (int argc, char **argv)
   const char *root = g_getenv ("CD_SOURCE_ROOT");
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/import/ninjs/local-image-dropped", test_local_image_dropped);
 

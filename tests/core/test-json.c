@@ -12,6 +12,7 @@
 #include "cd-house-rules.h"
 #include "cd-import-ninjs.h"
 #include "cd-json.h"
+#include "cd-test-util.h"
 
 /* Parses @text, which must be valid, and returns its root. */
 static JsonNode *
@@ -1105,7 +1106,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/json/round-trip", test_round_trip);
   g_test_add_func ("/json/round-trip-scalars", test_round_trip_scalars);

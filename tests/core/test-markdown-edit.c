@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "cd-markdown-edit.h"
+#include "cd-test-util.h"
 
 typedef struct
 {
@@ -208,7 +209,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/markdown-edit/inline", test_markdown_edit_inline);
   g_test_add_func ("/markdown-edit/lines", test_markdown_edit_lines);

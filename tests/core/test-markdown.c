@@ -11,6 +11,7 @@
 
 #include "cd-html-markdown.h"
 #include "cd-markdown.h"
+#include "cd-test-util.h"
 
 typedef struct
 {
@@ -975,7 +976,7 @@ main (int   argc,
 {
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
   LIBXML_TEST_VERSION;
 
   g_test_add_func ("/markdown/empty", test_empty);

@@ -598,7 +598,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/media-topics/default", test_default);
   g_test_add_func ("/media-topics/load-time", test_load_time);

@@ -13,6 +13,7 @@
 #include "cd-article-file.h"
 #include "cd-house-rules.h"
 #include "cd-preflight.h"
+#include "cd-test-util.h"
 
 #define DEFAULT_RESOURCE "/io/github/copydesk/Copydesk/core/house-rules.json"
 
@@ -1398,7 +1399,7 @@ find_issue (GListModel *issues,
 static void
 test_preflight_image_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-preflight-XXXXXX", NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *photo = g_build_filename (dir, "harbour.jpg", NULL);
   g_autofree char *elsewhere = g_build_filename (g_get_tmp_dir (), "harbour.jpg", NULL);
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
@@ -1503,9 +1504,7 @@ test_preflight_image_file (void)
     g_assert_true (cd_preflight_is_ready (issues));
   }
 
-  g_remove (photo);
-  g_rmdir (sub);
-  g_rmdir (dir);
+  cd_test_remove_tree (dir);
 }
 
 /* An article opened from a file with an absolute image path elsewhere is
@@ -1513,7 +1512,7 @@ test_preflight_image_file (void)
 static void
 test_preflight_opened_absolute_image (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("copydesk-preflight-XXXXXX", NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "story.copydesk", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CdArticle) article = new_ready_article ();
@@ -1537,15 +1536,14 @@ test_preflight_opened_absolute_image (void)
   g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
   g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), "/proc/self/environ"));
 
-  g_remove (path);
-  g_rmdir (dir);
+  cd_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/house-rules/default", test_house_rules_default);
   g_test_add_func ("/preflight/image-file", test_preflight_image_file);

@@ -7,6 +7,7 @@
 
 #include "cd-article.h"
 #include "cd-stats.h"
+#include "cd-test-util.h"
 
 static const char * const field_ids[] = {
   "headline",
@@ -272,7 +273,7 @@ test_stats_boxed (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  cd_test_init (&argc, &argv);
 
   g_test_add_func ("/stats/empty", test_stats_empty);
   g_test_add_func ("/stats/markdown-body", test_stats_markdown_body);

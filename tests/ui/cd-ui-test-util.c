@@ -5,20 +5,114 @@
 
 #include "cd-ui-test-util.h"
 
+#include <gtksourceview/gtksource.h>
+
+#include "cd-preview.h"
+
+static char *program_runtime_dir;
+
+void
+cd_ui_test_case_begin (void)
+{
+  const char *dirs[] = {
+    g_get_home_dir (), g_get_user_cache_dir (), g_get_user_config_dir (), g_get_user_data_dir (),
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (dirs); i++)
+    g_assert_cmpint (g_mkdir_with_parents (dirs[i], 0700), ==, 0);
+  if (program_runtime_dir != NULL)
+    g_setenv ("XDG_RUNTIME_DIR", program_runtime_dir, TRUE);
+  else
+    g_unsetenv ("XDG_RUNTIME_DIR");
+}
+
+static void
+case_set_up (gpointer      fixture,
+             gconstpointer data)
+{
+  cd_ui_test_case_begin ();
+}
+
+static void
+case_run (gpointer      fixture,
+          gconstpointer data)
+{
+  GTestFunc func = (GTestFunc) data;
+
+  func ();
+}
+
+void
+cd_ui_test_add_func (const char *path,
+                     GTestFunc   func)
+{
+  g_test_add_vtable (path, 0, (gconstpointer) func, case_set_up, case_run, NULL);
+}
+
 void
 cd_ui_test_init (int    *argc,
                  char ***argv)
 {
+  const char * const kept[] = {
+    "HOME", "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
+  };
+  char *saved[G_N_ELEMENTS (kept)];
+
   g_setenv ("GSETTINGS_SCHEMA_DIR", CD_BUILD_DATADIR, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   /* g_test_init () makes warnings fatal, as in libadwaita's tests: a GTK
    * warning is a bug in the window. (WebKit's helper processes are other
-   * processes; what they print does not stop the test.) */
-  g_test_init (argc, argv, NULL);
+   * processes; what they print does not stop the test.)
+   *
+   * Each test case gets HOME and XDG folders of its own, so that none sees
+   * the user's or another case's files. g_test_init () points them at
+   * /dev/null until the first case starts: what the program makes once,
+   * before the tests (the application and its recovery folder, GTK's icon
+   * theme, GtkSourceView's schemes, the MIME database, the previews' store
+   * of content filters), is made from the folders the program was started
+   * with instead: the build tree's data and icons in XDG_DATA_DIRS, and the
+   * private home of cd_ui_test_make_home (). */
+  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
+    saved[i] = g_strdup (g_getenv (kept[i]));
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      if (saved[i] != NULL)
+        g_setenv (kept[i], saved[i], TRUE);
+      else
+        g_unsetenv (kept[i]);
+      if (g_str_equal (kept[i], "XDG_RUNTIME_DIR"))
+        program_runtime_dir = g_steal_pointer (&saved[i]);
+      g_free (saved[i]);
+    }
+  /* WebKit's sandbox binds its folders in the program's cache and data
+   * folders, which its helper processes, started from a test case, would
+   * make in the case's own. */
+  {
+    const char *webkit_dirs[] = { g_get_user_cache_dir (), g_get_user_data_dir () };
+
+    for (size_t i = 0; i < G_N_ELEMENTS (webkit_dirs); i++)
+      {
+        g_autofree char *path = g_build_filename (webkit_dirs[i], "webkitgtk", NULL);
+
+        g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      }
+  }
   gtk_init ();
   adw_init ();
+  gtk_source_init ();
+
+  /* Made now, with those folders, and kept for every test case. */
+  g_assert_nonnull (gtk_icon_theme_get_for_display (gdk_display_get_default ()));
+  g_free (g_content_type_guess ("image.png", NULL, 0, NULL));
+  g_assert_nonnull (gtk_source_style_scheme_manager_get_scheme_ids (
+                      gtk_source_style_scheme_manager_get_default ()));
+  g_assert_nonnull (gtk_source_language_manager_get_language_ids (
+                      gtk_source_language_manager_get_default ()));
+  g_object_unref (g_object_ref_sink (cd_preview_new ()));
 }
 
 gboolean
@@ -38,6 +132,251 @@ cd_ui_test_wait_until (gboolean (*condition) (gpointer data),
   return TRUE;
 }
 
+void
+cd_ui_test_wait_for (gboolean  (*condition) (gpointer data),
+                     gpointer    data,
+                     guint       timeout_ms,
+                     const char *what)
+{
+  if (!cd_ui_test_wait_until (condition, data, timeout_ms))
+    g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
+}
+
+void
+cd_ui_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+cd_ui_test_is_mapped_cb (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+gboolean
+cd_ui_test_pointer_cleared_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+cd_ui_test_wait_for_mapped (GtkWidget *widget)
+{
+  g_autofree char *what = g_strdup_printf ("the %s to be mapped", G_OBJECT_TYPE_NAME (widget));
+
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, widget, CD_UI_TEST_TIMEOUT_MS, what);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_drawn_cb (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+void
+cd_ui_test_wait_for_frames (GtkWidget *widget)
+{
+  g_autofree char *what = NULL;
+  guint frames = 0;
+  guint id;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  what = g_strdup_printf ("the %s to draw two frames", G_OBJECT_TYPE_NAME (widget));
+  /* A tick callback keeps the frame clock running and runs at the start of
+   * each frame; by the third tick the two frames after the call have been
+   * laid out and painted. */
+  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+  gtk_widget_queue_draw (widget);
+  cd_ui_test_wait_for (frames_drawn_cb, &frames, CD_UI_TEST_TIMEOUT_MS, what);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) &&
+      gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL)
+    return TRUE;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (ADW_IS_FLAP (widget))
+    {
+      double progress = adw_flap_get_reveal_progress (ADW_FLAP (widget));
+
+      if (progress != (adw_flap_get_reveal_flap (ADW_FLAP (widget)) ? 1.0 : 0.0))
+        return TRUE;
+    }
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && in_transition (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+transitions_done_cb (gpointer data)
+{
+  return !in_transition (GTK_WIDGET (data));
+}
+
+void
+cd_ui_test_wait_for_transitions (GtkWidget *widget)
+{
+  g_autofree char *what = g_strdup_printf ("the animations in the %s to end",
+                                           G_OBJECT_TYPE_NAME (widget));
+
+  cd_ui_test_wait_for (transitions_done_cb, widget, CD_UI_TEST_TIMEOUT_MS, what);
+  cd_ui_test_wait_for_frames (widget);
+}
+
+typedef struct
+{
+  GObject    *object;
+  const char *property;
+  GValue      expected;
+} PropertyWait;
+
+static gboolean
+property_is_cb (gpointer data)
+{
+  PropertyWait *wait = data;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_VALUE_TYPE (&wait->expected));
+  g_object_get_property (wait->object, wait->property, &value);
+  if (G_VALUE_HOLDS_STRING (&value))
+    return g_strcmp0 (g_value_get_string (&value), g_value_get_string (&wait->expected)) == 0;
+  return g_value_get_boolean (&value) == g_value_get_boolean (&wait->expected);
+}
+
+static void
+wait_for_property (PropertyWait *wait)
+{
+  if (!cd_ui_test_wait_until (property_is_cb, wait, CD_UI_TEST_TIMEOUT_MS))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *now = NULL;
+      g_autofree char *expected = g_strdup_value_contents (&wait->expected);
+
+      g_value_init (&value, G_VALUE_TYPE (&wait->expected));
+      g_object_get_property (wait->object, wait->property, &value);
+      now = g_strdup_value_contents (&value);
+      g_error ("timed out after %u ms waiting for %s:%s to be %s; it is %s",
+               CD_UI_TEST_TIMEOUT_MS, G_OBJECT_TYPE_NAME (wait->object), wait->property,
+               expected, now);
+    }
+  g_value_unset (&wait->expected);
+}
+
+void
+cd_ui_test_wait_for_string (gpointer    object,
+                            const char *property,
+                            const char *expected)
+{
+  PropertyWait wait = { G_OBJECT (object), property, G_VALUE_INIT };
+
+  g_value_init (&wait.expected, G_TYPE_STRING);
+  g_value_set_string (&wait.expected, expected);
+  wait_for_property (&wait);
+}
+
+void
+cd_ui_test_wait_for_boolean (gpointer    object,
+                             const char *property,
+                             gboolean    expected)
+{
+  PropertyWait wait = { G_OBJECT (object), property, G_VALUE_INIT };
+
+  g_value_init (&wait.expected, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&wait.expected, expected);
+  wait_for_property (&wait);
+}
+
+static GtkWidget *
+find_toast (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toast = find_toast (child);
+
+      if (toast != NULL)
+        return toast;
+    }
+  return NULL;
+}
+
+static gboolean
+toast_shown_cb (gpointer data)
+{
+  return find_toast (GTK_WIDGET (data)) != NULL;
+}
+
+void
+cd_ui_test_wait_for_toast (GtkWindow *window)
+{
+  cd_ui_test_wait_for (toast_shown_cb, window, CD_UI_TEST_TIMEOUT_MS, "a toast to be shown");
+  cd_ui_test_wait_for_frames (find_toast (GTK_WIDGET (window)));
+}
+
+void
+cd_ui_test_destroy_window (GtkWindow *window)
+{
+  g_autofree char *what = g_strdup_printf ("the destroyed %s to be finalized",
+                                           G_OBJECT_TYPE_NAME (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (window);
+  cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS, what);
+  cd_ui_test_flush ();
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean    exists;
+} FileWait;
+
+static gboolean
+file_is_cb (gpointer data)
+{
+  FileWait *wait = data;
+
+  return g_file_test (wait->path, G_FILE_TEST_EXISTS) == wait->exists;
+}
+
+void
+cd_ui_test_wait_for_file (const char *path,
+                          gboolean    exists)
+{
+  FileWait wait = { path, exists };
+  g_autofree char *what = g_strdup_printf ("“%s” to %s", path, exists ? "exist" : "be gone");
+
+  cd_ui_test_wait_for (file_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, what);
+}
+
 static gboolean
 wait_done_cb (gpointer data)
 {
@@ -55,12 +394,6 @@ cd_ui_test_wait (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 GtkWindow *
 cd_ui_test_show (GtkWidget *widget,
                  int        width,
@@ -71,8 +404,8 @@ cd_ui_test_show (GtkWidget *widget,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, widget, 5000));
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_mapped (widget);
+  cd_ui_test_wait_for_frames (widget);
   return GTK_WINDOW (window);
 }
 
@@ -86,28 +419,25 @@ cd_ui_test_screenshot (GtkWidget  *widget,
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
 
+  /* A widget paints nothing until its first frame, and what was changed
+   * just before shows only after the next ones: wait for them. */
+  cd_ui_test_wait_for_mapped (widget);
+  cd_ui_test_wait_for_frames (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
+  {
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-  /* A widget paints nothing until its first frame; on a busy machine that
-   * can come after the test asks, so wait for it (at most 5 s). */
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        {
-          gtk_widget_queue_draw (widget);
-          cd_ui_test_wait (50);
-        }
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
+    gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  }
+  if (node == NULL)
+    g_error ("the %s drew nothing for the screenshot “%s”", G_OBJECT_TYPE_NAME (widget), name);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -184,7 +514,7 @@ cd_ui_test_wait_for_dialog (GtkWindow  *parent,
 {
   DialogWait wait = { parent, heading };
 
-  if (!cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (dialog_shown_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("no dialog “%s” appeared", heading);
   return cd_ui_test_find_message_dialog (parent, heading);
 }
@@ -208,6 +538,14 @@ cd_ui_test_find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  GtkWidget *dialog = *(GtkWidget **) data;
+
+  return dialog == NULL || !gtk_widget_get_visible (dialog);
+}
+
 void
 cd_ui_test_respond (AdwMessageDialog *dialog,
                     const char       *response)
@@ -219,8 +557,14 @@ cd_ui_test_respond (AdwMessageDialog *dialog,
   button = cd_ui_test_find_button (GTK_WIDGET (dialog),
                         adw_message_dialog_get_response_label (dialog, response));
   g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_emit_by_name (button, "clicked");
-  cd_ui_test_wait (50);
+  /* The dialog closes itself once its response was handled. */
+  cd_ui_test_wait_for (dialog_gone_cb, &dialog, CD_UI_TEST_TIMEOUT_MS,
+                       "the message dialog to close after its response");
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  cd_ui_test_flush ();
 }
 
 void

@@ -309,12 +309,36 @@ press_tab (GtkWindow *window)
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
 }
 
-/* As Space on a focused button: it is clicked once its press is shown. */
+static void
+count_click_cb (GtkButton *button,
+                gpointer   data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+clicked_cb (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* As Space on a focused button: it is clicked once its press is shown. Waits
+ * for the click, then for the window to draw what it changed. */
 static void
 press_button (GtkWidget *button)
 {
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (button));
+  guint clicks = 0;
+  gulong id = g_signal_connect (button, "clicked", G_CALLBACK (count_click_cb), &clicks);
+
+  /* The click may remove the button; hold it until it is disconnected. */
+  g_object_ref (button);
   gtk_widget_activate (button);
-  cd_ui_test_wait (400);
+  cd_ui_test_wait_for (clicked_cb, &clicks, CD_UI_TEST_TIMEOUT_MS, "the button to be clicked");
+  g_signal_handler_disconnect (button, id);
+  g_object_unref (button);
+  cd_ui_test_flush ();
+  cd_ui_test_wait_for_frames (window);
 }
 
 static void
@@ -359,7 +383,6 @@ test_authors_keyboard (void)
   cd_ui_test_type_text (focus_of (window), "Ada Okafor");
   g_assert_cmpstr (cd_author_get_name (get_author (article, 2)), ==, "Ada Okafor");
 
-  cd_ui_test_wait (200);
   path = cd_ui_test_screenshot (editor, "authors-editor");
   g_test_message ("screenshot: %s", path);
 
@@ -409,12 +432,12 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/authors-editor/new", test_authors_new);
-  g_test_add_func ("/authors-editor/show", test_authors_show);
-  g_test_add_func ("/authors-editor/add-edit-remove", test_authors_add_edit_remove);
-  g_test_add_func ("/authors-editor/follow-article", test_authors_follow_article);
-  g_test_add_func ("/authors-editor/keyboard", test_authors_keyboard);
-  g_test_add_func ("/authors-editor/accessible", test_authors_accessible);
+  cd_ui_test_add_func ("/authors-editor/new", test_authors_new);
+  cd_ui_test_add_func ("/authors-editor/show", test_authors_show);
+  cd_ui_test_add_func ("/authors-editor/add-edit-remove", test_authors_add_edit_remove);
+  cd_ui_test_add_func ("/authors-editor/follow-article", test_authors_follow_article);
+  cd_ui_test_add_func ("/authors-editor/keyboard", test_authors_keyboard);
+  cd_ui_test_add_func ("/authors-editor/accessible", test_authors_accessible);
 
   return g_test_run ();
 }

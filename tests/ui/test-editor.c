@@ -237,7 +237,7 @@ assert_match_label (CdEditor   *editor,
 {
   LabelWait wait = { editor, expected };
 
-  cd_ui_test_wait_until (match_label_is_cb, &wait, 3000);
+  cd_ui_test_wait_until (match_label_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS);
   g_assert_cmpstr (gtk_label_get_label (get_match_label (editor)), ==, expected);
 }
 
@@ -371,10 +371,13 @@ test_editor_debounce (void)
   assert_text (editor, "New. Body.");
   g_assert_cmpstr (cd_article_get_body (article), ==, "Body.");
 
-  /* Within the delay nothing is copied; after it, once. */
+  /* Within the delay nothing is copied; after it, once. Both fixed waits
+   * assert that something does NOT happen: no copy within a third of the
+   * delay, no second copy after it. */
   cd_ui_test_wait (100);
   g_assert_cmpstr (cd_article_get_body (article), ==, "Body.");
-  g_assert_true (cd_ui_test_wait_until (body_is_cb, &wait, 2000));
+  cd_ui_test_wait_for (body_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS,
+                       "the typed text to reach the article");
   g_assert_cmpuint (notified, ==, 1);
   cd_ui_test_wait (400);
   g_assert_cmpuint (notified, ==, 1);
@@ -383,12 +386,13 @@ test_editor_debounce (void)
    * that a loaded machine does not make this fail) copies nothing. */
   for (int i = 0; i < 4; i++)
     {
+      /* The pace of the typing, which must NOT let the delay run out. */
       cd_ui_test_wait (100);
       cd_ui_test_type_text (GTK_WIDGET (cd_editor_get_view (editor)), "x");
     }
   g_assert_cmpuint (notified, ==, 1);
   wait.needle = "New. xxxxBody.";
-  g_assert_true (cd_ui_test_wait_until (body_is_cb, &wait, 2000));
+  cd_ui_test_wait_for (body_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the edits to reach the article");
   g_assert_cmpuint (notified, ==, 2);
 
   g_assert_finalize_object (g_steal_pointer (&editor));
@@ -413,7 +417,8 @@ test_editor_flush (void)
   g_assert_cmpstr (cd_article_get_body (article), ==, "Now. Body.");
   g_assert_cmpuint (notified, ==, 1);
 
-  /* The pending copy was cancelled: nothing more happens. */
+  /* The pending copy was cancelled: nothing more happens (a fixed wait past
+   * the delay, asserting that no copy comes). */
   cd_ui_test_wait (400);
   g_assert_cmpuint (notified, ==, 1);
 
@@ -441,7 +446,8 @@ test_editor_external_change (void)
   assert_text (editor, "Reloaded.");
   g_assert_cmpuint (notified, ==, 1);
 
-  /* No copy back, and no loop. */
+  /* No copy back, and no loop (a fixed wait past the delay, asserting that
+   * none comes). */
   cd_ui_test_wait (400);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpstr (cd_article_get_body (article), ==, "Reloaded.");
@@ -451,6 +457,7 @@ test_editor_external_change (void)
   cd_ui_test_type_text (GTK_WIDGET (cd_editor_get_view (editor)), "Typed ");
   cd_article_set_body (article, "From the desk.");
   assert_text (editor, "From the desk.");
+  /* Past the delay: the edits typed before must NOT be copied over it. */
   cd_ui_test_wait (400);
   g_assert_cmpstr (cd_article_get_body (article), ==, "From the desk.");
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
@@ -798,7 +805,7 @@ test_editor_paste_html (void)
   set_clipboard_bytes (view, "text/html", (const guint8 *) html, strlen (html));
   select_range (editor, 8, 8);
   g_signal_emit_by_name (view, "paste-clipboard");
-  g_assert_true (cd_ui_test_wait_until (text_contains_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_contains_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the pasted text");
   assert_text (editor, "Before. \n\nHello **world**\n\n- a\n\nAfter.");
   assert_selection (editor, 30, 30);
   gtk_text_buffer_undo (buffer);
@@ -808,7 +815,7 @@ test_editor_paste_html (void)
   cd_article_set_body (article, "Before.\nAfter.");
   select_range (editor, 8, 8);
   g_signal_emit_by_name (view, "paste-clipboard");
-  g_assert_true (cd_ui_test_wait_until (text_contains_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_contains_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the pasted text");
   assert_text (editor, "Before.\n\nHello **world**\n\n- a\n\nAfter.");
   cd_article_set_body (article, "Before. After.");
 
@@ -829,7 +836,7 @@ test_editor_paste_html (void)
   select_range (editor, 0, 7);
   g_signal_emit_by_name (view, "paste-clipboard");
   wait.needle = "Grüße aus 東京 🚢";
-  g_assert_true (cd_ui_test_wait_until (text_contains_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_contains_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the pasted text");
   assert_text (editor, "Grüße aus 東京 🚢 After.");
 
   set_clipboard_bytes (view, "text/html",
@@ -838,7 +845,7 @@ test_editor_paste_html (void)
   select_range (editor, 0, 0);
   g_signal_emit_by_name (view, "paste-clipboard");
   wait.needle = "ÅngströmGrüße";
-  g_assert_true (cd_ui_test_wait_until (text_contains_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_contains_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the pasted text");
   assert_text (editor, "ÅngströmGrüße aus 東京 🚢 After.");
 
   /* Plain text keeps GtkTextView's own paste. */
@@ -846,7 +853,7 @@ test_editor_paste_html (void)
   cd_article_set_body (article, "");
   g_signal_emit_by_name (view, "paste-clipboard");
   wait.needle = "*plain* <b>";
-  g_assert_true (cd_ui_test_wait_until (text_contains_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_contains_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the pasted text");
   assert_text (editor, "*plain* <b>");
 
   /* Paste without formatting takes the text of an HTML clipboard's plain
@@ -854,6 +861,8 @@ test_editor_paste_html (void)
   expected = g_strdup ("*plain* <b>");
   set_clipboard_bytes (view, "text/html", (const guint8 *) html, strlen (html));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.paste-plain", NULL));
+  /* Asserts that nothing is pasted: a fixed wait for a clipboard read that
+   * must NOT change the text. */
   cd_ui_test_wait (300);
   assert_text (editor, expected);
 
@@ -908,6 +917,20 @@ scheme_is_cb (gpointer data)
          g_strcmp0 (gtk_source_style_scheme_get_id (scheme), ((TextWait *) data)->needle) == 0;
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} SizeWait;
+
+static gboolean
+width_is_cb (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) == wait->width;
+}
+
 static void
 test_editor_screenshots (void)
 {
@@ -919,6 +942,7 @@ test_editor_screenshots (void)
   g_autofree char *shot = NULL;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   TextWait wait = { editor, "Adwaita" };
+  SizeWait size = { GTK_WIDGET (editor), 0 };
   GtkWindow *window;
 
   path = g_build_filename (CD_SOURCE_DATADIR, "sample", "harbour-ferry.copydesk", NULL);
@@ -930,16 +954,14 @@ test_editor_screenshots (void)
   window = cd_ui_test_show (GTK_WIDGET (editor), 700, 700);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_assert_true (cd_ui_test_wait_until (scheme_is_cb, &wait, 2000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (scheme_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the editor's colour scheme to follow the style");
   g_clear_pointer (&shot, g_free);
   shot = cd_ui_test_screenshot (GTK_WIDGET (window), "editor-light");
   g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
   wait.needle = "Adwaita-dark";
-  g_assert_true (cd_ui_test_wait_until (scheme_is_cb, &wait, 2000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (scheme_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the editor's colour scheme to follow the style");
   g_clear_pointer (&shot, g_free);
   shot = cd_ui_test_screenshot (GTK_WIDGET (window), "editor-dark");
   g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
@@ -955,7 +977,10 @@ test_editor_screenshots (void)
     gtk_text_buffer_place_cursor (buffer, &iter);
     gtk_text_view_scroll_to_iter (cd_editor_get_view (editor), &iter, 0.0, TRUE, 0.0, 0.3);
   }
-  cd_ui_test_wait (500);
+  size.width = 1200;
+  cd_ui_test_wait_for (width_is_cb, &size, CD_UI_TEST_TIMEOUT_MS,
+                       "the editor to be 1200 pixels wide");
+  cd_ui_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), ==, 1200);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cd_editor_get_view (editor))), <=, 760);
   g_clear_pointer (&shot, g_free);
@@ -963,12 +988,14 @@ test_editor_screenshots (void)
   g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
   gtk_window_set_default_size (window, 700, 700);
   select_range (editor, 0, 0);
-  cd_ui_test_wait (300);
+  size.width = 700;
+  cd_ui_test_wait_for (width_is_cb, &size, CD_UI_TEST_TIMEOUT_MS,
+                       "the editor to be 700 pixels wide");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-replace", NULL);
   gtk_editable_set_text (get_search_entry (editor), "ferry");
   assert_match_label (editor, "1 of 9");
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   g_clear_pointer (&shot, g_free);
   shot = cd_ui_test_screenshot (GTK_WIDGET (window), "editor-find");
   g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
@@ -976,7 +1003,7 @@ test_editor_screenshots (void)
   /* The empty editor shows its hint. */
   gtk_search_bar_set_search_mode (get_search_bar (editor), FALSE);
   cd_article_set_body (article, "");
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   g_clear_pointer (&shot, g_free);
   shot = cd_ui_test_screenshot (GTK_WIDGET (window), "editor-empty");
   g_assert_true (g_file_test (shot, G_FILE_TEST_EXISTS));
@@ -1068,20 +1095,20 @@ main (int   argc,
 {
   cd_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/editor/template", test_editor_template);
-  g_test_add_func ("/editor/load", test_editor_load);
-  g_test_add_func ("/editor/debounce", test_editor_debounce);
-  g_test_add_func ("/editor/flush", test_editor_flush);
-  g_test_add_func ("/editor/external-change", test_editor_external_change);
-  g_test_add_func ("/editor/undo", test_editor_undo);
-  g_test_add_func ("/editor/format", test_editor_format);
-  g_test_add_func ("/editor/format-round-trip", test_editor_format_round_trip);
-  g_test_add_func ("/editor/find", test_editor_find);
-  g_test_add_func ("/editor/replace", test_editor_replace);
-  g_test_add_func ("/editor/paste-html", test_editor_paste_html);
-  g_test_add_func ("/editor/non-ascii", test_editor_non_ascii);
-  g_test_add_func ("/editor/screenshots", test_editor_screenshots);
-  g_test_add_func ("/editor/document-font", test_editor_document_font);
+  cd_ui_test_add_func ("/editor/template", test_editor_template);
+  cd_ui_test_add_func ("/editor/load", test_editor_load);
+  cd_ui_test_add_func ("/editor/debounce", test_editor_debounce);
+  cd_ui_test_add_func ("/editor/flush", test_editor_flush);
+  cd_ui_test_add_func ("/editor/external-change", test_editor_external_change);
+  cd_ui_test_add_func ("/editor/undo", test_editor_undo);
+  cd_ui_test_add_func ("/editor/format", test_editor_format);
+  cd_ui_test_add_func ("/editor/format-round-trip", test_editor_format_round_trip);
+  cd_ui_test_add_func ("/editor/find", test_editor_find);
+  cd_ui_test_add_func ("/editor/replace", test_editor_replace);
+  cd_ui_test_add_func ("/editor/paste-html", test_editor_paste_html);
+  cd_ui_test_add_func ("/editor/non-ascii", test_editor_non_ascii);
+  cd_ui_test_add_func ("/editor/screenshots", test_editor_screenshots);
+  cd_ui_test_add_func ("/editor/document-font", test_editor_document_font);
 
   return g_test_run ();
 }

@@ -20,12 +20,6 @@ static CdApplication *app;
 static char *tmp_home;
 
 static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
 title_is_headline_cb (gpointer data)
 {
   CdWindow *window = data;
@@ -49,9 +43,10 @@ open_sample (char **exports)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
   cd_window_open_file (window, file);
-  g_assert_true (cd_ui_test_wait_until (title_is_headline_cb, window, 5000));
+  cd_ui_test_wait_for (title_is_headline_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the sample article to open");
 
   *exports = g_steal_pointer (&folder);
   return window;
@@ -62,9 +57,9 @@ close_window (CdWindow *window)
 {
   g_autoptr(CdDocument) document = g_object_ref (cd_window_get_document (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* The window writes its recovery copy when it goes: remove it after. */
+  cd_ui_test_destroy_window (GTK_WINDOW (window));
   cd_document_discard_recovery (document);
-  cd_ui_test_wait (50);
 }
 
 static gboolean
@@ -123,7 +118,7 @@ test_export_last_format (void)
 
   /* The sample is ready, so one click exports without asking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (cd_ui_test_wait_until (file_exists_cb, output, 5000));
+  cd_ui_test_wait_for_file (output, TRUE);
 
   expected = expected_export (window, "ninjs");
   assert_file_equals (output, expected);
@@ -166,7 +161,7 @@ test_export_format_menu (void)
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-format",
                                                  "s", formats[i]));
-      if (!cd_ui_test_wait_until (file_exists_cb, output, 5000))
+      if (!cd_ui_test_wait_until (file_exists_cb, output, CD_UI_TEST_TIMEOUT_MS))
         g_error ("exporting as %s wrote no %s", formats[i], output);
       assert_file_equals (output, expected);
 
@@ -195,13 +190,15 @@ test_export_not_ready (void)
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Export With Problems?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no headline"));
   cd_ui_test_respond (dialog, "cancel");
+  /* Asserts that nothing is written after Cancel: a fixed wait, long enough
+   * for an export that had wrongly started to reach the disk. */
   cd_ui_test_wait (300);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Export With Problems?");
   cd_ui_test_respond (dialog, "export");
-  g_assert_true (cd_ui_test_wait_until (file_exists_cb, output, 5000));
+  cd_ui_test_wait_for_file (output, TRUE);
 
   close_window (window);
 }
@@ -256,8 +253,8 @@ test_shortcuts_window (void)
   g_autofree char *path = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (cd_ui_test_wait_until (shortcuts_shown_cb, &shortcuts, 5000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (shortcuts_shown_cb, &shortcuts, CD_UI_TEST_TIMEOUT_MS,
+                       "the shortcuts window");
   path = cd_ui_test_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (shortcuts);
@@ -277,14 +274,17 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/export/last-format", test_export_last_format);
-  g_test_add_func ("/export/format-menu", test_export_format_menu);
-  g_test_add_func ("/export/not-ready", test_export_not_ready);
-  g_test_add_func ("/export/write-error", test_export_write_error);
-  g_test_add_func ("/export/shortcuts-window", test_shortcuts_window);
+  cd_ui_test_add_func ("/export/last-format", test_export_last_format);
+  cd_ui_test_add_func ("/export/format-menu", test_export_format_menu);
+  cd_ui_test_add_func ("/export/not-ready", test_export_not_ready);
+  cd_ui_test_add_func ("/export/write-error", test_export_write_error);
+  cd_ui_test_add_func ("/export/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
 

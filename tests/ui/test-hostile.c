@@ -16,16 +16,13 @@
 static CdApplication *app;
 static char *tmp_home;
 
-static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
+/* Under the XDG_DATA_HOME of the whole program (cd_ui_test_make_home ()),
+ * where the application made before the tests keeps its recovery copies:
+ * each test case has other user folders of its own. */
 static GFile *
 recovery_dir (void)
 {
-  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+  return g_file_new_build_filename (tmp_home, "data", "copydesk", "recovery", NULL);
 }
 
 /* Runs first: the application offers recovery copies when it is first
@@ -60,15 +57,13 @@ test_unreadable_recovery (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Council approves"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), broken_path));
   cd_ui_test_respond (dialog, "discard");
-  cd_ui_test_wait (200);
 
   /* The copy that could not be read is still there. */
   g_assert_true (g_file_query_exists (broken, NULL));
   g_assert_true (g_file_delete (broken, NULL, NULL));
 
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
-  cd_ui_test_wait (100);
+    cd_ui_test_destroy_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
 }
 
 static CdWindow *
@@ -78,7 +73,7 @@ show_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
   return window;
 }
 
@@ -118,7 +113,7 @@ test_open_special_files (void)
 
       cd_article_set_headline (article, "Kept while the open fails");
       cd_window_open_file (window, file);
-      g_assert_true (cd_ui_test_wait_until (dialog_shown_cb, &wait, 5000));
+      cd_ui_test_wait_for (dialog_shown_cb, &wait, CD_UI_TEST_TIMEOUT_MS, heading);
       dialog = cd_ui_test_find_message_dialog (GTK_WINDOW (window), heading);
       g_test_message ("%s: %s", paths[i], adw_message_dialog_get_body (dialog));
       g_assert_true (strlen (adw_message_dialog_get_body (dialog)) < 1000);
@@ -127,11 +122,30 @@ test_open_special_files (void)
                        ==, "Kept while the open fails");
 
       cd_document_discard_recovery (cd_window_get_document (window));
-      gtk_window_destroy (GTK_WINDOW (window));
-      cd_ui_test_wait (100);
+      cd_ui_test_destroy_window (GTK_WINDOW (window));
     }
 
   g_remove (fifo_path);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+count_positive_cb (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static gboolean
+check_done_cb (gpointer data)
+{
+  return CD_WINDOW (data)->check_source == 0;
 }
 
 /* House rules nested far deeper than any parser stack allows, chosen in the
@@ -143,6 +157,7 @@ test_deep_house_rules (void)
   g_autofree char *path = g_build_filename (tmp_home, "deep-rules.json", NULL);
   GString *deep = g_string_new (NULL);
   CdWindow *window;
+  guint rules_loaded = 0;
 
   for (int i = 0; i < 75000; i++)
     g_string_append_c (deep, '[');
@@ -151,19 +166,28 @@ test_deep_house_rules (void)
   g_assert_true (g_file_set_contents (path, deep->str, (gssize) deep->len, NULL));
   g_string_free (deep, TRUE);
 
+  g_signal_connect (app, "notify::house-rules", G_CALLBACK (count_notify_cb), &rules_loaded);
   g_settings_set_string (settings, "house-rules-file", path);
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (count_positive_cb, &rules_loaded, CD_UI_TEST_TIMEOUT_MS,
+                       "the application to load the chosen house rules");
+  g_signal_handlers_disconnect_by_func (app, count_notify_cb, &rules_loaded);
   g_assert_nonnull (cd_application_get_house_rules (app));
 
   window = show_window ();
   cd_article_set_headline (cd_document_get_article (cd_window_get_document (window)), "Still checked");
-  cd_ui_test_wait (600);
-  g_assert_nonnull (cd_window_check (window));
+  /* The window checks the article a moment after the change. */
+  g_assert_cmpuint (window->check_source, !=, 0);
+  cd_ui_test_wait_for (check_done_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the window's own check of the changed article");
+  {
+    g_autoptr(GListModel) issues = cd_window_check (window);
+
+    g_assert_nonnull (issues);
+  }
 
   g_settings_reset (settings, "house-rules-file");
   cd_document_discard_recovery (cd_window_get_document (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  cd_ui_test_wait (100);
+  cd_ui_test_destroy_window (GTK_WINDOW (window));
   g_remove (path);
 }
 
@@ -179,13 +203,16 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
   /* First to activate the application: recovery is offered then only. */
-  g_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
-  g_test_add_func ("/hostile/open-special-files", test_open_special_files);
-  g_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
+  cd_ui_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
+  cd_ui_test_add_func ("/hostile/open-special-files", test_open_special_files);
+  cd_ui_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
 
   status = g_test_run ();
 

@@ -33,7 +33,7 @@ wait_for_state (CdImageEditor *editor,
 {
   StateWait wait = { editor, state };
 
-  if (!cd_ui_test_wait_until (state_is_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (state_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("thumbnail state is “%s” (%s), not “%s”",
              cd_image_editor_get_thumbnail_state (editor),
              cd_image_editor_get_message (editor), state);
@@ -398,7 +398,6 @@ test_sample_article (void)
   /* Loading changed nothing in the article. */
   g_assert_cmpstr (cd_image_get_source (image), ==, "harbour-ferry.jpg");
 
-  cd_ui_test_wait (300);
   shot = cd_ui_test_screenshot (GTK_WIDGET (editor), "image-editor-loaded");
   g_test_message ("screenshot: %s", shot);
 
@@ -505,6 +504,22 @@ test_set_file_paths (void)
   remove_tree (tmp);
 }
 
+/* Each thumbnail load holds a reference on the editor until its callback has
+ * run: with the count back where it was before any load, every load ended. */
+typedef struct
+{
+  GObject *editor;
+  guint    idle_refs;
+} LoadsWait;
+
+static gboolean
+loads_done_cb (gpointer data)
+{
+  LoadsWait *wait = data;
+
+  return (guint) g_atomic_int_get (&wait->editor->ref_count) == wait->idle_refs;
+}
+
 static void
 test_latest_wins (void)
 {
@@ -516,6 +531,7 @@ test_latest_wins (void)
   g_autoptr(CdArticle) article = cd_article_new ();
   CdImageEditor *editor = CD_IMAGE_EDITOR (cd_image_editor_new ());
   GtkWindow *window = cd_ui_test_show (GTK_WIDGET (editor), 380, 600);
+  LoadsWait loads = { G_OBJECT (editor), (guint) g_atomic_int_get (&G_OBJECT (editor)->ref_count) };
 
   copy_sample_jpeg (first, -1);
   write_png (second, 64, 32);
@@ -531,7 +547,7 @@ test_latest_wins (void)
   wait_for_state (editor, "loaded");
   assert_thumbnail_fits (editor, 64, 32);
   /* The earlier loads finish too, and change nothing. */
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for (loads_done_cb, &loads, CD_UI_TEST_TIMEOUT_MS, "the replaced loads to end");
   g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "loaded");
   assert_thumbnail_fits (editor, 64, 32);
 
@@ -542,7 +558,8 @@ test_latest_wins (void)
 
     cd_image_editor_set_article (editor, other);
     g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "empty");
-    cd_ui_test_wait (300);
+    cd_ui_test_wait_for (loads_done_cb, &loads, CD_UI_TEST_TIMEOUT_MS,
+                         "the load for the other article to end");
     g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "empty");
     g_assert_null (cd_image_editor_get_thumbnail (editor));
     cd_image_editor_set_article (editor, NULL);
@@ -552,8 +569,11 @@ test_latest_wins (void)
   cd_image_editor_set_article (editor, article);
   g_assert_true (cd_image_editor_set_file (editor, first_file, NULL));
   g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "loading");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_destroy (window);
-  cd_ui_test_wait (500);
+  /* The load holds the editor until it ends. */
+  cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &editor, CD_UI_TEST_TIMEOUT_MS,
+                       "the load to end and let the editor go");
 
   remove_tree (tmp);
 }
@@ -646,7 +666,6 @@ test_broken_images (void)
   g_assert_true (g_str_has_prefix (cd_image_editor_get_message (editor),
                                    "The image “truncated.jpg” could not be read: "));
   g_test_message ("truncated: %s", cd_image_editor_get_message (editor));
-  cd_ui_test_wait (300);
   shot = cd_ui_test_screenshot (GTK_WIDGET (editor), "image-editor-error");
   g_test_message ("screenshot: %s", shot);
   g_clear_object (&file);
@@ -768,7 +787,8 @@ test_url (void)
                    "Remote image — shown in the preview");
   g_assert_null (cd_image_editor_get_thumbnail (editor));
   g_assert_false (gtk_widget_has_css_class (url_row, "error"));
-  /* No fetch, so nothing is loading, now or later. */
+  /* No fetch, so nothing is loading, now or later: a fixed wait asserting
+   * that no load starts. */
   cd_ui_test_wait (200);
   g_assert_cmpstr (cd_image_editor_get_thumbnail_state (editor), ==, "remote");
   shot = cd_ui_test_screenshot (GTK_WIDGET (editor), "image-editor-remote");
@@ -784,7 +804,6 @@ test_url (void)
         {
           g_autofree char *error_shot = NULL;
 
-          cd_ui_test_wait (100);
           error_shot = cd_ui_test_screenshot (GTK_WIDGET (editor), "image-editor-url-error");
           g_test_message ("screenshot: %s", error_shot);
         }
@@ -953,7 +972,6 @@ test_remove (void)
   g_assert_true (has_focus_within (window, find_button (editor, "_Choose Image…")));
   g_assert_true (cd_image_editor_focus_field (editor, "image"));
 
-  cd_ui_test_wait (300);
   shot = cd_ui_test_screenshot (GTK_WIDGET (editor), "image-editor-empty");
   g_test_message ("screenshot: %s", shot);
 
@@ -1050,17 +1068,17 @@ main (int   argc,
 {
   cd_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/image-editor/sample-article", test_sample_article);
-  g_test_add_func ("/image-editor/no-article", test_no_article);
-  g_test_add_func ("/image-editor/set-file-paths", test_set_file_paths);
-  g_test_add_func ("/image-editor/latest-wins", test_latest_wins);
-  g_test_add_func ("/image-editor/not-an-image", test_not_an_image);
-  g_test_add_func ("/image-editor/broken-images", test_broken_images);
-  g_test_add_func ("/image-editor/too-large", test_too_large);
-  g_test_add_func ("/image-editor/url", test_url);
-  g_test_add_func ("/image-editor/fields", test_fields);
-  g_test_add_func ("/image-editor/remove", test_remove);
-  g_test_add_func ("/image-editor/drop", test_drop);
+  cd_ui_test_add_func ("/image-editor/sample-article", test_sample_article);
+  cd_ui_test_add_func ("/image-editor/no-article", test_no_article);
+  cd_ui_test_add_func ("/image-editor/set-file-paths", test_set_file_paths);
+  cd_ui_test_add_func ("/image-editor/latest-wins", test_latest_wins);
+  cd_ui_test_add_func ("/image-editor/not-an-image", test_not_an_image);
+  cd_ui_test_add_func ("/image-editor/broken-images", test_broken_images);
+  cd_ui_test_add_func ("/image-editor/too-large", test_too_large);
+  cd_ui_test_add_func ("/image-editor/url", test_url);
+  cd_ui_test_add_func ("/image-editor/fields", test_fields);
+  cd_ui_test_add_func ("/image-editor/remove", test_remove);
+  cd_ui_test_add_func ("/image-editor/drop", test_drop);
 
   return g_test_run ();
 }

@@ -755,6 +755,22 @@ test_form_follows_article (void)
   g_assert_finalize_object (form);
 }
 
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         above;
+  double         below;
+} ScrollWait;
+
+static gboolean
+scrolled_cb (gpointer data)
+{
+  ScrollWait *wait = data;
+  double value = gtk_adjustment_get_value (wait->adjustment);
+
+  return value > wait->above && value < wait->below;
+}
+
 static void
 test_form_focus_field (void)
 {
@@ -779,10 +795,12 @@ test_form_focus_field (void)
   };
   DateRows published, embargo;
   GtkWidget *focus;
+  ScrollWait scroll = { NULL, -1, G_MAXDOUBLE };
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
   window = cd_ui_test_show (form, 400, 500);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller (form)));
+  scroll.adjustment = vadjustment;
   get_published_rows (form, &published);
   get_embargo_rows (form, &embargo);
 
@@ -797,10 +815,15 @@ test_form_focus_field (void)
     }
 
   /* The last field is far down: the form scrolled to it. */
-  cd_ui_test_wait (300);
+  scroll.above = 500;
+  cd_ui_test_wait_for (scrolled_cb, &scroll, CD_UI_TEST_TIMEOUT_MS,
+                       "the form to scroll down to the last field");
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 500);
   cd_metadata_form_focus_headline (CD_METADATA_FORM (form));
-  cd_ui_test_wait (300);
+  scroll.above = -1;
+  scroll.below = 100;
+  cd_ui_test_wait_for (scrolled_cb, &scroll, CD_UI_TEST_TIMEOUT_MS,
+                       "the form to scroll back up to the headline");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (gtk_widget_is_ancestor (focus, child (form, "headline_row")));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, 100);
@@ -990,7 +1013,6 @@ screenshot_pages (GtkWidget  *form,
       g_autofree char *path = NULL;
 
       gtk_adjustment_set_value (vadjustment, value);
-      cd_ui_test_wait (200);
       path = cd_ui_test_screenshot (form, page_name);
       g_test_message ("screenshot: %s", path);
 
@@ -1001,16 +1023,37 @@ screenshot_pages (GtkWidget  *form,
   gtk_adjustment_set_value (vadjustment, 0);
 }
 
-/* A multi-line field is as tall as its wrapped text: nothing is cut off. */
+static gboolean
+text_fits_cb (gpointer data)
+{
+  GtkWidget *view = data;
+  int natural;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                      NULL, &natural, NULL, NULL);
+  return gtk_widget_get_height (view) >= natural;
+}
+
+/* A multi-line field is as tall as its wrapped text: nothing is cut off.
+ * A text view lays its lines out in the background, and is given its height
+ * a frame after that: waits for it. */
 static void
 assert_text_fits (GtkWidget *view)
 {
   int natural;
 
+  cd_ui_test_wait_for (text_fits_cb, view, CD_UI_TEST_TIMEOUT_MS,
+                       "the text view to be as tall as its wrapped text");
   gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
                       NULL, &natural, NULL, NULL);
   g_assert_cmpint (natural, >, 60);
   g_assert_cmpint (gtk_widget_get_height (view), >=, natural);
+}
+
+static gboolean
+width_is_360_cb (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) == 360;
 }
 
 static void
@@ -1026,14 +1069,15 @@ test_form_screenshot (void)
   cd_article_set_planned_words (article, 650);
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
   window = cd_ui_test_show (form, 400, 1000);
-  cd_ui_test_wait (300);
   assert_text_fits (child (form, "standfirst_view"));
   assert_text_fits (child (form, "editor_note_view"));
   screenshot_pages (form, "metadata-form-400");
 
   /* The narrowest sidebar: nothing may stick out. */
   gtk_window_set_default_size (window, 360, 1000);
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for (width_is_360_cb, form, CD_UI_TEST_TIMEOUT_MS,
+                       "the form to be laid out 360 pixels wide");
+  cd_ui_test_wait_for_frames (form);
   g_assert_cmpint (gtk_widget_get_width (form), ==, 360);
   assert_text_fits (child (form, "standfirst_view"));
   screenshot_pages (form, "metadata-form-360");
@@ -1051,20 +1095,20 @@ main (int   argc,
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/metadata-form/new", test_form_new);
-  g_test_add_func ("/metadata-form/shows-article", test_form_shows_article);
-  g_test_add_func ("/metadata-form/edits-article", test_form_edits_article);
-  g_test_add_func ("/metadata-form/counters", test_form_counters);
-  g_test_add_func ("/metadata-form/slug", test_form_slug);
-  g_test_add_func ("/metadata-form/dates", test_form_dates);
-  g_test_add_func ("/metadata-form/embargo", test_form_embargo);
-  g_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
-  g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
-  g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
-  g_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
-  g_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
-  g_test_add_func ("/metadata-form/accessible", test_form_accessible);
-  g_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
+  cd_ui_test_add_func ("/metadata-form/new", test_form_new);
+  cd_ui_test_add_func ("/metadata-form/shows-article", test_form_shows_article);
+  cd_ui_test_add_func ("/metadata-form/edits-article", test_form_edits_article);
+  cd_ui_test_add_func ("/metadata-form/counters", test_form_counters);
+  cd_ui_test_add_func ("/metadata-form/slug", test_form_slug);
+  cd_ui_test_add_func ("/metadata-form/dates", test_form_dates);
+  cd_ui_test_add_func ("/metadata-form/embargo", test_form_embargo);
+  cd_ui_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
+  cd_ui_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
+  cd_ui_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
+  cd_ui_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
+  cd_ui_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
+  cd_ui_test_add_func ("/metadata-form/accessible", test_form_accessible);
+  cd_ui_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
 
   return g_test_run ();
 }

@@ -19,7 +19,7 @@
 #include "cd-preview.h"
 #include "cd-ui-test-util.h"
 
-#define TIMEOUT_MS 15000
+#define TIMEOUT_MS 30000
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -123,11 +123,48 @@ run_js (WebKitWebView *web_view,
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL,
                                        js_done_cb, &call);
-  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  cd_ui_test_wait_for (js_call_done, &call, TIMEOUT_MS, "the script's result");
   if (call.error != NULL)
     g_test_message ("script failed: %s", script);
   g_assert_no_error (call.error);
   return call.result;
+}
+
+typedef struct
+{
+  WebKitWebView *web_view;
+  const char    *script;
+  const char    *expected;
+} JsWait;
+
+static gboolean
+js_is_cb (gpointer data)
+{
+  JsWait *wait = data;
+  g_autofree char *value = run_js (wait->web_view, wait->script);
+
+  return g_strcmp0 (value, wait->expected) == 0;
+}
+
+/* Waits until @script's value in the page is @expected. */
+static void
+wait_js (WebKitWebView *web_view,
+         const char    *script,
+         const char    *expected)
+{
+  JsWait wait = { web_view, script, expected };
+  g_autofree char *what = g_strdup_printf ("“%s” to be %s in the page", script, expected);
+
+  cd_ui_test_wait_for (js_is_cb, &wait, TIMEOUT_MS, what);
+}
+
+static gboolean
+web_process_ready_cb (gpointer data)
+{
+  WebKitWebView *web_view = data;
+
+  return webkit_web_view_get_is_web_process_responsive (web_view) &&
+         !webkit_web_view_is_loading (web_view);
 }
 
 static double
@@ -160,10 +197,11 @@ wait_generation_after (CdPreview *preview,
 {
   GenerationWait wait = { preview, after };
 
-  g_assert_true (cd_ui_test_wait_until (generation_passed, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (generation_passed, &wait, TIMEOUT_MS, "the preview to load a new page");
 }
 
-/* Waits @ms and checks that no page was loaded meanwhile. */
+/* Waits @ms and checks that no page was loaded meanwhile: a fixed wait, as
+ * the test asserts that something does NOT happen. */
 static void
 assert_no_new_generation (CdPreview *preview,
                           guint      ms)
@@ -188,6 +226,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  cd_ui_test_case_begin ();
   fixture->article = load_sample (&fixture->article_dir);
   fixture->preview = CD_PREVIEW (cd_preview_new ());
   fixture->window = cd_ui_test_show (GTK_WIDGET (fixture->preview), 1000, 800);
@@ -309,7 +348,10 @@ test_preview_hidden (Fixture       *fixture,
   guint generation;
   g_autofree char *h1 = NULL;
 
-  /* A load started before the preview was hidden may still finish. */
+  /* A load started before the preview was hidden may still finish. The
+   * render thread's work cannot be observed from here, so this is a fixed
+   * wait; it belongs to the assertion below that hidden, nothing more
+   * loads. */
   gtk_widget_set_visible (GTK_WIDGET (fixture->preview), FALSE);
   cd_ui_test_wait (800);
   generation = cd_preview_get_generation (fixture->preview);
@@ -367,11 +409,13 @@ test_preview_latest_wins (Fixture       *fixture,
       g_autofree char *headline = g_strdup_printf ("Headline edit %u", i);
 
       cd_article_set_headline (fixture->article, headline);
+      /* The pace of the edits is what this test is about, not a wait for
+       * anything. */
       cd_ui_test_wait (i % 5 == 0 ? 170 : 20);
     }
 
-  g_assert_true (cd_ui_test_wait_until (h1_is, &wait, TIMEOUT_MS));
-  /* Nothing older arrives later. */
+  cd_ui_test_wait_for (h1_is, &wait, TIMEOUT_MS, "the page's headline");
+  /* Nothing older arrives later (a fixed wait: it asserts an absence). */
   cd_ui_test_wait (500);
   g_assert_true (h1_is (&wait));
   g_assert_nonnull (strstr (cd_preview_get_html (fixture->preview), "Headline edit 20"));
@@ -392,7 +436,8 @@ test_preview_latest_wins (Fixture       *fixture,
       cd_preview_refresh (fixture->preview);
     }
   wait.expected = "Burst 5";
-  g_assert_true (cd_ui_test_wait_until (h1_is, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (h1_is, &wait, TIMEOUT_MS, "the page's headline");
+  /* No second load comes (a fixed wait: it asserts an absence). */
   cd_ui_test_wait (500);
   g_assert_true (h1_is (&wait));
   g_assert_cmpuint (loads, ==, 1);
@@ -421,7 +466,7 @@ wait_width (GtkWidget *widget,
 {
   WidthWait wait = { widget, width };
 
-  g_assert_true (cd_ui_test_wait_until (width_is, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (width_is, &wait, TIMEOUT_MS, "the web view's width");
 }
 
 static void
@@ -440,14 +485,8 @@ check_device (Fixture    *fixture,
 
   /* The page itself lays out at that width. */
   expected = g_strdup_printf ("%d", expected_width);
-  for (int i = 0; i < 100; i++)
-    {
-      g_free (inner_width);
-      inner_width = run_js (fixture->web_view, "window.innerWidth");
-      if (g_strcmp0 (inner_width, expected) == 0)
-        break;
-      cd_ui_test_wait (50);
-    }
+  wait_js (fixture->web_view, "window.innerWidth", expected);
+  inner_width = run_js (fixture->web_view, "window.innerWidth");
   g_assert_cmpstr (inner_width, ==, expected);
 }
 
@@ -516,7 +555,7 @@ try_js_number (WebKitWebView *web_view,
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL,
                                        js_done_cb, &call);
-  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  cd_ui_test_wait_for (js_call_done, &call, TIMEOUT_MS, "the script's result");
   if (call.error == NULL)
     number = g_ascii_strtod (call.result, NULL);
   g_clear_error (&call.error);
@@ -586,7 +625,8 @@ test_preview_scroll_kept (Fixture       *fixture,
         break;
       g_test_message ("the web process ended during attempt %u; trying again", attempt);
       g_assert_cmpuint (attempt, <, 3);
-      cd_ui_test_wait (500);
+      cd_ui_test_wait_for (web_process_ready_cb, fixture->web_view, TIMEOUT_MS,
+                           "a new web process after the crash");
     }
   g_signal_handlers_disconnect_by_func (fixture->web_view, count_crash_cb, &crashes);
 
@@ -651,16 +691,11 @@ check_settings_block_scripts (WebKitWebView *preview_view)
                              "<iframe src=\"javascript:parent.document.title='pwned'\"></iframe>"
                              "</body></html>",
                              "about:blank");
-  for (int i = 0; i < 200 && !loaded; i++)
-    {
-      g_autofree char *state = NULL;
-
-      cd_ui_test_wait (25);
-      state = run_js (WEBKIT_WEB_VIEW (view),
-                      "document.getElementById('p') ? document.readyState : 'none'");
-      loaded = g_str_equal (state, "complete");
-    }
+  wait_js (WEBKIT_WEB_VIEW (view),
+           "document.getElementById('p') ? document.readyState : 'none'", "complete");
+  loaded = TRUE;
   g_assert_true (loaded);
+  /* The page's scripts must NOT run: a fixed wait for any that would. */
   cd_ui_test_wait (200);
   title = run_js (WEBKIT_WEB_VIEW (view), "document.title");
   g_assert_cmpstr (title, ==, "Safe");
@@ -696,6 +731,7 @@ test_preview_hostile (Fixture       *fixture,
                        "<iframe src=\"https://example.org/\"></iframe>\n\n"
                        "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/\">\n");
   wait_generation_after (fixture->preview, generation);
+  /* The article's scripts must NOT run: a fixed wait for any that would. */
   cd_ui_test_wait (300);
 
   title = run_js (fixture->web_view, "document.title");
@@ -716,6 +752,7 @@ test_preview_hostile (Fixture       *fixture,
   g_signal_connect (fixture->preview, "activate-link", G_CALLBACK (ignore_link_cb), NULL);
   g_free (run_js (fixture->web_view,
                   "document.querySelectorAll('a').forEach (a => a.click()); 0"));
+  /* Clicks must NOT run anything or navigate: a fixed wait for either. */
   cd_ui_test_wait (300);
   g_free (title);
   title = run_js (fixture->web_view, "document.title");
@@ -784,7 +821,14 @@ test_preview_local_images (Fixture       *fixture,
                        "![link](link.jpg) ![out](../outside.jpg)\n\n"
                        "<img alt=\"raw\" src=\"file:///dev/zero\">\n");
   wait_generation_after (fixture->preview, generation);
-  cd_ui_test_wait (1500);
+  /* The page of the last edit (each change above renders), and the one
+   * image that may load in it; the others must NOT load, which a fixed wait
+   * gives the time to. */
+  wait_js (fixture->web_view,
+           "(() => { const ok = document.querySelector ('img[alt=ok]');"
+           " return ok != null && ok.naturalWidth > 0; }) ()",
+           "true");
+  cd_ui_test_wait (500);
 
   widths = run_js (fixture->web_view,
                    "Array.from (document.querySelectorAll('article img, main img, img'))"
@@ -905,7 +949,8 @@ wait_for_fetches (CdPreview *preview,
                   guint      generation)
 {
   wait_generation_after (preview, generation);
-  /* Late fetches: a stylesheet's import, a lazy image, a refresh. */
+  /* Late fetches: a stylesheet's import, a lazy image, a refresh. A fixed
+   * wait: the tests assert that none of them happens. */
   cd_ui_test_wait (1500);
 }
 
@@ -1026,17 +1071,17 @@ test_preview_links (Fixture       *fixture,
   uri_before = g_strdup (webkit_web_view_get_uri (fixture->web_view));
 
   g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"https://example.org/timetable\"]').click(); 0"));
-  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (links_reached, &wait, TIMEOUT_MS, "the links to be opened");
   g_assert_cmpstr (g_ptr_array_index (links, 0), ==, "https://example.org/timetable");
 
   wait.count = 2;
   g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"mailto:desk@example.com\"]').click(); 0"));
-  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (links_reached, &wait, TIMEOUT_MS, "the links to be opened");
   g_assert_cmpstr (g_ptr_array_index (links, 1), ==, "mailto:desk@example.com");
 
   wait.count = 3;
   g_free (run_js (fixture->web_view, "document.querySelector('a[href=\"http://example.org/notice\"]').click(); 0"));
-  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (links_reached, &wait, TIMEOUT_MS, "the links to be opened");
   g_assert_cmpstr (g_ptr_array_index (links, 2), ==, "http://example.org/notice");
 
   /* Other links neither open nor navigate; a new-window request opens the
@@ -1044,6 +1089,7 @@ test_preview_links (Fixture       *fixture,
   g_free (run_js (fixture->web_view,
                   "document.querySelectorAll('a:not([href^=\"http\"]):not([href^=\"mailto\"])')"
                   ".forEach (a => a.click()); 0"));
+  /* None of them may open: a fixed wait for a link that would. */
   cd_ui_test_wait (300);
   g_assert_cmpuint (links->len, ==, 3);
 
@@ -1051,10 +1097,10 @@ test_preview_links (Fixture       *fixture,
   g_free (run_js (fixture->web_view,
                   "var a = document.querySelector('a[href=\"https://example.org/timetable\"]');"
                   " a.target = '_blank'; a.click(); 0"));
-  g_assert_true (cd_ui_test_wait_until (links_reached, &wait, TIMEOUT_MS));
+  cd_ui_test_wait_for (links_reached, &wait, TIMEOUT_MS, "the links to be opened");
   g_assert_cmpstr (g_ptr_array_index (links, 3), ==, "https://example.org/timetable");
 
-  /* The page stayed. */
+  /* The page stayed: a fixed wait for a navigation that must NOT come. */
   cd_ui_test_wait (300);
   g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, uri_before);
   g_assert_cmpuint (cd_preview_get_generation (fixture->preview), ==, generation);
@@ -1184,10 +1230,15 @@ test_preview_dispose_busy (void)
       g_autoptr(CdArticle) article = load_sample (NULL);
 
       cd_preview_set_article (preview, article);
+      /* Each round goes away at another moment of the render and load: the
+       * pause is the test, not a wait for anything. */
       cd_ui_test_wait (i * 30);
       cd_article_set_headline (article, "Edited");
+      g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
       gtk_window_destroy (window);
-      cd_ui_test_wait (200);
+      cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &preview, TIMEOUT_MS,
+                           "the busy preview to be finalized");
+      cd_ui_test_flush ();
     }
 }
 
@@ -1262,6 +1313,25 @@ try_screenshot (GtkWidget  *widget,
   return g_steal_pointer (&file);
 }
 
+typedef struct
+{
+  GtkWidget  *window;
+  const char *name;
+  char       *path;
+} ShotWait;
+
+/* Takes the screenshot once the next frames are drawn; TRUE once it shows
+ * something. */
+static gboolean
+screenshot_taken_cb (gpointer data)
+{
+  ShotWait *wait = data;
+
+  cd_ui_test_wait_for_frames (wait->window);
+  wait->path = try_screenshot (wait->window, wait->name);
+  return wait->path != NULL;
+}
+
 static void
 screenshot (Fixture    *fixture,
             const char *name)
@@ -1269,36 +1339,23 @@ screenshot (Fixture    *fixture,
   g_autofree char *page_name = g_strconcat (name, "-page", NULL);
   const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   JsCall call = { FALSE, NULL, NULL };
+  ShotWait shot = { GTK_WIDGET (fixture->window), name, NULL };
   char *widget_path = NULL;
 
   /* The window as GTK draws it. WebKit's frame of a page comes a little
    * after the load finished, and after a resize; the lead image decodes
    * after the text shows. */
-  for (int i = 0; i < 100 && widget_path == NULL; i++)
-    {
-      cd_ui_test_wait (50);
-      widget_path = try_screenshot (GTK_WIDGET (fixture->window), name);
-    }
-  g_assert_nonnull (widget_path);
-  cd_ui_test_wait (300);
-  for (int i = 0; i < 100; i++)
-    {
-      char *again = try_screenshot (GTK_WIDGET (fixture->window), name);
-
-      if (again != NULL)
-        {
-          g_free (widget_path);
-          widget_path = again;
-          break;
-        }
-      cd_ui_test_wait (50);
-    }
+  wait_js (fixture->web_view,
+           "Array.from (document.images).every (i => i.complete) && document.readyState",
+           "complete");
+  cd_ui_test_wait_for (screenshot_taken_cb, &shot, TIMEOUT_MS, "the window to draw the page");
+  widget_path = g_steal_pointer (&shot.path);
 
   /* And the page as WebKit renders it (its visible part). */
   call.result = g_strdup_printf ("%s/screenshots/%s.png", builddir ? builddir : ".", page_name);
   webkit_web_view_get_snapshot (fixture->web_view, WEBKIT_SNAPSHOT_REGION_VISIBLE,
                                 WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, save_snapshot_cb, &call);
-  g_assert_true (cd_ui_test_wait_until (js_call_done, &call, TIMEOUT_MS));
+  cd_ui_test_wait_for (js_call_done, &call, TIMEOUT_MS, "the script's result");
   g_assert_no_error (call.error);
   g_assert_true (png_has_content (call.result));
   g_test_message ("screenshots: %s, %s", widget_path, call.result);
@@ -1317,7 +1374,6 @@ test_preview_screenshots (Fixture       *fixture,
 
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_PHONE);
   wait_width (GTK_WIDGET (fixture->web_view), 375);
-  cd_ui_test_wait (300);
   screenshot (fixture, "preview-phone-light");
 
   /* Dark, as the window sets it: the app's style and the page's theme. */
@@ -1330,17 +1386,14 @@ test_preview_screenshots (Fixture       *fixture,
 
     g_assert_cmpstr (theme, ==, "dark");
   }
-  cd_ui_test_wait (300);
   screenshot (fixture, "preview-phone-dark");
 
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_DESKTOP);
   wait_width (GTK_WIDGET (fixture->web_view), gtk_widget_get_width (GTK_WIDGET (fixture->preview)));
-  cd_ui_test_wait (300);
   screenshot (fixture, "preview-desktop-dark");
 
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
   wait_width (GTK_WIDGET (fixture->web_view), 768);
-  cd_ui_test_wait (300);
   screenshot (fixture, "preview-tablet-dark");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -1372,8 +1425,8 @@ main (int   argc,
   ADD ("context-menu", test_preview_context_menu);
   ADD ("screenshots", test_preview_screenshots);
   ADD ("web-process-ended", test_preview_web_process_ended);
-  g_test_add_func ("/preview/no-article", test_preview_no_article);
-  g_test_add_func ("/preview/dispose-busy", test_preview_dispose_busy);
+  cd_ui_test_add_func ("/preview/no-article", test_preview_no_article);
+  cd_ui_test_add_func ("/preview/dispose-busy", test_preview_dispose_busy);
 
 #undef ADD
 

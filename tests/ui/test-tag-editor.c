@@ -111,6 +111,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  cd_ui_test_case_begin ();
   const char *language = data != NULL ? data : "en";
 
   fixture->settings = cd_ui_test_settings_new ();
@@ -143,8 +144,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
-  cd_ui_test_wait (50);
+  cd_ui_test_destroy_window (fixture->window);
   g_settings_reset (fixture->settings, "recent-tags");
   g_clear_object (&fixture->article);
   g_clear_object (&fixture->settings);
@@ -676,7 +676,6 @@ test_remove_with_keyboard (Fixture       *fixture,
   g_assert_cmpint (focused_chip_index (fixture), ==, 3);
   g_assert_cmpuint (n_tags (fixture), ==, 4);
   gtk_window_set_focus_visible (fixture->window, TRUE);
-  cd_ui_test_wait (100);
   g_free (cd_ui_test_screenshot (GTK_WIDGET (fixture->editor), "tag-editor-chip-focused"));
 
   /* ...BackSpace there removes it and focuses the one before... */
@@ -841,7 +840,9 @@ xdotool (const char *args)
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  cd_ui_test_wait (30);
+  /* Each caller waits for what the input should do; this only handles what
+   * already came in. */
+  cd_ui_test_flush ();
 }
 
 static gulong
@@ -940,16 +941,18 @@ test_real_input (Fixture       *fixture,
 
   focus = g_strdup_printf ("windowfocus --sync %lu", xid_of (GTK_WIDGET (fixture->window)));
   xdotool (focus);
-  g_assert_true (cd_ui_test_wait_until (window_is_active_cb, fixture->window, 3000));
+  cd_ui_test_wait_for (window_is_active_cb, fixture->window, CD_UI_TEST_TIMEOUT_MS,
+                       "the window to become active");
   cd_tag_editor_focus (fixture->editor);
 
   /* Type, Down, Enter: the first suggestion, a Media Topic. */
   xdotool ("type --delay 20 water");
   wait.text = "water";
-  g_assert_true (cd_ui_test_wait_until (text_and_suggestions_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_and_suggestions_cb, &wait, CD_UI_TEST_TIMEOUT_MS,
+                       "the typed text and its suggestions");
   xdotool ("key Down Return");
   wait.n_tags = 1;
-  g_assert_true (cd_ui_test_wait_until (n_tags_cb, &wait, 3000));
+  cd_ui_test_wait_for (n_tags_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the number of tags to change");
   {
     g_autoptr(CdTag) tag = tag_at (fixture, 0);
     g_assert_true (cd_tag_is_media_topic (tag));
@@ -959,13 +962,14 @@ test_real_input (Fixture       *fixture,
   /* Escape closes the suggestions, Enter adds the text as typed. */
   xdotool ("type --delay 20 weather");
   wait.text = "weather";
-  g_assert_true (cd_ui_test_wait_until (text_and_suggestions_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_and_suggestions_cb, &wait, CD_UI_TEST_TIMEOUT_MS,
+                       "the typed text and its suggestions");
   xdotool ("key Escape");
-  g_assert_true (cd_ui_test_wait_until (closed_cb, &wait, 3000));
+  cd_ui_test_wait_for (closed_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the suggestions to close");
   g_assert_cmpstr (entry_text (fixture), ==, "weather");
   xdotool ("key Return");
   wait.n_tags = 2;
-  g_assert_true (cd_ui_test_wait_until (n_tags_cb, &wait, 3000));
+  cd_ui_test_wait_for (n_tags_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the number of tags to change");
   {
     g_autoptr(CdTag) tag = tag_at (fixture, 1);
     g_assert_cmpstr (cd_tag_get_name (tag), ==, "weather");
@@ -975,18 +979,21 @@ test_real_input (Fixture       *fixture,
   /* BackSpace in the empty entry: the last chip; Delete removes it. */
   xdotool ("key BackSpace");
   wait.chip = 1;
-  g_assert_true (cd_ui_test_wait_until (chip_focused_cb, &wait, 3000));
+  cd_ui_test_wait_for (chip_focused_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the chip to be focused");
   xdotool ("key Delete");
   wait.chip = 0;
   wait.n_tags = 1;
-  g_assert_true (cd_ui_test_wait_until (chip_focused_cb, &wait, 3000));
+  cd_ui_test_wait_for (chip_focused_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the chip to be focused");
 
   /* A click on the second suggestion adds it. */
   cd_tag_editor_focus (fixture->editor);
   xdotool ("type --delay 20 environ");
   wait.text = "environ";
-  g_assert_true (cd_ui_test_wait_until (text_and_suggestions_cb, &wait, 3000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (text_and_suggestions_cb, &wait, CD_UI_TEST_TIMEOUT_MS,
+                       "the typed text and its suggestions");
+  /* The click goes where the row is drawn: wait until it is. */
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (fixture->popover));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (fixture->popover));
   suggestion_at (fixture, 1, &name, &code);
   expected_name = g_strdup (name);
   expected_code = g_strdup (code);
@@ -1002,14 +1009,14 @@ test_real_input (Fixture       *fixture,
   xdotool (move);
   xdotool ("click 1");
   wait.n_tags = 2;
-  g_assert_true (cd_ui_test_wait_until (n_tags_cb, &wait, 3000));
+  cd_ui_test_wait_for (n_tags_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the number of tags to change");
   {
     g_autoptr(CdTag) tag = tag_at (fixture, 1);
     g_assert_cmpstr (cd_tag_get_name (tag), ==, expected_name);
     g_assert_cmpstr (cd_tag_get_code (tag), ==, expected_code);
   }
   wait.text = "";
-  g_assert_true (cd_ui_test_wait_until (text_cb, &wait, 3000));
+  cd_ui_test_wait_for (text_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the entry's text");
   g_assert_false (suggestions_open (fixture));
 #else
   g_test_skip ("needs an X11 display");
@@ -1094,6 +1101,12 @@ screenshot_with_popover (Fixture    *fixture,
   return file;
 }
 
+static gboolean
+popover_unmapped_cb (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -1118,14 +1131,17 @@ test_screenshot (Fixture       *fixture,
   press_key (fixture->entry_keys, GDK_KEY_Down);
   press_key (fixture->entry_keys, GDK_KEY_Down);
   g_assert_true (suggestions_open (fixture));
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (fixture->popover));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (fixture->popover));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (fixture->window));
 
   path = screenshot_with_popover (fixture, "tag-editor-suggestions");
   g_test_message ("Wrote %s", path);
   g_free (cd_ui_test_screenshot (GTK_WIDGET (fixture->popover), "tag-editor-popover"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "tags.close-suggestions", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for (popover_unmapped_cb, fixture->popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the suggestions to close");
   g_free (cd_ui_test_screenshot (GTK_WIDGET (fixture->editor), "tag-editor-chips"));
 }
 
@@ -1157,8 +1173,8 @@ main (int   argc,
   ADD ("/tag-editor/recent-tags", test_recent_tags, NULL);
   ADD ("/tag-editor/article-switch", test_article_switch, NULL);
   ADD ("/tag-editor/real-input", test_real_input, NULL);
-  ADD ("/tag-editor/screenshot", test_screenshot, NULL);
-  ADD ("/tag-editor/screenshot-empty", test_screenshot_empty, NULL);
+  ADD ("/tag-editor/screenshot/suggestions", test_screenshot, NULL);
+  ADD ("/tag-editor/screenshot/empty", test_screenshot_empty, NULL);
 
   return g_test_run ();
 }

@@ -15,12 +15,6 @@
 static CdApplication *app;
 static char *tmp_home;
 
-static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static CdArticle *
 story (void)
 {
@@ -55,15 +49,13 @@ show_story (void)
   cd_window_set_document (window, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
+  /* The tests check where the focus goes, and only the active window's
+   * focus widget has the focus: the X server makes it active a moment
+   * after it is mapped. */
+  cd_ui_test_wait_for_boolean (window, "is-active", TRUE);
+  cd_ui_test_wait_for_frames (GTK_WIDGET (window));
   return window;
-}
-
-static gboolean
-window_gone_cb (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 static void
@@ -76,9 +68,10 @@ destroy_window (CdWindow *window)
   /* Work still running in other threads (a render, a check) may hold the
    * window for a moment; it writes its recovery copy when it goes, so the
    * copy is removed after that. */
-  g_assert_true (cd_ui_test_wait_until (window_gone_cb, &window, 10000));
+  cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS,
+                       "the destroyed window to be finalized");
   cd_document_discard_recovery (document);
-  cd_ui_test_wait (50);
+  cd_ui_test_flush ();
 }
 
 static GtkWidget *
@@ -136,7 +129,7 @@ type_keys (GtkWidget  *widget,
       g_autofree char *key = g_strndup (p, (gsize) (g_utf8_next_char (p) - p));
 
       cd_ui_test_type_text (widget, key);
-      cd_ui_test_wait (5);
+      cd_ui_test_flush ();
     }
 }
 
@@ -147,6 +140,20 @@ tag_name (CdArticle *article,
   g_autoptr(CdTag) tag = g_list_model_get_item (cd_article_get_tags (article), position);
 
   return tag != NULL ? cd_tag_get_name (tag) : NULL;
+}
+
+typedef struct
+{
+  CdArticle *article;
+  guint      n_tags;
+} TagsWait;
+
+static gboolean
+n_tags_is_cb (gpointer data)
+{
+  TagsWait *wait = data;
+
+  return g_list_model_get_n_items (cd_article_get_tags (wait->article)) == wait->n_tags;
 }
 
 static AdwToast *
@@ -165,12 +172,14 @@ test_tag_removed_from_standfirst (void)
   CdArticle *article = cd_document_get_article (cd_window_get_document (window));
   GtkWidget *form = cd_window_get_form (window);
   GtkTextView *standfirst = find_text_view_with (form, cd_article_get_standfirst (article));
+  TagsWait wait = { article, 0 };
   GtkWidget *remove;
 
   g_assert_nonnull (standfirst);
   gtk_widget_grab_focus (GTK_WIDGET (standfirst));
   type_keys (GTK_WIDGET (standfirst), " Tickets sold out");
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (article, "standfirst",
+                              "Crossings resume after three weeks in the yard. Tickets sold out");
   g_assert_cmpstr (cd_article_get_standfirst (article), ==,
                    "Crossings resume after three weeks in the yard. Tickets sold out");
 
@@ -180,19 +189,21 @@ test_tag_removed_from_standfirst (void)
   g_assert_true (gtk_widget_activate_action_variant (remove,
                    gtk_actionable_get_action_name (GTK_ACTIONABLE (remove)),
                    gtk_actionable_get_action_target_value (GTK_ACTIONABLE (remove))));
-  cd_ui_test_wait (100);
+  wait.n_tags = 2;
+  cd_ui_test_wait_for (n_tags_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the tag to be removed");
   g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_tags (article)), ==, 2);
   /* The focus stayed in the standfirst; a toast offers Undo. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (standfirst)));
   g_assert_nonnull (undo_toast (window));
-  cd_ui_test_wait (400);
+  cd_ui_test_wait_for_toast (GTK_WINDOW (window));
   {
     g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "undo-toast");
     g_test_message ("screenshot: %s", shot);
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (100);
+  wait.n_tags = 3;
+  cd_ui_test_wait_for (n_tags_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "Undo to bring the tag back");
   g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_tags (article)), ==, 3);
   g_assert_cmpstr (tag_name (article, 1), ==, "Ferries");
   g_assert_cmpstr (cd_article_get_standfirst (article), ==,
@@ -201,14 +212,16 @@ test_tag_removed_from_standfirst (void)
 
   /* The next undo takes back the standfirst's last word, and shows it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (article, "standfirst",
+                              "Crossings resume after three weeks in the yard. Tickets sold ");
   g_assert_cmpstr (cd_article_get_standfirst (article), ==,
                    "Crossings resume after three weeks in the yard. Tickets sold ");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (standfirst)));
 
   /* Redo brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (article, "standfirst",
+                              "Crossings resume after three weeks in the yard. Tickets sold out");
   g_assert_cmpstr (cd_article_get_standfirst (article), ==,
                    "Crossings resume after three weeks in the yard. Tickets sold out");
 
@@ -225,14 +238,14 @@ test_remove_image (void)
 
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (image, "source", "");
   g_assert_cmpstr (cd_image_get_source (image), ==, "");
   g_assert_cmpstr (cd_image_get_alt (image), ==, "");
   g_assert_nonnull (undo_toast (window));
 
   /* One undo: all six fields. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (image, "source", "https://example.com/ferry.jpg");
   g_assert_cmpstr (cd_image_get_source (image), ==, "https://example.com/ferry.jpg");
   g_assert_cmpstr (cd_image_get_alt (image), ==, "The ferry at the quay");
   g_assert_cmpstr (cd_image_get_caption (image), ==, "The first crossing");
@@ -265,12 +278,12 @@ test_body_then_headline (void)
   g_assert_cmpstr (cd_article_get_body (article), ==, "The night ferry left at dawn.\n\nIt was full.");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (article, "headline", "Night ferry returns");
   g_assert_cmpstr (cd_article_get_headline (article), ==, "Night ferry returns");
   g_assert_cmpstr (cd_article_get_body (article), ==, "The night ferry left at dawn.\n\nIt was full.");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_string (article, "body", "The ferry left at dawn.\n\nIt was full.");
   g_assert_cmpstr (cd_article_get_body (article), ==, "The ferry left at dawn.\n\nIt was full.");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -291,10 +304,10 @@ test_actions_enabled (void)
 
   g_assert_false (cd_history_get_can_undo (cd_window_get_history (window)));
   cd_article_set_dateline (article, "Cuxhaven");
-  cd_ui_test_wait (50);
+  cd_ui_test_wait_for_boolean (cd_window_get_history (window), "can-undo", TRUE);
   g_assert_true (cd_history_get_can_undo (cd_window_get_history (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (50);
+  cd_ui_test_wait_for_string (article, "dateline", "");
   g_assert_cmpstr (cd_article_get_dateline (article), ==, "");
   g_assert_false (cd_history_get_can_undo (cd_window_get_history (window)));
   g_assert_true (cd_history_get_can_redo (cd_window_get_history (window)));
@@ -306,6 +319,18 @@ static gboolean
 has_file_cb (gpointer data)
 {
   return cd_document_get_file (cd_window_get_document (data)) != NULL;
+}
+
+static gboolean
+title_marked_cb (gpointer data)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (data)), "• ");
+}
+
+static gboolean
+title_unmarked_cb (gpointer data)
+{
+  return !title_marked_cb (data);
 }
 
 /* Undoing back to what was saved is not a change: no "•". */
@@ -323,18 +348,20 @@ test_undo_to_saved (void)
   g_assert_no_error (error);
   window = cd_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
   cd_window_open_file (window, file);
-  g_assert_true (cd_ui_test_wait_until (has_file_cb, window, 5000));
+  cd_ui_test_wait_for (has_file_cb, window, CD_UI_TEST_TIMEOUT_MS, "the file to open");
   document = g_object_ref (cd_window_get_document (window));
 
   cd_article_set_section (cd_document_get_article (document), "Transport");
-  cd_ui_test_wait (50);
+  cd_ui_test_wait_for (title_marked_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the title to show the change with “• ”");
   g_assert_true (cd_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  cd_ui_test_wait (50);
+  cd_ui_test_wait_for (title_unmarked_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the title to lose its “• ” after Undo");
   g_assert_false (cd_document_get_modified (document));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
@@ -367,12 +394,12 @@ test_limits (void)
   g_autofree char *body = g_strdup (cd_article_get_body (article));
 
   cd_article_set_headline (article, headline);
-  g_assert_true (cd_ui_test_wait_until (headline_is_cb, article, 10000));
+  cd_ui_test_wait_for (headline_is_cb, article, CD_UI_TEST_TIMEOUT_MS, "the headline");
 
   /* Megabytes pasted into the body: the editor's text comes back too. */
   gtk_widget_grab_focus (GTK_WIDGET (view));
   cd_ui_test_type_text (GTK_WIDGET (view), paste);
-  g_assert_true (cd_ui_test_wait_until (buffer_is_short_cb, view, 20000));
+  cd_ui_test_wait_for (buffer_is_short_cb, view, CD_UI_TEST_TIMEOUT_MS, "buffer is short");
   g_assert_true (g_strcmp0 (cd_article_get_body (article), body) == 0);
 
   destroy_window (window);
@@ -390,15 +417,18 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
-  g_test_add_func ("/undo/remove-image", test_remove_image);
-  g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
-  g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
-  g_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
-  g_test_add_func ("/undo/limits", test_limits);
+  cd_ui_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
+  cd_ui_test_add_func ("/undo/remove-image", test_remove_image);
+  cd_ui_test_add_func ("/undo/body-then-headline", test_body_then_headline);
+  cd_ui_test_add_func ("/undo/actions-enabled", test_actions_enabled);
+  cd_ui_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
+  cd_ui_test_add_func ("/undo/limits", test_limits);
 
   status = g_test_run ();
 

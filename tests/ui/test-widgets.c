@@ -83,12 +83,6 @@ button_has_label (GtkWidget     *widget,
 }
 
 static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 is_unmapped_cb (gpointer data)
 {
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -96,14 +90,15 @@ is_unmapped_cb (gpointer data)
 
 /* GTK 4.8's tooltip timer outlives the surface it was started for, so a
  * window under the pointer is hidden and the timer left to run out before
- * the window goes. */
+ * the window goes. The timer is GTK's own and cannot be observed: this is
+ * the one fixed wait here that does not assert an absence; it is longer
+ * than GTK's tooltip delay (500 ms). */
 static void
 destroy_window (GtkWindow *window)
 {
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   cd_ui_test_wait (600);
-  gtk_window_destroy (window);
-  cd_ui_test_wait (50);
+  cd_ui_test_destroy_window (window);
 }
 
 /* Lets pending layout and drawing happen first: a widget waiting for its
@@ -114,7 +109,6 @@ screenshot (GtkWidget  *widget,
 {
   g_autofree char *path = NULL;
 
-  cd_ui_test_wait (200);
   path = cd_ui_test_screenshot (widget, name);
   g_test_message ("screenshot: %s", path);
 }
@@ -363,12 +357,13 @@ test_preflight_button_ready (void)
   /* The popover shows its words whole: every label is as tall as its text
    * needs at the width it was given. */
   cd_preflight_button_popup (CD_PREFLIGHT_BUTTON (button));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, parts.popover, 5000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the widget to be shown");
+  cd_ui_test_wait_for_frames (GTK_WIDGET (parts.popover));
   assert_labels_whole (GTK_WIDGET (parts.popover));
   screenshot (GTK_WIDGET (parts.popover), "preflight-popover-ready");
   gtk_popover_popdown (parts.popover);
-  g_assert_true (cd_ui_test_wait_until (is_unmapped_cb, parts.popover, 5000));
+  cd_ui_test_wait_for (is_unmapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS, "the popover to close");
 
   /* No check yet: nothing to open. */
   cd_preflight_button_set_issues (CD_PREFLIGHT_BUTTON (button), NULL);
@@ -468,24 +463,25 @@ test_preflight_button_popup (void)
 
   /* The popup opens with the first issue focused; Enter activates it. */
   cd_preflight_button_popup (CD_PREFLIGHT_BUTTON (button));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, parts.popover, 5000));
-  g_assert_true (cd_ui_test_wait_until (focus_is_first_row_cb, window, 5000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the widget to be shown");
+  cd_ui_test_wait_for (focus_is_first_row_cb, window, CD_UI_TEST_TIMEOUT_MS, "focus is first row");
   screenshot (GTK_WIDGET (parts.popover), "preflight-popover-problems");
 
   g_signal_emit_by_name (parts.list_box, "activate-cursor-row");
   g_assert_cmpuint (activation.count, ==, 1);
   g_assert_cmpstr (activation.field, ==, cd_preflight_issue_get_field (first));
-  g_assert_true (cd_ui_test_wait_until (is_unmapped_cb, parts.popover, 5000));
+  cd_ui_test_wait_for (is_unmapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS, "the popover to close");
 
   /* Any other row goes to its own field. */
   cd_preflight_button_popup (CD_PREFLIGHT_BUTTON (button));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, parts.popover, 5000));
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the widget to be shown");
   row = find_issue_row (&parts, issues, "tags");
   gtk_widget_activate (GTK_WIDGET (row));
   g_assert_cmpuint (activation.count, ==, 2);
   g_assert_cmpstr (activation.field, ==, "tags");
-  g_assert_true (cd_ui_test_wait_until (is_unmapped_cb, parts.popover, 5000));
+  cd_ui_test_wait_for (is_unmapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS, "the popover to close");
 
   g_free (activation.field);
   destroy_window (window);
@@ -548,12 +544,12 @@ test_preflight_button_model_changes (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, label_has_text, "Name of author 2"));
 
   cd_preflight_button_popup (CD_PREFLIGHT_BUTTON (button));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, parts.popover, 5000));
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the widget to be shown");
   screenshot (GTK_WIDGET (parts.popover), "preflight-popover-mixed");
   gtk_widget_activate (GTK_WIDGET (row));
   g_assert_cmpstr (activation.field, ==, "authors[1].name");
-  g_assert_true (cd_ui_test_wait_until (is_unmapped_cb, parts.popover, 5000));
+  cd_ui_test_wait_for (is_unmapped_cb, parts.popover, CD_UI_TEST_TIMEOUT_MS, "the popover to close");
 
   g_list_store_remove (store, 0);
   g_assert_cmpstr (gtk_label_get_text (parts.label), ==, "2");
@@ -678,7 +674,6 @@ test_status_bar_sample (void)
   g_assert_true (gtk_widget_has_css_class (planned_label (bar), "warning"));
   g_assert_false (gtk_widget_has_css_class (planned_label (bar), "dim-label"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (planned_label (bar)), ==, "20 words over the planned length");
-  cd_ui_test_wait (50);
   screenshot (bar, "status-bar-over-plan");
 
   /* Under the plan: dimmed like the rest. */
@@ -768,8 +763,9 @@ show_preferences (GSettings *settings,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (window)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the widget to be shown");
+  cd_ui_test_wait_for_frames (window);
 
   return CD_PREFERENCES_WINDOW (window);
 }
@@ -826,10 +822,10 @@ test_preferences_entries (void)
   /* A key changed elsewhere shows in the row. */
   g_settings_set_string (settings, "author-role", "Senior reporter");
   wait = (TextWait) { GTK_EDITABLE (role_row), "Senior reporter" };
-  g_assert_true (cd_ui_test_wait_until (editable_has_text_cb, &wait, 2000));
+  cd_ui_test_wait_for (editable_has_text_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the field's text");
   g_settings_set_string (settings, "default-section", "Local");
   wait = (TextWait) { GTK_EDITABLE (section_row), "Local" };
-  g_assert_true (cd_ui_test_wait_until (editable_has_text_cb, &wait, 2000));
+  cd_ui_test_wait_for (editable_has_text_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the field's text");
 
   destroy_window (GTK_WINDOW (window));
 }
@@ -898,7 +894,7 @@ test_preferences_language (void)
   /* Changed elsewhere */
   g_settings_set_string (settings, "default-language", "de");
   wait = (TextWait) { GTK_EDITABLE (row), "de" };
-  g_assert_true (cd_ui_test_wait_until (editable_has_text_cb, &wait, 2000));
+  cd_ui_test_wait_for (editable_has_text_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the field's text");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   destroy_window (GTK_WINDOW (window));
@@ -969,7 +965,7 @@ test_preferences_editing (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "reading-speed"), ==, 600);
   g_settings_set_uint (settings, "reading-speed", 180);
   wait = (SpinWait) { speed, 180 };
-  g_assert_true (cd_ui_test_wait_until (spin_has_value_cb, &wait, 2000));
+  cd_ui_test_wait_for (spin_has_value_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the spin button's value");
 
   /* Autosave and its delay, which only matters when it is on. */
   g_assert_true (gtk_switch_get_active (autosave));
@@ -982,16 +978,17 @@ test_preferences_editing (void)
   g_assert_false (g_settings_get_boolean (settings, "autosave"));
   g_assert_false (gtk_widget_get_sensitive (interval_row));
   g_settings_set_boolean (settings, "autosave", TRUE);
-  g_assert_true (cd_ui_test_wait_until (widget_is_sensitive_cb, interval_row, 2000));
+  cd_ui_test_wait_for (widget_is_sensitive_cb, interval_row, CD_UI_TEST_TIMEOUT_MS,
+                       "widget is sensitive");
   g_assert_true (gtk_switch_get_active (autosave));
   g_settings_set_boolean (settings, "autosave", FALSE);
-  g_assert_true (cd_ui_test_wait_until (switch_is_off_cb, autosave, 2000));
+  cd_ui_test_wait_for (switch_is_off_cb, autosave, CD_UI_TEST_TIMEOUT_MS, "switch is off");
   g_settings_set_boolean (settings, "autosave", TRUE);
 
   /* A delay the schema allows beyond a minute is kept, not clamped. */
   g_settings_set_uint (settings, "autosave-interval", 120);
   wait = (SpinWait) { interval, 120 };
-  g_assert_true (cd_ui_test_wait_until (spin_has_value_cb, &wait, 2000));
+  cd_ui_test_wait_for (spin_has_value_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the spin button's value");
   g_assert_cmpuint (g_settings_get_uint (settings, "autosave-interval"), ==, 120);
 
   /* Remote images in the preview, on by default. */
@@ -1002,7 +999,7 @@ test_preferences_editing (void)
   gtk_switch_set_active (remote, FALSE);
   g_assert_false (g_settings_get_boolean (settings, "preview-remote-images"));
   g_settings_set_boolean (settings, "preview-remote-images", TRUE);
-  g_assert_true (cd_ui_test_wait_until (switch_is_on_cb, remote, 2000));
+  cd_ui_test_wait_for (switch_is_on_cb, remote, CD_UI_TEST_TIMEOUT_MS, "switch is on");
 
   destroy_window (GTK_WINDOW (window));
 }
@@ -1056,10 +1053,10 @@ test_preferences_theme (void)
 
   g_settings_set_string (settings, "preview-theme", "system");
   wait = (ComboWait) { row, 0 };
-  g_assert_true (cd_ui_test_wait_until (combo_has_selected_cb, &wait, 2000));
+  cd_ui_test_wait_for (combo_has_selected_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the selected item");
   g_settings_set_enum (settings, "preview-theme", 2);
   wait = (ComboWait) { row, 2 };
-  g_assert_true (cd_ui_test_wait_until (combo_has_selected_cb, &wait, 2000));
+  cd_ui_test_wait_for (combo_has_selected_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "the selected item");
 
   destroy_window (GTK_WINDOW (window));
 }
@@ -1123,7 +1120,7 @@ wait_for_title (RulesFixture *fixture,
 {
   TitleWait wait = { fixture->row, title };
 
-  if (!cd_ui_test_wait_until (row_has_title_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (row_has_title_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("house rules row: “%s”, not “%s”",
              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture->row)), title);
 }
@@ -1167,7 +1164,7 @@ wait_for_error (RulesFixture *fixture,
 {
   ErrorWait wait = { fixture->error_label, path };
 
-  if (!cd_ui_test_wait_until (error_names_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (error_names_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("no error message naming %s (shown: “%s”)", path,
              gtk_label_get_text (GTK_LABEL (fixture->error_label)));
   g_assert_true (gtk_widget_has_css_class (fixture->error_label, "error"));
@@ -1230,7 +1227,6 @@ test_preferences_house_rules (void)
   g_assert_nonnull (strstr (message, "not applied"));
   assert_rules_key (settings, bugle);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture.row)), ==, "The Daily Bugle");
-  cd_ui_test_wait (50);
   screenshot (window_content (GTK_WINDOW (fixture.window)), "preferences-house-rules-error");
 
   /* Valid JSON with a rule Copydesk does not know: not applied either. */
@@ -1299,11 +1295,11 @@ test_preferences_screenshots (void)
   window = show_preferences (settings, 640, 900);
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "articles");
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   screenshot (window_content (GTK_WINDOW (window)), "preferences-articles");
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "editor");
-  cd_ui_test_wait (300);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   screenshot (window_content (GTK_WINDOW (window)), "preferences-editor");
 
   destroy_window (GTK_WINDOW (window));
@@ -1468,7 +1464,7 @@ test_search_bar_view (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "ferr");
   wait[0] = label;
   wait[1] = (gpointer) "1 of 2";
-  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+  cd_ui_test_wait_for (label_is_cb, wait, CD_UI_TEST_TIMEOUT_MS, "the label's text");
   g_assert_true (cd_search_bar_has_search (CD_SEARCH_BAR (bar)));
   g_assert_true (cd_search_bar_selection_is_match (CD_SEARCH_BAR (bar)));
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
@@ -1477,10 +1473,10 @@ test_search_bar_view (void)
   /* Next wraps around. */
   cd_search_bar_find_next (CD_SEARCH_BAR (bar));
   wait[1] = (gpointer) "2 of 2";
-  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+  cd_ui_test_wait_for (label_is_cb, wait, CD_UI_TEST_TIMEOUT_MS, "the label's text");
   cd_search_bar_find_next (CD_SEARCH_BAR (bar));
   wait[1] = (gpointer) "1 of 2";
-  g_assert_true (cd_ui_test_wait_until (label_is_cb, wait, 3000));
+  cd_ui_test_wait_for (label_is_cb, wait, CD_UI_TEST_TIMEOUT_MS, "the label's text");
 
   /* Closing gives the focus back to the view. */
   cd_search_bar_close (CD_SEARCH_BAR (bar));
@@ -1499,20 +1495,20 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/widgets/preflight-button/problems", test_preflight_button_problems);
-  g_test_add_func ("/widgets/preflight-button/ready", test_preflight_button_ready);
-  g_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
-  g_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
-  g_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
-  g_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
-  g_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
-  g_test_add_func ("/widgets/status-bar/short", test_status_bar_short);
-  g_test_add_func ("/widgets/preferences/entries", test_preferences_entries);
-  g_test_add_func ("/widgets/preferences/language", test_preferences_language);
-  g_test_add_func ("/widgets/preferences/editing", test_preferences_editing);
-  g_test_add_func ("/widgets/preferences/theme", test_preferences_theme);
-  g_test_add_func ("/widgets/preferences/house-rules", test_preferences_house_rules);
-  g_test_add_func ("/widgets/preferences/screenshots", test_preferences_screenshots);
+  cd_ui_test_add_func ("/widgets/preflight-button/problems", test_preflight_button_problems);
+  cd_ui_test_add_func ("/widgets/preflight-button/ready", test_preflight_button_ready);
+  cd_ui_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
+  cd_ui_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
+  cd_ui_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
+  cd_ui_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
+  cd_ui_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
+  cd_ui_test_add_func ("/widgets/status-bar/short", test_status_bar_short);
+  cd_ui_test_add_func ("/widgets/preferences/entries", test_preferences_entries);
+  cd_ui_test_add_func ("/widgets/preferences/language", test_preferences_language);
+  cd_ui_test_add_func ("/widgets/preferences/editing", test_preferences_editing);
+  cd_ui_test_add_func ("/widgets/preferences/theme", test_preferences_theme);
+  cd_ui_test_add_func ("/widgets/preferences/house-rules", test_preferences_house_rules);
+  cd_ui_test_add_func ("/widgets/preferences/screenshots", test_preferences_screenshots);
 
   return g_test_run ();
 }

@@ -31,10 +31,13 @@ tmp_path (const char *name)
   return g_build_filename (tmp_home, name, NULL);
 }
 
+/* Under the XDG_DATA_HOME that main () sets for the whole program, where
+ * the application made before the tests keeps its recovery copies: each
+ * test case has other user folders of its own. */
 static GFile *
 recovery_dir (void)
 {
-  return g_file_new_build_filename (g_get_user_data_dir (), "copydesk", "recovery", NULL);
+  return g_file_new_build_filename (tmp_home, "data", "copydesk", "recovery", NULL);
 }
 
 static guint
@@ -58,12 +61,6 @@ remove_recovery_files (void)
   cd_document_remove_stale_recovery_files (dir);
 }
 
-static gboolean
-is_mapped_cb (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static CdWindow *
 show_window (int width,
              int height)
@@ -72,8 +69,8 @@ show_window (int width,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (cd_ui_test_wait_until (is_mapped_cb, window, 5000));
-  cd_ui_test_wait (100);
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (window));
   return window;
 }
 
@@ -95,9 +92,10 @@ destroy_window (CdWindow *window)
   /* Work still running in other threads (a render, a check) may hold the
    * window for a moment; it writes its recovery copy when it goes, so the
    * copy is removed after that. */
-  g_assert_true (cd_ui_test_wait_until (window_gone_cb, &window, 10000));
+  cd_ui_test_wait_for (window_gone_cb, &window, CD_UI_TEST_TIMEOUT_MS,
+                       "the destroyed window to be finalized");
   cd_document_discard_recovery (document);
-  cd_ui_test_wait (50);
+  cd_ui_test_flush ();
 }
 
 static gboolean
@@ -128,7 +126,7 @@ assert_title_becomes (CdWindow   *window,
 {
   TitleWait wait = { window, title };
 
-  if (!cd_ui_test_wait_until (title_is_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (title_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("window title is “%s”, expected “%s”",
              gtk_window_get_title (GTK_WINDOW (window)), title);
 }
@@ -214,7 +212,8 @@ test_recovery_offered (void)
   g_assert_true (cd_document_get_modified (document));
   assert_title_becomes (CD_WINDOW (window), "• Council approves the night ferry");
 
-  /* Only at the first activation. */
+  /* Only at the first activation: a fixed wait, asserting that no offer
+   * comes. */
   g_application_activate (G_APPLICATION (app));
   cd_ui_test_wait (200);
   g_assert_null (cd_ui_test_find_message_dialog (NULL, "Recover Unsaved Work?"));
@@ -342,7 +341,8 @@ test_save (void)
   /* Save without a file is Save As; the chooser is replaced by the hook. */
   cd_window_set_save_as_file (window, file);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
 
   g_assert_true (g_file_query_exists (file, NULL));
   saved = cd_article_load_from_file (file, NULL, &error);
@@ -353,14 +353,16 @@ test_save (void)
   assert_title_becomes (window, "Harbour fares frozen");
 
   /* A saved article is offered under Open Recent. */
-  g_assert_true (cd_ui_test_wait_until (recent_menu_has_cb, &recent, 5000));
+  cd_ui_test_wait_for (recent_menu_has_cb, &recent, CD_UI_TEST_TIMEOUT_MS,
+                       "the recent-files menu to list the file");
 
   /* Save again, with a file now, writes the same file. */
   cd_article_set_standfirst (article, "The council holds prices.");
   assert_title_becomes (window, "• Harbour fares frozen");
   cd_window_set_save_as_file (window, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   g_clear_object (&saved);
   saved = cd_article_load_from_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -411,7 +413,8 @@ test_save_error (void)
   assert_title_becomes (window, "• Pier closed for repairs");
 
   /* The recovery copy has the text within seconds. */
-  g_assert_true (cd_ui_test_wait_until (recovery_written_cb, document, 5000));
+  cd_ui_test_wait_for (recovery_written_cb, document, CD_UI_TEST_TIMEOUT_MS,
+                       "the recovery copy to be written");
   recovery = g_object_ref (cd_document_get_recovery_file (document));
   recovered = cd_article_load_from_file (recovery, NULL, &error);
   g_assert_no_error (error);
@@ -519,8 +522,9 @@ test_close_unsaved (void)
 
   cd_article_set_headline (cd_document_get_article (document), "Unsaved lede");
   assert_title_becomes (window, "• Unsaved lede");
-  g_assert_true (cd_ui_test_wait_until (file_exists_cb, cd_document_get_recovery_file (document),
-                                        3000));
+  cd_ui_test_wait_for (file_exists_cb, cd_document_get_recovery_file (document),
+                       CD_UI_TEST_TIMEOUT_MS,
+                       "the file to be written");
   recovery_file = g_object_ref (cd_document_get_recovery_file (document));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -532,14 +536,13 @@ test_close_unsaved (void)
 
   /* Cancel keeps the window. */
   cd_ui_test_respond (dialog, "cancel");
-  cd_ui_test_wait (100);
   g_assert_nonnull (window);
 
   /* Discard closes it and drops the recovery copy. */
   gtk_window_close (GTK_WINDOW (window));
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
   cd_ui_test_respond (dialog, "discard");
-  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  cd_ui_test_wait_for (pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS, "the window to go");
   g_assert_false (g_file_query_exists (recovery_file, NULL));
 }
 
@@ -560,7 +563,7 @@ test_close_save (void)
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
   cd_ui_test_respond (dialog, "save");
 
-  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  cd_ui_test_wait_for (pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS, "the window to go");
   g_assert_true (g_file_query_exists (file, NULL));
 }
 
@@ -589,8 +592,9 @@ test_recovery_copy (void)
   start = g_get_monotonic_time ();
   cd_ui_test_type_text (view, "The ferry left at dawn.");
   g_assert_nonnull (cd_document_get_recovery_file (document));
-  g_assert_true (cd_ui_test_wait_until (file_exists_cb, cd_document_get_recovery_file (document),
-                                        3000));
+  cd_ui_test_wait_for (file_exists_cb, cd_document_get_recovery_file (document),
+                       CD_UI_TEST_TIMEOUT_MS,
+                       "the file to be written");
   g_test_message ("recovery copy after %" G_GINT64_FORMAT " ms",
                   (g_get_monotonic_time () - start) / 1000);
   recovery_file = g_object_ref (cd_document_get_recovery_file (document));
@@ -605,8 +609,10 @@ test_recovery_copy (void)
   /* Saving removes it. */
   cd_window_set_save_as_file (window, file);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
-  g_assert_true (cd_ui_test_wait_until (file_gone_cb, recovery_file, 3000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
+  cd_ui_test_wait_for (file_gone_cb, recovery_file, CD_UI_TEST_TIMEOUT_MS,
+                       "the file to be removed");
   g_assert_cmpuint (count_recovery_files (), ==, 0);
 
   destroy_window (window);
@@ -625,19 +631,22 @@ test_autosave (void)
   g_settings_set_boolean (settings, "autosave", TRUE);
   g_settings_set_uint (settings, "autosave-interval", 1);
 
-  /* An article without a file is never saved by itself. */
+  /* An article without a file is never saved by itself: a fixed wait past
+   * the interval, asserting that no autosave comes. */
   cd_article_set_headline (cd_document_get_article (document), "Draft");
   cd_ui_test_wait (1500);
   g_assert_true (cd_document_get_modified (document));
 
   cd_window_set_save_as_file (window, file);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
 
   /* With a file, a change is saved after the interval. */
   cd_article_set_headline (cd_document_get_article (document), "Draft, autosaved");
   g_assert_true (cd_document_get_modified (document));
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 4000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   saved = cd_article_load_from_file (file, NULL, NULL);
   g_assert_nonnull (saved);
   g_assert_cmpstr (cd_article_get_headline (saved), ==, "Draft, autosaved");
@@ -676,7 +685,8 @@ test_panes (void)
   g_assert_true (preview_flap != details_flap);
 
   /* Wide: the form, the editor and the preview side by side. */
-  g_assert_true (cd_ui_test_wait_until (wide_layout_settled_cb, window, 5000));
+  cd_ui_test_wait_for (wide_layout_settled_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "wide layout settled");
   g_assert_false (adw_flap_get_folded (details_flap));
   g_assert_false (adw_flap_get_folded (preview_flap));
   g_assert_true (adw_flap_get_reveal_flap (details_flap));
@@ -708,7 +718,8 @@ test_panes (void)
   preview_flap = get_flap (cd_window_get_preview (window));
   details_flap = get_flap (cd_window_get_form (window));
   /* On a busy machine the first allocations and the fold come later. */
-  g_assert_true (cd_ui_test_wait_until (narrow_layout_settled_cb, window, 5000));
+  cd_ui_test_wait_for (narrow_layout_settled_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "narrow layout settled");
   g_assert_true (adw_flap_get_folded (preview_flap));
   g_assert_false (adw_flap_get_reveal_flap (preview_flap));
   g_assert_false (adw_flap_get_folded (details_flap));
@@ -782,6 +793,14 @@ issues_below_cb (gpointer data)
   return n_issues (wait->button) < wait->count;
 }
 
+static gboolean
+focus_in_form_cb (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, cd_window_get_form (data));
+}
+
 static void
 test_preflight (void)
 {
@@ -797,7 +816,7 @@ test_preflight (void)
   g_assert_cmpuint (wait.count, >, 0);
 
   cd_ui_test_type_text (gtk_window_get_focus (GTK_WINDOW (window)), "Ferry timetable changes");
-  g_assert_true (cd_ui_test_wait_until (issues_below_cb, &wait, 2000));
+  cd_ui_test_wait_for (issues_below_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "fewer preflight issues");
 
   /* An issue leads to its field, showing the details when they are hidden. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-body", NULL);
@@ -805,9 +824,11 @@ test_preflight (void)
   g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_editor (window)));
 
   adw_flap_set_reveal_flap (details_flap, FALSE);
-  cd_ui_test_wait (500);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (details_flap));
   g_signal_emit_by_name (button, "field-activated", "headline");
-  cd_ui_test_wait (500);
+  cd_ui_test_wait_for_boolean (details_flap, "reveal-flap", TRUE);
+  cd_ui_test_wait_for (focus_in_form_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the focus to go to the headline in the details");
   g_assert_true (adw_flap_get_reveal_flap (details_flap));
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_form (window)));
@@ -908,6 +929,12 @@ test_app_actions (void)
   g_assert_true (g_str_has_prefix (g_file_peek_path (expected_dir), tmp_home));
 }
 
+static gboolean
+one_window_cb (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1;
+}
+
 static void
 test_new_and_quit (void)
 {
@@ -924,13 +951,14 @@ test_new_and_quit (void)
   cd_article_set_headline (cd_document_get_article (cd_window_get_document (windows->data)),
                            "Still open");
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  cd_ui_test_wait (200);
+  cd_ui_test_wait_for (one_window_cb, NULL, CD_UI_TEST_TIMEOUT_MS,
+                       "Quit to close the unused window");
 
   /* The unused window went; the other asks first. */
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
   cd_ui_test_respond (cd_ui_test_wait_for_dialog (windows->data, "Save Changes?"), "discard");
-  g_assert_true (cd_ui_test_wait_until (no_windows_cb, NULL, 5000));
+  cd_ui_test_wait_for (no_windows_cb, NULL, CD_UI_TEST_TIMEOUT_MS, "every window to close");
 }
 
 static GtkDropTarget *
@@ -1002,7 +1030,8 @@ test_drop (void)
 
   /* On a window in use, in a new window. */
   g_assert_true (drop_files (window, copy_path, NULL));
-  g_assert_true (cd_ui_test_wait_until (n_windows_is_cb, GUINT_TO_POINTER (2), 5000));
+  cd_ui_test_wait_for (n_windows_is_cb, GUINT_TO_POINTER (2), CD_UI_TEST_TIMEOUT_MS,
+                       "the number of windows");
   destroy_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   g_assert_true (n_windows_is_cb (GUINT_TO_POINTER (1)));
 
@@ -1095,7 +1124,7 @@ assert_bar_becomes (CdWindow            *window,
 {
   BarWait wait = { window, state };
 
-  if (!cd_ui_test_wait_until (bar_state_is_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (bar_state_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("the file bar's state is %d, expected %d",
              cd_window_get_file_bar_state (window), state);
 }
@@ -1121,7 +1150,7 @@ assert_headline_becomes (CdWindow   *window,
 {
   HeadlineWait wait = { window, headline };
 
-  if (!cd_ui_test_wait_until (headline_is_cb, &wait, 5000))
+  if (!cd_ui_test_wait_until (headline_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS))
     g_error ("the headline is “%s”, expected “%s”",
              cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
              headline);
@@ -1153,7 +1182,8 @@ static void
 save_and_wait (CdWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
 }
 
 static void
@@ -1208,7 +1238,7 @@ test_disk_changed_reload (void)
   g_assert_false (gtk_widget_get_visible (cd_ui_test_find_button (GTK_WIDGET (bar), "_Save")));
 
   /* Once it has slid in. */
-  cd_ui_test_wait (500);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   {
     g_autofree char *png = cd_ui_test_screenshot (GTK_WIDGET (window), "window-file-bar");
 
@@ -1251,7 +1281,9 @@ test_disk_keep_mine (void)
   g_assert_cmpstr (headline, ==, "Budget vote, ours");
 
   /* Only that version: a later change is asked about again, by the bar and,
-   * when the bar is left alone, by Save. */
+   * when the bar is left alone, by Save. First a fixed wait for the file
+   * monitor's news of our own save, asserting that the bar does NOT come up
+   * for it. */
   cd_ui_test_wait (500);
   assert_bar_becomes (window, CD_DOCUMENT_DISK_UNCHANGED);
   edit_headline (window, "Budget vote, ours again");
@@ -1264,7 +1296,8 @@ test_disk_keep_mine (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“disk-keep.copydesk”"));
   cd_ui_test_respond (dialog, "overwrite");
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   g_clear_pointer (&headline, g_free);
   headline = headline_on_disk (path);
   g_assert_cmpstr (headline, ==, "Budget vote, ours again");
@@ -1318,7 +1351,8 @@ test_disk_deleted (void)
                    ==, "Bridge closed");
 
   click_bar_button (window, "_Save");
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   g_assert_true (g_file_query_exists (file, NULL));
   headline = headline_on_disk (path);
   g_assert_cmpstr (headline, ==, "Bridge closed");
@@ -1365,6 +1399,9 @@ test_disk_own_saves (void)
 
       edit_headline (window, text);
       save_and_wait (window);
+      /* Pauses between saves, and a fixed wait after them for the file
+       * monitor's late news: the test asserts that none of it shows the
+       * bar. */
       if (i % 2 == 1)
         cd_ui_test_wait (400);
     }
@@ -1394,9 +1431,10 @@ screenshot_sample (const char *name,
   CdWindow *window = show_window (width, height);
 
   wait_for_sample (window);
-  /* The preview renders in the background: give it a moment. */
-  cd_ui_test_wait_until (preview_rendered_cb, cd_window_get_preview (window), 10000);
-  cd_ui_test_wait (500);
+  /* The preview renders in the background. */
+  cd_ui_test_wait_for (preview_rendered_cb, cd_window_get_preview (window), CD_UI_TEST_TIMEOUT_MS,
+                       "the preview to show the sample");
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   /* Without a compositor, the frame of client-side decorations takes a few
    * pixels of the size asked for. */
   g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width), <=, 16);
@@ -1417,7 +1455,7 @@ test_screenshot_empty (void)
   g_autofree char *png = NULL;
   CdWindow *window = show_window (1280, 800);
 
-  cd_ui_test_wait (500);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   png = cd_ui_test_screenshot (GTK_WIDGET (window), "window-empty");
   g_test_message ("screenshot: %s", png);
   destroy_window (window);
@@ -1550,13 +1588,14 @@ test_discard_while_asked (void)
   gtk_window_close (GTK_WINDOW (window));
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
 
-  /* Longer than the autosave interval and the recovery delay. */
+  /* Longer than the autosave interval and the recovery delay: a fixed wait,
+   * asserting that neither writes the file while the question is open. */
   cd_ui_test_wait (2500);
   during = file_contents (path);
   g_assert_cmpstr (during, ==, original);
 
   cd_ui_test_respond (dialog, "discard");
-  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  cd_ui_test_wait_for (pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS, "the window to go");
   after = file_contents (path);
   g_assert_cmpstr (after, ==, original);
   g_assert_cmpuint (count_recovery_files (), ==, 0);
@@ -1582,8 +1621,10 @@ test_discard_after_autosave (void)
   original = file_contents (path);
 
   edit_headline (window, "Ferry cancelled");
-  g_assert_true (cd_ui_test_wait_until (headline_on_disk_is_cb, &autosaved, 5000));
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (headline_on_disk_is_cb, &autosaved, CD_UI_TEST_TIMEOUT_MS,
+                       "the headline in the file on disk");
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   g_assert_true (cd_document_get_autosaved (cd_window_get_document (window)));
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -1591,7 +1632,7 @@ test_discard_after_autosave (void)
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "automatically"));
   cd_ui_test_respond (dialog, "discard");
-  g_assert_true (cd_ui_test_wait_until (pointer_cleared_cb, &window, 5000));
+  cd_ui_test_wait_for (pointer_cleared_cb, &window, CD_UI_TEST_TIMEOUT_MS, "the window to go");
 
   after = file_contents (path);
   g_assert_cmpstr (after, ==, original);
@@ -1619,14 +1660,15 @@ test_revert_to_saved (void)
   saved = file_contents (path);
 
   edit_headline (window, "Ferry autosaved");
-  g_assert_true (cd_ui_test_wait_until (headline_on_disk_is_cb, &autosaved, 5000));
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (headline_on_disk_is_cb, &autosaved, CD_UI_TEST_TIMEOUT_MS,
+                       "the headline in the file on disk");
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
 
   /* Asked first; Cancel changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.revert", NULL);
   dialog = cd_ui_test_wait_for_dialog (GTK_WINDOW (window), "Revert to Saved?");
   cd_ui_test_respond (dialog, "cancel");
-  cd_ui_test_wait (100);
   g_assert_cmpstr (cd_article_get_headline (cd_document_get_article (cd_window_get_document (window))),
                    ==, "Ferry autosaved");
 
@@ -1712,12 +1754,14 @@ test_save_as_keeps_image (void)
 
   cd_window_open_file (window, old_file);
   assert_title_becomes (window, "Ferry with a picture");
-  g_assert_true (cd_ui_test_wait_until (no_image_file_issue_cb, window, 5000));
+  cd_ui_test_wait_for (no_image_file_issue_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "no image file issue");
 
   cd_window_set_save_as_file (window, new_file);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  g_assert_true (cd_ui_test_wait_until (file_exists_cb, new_file, 5000));
-  g_assert_true (cd_ui_test_wait_until (document_saved_cb, window, 5000));
+  cd_ui_test_wait_for (file_exists_cb, new_file, CD_UI_TEST_TIMEOUT_MS, "the file to be written");
+  cd_ui_test_wait_for (document_saved_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the document to be saved");
   copied = file_contents (new_photo);
   g_assert_cmpstr (copied, ==, "photo bytes");
   g_assert_cmpstr (cd_image_get_source (cd_article_get_image (cd_document_get_article (cd_window_get_document (window)))),
@@ -1727,7 +1771,7 @@ test_save_as_keeps_image (void)
   /* A picture that goes missing is an error naming its path. */
   g_assert_cmpint (g_remove (new_photo), ==, 0);
   edit_headline (window, "Ferry without its picture");
-  g_assert_true (cd_ui_test_wait_until (image_file_issue_cb, window, 5000));
+  cd_ui_test_wait_for (image_file_issue_cb, window, CD_UI_TEST_TIMEOUT_MS, "image file issue");
   issue = image_file_issue (window);
   g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
   g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue), new_photo));
@@ -1779,7 +1823,7 @@ test_image_copy_offer (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), elsewhere));
   cd_ui_test_respond (dialog, "copy");
 
-  g_assert_true (cd_ui_test_wait_until (image_source_is_cb, &wait, 5000));
+  cd_ui_test_wait_for (image_source_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS, "image source is");
   copied = file_contents (copy);
   g_assert_cmpstr (copied, ==, "boat bytes");
   saved = cd_article_load_from_file (file, NULL, NULL);
@@ -1815,49 +1859,52 @@ main (int   argc,
   cd_ui_test_init (&argc, &argv);
 
   app = cd_application_new ();
+  /* The application picks its recovery folder when first asked: now, in the
+   * program's private home, not in the first test case's own folders. */
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
 
   /* The application alone, before any window. */
-  g_test_add_func ("/application/actions", test_app_actions);
-  g_test_add_func ("/application/house-rules", test_house_rules);
-  g_test_add_func ("/application/about", test_about);
+  cd_ui_test_add_func ("/application/actions", test_app_actions);
+  cd_ui_test_add_func ("/application/house-rules", test_house_rules);
+  cd_ui_test_add_func ("/application/about", test_about);
   /* First to activate the application: recovery is offered then only. */
-  g_test_add_func ("/application/recovery-offered", test_recovery_offered);
-  g_test_add_func ("/application/new-and-quit", test_new_and_quit);
-  g_test_add_func ("/application/preferences", test_preferences);
+  cd_ui_test_add_func ("/application/recovery-offered", test_recovery_offered);
+  cd_ui_test_add_func ("/application/new-and-quit", test_new_and_quit);
+  cd_ui_test_add_func ("/application/preferences", test_preferences);
 
-  g_test_add_func ("/window/new-article", test_new_article);
-  g_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
-  g_test_add_func ("/window/save", test_save);
-  g_test_add_func ("/window/save-error", test_save_error);
-  g_test_add_func ("/window/open", test_open);
-  g_test_add_func ("/window/open-error", test_open_error);
-  g_test_add_func ("/window/import", test_import);
-  g_test_add_func ("/window/close-unsaved", test_close_unsaved);
-  g_test_add_func ("/window/close-save", test_close_save);
-  g_test_add_func ("/window/recovery-copy", test_recovery_copy);
-  g_test_add_func ("/window/autosave", test_autosave);
-  g_test_add_func ("/window/panes", test_panes);
-  g_test_add_func ("/window/preview-settings", test_preview_settings);
-  g_test_add_func ("/window/preflight", test_preflight);
-  g_test_add_func ("/window/drop", test_drop);
-  g_test_add_func ("/window/disk/reload-unmodified", test_disk_reload_unmodified);
-  g_test_add_func ("/window/disk/changed-reload", test_disk_changed_reload);
-  g_test_add_func ("/window/disk/keep-mine", test_disk_keep_mine);
-  g_test_add_func ("/window/disk/conflict-dialog-reload", test_disk_conflict_dialog_reload);
-  g_test_add_func ("/window/disk/deleted", test_disk_deleted);
-  g_test_add_func ("/window/disk/own-saves", test_disk_own_saves);
-  g_test_add_func ("/window/screenshot/full", test_screenshot_full);
-  g_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
-  g_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
-  g_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
-  g_test_add_func ("/window/discard-while-asked", test_discard_while_asked);
-  g_test_add_func ("/window/discard-after-autosave", test_discard_after_autosave);
-  g_test_add_func ("/window/revert-to-saved", test_revert_to_saved);
-  g_test_add_func ("/window/save-as-keeps-image", test_save_as_keeps_image);
-  g_test_add_func ("/window/image-copy-offer", test_image_copy_offer);
+  cd_ui_test_add_func ("/window/new-article", test_new_article);
+  cd_ui_test_add_func ("/window/new-article-defaults", test_new_article_defaults);
+  cd_ui_test_add_func ("/window/save", test_save);
+  cd_ui_test_add_func ("/window/save-error", test_save_error);
+  cd_ui_test_add_func ("/window/open", test_open);
+  cd_ui_test_add_func ("/window/open-error", test_open_error);
+  cd_ui_test_add_func ("/window/import", test_import);
+  cd_ui_test_add_func ("/window/close-unsaved", test_close_unsaved);
+  cd_ui_test_add_func ("/window/close-save", test_close_save);
+  cd_ui_test_add_func ("/window/recovery-copy", test_recovery_copy);
+  cd_ui_test_add_func ("/window/autosave", test_autosave);
+  cd_ui_test_add_func ("/window/panes", test_panes);
+  cd_ui_test_add_func ("/window/preview-settings", test_preview_settings);
+  cd_ui_test_add_func ("/window/preflight", test_preflight);
+  cd_ui_test_add_func ("/window/drop", test_drop);
+  cd_ui_test_add_func ("/window/disk/reload-unmodified", test_disk_reload_unmodified);
+  cd_ui_test_add_func ("/window/disk/changed-reload", test_disk_changed_reload);
+  cd_ui_test_add_func ("/window/disk/keep-mine", test_disk_keep_mine);
+  cd_ui_test_add_func ("/window/disk/conflict-dialog-reload", test_disk_conflict_dialog_reload);
+  cd_ui_test_add_func ("/window/disk/deleted", test_disk_deleted);
+  cd_ui_test_add_func ("/window/disk/own-saves", test_disk_own_saves);
+  cd_ui_test_add_func ("/window/screenshot/full", test_screenshot_full);
+  cd_ui_test_add_func ("/window/screenshot/empty", test_screenshot_empty);
+  cd_ui_test_add_func ("/window/screenshot/narrow", test_screenshot_narrow);
+  cd_ui_test_add_func ("/window/screenshot/dark", test_screenshot_dark);
+  cd_ui_test_add_func ("/window/discard-while-asked", test_discard_while_asked);
+  cd_ui_test_add_func ("/window/discard-after-autosave", test_discard_after_autosave);
+  cd_ui_test_add_func ("/window/revert-to-saved", test_revert_to_saved);
+  cd_ui_test_add_func ("/window/save-as-keeps-image", test_save_as_keeps_image);
+  cd_ui_test_add_func ("/window/image-copy-offer", test_image_copy_offer);
 
   status = g_test_run ();
 
