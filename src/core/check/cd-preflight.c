@@ -1,275 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* The preflight check: the rules an article must pass before it is
+ * published, each reported as a CdPreflightIssue in the order of the form.
+ * The body scan and the language tag rule are in cd-preflight-body.c and
+ * cd-preflight-language.c, the issue type in cd-preflight-issue.c. */
+
 #include "config.h"
 
 #define G_LOG_DOMAIN "cd-preflight"
 
 #include <glib/gi18n-lib.h>
-#include <md4c.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "cd-article-file.h"
 #include "cd-field.h"
+#include "cd-preflight-private.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
 #include "cd-text.h"
-
-/* The same dialect as cd-markdown.c, so that what is a link here is a link in
- * the preview and the export. */
-#define PARSER_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
-
-G_DEFINE_ENUM_TYPE (CdSeverity, cd_severity,
-  G_DEFINE_ENUM_VALUE (CD_SEVERITY_WARNING, "warning"),
-  G_DEFINE_ENUM_VALUE (CD_SEVERITY_ERROR, "error"))
-
-/* CdPreflightIssue */
-
-struct _CdPreflightIssue
-{
-  GObject     parent_instance;
-
-  CdSeverity  severity;
-  char       *rule;
-  char       *field;
-  char       *message;
-};
-
-G_DEFINE_FINAL_TYPE (CdPreflightIssue, cd_preflight_issue, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_SEVERITY,
-  PROP_RULE,
-  PROP_FIELD,
-  PROP_MESSAGE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-cd_preflight_issue_finalize (GObject *object)
-{
-  CdPreflightIssue *self = (CdPreflightIssue *)object;
-
-  g_clear_pointer (&self->rule, g_free);
-  g_clear_pointer (&self->field, g_free);
-  g_clear_pointer (&self->message, g_free);
-
-  G_OBJECT_CLASS (cd_preflight_issue_parent_class)->finalize (object);
-}
-
-static void
-cd_preflight_issue_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  CdPreflightIssue *self = CD_PREFLIGHT_ISSUE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SEVERITY:
-      g_value_set_enum (value, self->severity);
-      break;
-
-    case PROP_RULE:
-      g_value_set_string (value, self->rule);
-      break;
-
-    case PROP_FIELD:
-      g_value_set_string (value, self->field);
-      break;
-
-    case PROP_MESSAGE:
-      g_value_set_string (value, self->message);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_preflight_issue_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  CdPreflightIssue *self = CD_PREFLIGHT_ISSUE (object);
-
-  /* All construct-only: an issue describes the article at one moment. */
-  switch (prop_id)
-    {
-    case PROP_SEVERITY:
-      self->severity = g_value_get_enum (value);
-      break;
-
-    case PROP_RULE:
-      g_free (self->rule);
-      self->rule = g_value_dup_string (value);
-      break;
-
-    case PROP_FIELD:
-      g_free (self->field);
-      self->field = g_value_dup_string (value);
-      break;
-
-    case PROP_MESSAGE:
-      g_free (self->message);
-      self->message = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cd_preflight_issue_class_init (CdPreflightIssueClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = cd_preflight_issue_finalize;
-  object_class->get_property = cd_preflight_issue_get_property;
-  object_class->set_property = cd_preflight_issue_set_property;
-
-  /**
-   * CdPreflightIssue:severity:
-   *
-   * Whether the issue blocks publication (%CD_SEVERITY_ERROR) or not.
-   */
-  properties[PROP_SEVERITY] =
-    g_param_spec_enum ("severity", NULL, NULL,
-                       CD_TYPE_SEVERITY,
-                       CD_SEVERITY_WARNING,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * CdPreflightIssue:rule:
-   *
-   * The id of the house rule that reported the issue, such as
-   * `headline-length`.
-   */
-  properties[PROP_RULE] =
-    g_param_spec_string ("rule", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * CdPreflightIssue:field:
-   *
-   * The id of the field to fix, such as `headline`, `image.alt` or
-   * `authors[1].name` (counted from 0): a field of the registry (see
-   * cd_field_lookup()) for the issues cd_preflight_check() finds.
-   */
-  properties[PROP_FIELD] =
-    g_param_spec_string ("field", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * CdPreflightIssue:message:
-   *
-   * What is wrong and what to do, in sentences for the journalist.
-   */
-  properties[PROP_MESSAGE] =
-    g_param_spec_string ("message", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-cd_preflight_issue_init (CdPreflightIssue *self)
-{
-}
-
-/**
- * cd_preflight_issue_new:
- * @severity: the severity
- * @rule: the id of the rule that found the issue
- * @field: the id of the field to fix
- * @message: what is wrong and what to do
- *
- * Returns: (transfer full): a new issue
- */
-CdPreflightIssue *
-cd_preflight_issue_new (CdSeverity  severity,
-                        const char *rule,
-                        const char *field,
-                        const char *message)
-{
-  g_return_val_if_fail (rule != NULL, NULL);
-  g_return_val_if_fail (field != NULL, NULL);
-  g_return_val_if_fail (message != NULL, NULL);
-
-  return g_object_new (CD_TYPE_PREFLIGHT_ISSUE,
-                       "severity", severity,
-                       "rule", rule,
-                       "field", field,
-                       "message", message,
-                       NULL);
-}
-
-/**
- * cd_preflight_issue_get_severity:
- * @self: a #CdPreflightIssue
- *
- * Returns: the severity of the issue
- */
-CdSeverity
-cd_preflight_issue_get_severity (CdPreflightIssue *self)
-{
-  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), CD_SEVERITY_WARNING);
-
-  return self->severity;
-}
-
-/**
- * cd_preflight_issue_get_rule:
- * @self: a #CdPreflightIssue
- *
- * Returns: (transfer none): the id of the rule that found the issue
- */
-const char *
-cd_preflight_issue_get_rule (CdPreflightIssue *self)
-{
-  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), NULL);
-
-  return self->rule;
-}
-
-/**
- * cd_preflight_issue_get_field:
- * @self: a #CdPreflightIssue
- *
- * Returns: (transfer none): the id of the field to fix
- */
-const char *
-cd_preflight_issue_get_field (CdPreflightIssue *self)
-{
-  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), NULL);
-
-  return self->field;
-}
-
-/**
- * cd_preflight_issue_get_message:
- * @self: a #CdPreflightIssue
- *
- * Returns: (transfer none): what is wrong and what to do
- */
-const char *
-cd_preflight_issue_get_message (CdPreflightIssue *self)
-{
-  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), NULL);
-
-  return self->message;
-}
 
 /* Helpers */
 
@@ -280,375 +29,6 @@ join_sentences (const char *first,
                 const char *second)
 {
   return g_strconcat (first, " ", second, NULL);
-}
-
-/* Language tags (RFC 5646, section 2.1): well-formed, not checked against
- * the registry. */
-
-static const char * const irregular_tags[] = {
-  "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak",
-  "i-klingon", "i-lux", "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay",
-  "i-tsu", "sgn-BE-FR", "sgn-BE-NL", "sgn-CH-DE",
-  NULL
-};
-
-static gboolean
-subtag_is (const char *subtag,
-           size_t      min,
-           size_t      max,
-           gboolean    alpha_only,
-           gboolean    digit_only)
-{
-  size_t length = strlen (subtag);
-
-  if (length < min || length > max)
-    return FALSE;
-
-  for (const char *p = subtag; *p != '\0'; p++)
-    {
-      if (alpha_only && !g_ascii_isalpha (*p))
-        return FALSE;
-      if (digit_only && !g_ascii_isdigit (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-#define IS_ALPHA(s, min, max) subtag_is ((s), (min), (max), TRUE, FALSE)
-#define IS_DIGIT(s, min, max) subtag_is ((s), (min), (max), FALSE, TRUE)
-#define IS_ALNUM(s, min, max) subtag_is ((s), (min), (max), FALSE, FALSE)
-
-static gboolean
-is_variant (const char *subtag)
-{
-  return IS_ALNUM (subtag, 5, 8) ||
-         (strlen (subtag) == 4 && g_ascii_isdigit (subtag[0]));
-}
-
-static gboolean
-list_has_ascii_case (GPtrArray  *list,
-                     const char *subtag)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      if (g_ascii_strcasecmp (g_ptr_array_index (list, i), subtag) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_well_formed_language_tag (const char *tag)
-{
-  g_auto(GStrv) subtags = NULL;
-  g_autoptr(GPtrArray) seen = NULL;
-  guint n;
-  guint i = 0;
-
-  for (guint k = 0; irregular_tags[k] != NULL; k++)
-    {
-      if (g_ascii_strcasecmp (tag, irregular_tags[k]) == 0)
-        return TRUE;
-    }
-
-  subtags = g_strsplit (tag, "-", -1);
-  n = g_strv_length (subtags);
-
-  /* Every subtag is 1 to 8 ASCII letters and digits; this also rejects
-   * empty subtags from "en--GB" or a trailing hyphen. */
-  for (guint k = 0; k < n; k++)
-    {
-      if (!IS_ALNUM (subtags[k], 1, 8))
-        return FALSE;
-    }
-
-  /* A private-use tag: x-whatever. */
-  if (g_ascii_strcasecmp (subtags[0], "x") == 0)
-    return n >= 2;
-
-  /* language = 2*3ALPHA ["-" extlang] / 4ALPHA / 5*8ALPHA */
-  if (IS_ALPHA (subtags[0], 2, 3))
-    {
-      i = 1;
-      /* extlang = 3ALPHA *2("-" 3ALPHA) */
-      for (guint extlangs = 0; extlangs < 3 && i < n && IS_ALPHA (subtags[i], 3, 3); extlangs++)
-        i++;
-    }
-  else if (IS_ALPHA (subtags[0], 4, 8))
-    {
-      i = 1;
-    }
-  else
-    {
-      return FALSE;
-    }
-
-  /* script = 4ALPHA */
-  if (i < n && IS_ALPHA (subtags[i], 4, 4))
-    i++;
-
-  /* region = 2ALPHA / 3DIGIT */
-  if (i < n && (IS_ALPHA (subtags[i], 2, 2) || IS_DIGIT (subtags[i], 3, 3)))
-    i++;
-
-  /* variant = 5*8alphanum / (DIGIT 3alphanum), each at most once. */
-  seen = g_ptr_array_new ();
-  while (i < n && is_variant (subtags[i]))
-    {
-      if (list_has_ascii_case (seen, subtags[i]))
-        return FALSE;
-      g_ptr_array_add (seen, subtags[i]);
-      i++;
-    }
-
-  /* extension = singleton 1*("-" (2*8alphanum)), each singleton once. */
-  g_ptr_array_set_size (seen, 0);
-  while (i < n && strlen (subtags[i]) == 1 && g_ascii_tolower (subtags[i][0]) != 'x')
-    {
-      guint start;
-
-      if (list_has_ascii_case (seen, subtags[i]))
-        return FALSE;
-      g_ptr_array_add (seen, subtags[i]);
-      i++;
-
-      start = i;
-      while (i < n && IS_ALNUM (subtags[i], 2, 8))
-        i++;
-      if (i == start)
-        return FALSE;
-    }
-
-  /* privateuse = "x" 1*("-" (1*8alphanum)) */
-  if (i < n && g_ascii_strcasecmp (subtags[i], "x") == 0)
-    return n - i >= 2;
-
-  return i == n;
-}
-
-/* The body: "TK" placeholders and links without an address. md4c gives the
- * text outside code and the link targets, so that `[x]()` in a code span or
- * "TK" in a code block is left alone. */
-
-typedef struct
-{
-  const char *body;
-  size_t      length;
-  size_t      last_text_end;
-
-  char       *href;          /* of the link being read, or NULL */
-
-  guint       tk_count;
-  size_t      tk_offset;
-  guint       empty_link_count;
-  size_t      empty_link_offset;
-} BodyScan;
-
-static gboolean
-in_body (BodyScan   *scan,
-         const char *text,
-         size_t      size)
-{
-  uintptr_t start = (uintptr_t) scan->body;
-  uintptr_t p = (uintptr_t) text;
-
-  return p >= start && p + size <= start + scan->length;
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
-}
-
-/* Finds the placeholders in one run of text: a word made of "T" followed by
- * one or more "K", once or more (TK, TKK, TKTK), upper case only, so that
- * "TKO" or "Tk" are not placeholders. */
-static void
-scan_placeholders (BodyScan   *scan,
-                   const char *text,
-                   size_t      size)
-{
-  const char *end = text + size;
-  const char *p = text;
-
-  while (p < end)
-    {
-      const char *word_end = p;
-      const char *before = p > text ? g_utf8_find_prev_char (text, p) : NULL;
-
-      if (*p != 'T' ||
-          (before != NULL && is_word_char (g_utf8_get_char_validated (before, p - before))))
-        {
-          p = g_utf8_find_next_char (p, end);
-          if (p == NULL)
-            break;
-          continue;
-        }
-
-      while (word_end < end && *word_end == 'T' && word_end + 1 < end && word_end[1] == 'K')
-        {
-          word_end += 2;
-          while (word_end < end && *word_end == 'K')
-            word_end++;
-        }
-
-      if (word_end > p &&
-          (word_end == end || !is_word_char (g_utf8_get_char_validated (word_end, end - word_end))))
-        {
-          if (scan->tk_count == 0 && in_body (scan, text, size))
-            scan->tk_offset = (size_t) (p - scan->body);
-          scan->tk_count++;
-          p = word_end;
-        }
-      else
-        {
-          p++;
-        }
-    }
-}
-
-static int
-body_enter_block_cb (MD_BLOCKTYPE  type,
-                     void         *detail,
-                     void         *user_data)
-{
-  return 0;
-}
-
-static int
-body_leave_block_cb (MD_BLOCKTYPE  type,
-                     void         *detail,
-                     void         *user_data)
-{
-  return 0;
-}
-
-static gboolean
-attribute_is_blank (const MD_ATTRIBUTE *attribute)
-{
-  for (MD_SIZE i = 0; i < attribute->size; i++)
-    {
-      if (!g_ascii_isspace (attribute->text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-body_enter_span_cb (MD_SPANTYPE  type,
-                    void        *detail,
-                    void        *user_data)
-{
-  BodyScan *scan = user_data;
-  const MD_SPAN_A_DETAIL *link = detail;
-  const char *bracket;
-
-  if (type != MD_SPAN_A)
-    return 0;
-
-  g_clear_pointer (&scan->href, g_free);
-  scan->href = g_strndup (link->href.text != NULL ? link->href.text : "", link->href.size);
-
-  if (!attribute_is_blank (&link->href))
-    return 0;
-
-  /* md4c does not say where a span starts. Nothing but markup lies between
-   * the end of the last text and this link, so its "[" is the first one
-   * after that text. */
-  if (scan->empty_link_count == 0)
-    {
-      bracket = memchr (scan->body + scan->last_text_end, '[',
-                        scan->length - scan->last_text_end);
-      scan->empty_link_offset = bracket != NULL ? (size_t) (bracket - scan->body)
-                                                : scan->last_text_end;
-    }
-
-  scan->empty_link_count++;
-
-  return 0;
-}
-
-static int
-body_leave_span_cb (MD_SPANTYPE  type,
-                    void        *detail,
-                    void        *user_data)
-{
-  BodyScan *scan = user_data;
-
-  if (type == MD_SPAN_A)
-    g_clear_pointer (&scan->href, g_free);
-
-  return 0;
-}
-
-static int
-body_text_cb (MD_TEXTTYPE    type,
-              const MD_CHAR *text,
-              MD_SIZE        size,
-              void          *user_data)
-{
-  BodyScan *scan = user_data;
-
-  if (in_body (scan, text, size))
-    scan->last_text_end = (size_t) (text - scan->body) + size;
-
-  if (type != MD_TEXT_NORMAL)
-    return 0;
-
-  /* The text of an autolink is its address, which is no placeholder even
-   * when it has "TK" in it. */
-  if (scan->href != NULL)
-    {
-      size_t href_length = strlen (scan->href);
-
-      if (href_length >= size && memcmp (scan->href + href_length - size, text, size) == 0)
-        return 0;
-    }
-
-  scan_placeholders (scan, text, size);
-
-  return 0;
-}
-
-static guint
-line_at (const char *text,
-         size_t      offset)
-{
-  guint line = 1;
-
-  for (size_t i = 0; i < offset && text[i] != '\0'; i++)
-    {
-      if (text[i] == '\n')
-        line++;
-    }
-
-  return line;
-}
-
-static void
-scan_body (const char *body,
-           BodyScan   *scan)
-{
-  MD_PARSER parser = {
-    .abi_version = 0,
-    .flags = PARSER_FLAGS,
-    .enter_block = body_enter_block_cb,
-    .leave_block = body_leave_block_cb,
-    .enter_span = body_enter_span_cb,
-    .leave_span = body_leave_span_cb,
-    .text = body_text_cb,
-  };
-
-  scan->body = body;
-  scan->length = strlen (body);
-
-  md_parse (body, (MD_SIZE) scan->length, &parser, scan);
-
-  g_clear_pointer (&scan->href, g_free);
 }
 
 /* The check */
@@ -957,14 +337,14 @@ check_language (Check *check)
       return;
     }
 
-  if (is_well_formed_language_tag (language) || !rule_severity (check, "language-tag", &severity))
+  if (cd_preflight_is_well_formed_language_tag (language) || !rule_severity (check, "language-tag", &severity))
     return;
 
   if (strchr (language, '_') != NULL)
     {
       g_autofree char *hyphenated = g_strdelimit (g_strdup (language), "_", '-');
 
-      if (is_well_formed_language_tag (hyphenated))
+      if (cd_preflight_is_well_formed_language_tag (hyphenated))
         {
           report (check, severity, "language-tag", "language",
                   g_strdup_printf (_("“%s” is not a language tag: the parts are joined with a "
@@ -1248,7 +628,7 @@ check_body (Check *check)
       return;
     }
 
-  scan_body (body, &scan);
+  cd_preflight_scan_body (body, &scan);
 
   if (scan.tk_count > 0 && rule_severity (check, "body-tk", &severity))
     report (check, severity, "body-tk", "body",
@@ -1258,7 +638,7 @@ check_body (Check *check)
                                           "The body still has %u “TK” placeholders, the first on "
                                           "line %u. Replace each with the missing fact.",
                                           scan.tk_count),
-                             scan.tk_count, line_at (body, scan.tk_offset)));
+                             scan.tk_count, cd_preflight_line_at (body, scan.tk_offset)));
 
   if (scan.empty_link_count > 0 && rule_severity (check, "body-empty-link", &severity))
     report (check, severity, "body-empty-link", "body",
@@ -1268,7 +648,7 @@ check_body (Check *check)
                                           "The body has %u links with no address, the first on "
                                           "line %u. Add the addresses or remove the links.",
                                           scan.empty_link_count),
-                             scan.empty_link_count, line_at (body, scan.empty_link_offset)));
+                             scan.empty_link_count, cd_preflight_line_at (body, scan.empty_link_offset)));
 
   words = cd_stats_get_words (check->stats);
 

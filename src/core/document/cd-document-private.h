@@ -6,9 +6,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the files that make up CdDocument: cd-document.c (the type,
- * loading, saving and saved versions), cd-document-disk.c (changes other
- * programs make to the file) and cd-document-recovery.c (recovery copies). */
+/* Shared by the files that make up CdDocument: cd-document.c (the type and
+ * loading), cd-document-save.c (saving), cd-document-revert.c (saved
+ * versions), cd-document-disk.c (changes other programs make to the file)
+ * and cd-document-recovery.c (recovery copies). */
 
 #define FINGERPRINT_ATTRIBUTES \
   G_FILE_ATTRIBUTE_ETAG_VALUE "," \
@@ -90,10 +91,17 @@ void        cd_document_store_file               (CdDocument          *self,
 /* (transfer full) @saved: the article as its file now holds it. */
 void        cd_document_take_saved_article       (CdDocument          *self,
                                                   CdArticle           *saved);
-CdArticle  *cd_document_parse_explicit_bytes     (CdDocument          *self,
-                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 void        cd_document_store_disk_state         (CdDocument          *self,
                                                   CdDocumentDiskState  state);
+void        cd_document_set_busy                 (CdDocument          *self,
+                                                  gboolean             busy);
+void        cd_document_update_modified          (CdDocument          *self);
+void        cd_document_store_autosaved          (CdDocument          *self,
+                                                  gboolean             autosaved);
+
+/* cd-document-revert.c */
+CdArticle  *cd_document_parse_explicit_bytes     (CdDocument          *self,
+                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* cd-document-disk.c */
 void        cd_document_disk_init                (CdDocument          *self);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "cd-history-private.h"
 #include "cd-history.h"
 #include "cd-field.h"
 
@@ -27,83 +28,6 @@
 #define MAX_STEPS 2000
 #define MAX_BYTES (32 * 1024 * 1024)
 
-typedef enum
-{
-  ENTRY_TEXT,
-  ENTRY_VALUE,
-  ENTRY_LIST,
-} EntryKind;
-
-typedef struct
-{
-  EntryKind   kind;
-  GObject    *target;     /* the article, its image or an author */
-  const char *property;   /* interned */
-
-  /* ENTRY_TEXT: at character @offset, @removed was replaced by @inserted.
-   * For the slug, whether it was edited by hand before and after. */
-  int         offset;
-  char       *removed;
-  char       *inserted;
-  gboolean    old_edited;
-  gboolean    new_edited;
-
-  /* ENTRY_VALUE */
-  GValue      old_value;
-  GValue      new_value;
-
-  /* ENTRY_LIST: at @position, @removed_items were replaced by @added_items;
-   * @property is "authors" or "tags". */
-  guint       position;
-  GPtrArray  *removed_items;
-  GPtrArray  *added_items;
-} Entry;
-
-typedef struct
-{
-  GPtrArray         *entries;
-  CdHistoryStepKind  kind;
-  size_t             bytes;
-} Step;
-
-/* What the history knows of one watched object. */
-typedef struct
-{
-  GObject    *object;
-  gulong      handler;
-  GHashTable *shadow;   /* interned property name → GValue */
-} Watch;
-
-struct _CdHistory
-{
-  GObject             parent_instance;
-
-  CdArticle          *article;
-  GHashTable         *watches;        /* GObject → Watch */
-  GPtrArray          *authors_shadow; /* CdAuthor, in list order */
-  GPtrArray          *tags_shadow;    /* CdTag, in list order */
-  gulong              authors_handler;
-  gulong              tags_handler;
-
-  GPtrArray          *undo_steps;     /* Step, oldest first */
-  GPtrArray          *redo_steps;     /* Step, the next to redo last */
-  size_t              bytes;
-  guint64             serial;         /* changes recorded */
-
-  CdHistoryFlushFunc  flush_func;
-  gpointer            flush_data;
-
-  guint               group_depth;
-  guint               seal_source;
-  guint               replaying;
-  guint               flushing;
-  /* The last step takes further changes: a group or this turn of the main
-   * loop is still going on. */
-  guint               step_open : 1;
-  /* The last step may be extended by typing next to it. */
-  guint               typing_open : 1;
-};
-
 G_DEFINE_FINAL_TYPE (CdHistory, cd_history, G_TYPE_OBJECT)
 
 enum {
@@ -122,24 +46,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const article_texts[] = {
-  "headline", "standfirst", "slug", "section", "language", "dateline",
-  "editor-note", "body",
-};
-static const char * const article_values[] = {
-  "status", "comments", "planned-words", "published", "embargo",
-};
-static const char * const image_texts[] = {
-  "source", "alt", "caption", "credit", "photographer", "copyright",
-};
-static const char * const author_texts[] = {
-  "name", "role", "email", "url",
-};
-
 /* Entries and steps */
 
-static void
-entry_free (Entry *entry)
+void
+cd_history_entry_free (Entry *entry)
 {
   g_clear_object (&entry->target);
   g_free (entry->removed);
@@ -170,7 +80,7 @@ step_new (void)
 {
   Step *step = g_new0 (Step, 1);
 
-  step->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  step->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_history_entry_free);
   return step;
 }
 
@@ -228,168 +138,6 @@ dup_field (CdHistory *self,
   return NULL;
 }
 
-/* Text differences */
-
-static const char *
-safe (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-/* The one change that turns @before into @after: the longest common start
- * and end, in whole characters. */
-static void
-diff_text (const char  *before,
-           const char  *after,
-           int         *offset,
-           char       **removed,
-           char       **inserted)
-{
-  size_t before_len = strlen (before);
-  size_t after_len = strlen (after);
-  size_t start = 0;
-  size_t before_end = before_len;
-  size_t after_end = after_len;
-
-  while (start < before_len && start < after_len && before[start] == after[start])
-    start++;
-  /* Back to the start of a character. */
-  while (start > 0 && (before[start] & 0xC0) == 0x80)
-    start--;
-
-  while (before_end > start && after_end > start &&
-         before[before_end - 1] == after[after_end - 1])
-    {
-      before_end--;
-      after_end--;
-    }
-  /* Forward to the start of a character, in both (their tails are equal). */
-  while (before_end < before_len && (before[before_end] & 0xC0) == 0x80)
-    {
-      before_end++;
-      after_end++;
-    }
-
-  *offset = (int) g_utf8_strlen (before, (gssize) start);
-  *removed = g_strndup (before + start, before_end - start);
-  *inserted = g_strndup (after + start, after_end - start);
-}
-
-/* @text with @length characters at character @offset replaced by @with, or
- * NULL when @text is too short (it changed behind the history's back). */
-static char *
-splice_text (const char *text,
-             int         offset,
-             const char *expected,
-             const char *with)
-{
-  long length = (long) strlen (text);
-  long chars = g_utf8_strlen (text, length);
-  long expected_chars = g_utf8_strlen (expected, -1);
-  const char *start;
-  const char *end;
-  GString *result;
-
-  if (offset < 0 || offset + expected_chars > chars)
-    return NULL;
-
-  start = g_utf8_offset_to_pointer (text, offset);
-  end = g_utf8_offset_to_pointer (start, expected_chars);
-  if (strncmp (start, expected, (size_t) (end - start)) != 0)
-    return NULL;
-
-  result = g_string_sized_new ((gsize) length + strlen (with));
-  g_string_append_len (result, text, start - text);
-  g_string_append (result, with);
-  g_string_append (result, end);
-  return g_string_free (result, FALSE);
-}
-
-static gboolean
-is_space (const char *text)
-{
-  return text[0] != '\0' && g_unichar_isspace (g_utf8_get_char (text));
-}
-
-static gboolean
-ends_with_space (const char *text)
-{
-  const char *last;
-
-  if (text[0] == '\0')
-    return FALSE;
-  last = g_utf8_find_prev_char (text, text + strlen (text));
-  return last != NULL && g_unichar_isspace (g_utf8_get_char (last));
-}
-
-/* Whether typing @next can join @last, as GtkTextView's history groups
- * typing: insertions right after the last one, or deletions right before
- * (Backspace) or at (Delete) the last one, until a new word starts. */
-static gboolean
-can_join (Entry *last,
-          Entry *next)
-{
-  gboolean last_inserts, next_inserts;
-
-  if (last->kind != ENTRY_TEXT || next->kind != ENTRY_TEXT ||
-      last->target != next->target || last->property != next->property)
-    return FALSE;
-
-  last_inserts = last->removed[0] == '\0' && last->inserted[0] != '\0';
-  next_inserts = next->removed[0] == '\0' && next->inserted[0] != '\0';
-
-  if (last_inserts && next_inserts)
-    {
-      if (next->offset != last->offset + (int) g_utf8_strlen (last->inserted, -1))
-        return FALSE;
-      /* A word typed after a space starts a step; so does a new line. */
-      if (ends_with_space (last->inserted) && !is_space (next->inserted))
-        return FALSE;
-      return strchr (next->inserted, '\n') == NULL;
-    }
-
-  if (last->inserted[0] == '\0' && next->inserted[0] == '\0' &&
-      last->removed[0] != '\0' && next->removed[0] != '\0')
-    {
-      /* Backspace */
-      if (next->offset + (int) g_utf8_strlen (next->removed, -1) == last->offset)
-        return !(ends_with_space (next->removed) && !is_space (last->removed));
-      /* Delete */
-      if (next->offset == last->offset)
-        return !(is_space (next->removed) && !ends_with_space (last->removed));
-    }
-
-  return FALSE;
-}
-
-static void
-join (Entry *last,
-      Entry *next)
-{
-  char *joined;
-
-  if (next->inserted[0] != '\0')
-    {
-      joined = g_strconcat (last->inserted, next->inserted, NULL);
-      g_free (last->inserted);
-      last->inserted = joined;
-    }
-  else if (next->offset < last->offset)
-    {
-      joined = g_strconcat (next->removed, last->removed, NULL);
-      g_free (last->removed);
-      last->removed = joined;
-      last->offset = next->offset;
-    }
-  else
-    {
-      joined = g_strconcat (last->removed, next->removed, NULL);
-      g_free (last->removed);
-      last->removed = joined;
-    }
-  last->new_edited = next->new_edited;
-}
-
 /* Recording */
 
 static void
@@ -442,9 +190,9 @@ kind_of (CdHistory *self,
   return CD_HISTORY_STEP_EDIT;
 }
 
-static void
-record (CdHistory *self,
-        Entry     *entry)
+void
+cd_history_record (CdHistory *self,
+                   Entry     *entry)
 {
   gboolean could_undo = cd_history_get_can_undo (self);
   gboolean could_redo = cd_history_get_can_redo (self);
@@ -479,15 +227,15 @@ record (CdHistory *self,
 
   /* Typing next to the last change joins it. */
   if (last != NULL && self->typing_open && last->entries->len == 1 &&
-      can_join (g_ptr_array_index (last->entries, 0), entry))
+      cd_history_can_join (g_ptr_array_index (last->entries, 0), entry))
     {
       Entry *last_entry = g_ptr_array_index (last->entries, 0);
 
       self->bytes -= MIN (self->bytes, last->bytes);
-      join (last_entry, entry);
+      cd_history_join (last_entry, entry);
       last->bytes = entry_bytes (last_entry);
       self->bytes += last->bytes;
-      entry_free (entry);
+      cd_history_entry_free (entry);
       update_can (self, could_undo, could_redo);
       return;
     }
@@ -528,285 +276,6 @@ record (CdHistory *self,
 
   if (new_step || kind != CD_HISTORY_STEP_EDIT)
     g_signal_emit (self, signals[STEP_RECORDED], 0, last->kind);
-}
-
-/* Shadows */
-
-static Watch *
-get_watch (CdHistory *self,
-           GObject   *object)
-{
-  return g_hash_table_lookup (self->watches, object);
-}
-
-static void
-value_free (gpointer data)
-{
-  GValue *value = data;
-
-  g_value_unset (value);
-  g_free (value);
-}
-
-static GValue *
-dup_property (GObject    *object,
-              const char *property)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  GValue *value = g_new0 (GValue, 1);
-
-  g_value_init (value, pspec->value_type);
-  g_object_get_property (object, property, value);
-  return value;
-}
-
-/* Text that is typed, recorded as the part that changed. The lead image's
- * source is chosen whole, and recorded whole, so that a save that renames
- * the image can rename it in the history too. */
-static gboolean
-is_text_property (GObject    *object,
-                  const char *property)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-
-  if (CD_IS_IMAGE (object) && property == g_intern_static_string ("source"))
-    return FALSE;
-  return pspec != NULL && pspec->value_type == G_TYPE_STRING;
-}
-
-/* A change made by housekeeping (cd_article_begin_housekeeping ()): the
- * value @from became @to without the author. Steps that set @from now set
- * @to, so that undoing them leaves no trace of the old value. */
-static void
-rename_value (CdHistory    *self,
-              GObject      *target,
-              const char   *property,
-              const GValue *from,
-              const GValue *to)
-{
-  GPtrArray *lists[] = { self->undo_steps, self->redo_steps };
-
-  if (!G_VALUE_HOLDS_STRING (from) || !G_VALUE_HOLDS_STRING (to))
-    return;
-
-  for (size_t l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < lists[l]->len; i++)
-      {
-        Step *step = g_ptr_array_index (lists[l], i);
-
-        for (guint j = 0; j < step->entries->len; j++)
-          {
-            Entry *entry = g_ptr_array_index (step->entries, j);
-            GValue *values[] = { &entry->old_value, &entry->new_value };
-
-            if (entry->kind != ENTRY_VALUE || entry->target != target ||
-                entry->property != property)
-              continue;
-
-            for (size_t v = 0; v < G_N_ELEMENTS (values); v++)
-              if (g_strcmp0 (g_value_get_string (values[v]), g_value_get_string (from)) == 0)
-                g_value_set_string (values[v], g_value_get_string (to));
-          }
-      }
-}
-
-static void object_notify_cb (GObject    *object,
-                              GParamSpec *pspec,
-                              CdHistory  *self);
-
-static void
-watch_object (CdHistory          *self,
-              GObject            *object,
-              const char * const *texts,
-              size_t              n_texts,
-              const char * const *values,
-              size_t              n_values)
-{
-  Watch *watch;
-
-  if (get_watch (self, object) != NULL)
-    return;
-
-  watch = g_new0 (Watch, 1);
-  watch->object = object;
-  watch->shadow = g_hash_table_new_full (NULL, NULL, NULL, value_free);
-  for (size_t i = 0; i < n_texts; i++)
-    g_hash_table_insert (watch->shadow, (gpointer) g_intern_string (texts[i]),
-                         dup_property (object, texts[i]));
-  for (size_t i = 0; i < n_values; i++)
-    g_hash_table_insert (watch->shadow, (gpointer) g_intern_string (values[i]),
-                         dup_property (object, values[i]));
-  if (object == G_OBJECT (self->article))
-    g_hash_table_insert (watch->shadow, (gpointer) g_intern_static_string ("slug-edited"),
-                         dup_property (object, "slug-edited"));
-  watch->handler = g_signal_connect (object, "notify", G_CALLBACK (object_notify_cb), self);
-  g_hash_table_insert (self->watches, object, watch);
-}
-
-static void
-watch_free (gpointer data)
-{
-  Watch *watch = data;
-
-  g_clear_signal_handler (&watch->handler, watch->object);
-  g_hash_table_unref (watch->shadow);
-  g_free (watch);
-}
-
-static void
-unwatch_object (CdHistory *self,
-                GObject   *object)
-{
-  g_hash_table_remove (self->watches, object);
-}
-
-static void
-object_notify_cb (GObject    *object,
-                  GParamSpec *pspec,
-                  CdHistory  *self)
-{
-  Watch *watch = get_watch (self, object);
-  const char *property = g_intern_string (pspec->name);
-  gboolean is_slug = FALSE;
-  gboolean was_edited = FALSE;
-  gboolean edited = FALSE;
-  GValue *old;
-  g_autofree GValue *now = NULL;
-  Entry *entry;
-
-  if (watch == NULL)
-    return;
-
-  if (object == G_OBJECT (self->article) && property == g_intern_static_string ("slug-edited"))
-    {
-      /* Recorded together with the slug. */
-      property = g_intern_static_string ("slug");
-    }
-
-  old = g_hash_table_lookup (watch->shadow, property);
-  if (old == NULL)
-    return;
-
-  now = dup_property (object, property);
-
-  if (object == G_OBJECT (self->article) && property == g_intern_static_string ("slug"))
-    {
-      /* The shadow's keys are interned strings, compared as pointers. */
-      GValue *old_edited = g_hash_table_lookup (watch->shadow,
-                                                g_intern_static_string ("slug-edited"));
-
-      was_edited = g_value_get_boolean (old_edited);
-      edited = cd_article_get_slug_edited (self->article);
-      is_slug = TRUE;
-      if (strcmp (safe (g_value_get_string (old)), safe (g_value_get_string (now))) == 0 &&
-          was_edited == edited)
-        {
-          g_value_unset (now);
-          return;
-        }
-      g_value_set_boolean (old_edited, edited);
-      /* A slug that follows the headline is the headline's business. */
-      if (!was_edited && !edited)
-        {
-          g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
-          return;
-        }
-    }
-
-  if (cd_article_get_housekeeping (self->article))
-    {
-      rename_value (self, object, property, old, now);
-      g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
-      return;
-    }
-
-  if (self->replaying > 0)
-    {
-      g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
-      return;
-    }
-
-  entry = g_new0 (Entry, 1);
-  entry->target = g_object_ref (object);
-  entry->property = property;
-
-  if (is_text_property (object, property))
-    {
-      entry->kind = ENTRY_TEXT;
-      diff_text (safe (g_value_get_string (old)), safe (g_value_get_string (now)),
-                 &entry->offset, &entry->removed, &entry->inserted);
-      entry->old_edited = was_edited;
-      entry->new_edited = edited;
-      if (entry->removed[0] == '\0' && entry->inserted[0] == '\0' && !is_slug)
-        {
-          entry_free (entry);
-          g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
-          return;
-        }
-    }
-  else
-    {
-      entry->kind = ENTRY_VALUE;
-      g_value_init (&entry->old_value, G_VALUE_TYPE (old));
-      g_value_copy (old, &entry->old_value);
-      g_value_init (&entry->new_value, G_VALUE_TYPE (now));
-      g_value_copy (now, &entry->new_value);
-    }
-
-  g_hash_table_insert (watch->shadow, (gpointer) property, g_steal_pointer (&now));
-  record (self, entry);
-}
-
-static void
-list_changed_cb (GListModel *list,
-                 guint       position,
-                 guint       removed,
-                 guint       added,
-                 CdHistory  *self)
-{
-  gboolean is_tags = list == cd_article_get_tags (self->article);
-  GPtrArray *shadow = is_tags ? self->tags_shadow : self->authors_shadow;
-  g_autoptr(GPtrArray) removed_items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) added_items = g_ptr_array_new_with_free_func (g_object_unref);
-  Entry *entry;
-
-  for (guint i = 0; i < removed && position + i < shadow->len; i++)
-    g_ptr_array_add (removed_items, g_object_ref (g_ptr_array_index (shadow, position + i)));
-  g_ptr_array_remove_range (shadow, position, MIN (removed, shadow->len - position));
-
-  for (guint i = 0; i < added; i++)
-    {
-      GObject *item = g_list_model_get_item (list, position + i);
-
-      g_ptr_array_add (added_items, g_object_ref (item));
-      g_ptr_array_insert (shadow, (int) (position + i), item);
-    }
-
-  if (!is_tags)
-    {
-      for (guint i = 0; i < removed_items->len; i++)
-        {
-          GObject *author = g_ptr_array_index (removed_items, i);
-
-          if (!g_ptr_array_find (shadow, author, NULL))
-            unwatch_object (self, author);
-        }
-      for (guint i = 0; i < added_items->len; i++)
-        watch_object (self, g_ptr_array_index (added_items, i),
-                      author_texts, G_N_ELEMENTS (author_texts), NULL, 0);
-    }
-
-  if (self->replaying > 0)
-    return;
-
-  entry = g_new0 (Entry, 1);
-  entry->kind = ENTRY_LIST;
-  entry->target = g_object_ref (G_OBJECT (self->article));
-  entry->property = g_intern_static_string (is_tags ? "tags" : "authors");
-  entry->position = position;
-  entry->removed_items = g_steal_pointer (&removed_items);
-  entry->added_items = g_steal_pointer (&added_items);
-  record (self, entry);
 }
 
 /* Replaying */
@@ -854,7 +323,7 @@ apply (CdHistory *self,
         gboolean edited = undo ? entry->old_edited : entry->new_edited;
 
         g_object_get (entry->target, entry->property, &current, NULL);
-        changed = splice_text (safe (current), entry->offset, from, to);
+        changed = cd_history_splice_text (cd_history_safe (current), entry->offset, from, to);
         if (changed == NULL)
           {
             g_warning ("The history of %s no longer matches its text", entry->property);
@@ -986,11 +455,11 @@ cd_history_constructed (GObject *object)
 
   g_assert (self->article != NULL);
 
-  watch_object (self, G_OBJECT (self->article),
-                article_texts, G_N_ELEMENTS (article_texts),
-                article_values, G_N_ELEMENTS (article_values));
-  watch_object (self, G_OBJECT (cd_article_get_image (self->article)),
-                image_texts, G_N_ELEMENTS (image_texts), NULL, 0);
+  cd_history_watch_object (self, G_OBJECT (self->article),
+                           article_texts, G_N_ELEMENTS (article_texts),
+                           article_values, G_N_ELEMENTS (article_values));
+  cd_history_watch_object (self, G_OBJECT (cd_article_get_image (self->article)),
+                           image_texts, G_N_ELEMENTS (image_texts), NULL, 0);
 
   authors = cd_article_get_authors (self->article);
   for (guint i = 0; i < g_list_model_get_n_items (authors); i++)
@@ -998,7 +467,7 @@ cd_history_constructed (GObject *object)
       GObject *author = g_list_model_get_item (authors, i);
 
       g_ptr_array_add (self->authors_shadow, author);
-      watch_object (self, author, author_texts, G_N_ELEMENTS (author_texts), NULL, 0);
+      cd_history_watch_object (self, author, author_texts, G_N_ELEMENTS (author_texts), NULL, 0);
     }
 
   tags = cd_article_get_tags (self->article);
@@ -1006,9 +475,9 @@ cd_history_constructed (GObject *object)
     g_ptr_array_add (self->tags_shadow, g_list_model_get_item (tags, i));
 
   self->authors_handler = g_signal_connect (authors, "items-changed",
-                                            G_CALLBACK (list_changed_cb), self);
+                                            G_CALLBACK (cd_history_list_changed_cb), self);
   self->tags_handler = g_signal_connect (tags, "items-changed",
-                                         G_CALLBACK (list_changed_cb), self);
+                                         G_CALLBACK (cd_history_list_changed_cb), self);
 }
 
 static void
@@ -1125,7 +594,7 @@ cd_history_class_init (CdHistoryClass *klass)
 static void
 cd_history_init (CdHistory *self)
 {
-  self->watches = g_hash_table_new_full (NULL, NULL, NULL, watch_free);
+  self->watches = g_hash_table_new_full (NULL, NULL, NULL, cd_history_watch_free);
   self->authors_shadow = g_ptr_array_new_with_free_func (g_object_unref);
   self->tags_shadow = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
@@ -1204,7 +673,7 @@ cd_history_begin_group (CdHistory *self)
       self->step_open = FALSE;
       self->typing_open = FALSE;
       g_clear_handle_id (&self->seal_source, g_source_remove);
-      /* The group's first change starts its step; the ones after join it. */
+      /* The group's first change starts its step; the ones after cd_history_join it. */
     }
 }
 

@@ -73,66 +73,6 @@
  *   all of its text however deep or wide the markup.
  */
 
-#define MAX_TREE_DEPTH      128
-#define MAX_CONTAINER_DEPTH 32
-#define MAX_LIST_NUMBER     999999999
-
-typedef enum
-{
-  KIND_INLINE,
-  KIND_BLOCK,
-  KIND_DROP,
-} ElementKind;
-
-/* A Markdown container: the document, a block quote or a list item. */
-typedef struct
-{
-  char     *marker;       /* written at the start of the first line */
-  char     *indent;       /* written at the start of the other lines */
-  gboolean  is_item;
-  gboolean  started;      /* the marker has been written */
-  gboolean  tight;        /* blocks follow each other without a blank line */
-  gboolean  has_block;
-  char      last_list;    /* the bullet or delimiter of the previous block, if a list */
-} Container;
-
-typedef struct
-{
-  GString *out;
-  GArray  *containers;    /* Container */
-  Inline  *para;          /* the paragraph being collected, if any */
-} Converter;
-
-/* Block kinds, to decide whether a list must be loose. */
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_P,
-  BLOCK_HEADING,
-  BLOCK_LIST,
-  BLOCK_LIST_LATE_START,   /* an ordered list that does not start at 1 */
-  BLOCK_QUOTE,
-  BLOCK_CODE,
-  BLOCK_RULE,
-  BLOCK_TABLE,
-  BLOCK_FIGURE,
-} BlockKind;
-
-static const char * const dropped_elements[] = {
-  "head", "script", "style", "noscript", "template", "iframe", "object", "embed",
-  "applet", "frame", "frameset", "noframes", "noembed", "svg", "canvas", "audio",
-  "video", "select", "textarea", "button", "input", "title", "meta", "link", NULL
-};
-
-static const char * const block_elements[] = {
-  "html", "body", "address", "article", "aside", "blockquote", "center", "dd",
-  "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-  "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-  "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
-  "listing", "xmp", "plaintext", "search", NULL
-};
-
 static void convert_children (Converter *self,
                               xmlNode   *first,
                               guint      depth);
@@ -140,215 +80,6 @@ static void convert_inline   (Converter *self,
                               Inline    *inl,
                               xmlNode   *node,
                               guint      depth);
-
-/* Elements */
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE &&
-         g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
-static gboolean
-name_in (xmlNode            *node,
-         const char * const *names)
-{
-  for (size_t i = 0; names[i] != NULL; i++)
-    {
-      if (g_ascii_strcasecmp ((const char *) node->name, names[i]) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static ElementKind
-element_kind (xmlNode *node)
-{
-  if (name_in (node, dropped_elements))
-    return KIND_DROP;
-  if (name_in (node, block_elements))
-    return KIND_BLOCK;
-  return KIND_INLINE;
-}
-
-static int
-heading_level (xmlNode *node)
-{
-  const char *name = (const char *) node->name;
-
-  if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
-    return name[1] - '0';
-
-  return 0;
-}
-
-/* Returns the attribute's value, or NULL; free with g_free(). */
-static char *
-get_attribute (xmlNode    *node,
-               const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-  return copy;
-}
-
-/* Looks up a property in a style attribute: "font-weight: 700; …". */
-static char *
-style_property (xmlNode    *node,
-                const char *property)
-{
-  g_autofree char *style = get_attribute (node, "style");
-  g_auto(GStrv) declarations = NULL;
-
-  if (style == NULL)
-    return NULL;
-
-  declarations = g_strsplit (style, ";", -1);
-  for (size_t i = 0; declarations[i] != NULL; i++)
-    {
-      char *colon = strchr (declarations[i], ':');
-
-      if (colon == NULL)
-        continue;
-
-      *colon = '\0';
-      if (g_ascii_strcasecmp (g_strstrip (declarations[i]), property) == 0)
-        return g_ascii_strdown (g_strstrip (colon + 1), -1);
-    }
-
-  return NULL;
-}
-
-/* The next node in document order below @root, skipping the children of
- * @node when @skip_children; NULL at the end. This walks a subtree without
- * recursion. */
-static xmlNode *
-next_in_subtree (xmlNode  *node,
-                 xmlNode  *root,
-                 gboolean  skip_children)
-{
-  if (!skip_children && node->children != NULL)
-    return node->children;
-
-  while (node != root)
-    {
-      if (node->next != NULL)
-        return node->next;
-      node = node->parent;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_blank_text (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether an element holds a block element (not inside a dropped one). */
-static gboolean
-contains_block (xmlNode *root)
-{
-  xmlNode *node = root->children != NULL ? root->children : NULL;
-
-  while (node != NULL)
-    {
-      gboolean skip = FALSE;
-
-      if (node->type == XML_ELEMENT_NODE)
-        {
-          ElementKind kind = element_kind (node);
-
-          if (kind == KIND_BLOCK)
-            return TRUE;
-          skip = kind == KIND_DROP;
-        }
-
-      node = next_in_subtree (node, root, skip);
-    }
-
-  return FALSE;
-}
-
-/* Whether @root holds anything a reader sees: text or an image. */
-static gboolean
-has_content (xmlNode *root)
-{
-  xmlNode *node = root;
-
-  while (node != NULL)
-    {
-      gboolean skip = FALSE;
-
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          if (!is_blank_text ((const char *) node->content))
-            return TRUE;
-        }
-      else if (node->type == XML_ELEMENT_NODE)
-        {
-          if (element_kind (node) == KIND_DROP)
-            skip = TRUE;
-          else if (is_element (node, "img") || is_element (node, "hr"))
-            return TRUE;
-        }
-
-      node = next_in_subtree (node, root, skip);
-    }
-
-  return FALSE;
-}
-
-/* Appends the text of @root and its descendants, without recursion.
- * Line breaks (<br>) become @line_break; the children of dropped elements
- * are skipped. */
-static void
-collect_text (xmlNode    *root,
-              GString    *out,
-              const char *line_break)
-{
-  xmlNode *node = root;
-
-  while (node != NULL)
-    {
-      gboolean skip = FALSE;
-
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          if (node->content != NULL)
-            g_string_append (out, (const char *) node->content);
-        }
-      else if (node->type == XML_ELEMENT_NODE)
-        {
-          if (element_kind (node) == KIND_DROP)
-            skip = TRUE;
-          else if (is_element (node, "br"))
-            g_string_append (out, line_break);
-        }
-      else
-        {
-          skip = TRUE;
-        }
-
-      node = next_in_subtree (node, root, skip);
-    }
-}
 
 /* Block structure */
 
@@ -397,11 +128,11 @@ clear_container (gpointer data)
 /* Writes one line with the prefixes of the open containers: a list item's
  * marker on its first line, its indentation on the others. A line with
  * nothing after its prefixes loses their trailing spaces. */
-static void
-write_line (Converter  *self,
-            const char *line,
-            gsize       length,
-            gboolean    blank)
+void
+cd_html_markdown_write_line (Converter  *self,
+                             const char *line,
+                             gsize       length,
+                             gboolean    blank)
 {
   GString *out = self->out;
 
@@ -445,38 +176,38 @@ write_lines (Converter  *self,
 
       if (newline == NULL)
         {
-          write_line (self, p, strlen (p), FALSE);
+          cd_html_markdown_write_line (self, p, strlen (p), FALSE);
           return;
         }
 
-      write_line (self, p, newline - p, FALSE);
+      cd_html_markdown_write_line (self, p, newline - p, FALSE);
       p = newline + 1;
     }
 }
 
 /* Starts a block in the innermost container: a blank line separates it
  * from the block before, unless the container is a tight list item. */
-static void
-begin_block (Converter *self)
+void
+cd_html_markdown_begin_block (Converter *self)
 {
   Container *container = top_container (self);
 
   if (container->has_block && !container->tight)
-    write_line (self, "", 0, TRUE);
+    cd_html_markdown_write_line (self, "", 0, TRUE);
 
   container->has_block = TRUE;
   container->last_list = '\0';
 }
 
-static void
-ensure_paragraph (Converter *self)
+void
+cd_html_markdown_ensure_paragraph (Converter *self)
 {
   if (self->para == NULL)
     self->para = cd_inline_new (MODE_PARAGRAPH);
 }
 
-static void
-flush_paragraph (Converter *self)
+void
+cd_html_markdown_flush_paragraph (Converter *self)
 {
   g_autoptr(Inline) inl = g_steal_pointer (&self->para);
   g_autofree char *text = NULL;
@@ -488,17 +219,17 @@ flush_paragraph (Converter *self)
   if (text[0] == '\0')
     return;
 
-  begin_block (self);
+  cd_html_markdown_begin_block (self);
   write_lines (self, text);
 }
 
 /* Inline elements */
 
-static void
-convert_inline_children (Converter *self,
-                         Inline    *inl,
-                         xmlNode   *node,
-                         guint      depth)
+void
+cd_html_markdown_convert_inline_children (Converter *self,
+                                          Inline    *inl,
+                                          xmlNode   *node,
+                                          guint      depth)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     convert_inline (self, inl, child, depth);
@@ -522,7 +253,7 @@ convert_link (Converter *self,
               xmlNode   *node,
               guint      depth)
 {
-  g_autofree char *href = get_attribute (node, "href");
+  g_autofree char *href = cd_html_markdown_get_attribute (node, "href");
   g_autofree char *title = NULL;
 
   if (href != NULL)
@@ -531,11 +262,11 @@ convert_link (Converter *self,
   if (href == NULL || inl->n_link > 0 || !cd_url_is_allowed (href))
     {
       /* A link that is not kept leaves its text. */
-      convert_inline_children (self, inl, node, depth);
+      cd_html_markdown_convert_inline_children (self, inl, node, depth);
       return;
     }
 
-  title = get_attribute (node, "title");
+  title = cd_html_markdown_get_attribute (node, "title");
 
   if (title == NULL && node->children != NULL && node->children->next == NULL &&
       node->children->type == XML_TEXT_NODE &&
@@ -550,7 +281,7 @@ convert_link (Converter *self,
     }
 
   cd_inline_push (inl, SPAN_LINK, href, title);
-  convert_inline_children (self, inl, node, depth);
+  cd_html_markdown_convert_inline_children (self, inl, node, depth);
   cd_inline_pop (inl);
 }
 
@@ -575,12 +306,12 @@ convert_inline (Converter *self,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_text (node, text, " ");
+      cd_html_markdown_collect_text (node, text, " ");
       cd_inline_text (inl, text->str, text->len);
       return;
     }
 
-  switch (element_kind (node))
+  switch (cd_html_markdown_element_kind (node))
     {
     case KIND_DROP:
       return;
@@ -589,7 +320,7 @@ convert_inline (Converter *self,
       /* Only headings and table cells get here with blocks inside: they
        * are one line, so a block is a space. */
       cd_inline_space (inl, FALSE);
-      convert_inline_children (self, inl, node, depth + 1);
+      cd_html_markdown_convert_inline_children (self, inl, node, depth + 1);
       cd_inline_space (inl, FALSE);
       return;
 
@@ -598,40 +329,40 @@ convert_inline (Converter *self,
       break;
     }
 
-  if (is_element (node, "br"))
+  if (cd_html_markdown_is_element (node, "br"))
     {
       cd_inline_break (inl);
     }
-  else if (is_element (node, "img"))
+  else if (cd_html_markdown_is_element (node, "img"))
     {
-      g_autofree char *src = get_attribute (node, "src");
-      g_autofree char *alt = get_attribute (node, "alt");
-      g_autofree char *title = get_attribute (node, "title");
+      g_autofree char *src = cd_html_markdown_get_attribute (node, "src");
+      g_autofree char *alt = cd_html_markdown_get_attribute (node, "alt");
+      g_autofree char *title = cd_html_markdown_get_attribute (node, "title");
 
       if (src != NULL)
         g_strstrip (src);
       cd_inline_image (inl, src, alt, title);
     }
-  else if (is_element (node, "a"))
+  else if (cd_html_markdown_is_element (node, "a"))
     {
       convert_link (self, inl, node, depth + 1);
     }
-  else if (is_element (node, "code") || is_element (node, "tt") || is_element (node, "samp"))
+  else if (cd_html_markdown_is_element (node, "code") || cd_html_markdown_is_element (node, "tt") || cd_html_markdown_is_element (node, "samp"))
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_text (node, text, " ");
+      cd_html_markdown_collect_text (node, text, " ");
       cd_inline_code (inl, text->str);
     }
   else
     {
-      g_autofree char *weight = style_property (node, "font-weight");
-      g_autofree char *font_style = style_property (node, "font-style");
-      g_autofree char *decoration = style_property (node, "text-decoration");
-      gboolean strong = is_element (node, "strong") || is_element (node, "b");
-      gboolean em = is_element (node, "em") || is_element (node, "i");
-      gboolean del = is_element (node, "del") || is_element (node, "s") ||
-                     is_element (node, "strike");
+      g_autofree char *weight = cd_html_markdown_style_property (node, "font-weight");
+      g_autofree char *font_style = cd_html_markdown_style_property (node, "font-style");
+      g_autofree char *decoration = cd_html_markdown_style_property (node, "text-decoration");
+      gboolean strong = cd_html_markdown_is_element (node, "strong") || cd_html_markdown_is_element (node, "b");
+      gboolean em = cd_html_markdown_is_element (node, "em") || cd_html_markdown_is_element (node, "i");
+      gboolean del = cd_html_markdown_is_element (node, "del") || cd_html_markdown_is_element (node, "s") ||
+                     cd_html_markdown_is_element (node, "strike");
 
       /* Word processors write <b style="font-weight: normal"> around text
        * that is not bold, and bold or italic text as styled spans. */
@@ -660,202 +391,11 @@ convert_inline (Converter *self,
           pushed++;
         }
 
-      convert_inline_children (self, inl, node, depth + 1);
+      cd_html_markdown_convert_inline_children (self, inl, node, depth + 1);
 
       while (pushed-- > 0)
         cd_inline_pop (inl);
     }
-}
-
-/* Whether a list needs blank lines between its items */
-
-static void
-classify_children (xmlNode  *first,
-                   guint     depth,
-                   GArray   *kinds,
-                   gboolean *pending);
-
-static gboolean figure_image (xmlNode  *figure,
-                              xmlNode **img,
-                              xmlNode **caption);
-
-static void
-add_kind (GArray    *kinds,
-          gboolean  *pending,
-          BlockKind  kind)
-{
-  if (*pending)
-    {
-      BlockKind text = BLOCK_TEXT;
-
-      g_array_append_val (kinds, text);
-      *pending = FALSE;
-    }
-
-  if (kind != BLOCK_TEXT)
-    g_array_append_val (kinds, kind);
-}
-
-static guint
-list_start (xmlNode *list)
-{
-  g_autofree char *start = get_attribute (list, "start");
-  gint64 value;
-
-  if (!is_element (list, "ol"))
-    return 0;
-
-  if (start == NULL)
-    return 1;
-
-  value = g_ascii_strtoll (start, NULL, 10);
-  return (guint) CLAMP (value, 0, MAX_LIST_NUMBER);
-}
-
-static void
-classify_node (xmlNode  *node,
-               guint     depth,
-               GArray   *kinds,
-               gboolean *pending)
-{
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      if (!is_blank_text ((const char *) node->content))
-        *pending = TRUE;
-      return;
-    }
-
-  if (node->type != XML_ELEMENT_NODE)
-    return;
-
-  if (depth > MAX_TREE_DEPTH)
-    {
-      if (has_content (node))
-        *pending = TRUE;
-      return;
-    }
-
-  switch (element_kind (node))
-    {
-    case KIND_DROP:
-      return;
-
-    case KIND_INLINE:
-      if (contains_block (node))
-        classify_children (node->children, depth + 1, kinds, pending);
-      else if (has_content (node))
-        *pending = TRUE;
-      return;
-
-    case KIND_BLOCK:
-    default:
-      break;
-    }
-
-  if (heading_level (node) > 0)
-    add_kind (kinds, pending, BLOCK_HEADING);
-  else if (is_element (node, "ul") || is_element (node, "ol"))
-    add_kind (kinds, pending, is_element (node, "ol") && list_start (node) != 1 ?
-                              BLOCK_LIST_LATE_START : BLOCK_LIST);
-  else if (is_element (node, "blockquote"))
-    add_kind (kinds, pending, BLOCK_QUOTE);
-  else if (is_element (node, "pre") || is_element (node, "listing") ||
-           is_element (node, "xmp") || is_element (node, "plaintext"))
-    add_kind (kinds, pending, BLOCK_CODE);
-  else if (is_element (node, "hr"))
-    add_kind (kinds, pending, BLOCK_RULE);
-  else if (is_element (node, "table"))
-    add_kind (kinds, pending, BLOCK_TABLE);
-  else if (is_element (node, "figure") && figure_image (node, NULL, NULL))
-    add_kind (kinds, pending, BLOCK_FIGURE);
-  else if (is_element (node, "p") && !contains_block (node))
-    {
-      add_kind (kinds, pending, BLOCK_TEXT);
-      if (has_content (node))
-        add_kind (kinds, pending, BLOCK_P);
-    }
-  else
-    {
-      add_kind (kinds, pending, BLOCK_TEXT);
-      classify_children (node->children, depth + 1, kinds, pending);
-      add_kind (kinds, pending, BLOCK_TEXT);
-    }
-}
-
-static void
-classify_children (xmlNode  *first,
-                   guint     depth,
-                   GArray   *kinds,
-                   gboolean *pending)
-{
-  for (xmlNode *node = first; node != NULL; node = node->next)
-    classify_node (node, depth, kinds, pending);
-}
-
-/* Whether @node is an item of a list: an <li>, or anything else with
- * content, which becomes an item of its own. */
-static gboolean
-is_list_item (xmlNode *node)
-{
-  if (node->type == XML_ELEMENT_NODE)
-    return is_element (node, "li") || (element_kind (node) != KIND_DROP && has_content (node));
-
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    return !is_blank_text ((const char *) node->content);
-
-  return FALSE;
-}
-
-/* A list is tight (no blank lines, no <p> in its items) unless an item
- * holds a paragraph element, or blocks that only a blank line can keep
- * apart in Markdown: text after a list, a quote or a table would continue
- * it, and a table, a rule or an ordered list not starting at 1 cannot
- * follow text directly. */
-static gboolean
-list_is_loose (xmlNode *list,
-               guint    depth)
-{
-  for (xmlNode *item = list->children; item != NULL; item = item->next)
-    {
-      g_autoptr(GArray) kinds = NULL;
-      gboolean pending = FALSE;
-
-      if (!is_list_item (item))
-        continue;
-
-      kinds = g_array_new (FALSE, FALSE, sizeof (BlockKind));
-      if (is_element (item, "li"))
-        classify_children (item->children, depth + 1, kinds, &pending);
-      else
-        classify_node (item, depth, kinds, &pending);
-      add_kind (kinds, &pending, BLOCK_TEXT);
-
-      for (guint i = 0; i < kinds->len; i++)
-        {
-          BlockKind kind = g_array_index (kinds, BlockKind, i);
-          BlockKind before = i > 0 ? g_array_index (kinds, BlockKind, i - 1) : BLOCK_HEADING;
-
-          if (kind == BLOCK_P || kind == BLOCK_FIGURE)
-            return TRUE;
-
-          if (i == 0)
-            continue;
-
-          if (kind == BLOCK_TEXT &&
-              (before == BLOCK_TEXT || before == BLOCK_LIST || before == BLOCK_LIST_LATE_START ||
-               before == BLOCK_QUOTE || before == BLOCK_TABLE))
-            return TRUE;
-
-          if (before == BLOCK_TEXT &&
-              (kind == BLOCK_TABLE || kind == BLOCK_RULE || kind == BLOCK_LIST_LATE_START))
-            return TRUE;
-
-          if (kind == before && (kind == BLOCK_QUOTE || kind == BLOCK_TABLE))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 /* Block elements */
@@ -875,7 +415,7 @@ convert_heading (Converter *self,
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *text = NULL;
 
-  convert_inline_children (self, inl, node, depth + 1);
+  cd_html_markdown_convert_inline_children (self, inl, node, depth + 1);
   text = cd_inline_finish (inl);
 
   for (int i = 0; i < level; i++)
@@ -886,8 +426,8 @@ convert_heading (Converter *self,
       g_string_append (line, text);
     }
 
-  begin_block (self);
-  write_line (self, line->str, line->len, FALSE);
+  cd_html_markdown_begin_block (self);
+  cd_html_markdown_write_line (self, line->str, line->len, FALSE);
 }
 
 static void
@@ -895,8 +435,8 @@ convert_list (Converter *self,
               xmlNode   *node,
               guint      depth)
 {
-  gboolean ordered = is_element (node, "ol");
-  guint start = list_start (node);
+  gboolean ordered = cd_html_markdown_is_element (node, "ol");
+  guint start = cd_html_markdown_list_start (node);
   Container *parent;
   gboolean tight;
   char delimiter;
@@ -904,7 +444,7 @@ convert_list (Converter *self,
 
   for (xmlNode *item = node->children; item != NULL; item = item->next)
     {
-      if (is_list_item (item))
+      if (cd_html_markdown_is_list_item (item))
         n++;
     }
 
@@ -922,8 +462,8 @@ convert_list (Converter *self,
   else
     delimiter = parent->last_list == '-' ? '*' : '-';
 
-  tight = !list_is_loose (node, depth);
-  begin_block (self);
+  tight = !cd_html_markdown_list_is_loose (node, depth);
+  cd_html_markdown_begin_block (self);
 
   n = 0;
   for (xmlNode *item = node->children; item != NULL; item = item->next)
@@ -931,11 +471,11 @@ convert_list (Converter *self,
       g_autofree char *marker = NULL;
       g_autofree char *indent = NULL;
 
-      if (!is_list_item (item))
+      if (!cd_html_markdown_is_list_item (item))
         continue;
 
       if (n > 0 && !tight)
-        write_line (self, "", 0, TRUE);
+        cd_html_markdown_write_line (self, "", 0, TRUE);
 
       if (ordered)
         marker = g_strdup_printf ("%u%c ", (guint) MIN ((guint64) start + n, MAX_LIST_NUMBER),
@@ -946,15 +486,15 @@ convert_list (Converter *self,
 
       push_container (self, marker, indent, TRUE, tight);
 
-      if (is_element (item, "li"))
+      if (cd_html_markdown_is_element (item, "li"))
         convert_children (self, item->children, depth + 1);
       else
         convert_node (self, item, depth);
-      flush_paragraph (self);
+      cd_html_markdown_flush_paragraph (self);
 
       /* An empty item is its marker alone. */
       if (!top_container (self)->started)
-        write_line (self, "", 0, FALSE);
+        cd_html_markdown_write_line (self, "", 0, FALSE);
 
       pop_container (self);
       n++;
@@ -968,145 +508,16 @@ convert_quote (Converter *self,
                xmlNode   *node,
                guint      depth)
 {
-  begin_block (self);
+  cd_html_markdown_begin_block (self);
   push_container (self, "> ", "> ", FALSE, FALSE);
 
   convert_children (self, node->children, depth + 1);
-  flush_paragraph (self);
+  cd_html_markdown_flush_paragraph (self);
 
   if (!top_container (self)->has_block)
-    write_line (self, "", 0, FALSE);
+    cd_html_markdown_write_line (self, "", 0, FALSE);
 
   pop_container (self);
-}
-
-/* The language of a code block, from class="language-…" or "lang-…" on
- * the <code> inside or on the <pre> itself. */
-static char *
-code_language (xmlNode *pre)
-{
-  xmlNode *candidates[2] = { NULL, pre };
-
-  for (xmlNode *child = pre->children; child != NULL; child = child->next)
-    {
-      if (child->type == XML_ELEMENT_NODE)
-        {
-          if (is_element (child, "code"))
-            candidates[0] = child;
-          break;
-        }
-    }
-
-  for (size_t i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autofree char *classes = NULL;
-      g_auto(GStrv) tokens = NULL;
-
-      if (candidates[i] == NULL)
-        continue;
-
-      classes = get_attribute (candidates[i], "class");
-      if (classes == NULL)
-        continue;
-
-      tokens = g_strsplit_set (classes, " \t\n\r\f", -1);
-      for (size_t j = 0; tokens[j] != NULL; j++)
-        {
-          const char *language = NULL;
-
-          if (g_str_has_prefix (tokens[j], "language-"))
-            language = tokens[j] + strlen ("language-");
-          else if (g_str_has_prefix (tokens[j], "lang-"))
-            language = tokens[j] + strlen ("lang-");
-
-          /* A backtick cannot be in the info string of a backtick fence. */
-          if (language != NULL && language[0] != '\0' && strchr (language, '`') == NULL)
-            return g_strdup (language);
-        }
-    }
-
-  return NULL;
-}
-
-static void
-convert_pre (Converter *self,
-             xmlNode   *node)
-{
-  g_autoptr(GString) raw = g_string_new (NULL);
-  g_autoptr(GString) code = g_string_new (NULL);
-  g_autoptr(GString) fence = g_string_new (NULL);
-  g_autofree char *language = code_language (node);
-  gsize longest = 0;
-  gsize run = 0;
-  const char *p;
-
-  collect_text (node, raw, "\n");
-
-  /* HTML ignores a line break just after <pre>. */
-  p = raw->str;
-  if (node->children != NULL && node->children->type == XML_TEXT_NODE && *p == '\n')
-    p++;
-
-  for (; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (code, '\n');
-          if (p[1] == '\n')
-            p++;
-          continue;
-        }
-
-      if (*p == '`')
-        {
-          run++;
-          longest = MAX (longest, run);
-        }
-      else
-        run = 0;
-
-      g_string_append_c (code, *p);
-    }
-
-  if (code->len > 0 && code->str[code->len - 1] == '\n')
-    g_string_truncate (code, code->len - 1);
-
-  for (gsize i = 0; i < MAX (longest + 1, 3); i++)
-    g_string_append_c (fence, '`');
-
-  begin_block (self);
-
-  if (language != NULL)
-    {
-      g_autofree char *opening = g_strconcat (fence->str, language, NULL);
-
-      write_line (self, opening, strlen (opening), FALSE);
-    }
-  else
-    {
-      write_line (self, fence->str, fence->len, FALSE);
-    }
-
-  if (code->len > 0 || (raw->len > 0 && p != raw->str))
-    {
-      const char *line = code->str;
-
-      for (;;)
-        {
-          const char *newline = strchr (line, '\n');
-
-          if (newline == NULL)
-            {
-              write_line (self, line, strlen (line), FALSE);
-              break;
-            }
-
-          write_line (self, line, newline - line, FALSE);
-          line = newline + 1;
-        }
-    }
-
-  write_line (self, fence->str, fence->len, FALSE);
 }
 
 static void
@@ -1114,168 +525,22 @@ convert_rule (Converter *self)
 {
   Container *container;
 
-  begin_block (self);
+  cd_html_markdown_begin_block (self);
 
   /* "- ---" would be a rule, not an item holding one. */
   container = top_container (self);
   if (container->is_item && !container->started && container->marker[0] != '*')
-    write_line (self, "***", 3, FALSE);
+    cd_html_markdown_write_line (self, "***", 3, FALSE);
   else
-    write_line (self, "---", 3, FALSE);
-}
-
-static const char *
-cell_alignment (xmlNode *cell)
-{
-  g_autofree char *align = style_property (cell, "text-align");
-
-  if (align == NULL)
-    {
-      align = get_attribute (cell, "align");
-      if (align != NULL)
-        {
-          char *lower = g_ascii_strdown (align, -1);
-
-          g_free (align);
-          align = lower;
-        }
-    }
-
-  if (align == NULL)
-    return "---";
-  if (strcmp (align, "left") == 0)
-    return ":---";
-  if (strcmp (align, "center") == 0)
-    return ":---:";
-  if (strcmp (align, "right") == 0)
-    return "---:";
-  return "---";
-}
-
-static void
-convert_row (Converter *self,
-             xmlNode   *row,
-             GPtrArray *rows,
-             GPtrArray *alignments,
-             guint      depth)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-
-  for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
-    {
-      g_autoptr(Inline) inl = NULL;
-
-      if (!is_element (cell, "td") && !is_element (cell, "th"))
-        continue;
-
-      inl = cd_inline_new (MODE_CELL);
-      convert_inline_children (self, inl, cell, depth + 1);
-      g_ptr_array_add (cells, cd_inline_finish (inl));
-
-      if (rows->len == 0)
-        g_ptr_array_add (alignments, (gpointer) cell_alignment (cell));
-    }
-
-  if (cells->len == 0)
-    {
-      g_ptr_array_unref (cells);
-      return;
-    }
-
-  g_ptr_array_add (rows, cells);
-}
-
-static void
-append_row (GString   *line,
-            GPtrArray *cells,
-            guint      n_columns)
-{
-  g_string_truncate (line, 0);
-  g_string_append_c (line, '|');
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const char *cell = i < cells->len ? g_ptr_array_index (cells, i) : "";
-
-      g_string_append_c (line, ' ');
-      g_string_append (line, cell);
-      g_string_append (line, " |");
-    }
-}
-
-static void
-convert_table (Converter *self,
-               xmlNode   *node,
-               guint      depth)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) alignments = g_ptr_array_new ();
-  g_autoptr(GString) caption = g_string_new (NULL);
-  g_autoptr(GString) line = g_string_new (NULL);
-  guint n_columns = 0;
-
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      if (is_element (child, "tr"))
-        {
-          convert_row (self, child, rows, alignments, depth + 1);
-        }
-      else if (is_element (child, "thead") || is_element (child, "tbody") ||
-               is_element (child, "tfoot"))
-        {
-          for (xmlNode *row = child->children; row != NULL; row = row->next)
-            {
-              if (is_element (row, "tr"))
-                convert_row (self, row, rows, alignments, depth + 2);
-            }
-        }
-      else if (is_element (child, "caption"))
-        {
-          collect_text (child, caption, " ");
-        }
-    }
-
-  if (!is_blank_text (caption->str))
-    {
-      ensure_paragraph (self);
-      cd_inline_text (self->para, caption->str, caption->len);
-      flush_paragraph (self);
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    n_columns = MAX (n_columns, ((GPtrArray *) g_ptr_array_index (rows, i))->len);
-
-  if (n_columns == 0)
-    return;
-
-  begin_block (self);
-
-  append_row (line, g_ptr_array_index (rows, 0), n_columns);
-  write_line (self, line->str, line->len, FALSE);
-
-  g_string_assign (line, "|");
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_string_append_c (line, ' ');
-      g_string_append (line, i < alignments->len ?
-                             (const char *) g_ptr_array_index (alignments, i) : "---");
-      g_string_append (line, " |");
-    }
-  write_line (self, line->str, line->len, FALSE);
-
-  for (guint i = 1; i < rows->len; i++)
-    {
-      append_row (line, g_ptr_array_index (rows, i), n_columns);
-      write_line (self, line->str, line->len, FALSE);
-    }
+    cd_html_markdown_write_line (self, "---", 3, FALSE);
 }
 
 /* Whether a figure is one image with an optional caption, which Markdown
  * writes as an image whose title is the caption. */
-static gboolean
-figure_image (xmlNode  *figure,
-              xmlNode **img_out,
-              xmlNode **caption_out)
+gboolean
+cd_html_markdown_figure_image (xmlNode  *figure,
+                               xmlNode **img_out,
+                               xmlNode **caption_out)
 {
   xmlNode *img = NULL;
   xmlNode *caption = NULL;
@@ -1288,30 +553,30 @@ figure_image (xmlNode  *figure,
 
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
-          if (!is_blank_text ((const char *) node->content))
+          if (!cd_html_markdown_is_blank_text ((const char *) node->content))
             return FALSE;
         }
       else if (node->type == XML_ELEMENT_NODE)
         {
-          if (element_kind (node) == KIND_DROP)
+          if (cd_html_markdown_element_kind (node) == KIND_DROP)
             {
               skip = TRUE;
             }
-          else if (is_element (node, "figcaption") && caption == NULL)
+          else if (cd_html_markdown_is_element (node, "figcaption") && caption == NULL)
             {
               caption = node;
               skip = TRUE;
             }
-          else if (is_element (node, "img"))
+          else if (cd_html_markdown_is_element (node, "img"))
             {
               if (img != NULL)
                 return FALSE;
               img = node;
             }
-          else if (!is_element (node, "a") && !is_element (node, "picture") &&
-                   !is_element (node, "span") && !is_element (node, "div") &&
-                   !is_element (node, "source") &&
-                   !is_element (node, "p"))
+          else if (!cd_html_markdown_is_element (node, "a") && !cd_html_markdown_is_element (node, "picture") &&
+                   !cd_html_markdown_is_element (node, "span") && !cd_html_markdown_is_element (node, "div") &&
+                   !cd_html_markdown_is_element (node, "source") &&
+                   !cd_html_markdown_is_element (node, "p"))
             {
               return FALSE;
             }
@@ -1321,13 +586,13 @@ figure_image (xmlNode  *figure,
           skip = TRUE;
         }
 
-      node = next_in_subtree (node, figure, skip);
+      node = cd_html_markdown_next_in_subtree (node, figure, skip);
     }
 
   if (img == NULL)
     return FALSE;
 
-  src = get_attribute (img, "src");
+  src = cd_html_markdown_get_attribute (img, "src");
   if (src == NULL || !cd_url_is_allowed (g_strstrip (src)))
     return FALSE;
 
@@ -1350,49 +615,49 @@ convert_figure (Converter *self,
   g_autofree char *title = NULL;
   g_autofree char *href = NULL;
 
-  if (!figure_image (node, &img, &caption))
+  if (!cd_html_markdown_figure_image (node, &img, &caption))
     {
       convert_children (self, node->children, depth + 1);
-      flush_paragraph (self);
+      cd_html_markdown_flush_paragraph (self);
       return;
     }
 
-  src = get_attribute (img, "src");
+  src = cd_html_markdown_get_attribute (img, "src");
   g_strstrip (src);
-  alt = get_attribute (img, "alt");
+  alt = cd_html_markdown_get_attribute (img, "alt");
 
   if (caption != NULL)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_text (caption, text, " ");
+      cd_html_markdown_collect_text (caption, text, " ");
       title = cd_html_collapse_space (text->str);
     }
   if (title == NULL || title[0] == '\0')
     {
       g_free (title);
-      title = get_attribute (img, "title");
+      title = cd_html_markdown_get_attribute (img, "title");
     }
 
   /* An image that is a link stays one. */
   for (xmlNode *parent = img->parent; parent != NULL && parent != node; parent = parent->parent)
     {
-      if (is_element (parent, "a"))
+      if (cd_html_markdown_is_element (parent, "a"))
         {
-          href = get_attribute (parent, "href");
+          href = cd_html_markdown_get_attribute (parent, "href");
           if (href != NULL && !cd_url_is_allowed (g_strstrip (href)))
             g_clear_pointer (&href, g_free);
           break;
         }
     }
 
-  ensure_paragraph (self);
+  cd_html_markdown_ensure_paragraph (self);
   if (href != NULL)
     cd_inline_push (self->para, SPAN_LINK, href, NULL);
   cd_inline_image (self->para, src, alt, title);
   if (href != NULL)
     cd_inline_pop (self->para);
-  flush_paragraph (self);
+  cd_html_markdown_flush_paragraph (self);
 }
 
 static void
@@ -1400,29 +665,29 @@ convert_block (Converter *self,
                xmlNode   *node,
                guint      depth)
 {
-  int level = heading_level (node);
+  int level = cd_html_markdown_heading_level (node);
   gboolean nest = self->containers->len <= MAX_CONTAINER_DEPTH;
 
   if (level > 0)
     convert_heading (self, node, level, depth);
-  else if (nest && (is_element (node, "ul") || is_element (node, "ol")))
+  else if (nest && (cd_html_markdown_is_element (node, "ul") || cd_html_markdown_is_element (node, "ol")))
     convert_list (self, node, depth);
-  else if (nest && is_element (node, "blockquote"))
+  else if (nest && cd_html_markdown_is_element (node, "blockquote"))
     convert_quote (self, node, depth);
-  else if (is_element (node, "pre") || is_element (node, "listing") ||
-           is_element (node, "xmp") || is_element (node, "plaintext"))
-    convert_pre (self, node);
-  else if (is_element (node, "hr"))
+  else if (cd_html_markdown_is_element (node, "pre") || cd_html_markdown_is_element (node, "listing") ||
+           cd_html_markdown_is_element (node, "xmp") || cd_html_markdown_is_element (node, "plaintext"))
+    cd_html_markdown_convert_pre (self, node);
+  else if (cd_html_markdown_is_element (node, "hr"))
     convert_rule (self);
-  else if (is_element (node, "table"))
-    convert_table (self, node, depth);
-  else if (is_element (node, "figure"))
+  else if (cd_html_markdown_is_element (node, "table"))
+    cd_html_markdown_convert_table (self, node, depth);
+  else if (cd_html_markdown_is_element (node, "figure"))
     convert_figure (self, node, depth);
   else
     {
       /* p, div, section, li outside a list …: their content, as blocks. */
       convert_children (self, node->children, depth + 1);
-      flush_paragraph (self);
+      cd_html_markdown_flush_paragraph (self);
     }
 }
 
@@ -1435,9 +700,9 @@ convert_node (Converter *self,
     {
       const char *text = (const char *) node->content;
 
-      if (self->para != NULL || !is_blank_text (text))
+      if (self->para != NULL || !cd_html_markdown_is_blank_text (text))
         {
-          ensure_paragraph (self);
+          cd_html_markdown_ensure_paragraph (self);
           cd_inline_text_str (self->para, text);
         }
       return;
@@ -1450,32 +715,32 @@ convert_node (Converter *self,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_text (node, text, " ");
-      ensure_paragraph (self);
+      cd_html_markdown_collect_text (node, text, " ");
+      cd_html_markdown_ensure_paragraph (self);
       cd_inline_text (self->para, text->str, text->len);
       return;
     }
 
-  switch (element_kind (node))
+  switch (cd_html_markdown_element_kind (node))
     {
     case KIND_DROP:
       break;
 
     case KIND_INLINE:
-      if (contains_block (node))
+      if (cd_html_markdown_contains_block (node))
         {
           convert_children (self, node->children, depth + 1);
         }
       else
         {
-          ensure_paragraph (self);
+          cd_html_markdown_ensure_paragraph (self);
           convert_inline (self, self->para, node, depth);
         }
       break;
 
     case KIND_BLOCK:
     default:
-      flush_paragraph (self);
+      cd_html_markdown_flush_paragraph (self);
       convert_block (self, node, depth);
       break;
     }
@@ -1546,7 +811,7 @@ cd_html_to_markdown (const char *html,
   root = xmlDocGetRootElement (doc);
   if (root != NULL)
     convert_node (&self, root, 0);
-  flush_paragraph (&self);
+  cd_html_markdown_flush_paragraph (&self);
 
   xmlFreeDoc (doc);
   g_array_unref (self.containers);

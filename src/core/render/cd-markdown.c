@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
+/* Markdown to HTML, plain text and blocks: md4c walks the Markdown and the
+ * callbacks here write the HTML and the plain text, handing each block to
+ * cd-markdown-block.c when blocks are wanted. */
+
 #include "config.h"
 
 #define G_LOG_DOMAIN "cd-markdown"
@@ -9,9 +13,7 @@
 
 #include <md4c.h>
 
-#include "cd-markdown.h"
-#include "cd-text.h"
-#include "cd-url.h"
+#include "cd-markdown-private.h"
 
 /* CommonMark with GitHub's tables, strikethrough and autolinks. Raw HTML
  * stays recognised (no MD_FLAG_NOHTML) so that it reaches us as
@@ -19,661 +21,9 @@
  * markup as text instead of losing it. */
 #define PARSER_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
 
-#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
-
-/**
- * CdBlock:
- *
- * One top-level block of a Markdown body, as cd_markdown_to_blocks() finds
- * it: immutable, reference counted and safe to share between threads. An
- * exporter maps it to its own structure (for Arc ANS: `text`, `header`,
- * `list`, `quote`, `image`, `raw_html` for tables, `code`, `divider`).
- */
-struct _CdBlock
-{
-  CdBlockType type;
-  char *html;
-  char *content;
-  char *text;
-  unsigned level;
-  char *anchor;
-  gboolean ordered;
-  unsigned start;
-  char **items;
-  char *url;
-  char *alt;
-  char *caption;
-  char **header;
-  GPtrArray *rows;
-  char *language;
-};
-
-/* One open Markdown block. The positions are byte offsets into the
- * renderer's HTML and text buffers. */
-typedef struct
-{
-  MD_BLOCKTYPE type;
-  gsize html_start;
-  gsize inner_start;
-  gsize inner_end;
-  gsize text_start;
-
-  /* Paragraphs: how many inline items (texts and spans outside images) the
-   * paragraph holds, and whether the first one is an image; a paragraph that
-   * holds one image only becomes a figure or an image block. */
-  unsigned n_inline;
-  gboolean image_first;
-  gboolean lone_image;
-
-  /* Set on leaving a paragraph, heading or raw HTML block: the range from
-   * inner_start to inner_end is inline HTML. */
-  gboolean inline_content;
-
-  /* Headings: the id, owned by the renderer's id set. */
-  const char *anchor;
-
-  /* Items of a top-level list: their child blocks. */
-  unsigned n_children;
-  gboolean child_inline;
-  gsize child_start;
-  gsize child_end;
-} Frame;
-
-typedef struct
-{
-  GString *html;
-  GString *text;
-  GPtrArray *blocks;
-
-  GArray *frames;
-  /* One gboolean per open link: whether it was written as an <a>. */
-  GArray *links;
-
-  GHashTable *ids;
-  GHashTable *id_counters;
-  GString *heading_text;
-  gboolean in_heading;
-
-  unsigned image_depth;
-  GString *alt;
-  char *image_src;
-  char *image_title;
-
-  gboolean text_break;
-  gboolean verbatim;
-  gsize verbatim_line;
-  unsigned cell;
-
-  CdBlock *block;
-  GPtrArray *items;
-  GPtrArray *cells;
-  gboolean in_thead;
-  GString *code;
-} Renderer;
-
-typedef struct
-{
-  const char *name;
-  const char *utf8;
-} NamedEntity;
-
-/* MD4C hands entities over undecoded. These are the ones people type in
- * newsroom copy; anything else is kept as written. */
-static const NamedEntity named_entities[] = {
-  { "amp", "&" },
-  { "lt", "<" },
-  { "gt", ">" },
-  { "quot", "\"" },
-  { "apos", "'" },
-  { "nbsp", "\xc2\xa0" },
-  { "shy", "\xc2\xad" },
-  { "copy", "\xc2\xa9" },
-  { "reg", "\xc2\xae" },
-  { "trade", "\xe2\x84\xa2" },
-  { "deg", "\xc2\xb0" },
-  { "times", "\xc3\x97" },
-  { "divide", "\xc3\xb7" },
-  { "middot", "\xc2\xb7" },
-  { "sect", "\xc2\xa7" },
-  { "para", "\xc2\xb6" },
-  { "euro", "\xe2\x82\xac" },
-  { "pound", "\xc2\xa3" },
-  { "yen", "\xc2\xa5" },
-  { "cent", "\xc2\xa2" },
-  { "ndash", "\xe2\x80\x93" },
-  { "mdash", "\xe2\x80\x94" },
-  { "hellip", "\xe2\x80\xa6" },
-  { "lsquo", "\xe2\x80\x98" },
-  { "rsquo", "\xe2\x80\x99" },
-  { "ldquo", "\xe2\x80\x9c" },
-  { "rdquo", "\xe2\x80\x9d" },
-  { "laquo", "\xc2\xab" },
-  { "raquo", "\xc2\xbb" },
-  { "bull", "\xe2\x80\xa2" },
-  /* Punctuation that spells out URL schemes (`javascript&colon;`): decoded
-   * so that the URL policy sees what a browser or a CMS would. */
-  { "colon", ":" },
-  { "Tab", "\t" },
-  { "NewLine", "\n" },
-  { "sol", "/" },
-  { "quest", "?" },
-  { "num", "#" },
-  { "period", "." },
-  { "comma", "," },
-  { "semi", ";" },
-  { "lpar", "(" },
-  { "rpar", ")" },
-  { "excl", "!" },
-  { "percnt", "%" },
-  { "equals", "=" },
-  { "plus", "+" },
-};
-
-G_DEFINE_BOXED_TYPE (CdBlock, cd_block, cd_block_ref, cd_block_unref)
-
-static void
-cd_block_clear (gpointer data)
-{
-  CdBlock *self = data;
-
-  g_free (self->html);
-  g_free (self->content);
-  g_free (self->text);
-  g_free (self->anchor);
-  g_strfreev (self->items);
-  g_free (self->url);
-  g_free (self->alt);
-  g_free (self->caption);
-  g_strfreev (self->header);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_free (self->language);
-}
-
-static CdBlock *
-cd_block_new (CdBlockType type)
-{
-  CdBlock *self = g_atomic_rc_box_new0 (CdBlock);
-
-  self->type = type;
-  return self;
-}
-
-/**
- * cd_block_ref:
- * @self: a #CdBlock
- *
- * Takes a reference on @self.
- *
- * Returns: (transfer full): @self
- */
-CdBlock *
-cd_block_ref (CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (self);
-}
-
-/**
- * cd_block_unref:
- * @self: (transfer full): a #CdBlock
- *
- * Drops a reference on @self, freeing it when it was the last one.
- */
-void
-cd_block_unref (CdBlock *self)
-{
-  g_return_if_fail (self != NULL);
-
-  g_atomic_rc_box_release_full (self, cd_block_clear);
-}
-
-/**
- * cd_block_get_block_type:
- * @self: a #CdBlock
- *
- * Returns: what kind of block @self is
- */
-CdBlockType
-cd_block_get_block_type (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, CD_BLOCK_PARAGRAPH);
-
-  return self->type;
-}
-
-/**
- * cd_block_get_html:
- * @self: a #CdBlock
- *
- * Gets the block as cd_markdown_to_html() renders it, outer element
- * included (`<p>…</p>`, `<table>…</table>`, `<figure>…</figure>`), ending
- * in a newline. The blocks' HTML, concatenated, is the document's HTML, so
- * this is what an exporter puts in a raw HTML element.
- *
- * Returns: (transfer none): safe, well-formed HTML
- */
-const char *
-cd_block_get_html (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->html;
-}
-
-/**
- * cd_block_get_content:
- * @self: a #CdBlock
- *
- * Gets the HTML inside the block's element: for a paragraph or heading its
- * inline HTML (no `<p>`), for a quote the block-level HTML inside
- * `<blockquote>`. Other kinds have none: use the items, cells, text or URL.
- *
- * Returns: (transfer none) (nullable): safe HTML, or %NULL
- */
-const char *
-cd_block_get_content (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->content;
-}
-
-/**
- * cd_block_get_text:
- * @self: a #CdBlock
- *
- * Gets the block's plain text, as cd_markdown_to_plain_text() renders it
- * (the blocks inside a list, quote or table separated by blank lines). An
- * image's text is its alt text; a divider's is empty. A code block's text
- * is the code itself, blank lines included, without its final newline.
- *
- * Returns: (transfer none): plain text, never %NULL
- */
-const char *
-cd_block_get_text (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->text;
-}
-
-/**
- * cd_block_get_level:
- * @self: a #CdBlock
- *
- * Returns: a heading's level, 1 to 6; 0 for other blocks
- */
-unsigned
-cd_block_get_level (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->level;
-}
-
-/**
- * cd_block_get_anchor:
- * @self: a #CdBlock
- *
- * Gets a heading's `id`, unique in the document, as it appears in the
- * HTML.
- *
- * Returns: (transfer none) (nullable): the id, or %NULL if @self is not a
- *   heading
- */
-const char *
-cd_block_get_anchor (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->anchor;
-}
-
-/**
- * cd_block_get_ordered:
- * @self: a #CdBlock
- *
- * Returns: %TRUE if @self is an ordered (numbered) list
- */
-gboolean
-cd_block_get_ordered (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->ordered;
-}
-
-/**
- * cd_block_get_start:
- * @self: a #CdBlock
- *
- * Returns: the number of an ordered list's first item; 0 for other blocks
- */
-unsigned
-cd_block_get_start (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->start;
-}
-
-/**
- * cd_block_get_items:
- * @self: a #CdBlock
- *
- * Gets the items of a list, or the blocks of a quote, as safe HTML. An item
- * or quoted block that is one paragraph or heading gives its inline HTML;
- * anything richer (a nested list, several paragraphs) gives its HTML
- * unchanged.
- *
- * Returns: (transfer none) (array zero-terminated=1) (nullable): the items,
- *   or %NULL if @self is neither a list nor a quote
- */
-const char * const *
-cd_block_get_items (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return (const char * const *) self->items;
-}
-
-/**
- * cd_block_get_url:
- * @self: a #CdBlock
- *
- * Gets an image's URL, which passed the renderer's URL policy (http, https,
- * mailto or relative) and is percent-encoded where needed. An image whose
- * URL is refused does not make an image block.
- *
- * Returns: (transfer none) (nullable): the URL, or %NULL if @self is not an
- *   image
- */
-const char *
-cd_block_get_url (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->url;
-}
-
-/**
- * cd_block_get_alt:
- * @self: a #CdBlock
- *
- * Returns: (transfer none) (nullable): an image's alt text (plain text), or
- *   %NULL if @self is not an image
- */
-const char *
-cd_block_get_alt (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->alt;
-}
-
-/**
- * cd_block_get_caption:
- * @self: a #CdBlock
- *
- * Gets an image's caption: the title in `![alt](url "title")`.
- *
- * Returns: (transfer none) (nullable): the caption (plain text), or %NULL
- *   if the image has none or @self is not an image
- */
-const char *
-cd_block_get_caption (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->caption;
-}
-
-/**
- * cd_block_get_header_cells:
- * @self: a #CdBlock
- *
- * Returns: (transfer none) (array zero-terminated=1) (nullable): the inline
- *   HTML of a table's header cells, or %NULL if @self is not a table
- */
-const char * const *
-cd_block_get_header_cells (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return (const char * const *) self->header;
-}
-
-/**
- * cd_block_get_n_rows:
- * @self: a #CdBlock
- *
- * Returns: the number of body rows of a table; 0 for other blocks
- */
-unsigned
-cd_block_get_n_rows (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->rows != NULL ? self->rows->len : 0;
-}
-
-/**
- * cd_block_get_row:
- * @self: a #CdBlock
- * @row: a row index, less than cd_block_get_n_rows()
- *
- * Gets the cells of a table's body row. Every row has as many cells as the
- * header.
- *
- * Returns: (transfer none) (array zero-terminated=1): the cells' inline
- *   HTML
- */
-const char * const *
-cd_block_get_row (const CdBlock *self,
-                  unsigned       row)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->rows != NULL && row < self->rows->len, NULL);
-
-  return g_ptr_array_index (self->rows, row);
-}
-
-/**
- * cd_block_get_language:
- * @self: a #CdBlock
- *
- * Gets a code block's language: the first word of its info string
- * (```` ```python ````).
- *
- * Returns: (transfer none) (nullable): the language, or %NULL if none was
- *   given or @self is not a code block
- */
-const char *
-cd_block_get_language (const CdBlock *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->language;
-}
-
-/* Appends text escaped for HTML text and attribute values. Characters that
- * XML does not allow become U+FFFD, as CommonMark requires of U+0000. */
-static void
-append_escaped (GString    *out,
-                const char *s,
-                size_t      n)
-{
-  cd_text_append_html (out, s, (gssize) n, CD_TEXT_HTML_REPLACE_INVALID);
-}
-
-static void
-append_escaped_str (GString    *out,
-                    const char *s)
-{
-  append_escaped (out, s, strlen (s));
-}
-
-/* Decodes the entity @s (`&name;`, `&#123;` or `&#x7B;`, as MD4C found
- * it) into @out. Returns FALSE, writing nothing, for an unknown name. */
-static gboolean
-decode_entity (const char *s,
-               size_t      n,
-               GString    *out)
-{
-  if (n < 3 || s[0] != '&' || s[n - 1] != ';')
-    return FALSE;
-
-  if (s[1] == '#')
-    {
-      gboolean hex = FALSE;
-      gunichar c = 0;
-      size_t i = 2;
-
-      if (s[i] == 'x' || s[i] == 'X')
-        {
-          hex = TRUE;
-          i++;
-        }
-      if (i >= n - 1)
-        return FALSE;
-
-      for (; i < n - 1; i++)
-        {
-          int digit = hex ? g_ascii_xdigit_value (s[i]) : g_ascii_digit_value (s[i]);
-
-          if (digit < 0)
-            return FALSE;
-          /* Saturates: anything past U+10FFFF is replaced below anyway. */
-          if (c <= 0x10ffff)
-            c = c * (hex ? 16 : 10) + (gunichar) digit;
-        }
-
-      /* CommonMark: NUL, surrogates and out-of-range values give U+FFFD. */
-      if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        c = 0xfffd;
-      g_string_append_unichar (out, c);
-      return TRUE;
-    }
-
-  for (size_t i = 0; i < G_N_ELEMENTS (named_entities); i++)
-    {
-      const char *name = named_entities[i].name;
-      size_t len = strlen (name);
-
-      if (len == n - 2 && memcmp (s + 1, name, len) == 0)
-        {
-          g_string_append (out, named_entities[i].utf8);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Appends a piece of text as plain text: entities decoded, line breaks as
- * @line_break. Raw HTML and code are literal: that is what readers see. */
-static void
-append_plain (GString     *out,
-              MD_TEXTTYPE  type,
-              const char  *s,
-              size_t       n,
-              const char  *line_break)
-{
-  switch (type)
-    {
-    case MD_TEXT_NULLCHAR:
-      g_string_append (out, REPLACEMENT_CHARACTER);
-      break;
-    case MD_TEXT_BR:
-      /* Two hard breaks in a row would make a blank line, which means a
-       * new paragraph in plain text. */
-      if (line_break[0] != '\n' || out->len == 0 || out->str[out->len - 1] != '\n')
-        g_string_append (out, line_break);
-      break;
-    case MD_TEXT_SOFTBR:
-      g_string_append_c (out, ' ');
-      break;
-    case MD_TEXT_ENTITY:
-      if (!decode_entity (s, n, out))
-        g_string_append_len (out, s, n);
-      break;
-    case MD_TEXT_NORMAL:
-    case MD_TEXT_CODE:
-    case MD_TEXT_HTML:
-    case MD_TEXT_LATEXMATH:
-    default:
-      g_string_append_len (out, s, n);
-      break;
-    }
-}
-
-/* Decodes an attribute (a link destination or title) to plain text. */
-static char *
-decode_attribute (const MD_ATTRIBUTE *attr)
-{
-  GString *out;
-
-  if (attr->size == 0)
-    return g_strdup ("");
-
-  out = g_string_sized_new (attr->size);
-  for (unsigned i = 0; attr->substr_offsets[i] < attr->size; i++)
-    {
-      MD_OFFSET offset = attr->substr_offsets[i];
-      MD_SIZE size = attr->substr_offsets[i + 1] - offset;
-
-      append_plain (out, attr->substr_types[i], attr->text + offset, size, " ");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Returns @url ready for an href or src (before HTML escaping), or NULL if
- * the URL policy, cd_url_is_allowed(), refuses it. Leading and trailing
- * spaces and controls go, tabs and line breaks go (as browsers drop them),
- * and what is not safe in a URL is percent-encoded. */
-static char *
-filter_url (const char *url)
-{
-  static const char hex[] = "0123456789ABCDEF";
-  const char *start = url;
-  const char *end = url + strlen (url);
-  GString *out;
-
-  if (!cd_url_is_allowed (url))
-    return NULL;
-
-  while (start < end && ((guchar) *start <= 0x20 || *start == 0x7f))
-    start++;
-  while (end > start && ((guchar) end[-1] <= 0x20 || end[-1] == 0x7f))
-    end--;
-
-  out = g_string_sized_new (end - start);
-  for (const char *p = start; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '\t' || c == '\n' || c == '\r')
-        continue;
-      if (g_ascii_isalnum (c) || strchr ("-_.~!*();:@&=+$,/?#[]%", c) != NULL)
-        {
-          g_string_append_c (out, (char) c);
-        }
-      else
-        {
-          g_string_append_c (out, '%');
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static Frame *
-renderer_frame (Renderer *r,
-                guint     depth)
+Frame *
+cd_markdown_renderer_frame (Renderer *r,
+                            guint     depth)
 {
   g_assert (depth < r->frames->len);
 
@@ -683,33 +33,7 @@ renderer_frame (Renderer *r,
 static Frame *
 renderer_top (Renderer *r)
 {
-  return renderer_frame (r, r->frames->len - 1);
-}
-
-static char *
-slice (GString *s,
-       gsize    start,
-       gsize    end)
-{
-  g_assert (start <= end && end <= s->len);
-
-  return g_strndup (s->str + start, end - start);
-}
-
-/* Like slice(), without the newlines that separate blocks at either end. */
-static char *
-slice_trimmed (GString *s,
-               gsize    start,
-               gsize    end)
-{
-  /* A pending blank line may have been taken back below a block's start. */
-  start = MIN (start, end);
-  while (start < end && s->str[start] == '\n')
-    start++;
-  while (end > start && s->str[end - 1] == '\n')
-    end--;
-
-  return slice (s, start, end);
+  return cd_markdown_renderer_frame (r, r->frames->len - 1);
 }
 
 static char *
@@ -869,14 +193,14 @@ append_image_tag (Renderer *r,
   GString *html = r->html;
 
   g_string_append (html, "<img src=\"");
-  append_escaped_str (html, r->image_src);
+  cd_markdown_append_escaped_str (html, r->image_src);
   g_string_append (html, "\" alt=\"");
-  append_escaped (html, r->alt->str, r->alt->len);
+  cd_markdown_append_escaped (html, r->alt->str, r->alt->len);
   g_string_append_c (html, '"');
   if (with_title && r->image_title[0] != '\0')
     {
       g_string_append (html, " title=\"");
-      append_escaped_str (html, r->image_title);
+      cd_markdown_append_escaped_str (html, r->image_title);
       g_string_append_c (html, '"');
     }
   g_string_append (html, " />");
@@ -921,13 +245,13 @@ html_open_block (Renderer     *r,
     case MD_BLOCK_CODE:
       {
         MD_BLOCK_CODE_DETAIL *code = detail;
-        g_autofree char *lang = decode_attribute (&code->lang);
+        g_autofree char *lang = cd_markdown_decode_attribute (&code->lang);
 
         g_string_append (html, "<pre><code");
         if (lang[0] != '\0')
           {
             g_string_append (html, " class=\"language-");
-            append_escaped_str (html, lang);
+            cd_markdown_append_escaped_str (html, lang);
             g_string_append_c (html, '"');
           }
         g_string_append_c (html, '>');
@@ -1047,7 +371,7 @@ html_close_block (Renderer     *r,
           g_string_append (html, "<figure>\n");
           append_image_tag (r, FALSE);
           g_string_append (html, "\n<figcaption>");
-          append_escaped_str (html, r->image_title);
+          cd_markdown_append_escaped_str (html, r->image_title);
           g_string_append (html, "</figcaption>\n</figure>\n");
         }
       else
@@ -1085,221 +409,6 @@ html_close_block (Renderer     *r,
     case MD_BLOCK_DOC:
     default:
       break;
-    }
-}
-
-static char **
-steal_strv (GPtrArray **array)
-{
-  GPtrArray *strings = g_steal_pointer (array);
-
-  g_ptr_array_add (strings, NULL);
-  return (char **) g_ptr_array_free (strings, FALSE);
-}
-
-/* Structured blocks: a top-level block starts at depth 1 (the document is
- * at depth 0). */
-static void
-blocks_enter (Renderer     *r,
-              MD_BLOCKTYPE  type,
-              void         *detail,
-              guint         depth)
-{
-  if (depth == 1)
-    {
-      CdBlock *block;
-
-      switch (type)
-        {
-        case MD_BLOCK_H:
-          block = cd_block_new (CD_BLOCK_HEADING);
-          block->level = ((MD_BLOCK_H_DETAIL *) detail)->level;
-          break;
-
-        case MD_BLOCK_UL:
-          block = cd_block_new (CD_BLOCK_LIST);
-          r->items = g_ptr_array_new_with_free_func (g_free);
-          break;
-
-        case MD_BLOCK_OL:
-          block = cd_block_new (CD_BLOCK_LIST);
-          block->ordered = TRUE;
-          block->start = ((MD_BLOCK_OL_DETAIL *) detail)->start;
-          r->items = g_ptr_array_new_with_free_func (g_free);
-          break;
-
-        case MD_BLOCK_QUOTE:
-          block = cd_block_new (CD_BLOCK_QUOTE);
-          r->items = g_ptr_array_new_with_free_func (g_free);
-          break;
-
-        case MD_BLOCK_CODE:
-          {
-            g_autofree char *lang = decode_attribute (&((MD_BLOCK_CODE_DETAIL *) detail)->lang);
-
-            block = cd_block_new (CD_BLOCK_CODE);
-            if (lang[0] != '\0')
-              block->language = g_steal_pointer (&lang);
-            r->code = g_string_new (NULL);
-          }
-          break;
-
-        case MD_BLOCK_TABLE:
-          block = cd_block_new (CD_BLOCK_TABLE);
-          block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-          break;
-
-        case MD_BLOCK_HR:
-          block = cd_block_new (CD_BLOCK_DIVIDER);
-          break;
-
-        case MD_BLOCK_P:
-        case MD_BLOCK_HTML:
-        default:
-          block = cd_block_new (CD_BLOCK_PARAGRAPH);
-          break;
-        }
-
-      g_assert (r->block == NULL);
-      r->block = block;
-    }
-  else if (r->block != NULL && r->block->type == CD_BLOCK_TABLE)
-    {
-      if (type == MD_BLOCK_THEAD)
-        r->in_thead = TRUE;
-      else if (type == MD_BLOCK_TBODY)
-        r->in_thead = FALSE;
-      else if (type == MD_BLOCK_TR)
-        r->cells = g_ptr_array_new_with_free_func (g_free);
-    }
-}
-
-static void
-blocks_finish (Renderer *r,
-               Frame    *frame)
-{
-  g_autoptr(CdBlock) block = g_steal_pointer (&r->block);
-
-  block->html = slice (r->html, frame->html_start, r->html->len);
-  block->text = slice_trimmed (r->text, frame->text_start, r->text->len);
-
-  switch (block->type)
-    {
-    case CD_BLOCK_PARAGRAPH:
-      if (frame->lone_image)
-        {
-          block->type = CD_BLOCK_IMAGE;
-          block->url = g_strdup (r->image_src);
-          block->alt = g_strdup (r->alt->str);
-          if (r->image_title[0] != '\0')
-            block->caption = g_strdup (r->image_title);
-        }
-      else
-        {
-          block->content = slice (r->html, frame->inner_start, frame->inner_end);
-        }
-      break;
-
-    case CD_BLOCK_HEADING:
-      block->content = slice (r->html, frame->inner_start, frame->inner_end);
-      block->anchor = g_strdup (frame->anchor);
-      break;
-
-    case CD_BLOCK_QUOTE:
-      block->content = slice_trimmed (r->html, frame->inner_start, frame->inner_end);
-      block->items = steal_strv (&r->items);
-      break;
-
-    case CD_BLOCK_LIST:
-      block->items = steal_strv (&r->items);
-      break;
-
-    case CD_BLOCK_CODE:
-      {
-        g_autoptr(GString) code = g_steal_pointer (&r->code);
-
-        if (code->len > 0 && code->str[code->len - 1] == '\n')
-          g_string_truncate (code, code->len - 1);
-        g_free (block->text);
-        block->text = g_strndup (code->str, code->len);
-      }
-      break;
-
-    case CD_BLOCK_TABLE:
-      if (block->header == NULL)
-        block->header = g_new0 (char *, 1);
-      break;
-
-    case CD_BLOCK_IMAGE:
-    case CD_BLOCK_DIVIDER:
-    default:
-      break;
-    }
-
-  g_ptr_array_add (r->blocks, g_steal_pointer (&block));
-}
-
-static void
-blocks_leave (Renderer *r,
-              Frame    *frame,
-              guint     depth)
-{
-  CdBlock *block = r->block;
-
-  if (depth == 1)
-    {
-      blocks_finish (r, frame);
-      return;
-    }
-
-  if (block == NULL)
-    return;
-
-  if (block->type == CD_BLOCK_QUOTE && depth == 2)
-    {
-      char *item;
-
-      if (frame->inline_content)
-        item = slice (r->html, frame->inner_start, frame->inner_end);
-      else
-        item = slice_trimmed (r->html, frame->html_start, r->html->len);
-      g_ptr_array_add (r->items, item);
-    }
-  else if (block->type == CD_BLOCK_LIST && depth == 2)
-    {
-      char *item;
-
-      /* An item that is one paragraph gives its inline HTML, whether the
-       * list is tight or loose. */
-      if (frame->n_children == 1 && frame->child_inline)
-        item = slice (r->html, frame->child_start, frame->child_end);
-      else
-        item = slice_trimmed (r->html, frame->inner_start, frame->inner_end);
-      g_ptr_array_add (r->items, item);
-    }
-  else if (block->type == CD_BLOCK_LIST && depth == 3)
-    {
-      Frame *item = renderer_frame (r, 2);
-
-      item->n_children++;
-      item->child_inline = frame->inline_content;
-      item->child_start = frame->inner_start;
-      item->child_end = frame->inner_end;
-    }
-  else if (block->type == CD_BLOCK_TABLE && depth == 4)
-    {
-      g_ptr_array_add (r->cells, slice (r->html, frame->inner_start, frame->inner_end));
-    }
-  else if (block->type == CD_BLOCK_TABLE && depth == 3 && frame->type == MD_BLOCK_TR)
-    {
-      char **cells = steal_strv (&r->cells);
-
-      if (r->in_thead && block->header == NULL)
-        block->header = cells;
-      else if (r->in_thead)
-        g_strfreev (cells);
-      else
-        g_ptr_array_add (block->rows, cells);
     }
 }
 
@@ -1346,7 +455,7 @@ enter_block_cb (MD_BLOCKTYPE  type,
   g_array_append_val (r->frames, frame);
 
   if (r->blocks != NULL && type != MD_BLOCK_DOC)
-    blocks_enter (r, type, detail, r->frames->len - 1);
+    cd_markdown_blocks_enter (r, type, detail, r->frames->len - 1);
 
   if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML)
     {
@@ -1390,7 +499,7 @@ leave_block_cb (MD_BLOCKTYPE  type,
     }
 
   if (r->blocks != NULL && type != MD_BLOCK_DOC)
-    blocks_leave (r, frame, depth);
+    cd_markdown_blocks_leave (r, frame, depth);
 
   r->verbatim = FALSE;
   if (type == MD_BLOCK_H)
@@ -1448,21 +557,21 @@ enter_span_cb (MD_SPANTYPE  type,
     case MD_SPAN_A:
       {
         MD_SPAN_A_DETAIL *a = detail;
-        g_autofree char *href = decode_attribute (&a->href);
-        g_autofree char *url = filter_url (href);
+        g_autofree char *href = cd_markdown_decode_attribute (&a->href);
+        g_autofree char *url = cd_markdown_filter_url (href);
         gboolean written = url != NULL;
 
         if (written)
           {
-            g_autofree char *title = decode_attribute (&a->title);
+            g_autofree char *title = cd_markdown_decode_attribute (&a->title);
 
             g_string_append (html, "<a href=\"");
-            append_escaped_str (html, url);
+            cd_markdown_append_escaped_str (html, url);
             g_string_append_c (html, '"');
             if (title[0] != '\0')
               {
                 g_string_append (html, " title=\"");
-                append_escaped_str (html, title);
+                cd_markdown_append_escaped_str (html, title);
                 g_string_append_c (html, '"');
               }
             g_string_append_c (html, '>');
@@ -1474,13 +583,13 @@ enter_span_cb (MD_SPANTYPE  type,
     case MD_SPAN_IMG:
       {
         MD_SPAN_IMG_DETAIL *img = detail;
-        g_autofree char *src = decode_attribute (&img->src);
+        g_autofree char *src = cd_markdown_decode_attribute (&img->src);
 
         r->image_depth = 1;
         g_free (r->image_src);
-        r->image_src = filter_url (src);
+        r->image_src = cd_markdown_filter_url (src);
         g_free (r->image_title);
-        r->image_title = decode_attribute (&img->title);
+        r->image_title = cd_markdown_decode_attribute (&img->title);
         g_string_truncate (r->alt, 0);
       }
       break;
@@ -1522,7 +631,7 @@ leave_span_cb (MD_SPANTYPE  type,
           if (r->image_src != NULL)
             append_image_tag (r, TRUE);
           else
-            append_escaped (html, r->alt->str, r->alt->len);
+            cd_markdown_append_escaped (html, r->alt->str, r->alt->len);
         }
       return 0;
     }
@@ -1594,22 +703,22 @@ text_cb (MD_TEXTTYPE    type,
       else
         {
           text_flush_break (r);
-          append_plain (r->text, type, s, size, "\n");
+          cd_markdown_append_plain (r->text, type, s, size, "\n");
         }
     }
 
   if (r->code != NULL)
-    append_plain (r->code, type, s, size, "\n");
+    cd_markdown_append_plain (r->code, type, s, size, "\n");
 
   if (html == NULL)
     return 0;
 
   if (r->in_heading)
-    append_plain (r->heading_text, type, s, size, " ");
+    cd_markdown_append_plain (r->heading_text, type, s, size, " ");
 
   if (r->image_depth > 0)
     {
-      append_plain (r->alt, type, s, size, " ");
+      cd_markdown_append_plain (r->alt, type, s, size, " ");
       return 0;
     }
 
@@ -1633,10 +742,10 @@ text_cb (MD_TEXTTYPE    type,
       {
         g_autoptr(GString) decoded = g_string_new (NULL);
 
-        if (decode_entity (s, size, decoded))
-          append_escaped (html, decoded->str, decoded->len);
+        if (cd_markdown_decode_entity (s, size, decoded))
+          cd_markdown_append_escaped (html, decoded->str, decoded->len);
         else
-          append_escaped (html, s, size);
+          cd_markdown_append_escaped (html, s, size);
       }
       break;
 
@@ -1646,7 +755,7 @@ text_cb (MD_TEXTTYPE    type,
     case MD_TEXT_LATEXMATH:
     default:
       /* Raw HTML included: escaped, it reads as the markup it is. */
-      append_escaped (html, s, size);
+      cd_markdown_append_escaped (html, s, size);
       break;
     }
 
