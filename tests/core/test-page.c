@@ -681,7 +681,9 @@ new_hostile_article (void)
   cd_author_set_url (author, "javascript:alert(8)");
   cd_article_add_author (article, author);
   cd_author_set_role (linked, HOSTILE);
-  cd_author_set_url (linked, "https://example.com/?q=\"><script>alert(9)</script>");
+  /* Only characters a web address may hold (cd_url_is_web_address()), but
+   * ones that need escaping in an attribute. */
+  cd_author_set_url (linked, "https://example.com/?q='onmouseover='alert(9)&lt=1");
   cd_article_add_author (article, linked);
   cd_article_add_tag (article, tag);
 
@@ -775,7 +777,7 @@ test_escaping (void)
     g_autofree char *href = get_attribute (g_ptr_array_index (links, 0), "href");
     g_autofree char *name = get_text (g_ptr_array_index (links, 0));
 
-    g_assert_cmpstr (href, ==, "https://example.com/?q=\"><script>alert(9)</script>");
+    g_assert_cmpstr (href, ==, "https://example.com/?q='onmouseover='alert(9)&lt=1");
     g_assert_cmpstr (name, ==, HOSTILE);
   }
 
@@ -1033,6 +1035,12 @@ test_author_links (void)
     { "example.com/staff/a", FALSE },
     { "//example.com/staff/a", FALSE },
     { "https://", FALSE },
+    { "https:///staff/a", FALSE },
+    /* The address is trimmed, then must be a web address as
+     * cd_url_is_web_address() has it: no white space or controls inside. */
+    { "https://example.com/staff a", FALSE },
+    { "https://example.com/staff\ta", FALSE },
+    { "https://example.com/<staff>", FALSE },
     { "", FALSE },
     { NULL, FALSE },
   };

@@ -516,6 +516,20 @@ test_house_rules_bad_data (void)
     { HEAD "\"image_base_url\": \"images/\"}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
       "URL such as “https://images.example.com/”, not “images/”." },
+    /* A web address as cd_url_is_web_address() has it: a host and no
+     * white space. */
+    { HEAD "\"image_base_url\": \"https:///images/\"}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “https:///images/”." },
+    { HEAD "\"image_base_url\": \"https://images.example.com/our photos/\"}",
+      CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “https://images.example.com/our "
+      "photos/”." },
+    { HEAD "\"image_base_url\": \" https://images.example.com/\"}",
+      CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “ https://images.example.com/”." },
     { HEAD "\"limits\": [70]}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:50: “limits” must be an object of limit names and numbers, not a list." },
     { HEAD "\"rules\": \"strict\"}", CD_HOUSE_RULES_ERROR_INVALID,
