@@ -70,6 +70,28 @@ test_resolve_image (void)
   g_assert_cmpstr (href, ==, "HTTPS://CDN.EXAMPLE.ORG/a.jpg");
   g_clear_pointer (&href, g_free);
 
+  /* Neither a web address nor a file: refused in every mode, never taken
+   * for a file named after its last part. */
+  for (int mode = CD_EXPORT_IMAGE_NONE; mode <= CD_EXPORT_IMAGE_LOCAL; mode++)
+    {
+      static const char * const sources[] = {
+        "https://cdn.example.org/a b.jpg", "https:///a.jpg", "ftp://cdn.example.org/a.jpg",
+      };
+
+      for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
+        {
+          g_autoptr(CdArticle) neither = article_with_image (sources[i]);
+          CdExportOptions any = { mode, "https://media.example.org/img/",
+                                  "/home/reporter/stories", NULL };
+
+          g_assert_false (cd_export_resolve_image (neither, &any, &href, &error));
+          g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+          g_assert_nonnull (strstr (error->message, sources[i]));
+          g_assert_null (href);
+          g_clear_error (&error);
+        }
+    }
+
   /* A file on disk is never exported as a path on the author's computer. */
   g_assert_false (cd_export_resolve_image (local, &options, &href, &error));
   g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);

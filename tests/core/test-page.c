@@ -1402,6 +1402,9 @@ test_image_uri (void)
   g_autofree char *bare = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *remote = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *malformed = NULL;
+  g_autofree char *other_scheme = NULL;
 
   none = cd_page_dup_image_uri (article, dir);
   g_assert_null (none);
@@ -1419,6 +1422,20 @@ test_image_uri (void)
   cd_image_set_source (image, "https://img.example.com/ferry.jpg");
   remote = cd_page_dup_image_uri (article, dir);
   g_assert_cmpstr (remote, ==, "https://img.example.com/ferry.jpg");
+
+  /* A web address in any case (cd_url_is_web_address()) stays as it is. */
+  cd_image_set_source (image, "HTTPS://IMG.EXAMPLE.COM/ferry.jpg");
+  upper = cd_page_dup_image_uri (article, dir);
+  g_assert_cmpstr (upper, ==, "HTTPS://IMG.EXAMPLE.COM/ferry.jpg");
+
+  /* Neither a web address nor a file: nothing to show, rather than a file
+   * named after the address. */
+  cd_image_set_source (image, "https://img.example.com/harbour ferry.jpg");
+  malformed = cd_page_dup_image_uri (article, dir);
+  g_assert_null (malformed);
+  cd_image_set_source (image, "ftp://img.example.com/ferry.jpg");
+  other_scheme = cd_page_dup_image_uri (article, dir);
+  g_assert_null (other_scheme);
 }
 
 /* A page's stylesheet must stay fit to be inlined: check_page() proves it

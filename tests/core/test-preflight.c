@@ -1517,6 +1517,26 @@ test_preflight_image_file (void)
     g_assert_true (cd_preflight_is_ready (issues));
   }
 
+  /* A web address in any case (cd_url_is_web_address()) is one too. */
+  cd_image_set_source (image, "HTTPS://IMAGES.EXAMPLE.COM/harbour.jpg");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* An https address with a space in it is not a web address, and no
+   * file either. */
+  cd_image_set_source (image, "https://images.example.com/harbour front.jpg");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    issue = find_issue (issues, "image-file");
+    g_assert_nonnull (issue);
+    g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue),
+                              "https://images.example.com/harbour front.jpg"));
+  }
+
   g_remove (photo);
   g_rmdir (sub);
   g_rmdir (dir);

@@ -153,9 +153,11 @@ local_image_file (CdImage               *image,
  *   lead image by, or %NULL when there is no lead image
  * @error: return location for a #GError
  *
- * Decides how the lead image is referenced. An https URL is kept. A file on disk
- * is never exported as a path on the author's computer: it needs a bundle (the
- * file name, the image copied beside the export) or an image base URL.
+ * Decides how the lead image is referenced. A web address (see
+ * cd_url_is_web_address()) is kept. A file on disk is never exported as a
+ * path on the author's computer: it needs a bundle (the file name, the image
+ * copied beside the export) or an image base URL. A source that is neither
+ * (another scheme, a malformed http or https address) is refused.
  *
  * Returns: %TRUE on success
  */
