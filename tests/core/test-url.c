@@ -162,7 +162,10 @@ test_web_address (void)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (web_cases); i++)
     {
-      g_test_message ("cd_url_is_web_address (\"%s\")", web_cases[i].url);
+      /* Some cases are deliberately not UTF-8; TAP output must stay text. */
+      g_autofree char *printable = g_utf8_make_valid (web_cases[i].url, -1);
+
+      g_test_message ("cd_url_is_web_address (\"%s\")", printable);
       g_assert_cmpint (cd_url_is_web_address (web_cases[i].url), ==, web_cases[i].allowed);
     }
 
@@ -179,6 +182,29 @@ test_web_address_is_allowed (void)
       g_assert_true (cd_url_is_allowed (web_cases[i].url));
 }
 
+/* The syntax that cd_url_is_web_address() builds on: an absolute URI is
+ * ASCII only, an absolute IRI may hold other characters, and neither
+ * needs a host or a web scheme. */
+static void
+test_absolute_uri_and_iri (void)
+{
+  g_assert_true (cd_url_is_absolute_uri ("urn:uuid:0b4e2f4a-6c43-4d5e-9f1a-2b3c4d5e6f70"));
+  g_assert_true (cd_url_is_absolute_iri ("urn:uuid:0b4e2f4a-6c43-4d5e-9f1a-2b3c4d5e6f70"));
+  g_assert_true (cd_url_is_absolute_uri ("https://"));
+  g_assert_true (cd_url_is_absolute_iri ("HTTPS:///path"));
+  g_assert_false (cd_url_is_absolute_uri ("https://example.org/caf\xc3\xa9"));
+  g_assert_true (cd_url_is_absolute_iri ("https://example.org/caf\xc3\xa9"));
+  g_assert_false (cd_url_is_absolute_iri ("https://example.org/\xff"));
+  g_assert_false (cd_url_is_absolute_uri ("https://example.org/a#b#c"));
+  g_assert_false (cd_url_is_absolute_uri ("https://example.org/a b"));
+  g_assert_false (cd_url_is_absolute_iri ("https://example.org/a b"));
+  g_assert_false (cd_url_is_absolute_uri ("images/a.jpg"));
+  g_assert_false (cd_url_is_absolute_iri ("images/a.jpg"));
+  g_assert_false (cd_url_is_absolute_uri ("urn:"));
+  g_assert_false (cd_url_is_absolute_uri (NULL));
+  g_assert_false (cd_url_is_absolute_iri (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/url/null", test_null);
   g_test_add_func ("/url/web-address", test_web_address);
   g_test_add_func ("/url/web-address-is-allowed", test_web_address_is_allowed);
+  g_test_add_func ("/url/absolute-uri-and-iri", test_absolute_uri_and_iri);
 
   return g_test_run ();
 }
