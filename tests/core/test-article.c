@@ -400,6 +400,40 @@ test_article_copy (void)
   g_assert_finalize_object (article);
 }
 
+/* A lead image is remote exactly when its source is a web address
+ * (cd_url_is_web_address()): the scheme in any case, a host required, no
+ * white space. */
+static void
+test_image_is_remote (void)
+{
+  static const struct
+  {
+    const char *source;
+    gboolean remote;
+  } cases[] = {
+    { "https://cdn.example.org/a.jpg", TRUE },
+    { "http://cdn.example.org/a.jpg", TRUE },
+    { "HTTPS://CDN.EXAMPLE.ORG/a.jpg", TRUE },
+    { "Http://cdn.example.org:8080/a.jpg", TRUE },
+    { "https://", FALSE },
+    { "https:///a.jpg", FALSE },
+    { "https://cdn.example.org/a b.jpg", FALSE },
+    { " https://cdn.example.org/a.jpg", FALSE },
+    { "ftp://cdn.example.org/a.jpg", FALSE },
+    { "photos/a.jpg", FALSE },
+    { "", FALSE },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdImage) image = cd_image_new ();
+
+      cd_image_set_source (image, cases[i].source);
+      g_test_message ("source “%s”", cases[i].source);
+      g_assert_cmpint (cd_image_is_remote (image), ==, cases[i].remote);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/article/status-strings", test_article_status_strings);
   g_test_add_func ("/article/planned-words", test_article_planned_words);
   g_test_add_func ("/article/copy", test_article_copy);
+  g_test_add_func ("/article/image-is-remote", test_image_is_remote);
 
   return g_test_run ();
 }

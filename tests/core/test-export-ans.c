@@ -949,6 +949,7 @@ test_invalid (void)
   g_autoptr(CdArticle) relative_author = new_article ();
   g_autoptr(CdArticle) spaced_image = new_article ();
   g_autoptr(CdArticle) spaced_body_image = new_article ();
+  g_autoptr(CdArticle) hostless_body_image = new_article ();
   g_autoptr(CdAuthor) author = cd_author_new ("Aisha Rahman");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -961,14 +962,21 @@ test_invalid (void)
   assert_export_fails (relative_author, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        "credits.by[0].url");
 
-  /* A remote lead image whose address has a space in it. */
+  /* A lead image whose address has a space in it is not a web address
+   * (cd_url_is_web_address()) and not a file either: refused when the
+   * image is resolved, before the document is built. */
   cd_image_set_source (cd_article_get_image (spaced_image), "https://images.example.com/a b.jpg");
-  assert_export_fails (spaced_image, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                       "promo_items.basic.url");
+  assert_export_fails (spaced_image, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                       "“https://images.example.com/a b.jpg”");
 
+  /* A body image meant for the web that is not a web address
+   * (cd_url_is_web_address()) is refused, naming the address. */
   cd_article_set_body (spaced_body_image, "![A](https://images.example.com/a%zzb.jpg)\n");
   assert_export_fails (spaced_body_image, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
-                       "content_elements[0].url");
+                       "“https://images.example.com/a%zzb.jpg”");
+  cd_article_set_body (hostless_body_image, "![A](HTTPS:///a.jpg)\n");
+  assert_export_fails (hostless_body_image, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                       "“HTTPS:///a.jpg”");
 
   /* A body image on disk with an image base URL that is not http(s). */
   cd_article_set_body (local_body_image, "![A](chart.png)\n");

@@ -840,8 +840,16 @@ test_invalid_addresses (void)
   {
     g_autoptr(CdArticle) article = new_article ();
 
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    /* Not a web address (cd_url_is_web_address()) and not a file either:
+     * refused when the image is resolved, before the document is built. */
     cd_image_set_source (cd_article_get_image (article), "https://images.example.com/a b.jpg");
-    assert_export_fails (article, "https://images.example.com/a b.jpg");
+    text = export_with_mode (article, CD_EXPORT_IMAGE_BASE_URL, NULL, &error);
+    g_assert_null (text);
+    g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+    g_assert_nonnull (strstr (error->message, "“https://images.example.com/a b.jpg”"));
   }
 }
 

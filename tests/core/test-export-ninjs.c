@@ -941,14 +941,17 @@ test_invalid (void)
   static const struct
   {
     BreakFunc break_article;
+    CdExportError code;
     const char *path;  /* what the message must name */
   } cases[] = {
-    { break_empty_id, "uri" },
-    { break_relative_id, "“uri”" },
-    { break_author_url, "people[0].uri" },
-    { break_author_port, "people[0].uri" },
-    { break_image_url, "associations[0].uri" },
-    { break_tag_uri, "subjects[0].uri" },
+    { break_empty_id, CD_EXPORT_ERROR_INVALID, "uri" },
+    { break_relative_id, CD_EXPORT_ERROR_INVALID, "“uri”" },
+    { break_author_url, CD_EXPORT_ERROR_INVALID, "people[0].uri" },
+    { break_author_port, CD_EXPORT_ERROR_INVALID, "people[0].uri" },
+    /* Not a web address (cd_url_is_web_address()) and not a file either:
+     * refused when the image is resolved, before the document is built. */
+    { break_image_url, CD_EXPORT_ERROR_IMAGE, "“https://images.example.com/a photo.jpg”" },
+    { break_tag_uri, CD_EXPORT_ERROR_INVALID, "subjects[0].uri" },
   };
 
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -960,7 +963,7 @@ test_invalid (void)
 
       cases[i].break_article (article);
       bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
-      g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+      g_assert_error (error, CD_EXPORT_ERROR, (int) cases[i].code);
       g_assert_null (bytes);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, cases[i].path));
@@ -976,11 +979,13 @@ test_invalid_base_url (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Not a web address (cd_url_is_web_address()): refused when the image
+   * is resolved, before the document is built. */
   cd_image_set_source (cd_article_get_image (article), "harbour-ferry.jpg");
   bytes = cd_exporter_export (ninjs_exporter (), article, &options, &error);
-  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
   g_assert_null (bytes);
-  g_assert_nonnull (strstr (error->message, "associations[0].uri"));
+  g_assert_nonnull (strstr (error->message, "“https://media.example.org/our images/”"));
   g_assert_nonnull (strstr (error->message, "image base URL"));
 }
 

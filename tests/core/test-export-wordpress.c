@@ -797,11 +797,12 @@ test_image_modes (void)
   g_assert_cmpstr (get_string (media, "mime_type"), ==, "image/webp");
   g_clear_pointer (&root, json_object_unref);
 
-  /* A malformed remote address is refused, not passed on. */
+  /* A malformed remote address is refused, not passed on nor taken for a
+   * file name: it is neither a web address nor a file. */
   cd_image_set_source (cd_article_get_image (bad), "https://images.example.com/a b.jpg");
   bad_text = export_text_or_error (bad, &error);
   g_assert_null (bad_text);
-  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
   g_assert_nonnull (strstr (error->message, "https://images.example.com/a b.jpg"));
 }
 

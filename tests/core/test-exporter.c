@@ -52,6 +52,7 @@ test_resolve_image (void)
 {
   g_autoptr(CdArticle) local = article_with_image ("photos/harbour ferry.jpg");
   g_autoptr(CdArticle) remote = article_with_image ("https://cdn.example.org/a.jpg");
+  g_autoptr(CdArticle) upper = article_with_image ("HTTPS://CDN.EXAMPLE.ORG/a.jpg");
   g_autoptr(CdArticle) none = cd_article_new ();
   CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, "/home/reporter/stories", NULL };
   g_autoptr(GError) error = NULL;
@@ -63,6 +64,33 @@ test_resolve_image (void)
   g_assert_true (cd_export_resolve_image (remote, &options, &href, &error));
   g_assert_cmpstr (href, ==, "https://cdn.example.org/a.jpg");
   g_clear_pointer (&href, g_free);
+
+  /* A web address in any case is on the web already. */
+  g_assert_true (cd_export_resolve_image (upper, &options, &href, &error));
+  g_assert_cmpstr (href, ==, "HTTPS://CDN.EXAMPLE.ORG/a.jpg");
+  g_clear_pointer (&href, g_free);
+
+  /* Neither a web address nor a file: refused in every mode, never taken
+   * for a file named after its last part. */
+  for (int mode = CD_EXPORT_IMAGE_NONE; mode <= CD_EXPORT_IMAGE_LOCAL; mode++)
+    {
+      static const char * const sources[] = {
+        "https://cdn.example.org/a b.jpg", "https:///a.jpg", "ftp://cdn.example.org/a.jpg",
+      };
+
+      for (size_t i = 0; i < G_N_ELEMENTS (sources); i++)
+        {
+          g_autoptr(CdArticle) neither = article_with_image (sources[i]);
+          CdExportOptions any = { mode, "https://media.example.org/img/",
+                                  "/home/reporter/stories", NULL };
+
+          g_assert_false (cd_export_resolve_image (neither, &any, &href, &error));
+          g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+          g_assert_nonnull (strstr (error->message, sources[i]));
+          g_assert_null (href);
+          g_clear_error (&error);
+        }
+    }
 
   /* A file on disk is never exported as a path on the author's computer. */
   g_assert_false (cd_export_resolve_image (local, &options, &href, &error));
@@ -90,6 +118,25 @@ test_resolve_image (void)
   options.image_base_url = "ftp://media.example.org/";
   g_assert_false (cd_export_resolve_image (local, &options, &href, &error));
   g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+  g_clear_error (&error);
+
+  /* The base URL is a web address as cd_url_is_web_address() has it: the
+   * scheme in any case, but with a host and without white space. */
+  options.image_base_url = "HTTPS://media.example.org/img";
+  g_assert_true (cd_export_resolve_image (local, &options, &href, &error));
+  g_assert_cmpstr (href, ==, "HTTPS://media.example.org/img/harbour%20ferry.jpg");
+  g_clear_pointer (&href, g_free);
+
+  options.image_base_url = "https://";
+  g_assert_false (cd_export_resolve_image (local, &options, &href, &error));
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+  g_assert_null (href);
+  g_clear_error (&error);
+
+  options.image_base_url = "https://media.example.org/my images/";
+  g_assert_false (cd_export_resolve_image (local, &options, &href, &error));
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE);
+  g_assert_null (href);
   g_clear_error (&error);
 
   options.image_mode = CD_EXPORT_IMAGE_LOCAL;

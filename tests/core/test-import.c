@@ -1272,6 +1272,11 @@ test_local_image_dropped (void)
     { "pictures/../../secret.jpg", NULL },
     { "~/photo.jpg", NULL },
     { "https://images.example.com/ferry.jpg", "https://images.example.com/ferry.jpg" },
+    /* A web address as cd_url_is_web_address() has it: the scheme in any
+     * case, but a host and no white space. */
+    { "HTTPS://IMAGES.EXAMPLE.COM/ferry.jpg", "HTTPS://IMAGES.EXAMPLE.COM/ferry.jpg" },
+    { "https:///ferry.jpg", NULL },
+    { "https://images.example.com/the ferry.jpg", NULL },
     { "ferry.jpg", "ferry.jpg" },
     { "pictures/ferry.jpg", "pictures/ferry.jpg" },
   };
@@ -1355,6 +1360,37 @@ test_local_image_dropped (void)
     }
 }
 
+/* ninjs 1.x names an author's page in "code", which may be any identifier:
+ * only a web address (cd_url_is_web_address()) becomes the author's URL. */
+static void
+test_v1_person_code (void)
+{
+  static const char ninjs[] =
+    "{\"uri\": \"u\", \"headline\": \"h\", \"person\": ["
+    "{\"rel\": \"author\", \"name\": \"A\", \"code\": \"https://example.org/staff/a\"},"
+    "{\"rel\": \"author\", \"name\": \"B\", \"code\": \"HTTPS://EXAMPLE.ORG/staff/b\"},"
+    "{\"rel\": \"author\", \"name\": \"C\", \"code\": \"https://\"},"
+    "{\"rel\": \"author\", \"name\": \"D\", \"code\": \"https://example.org/staff d\"},"
+    "{\"rel\": \"author\", \"name\": \"E\", \"code\": \"staff-e\"}]}";
+  static const char * const expected[] = {
+    "https://example.org/staff/a", "HTTPS://EXAMPLE.ORG/staff/b", "", "", "",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdArticle) article = NULL;
+  GListModel *authors;
+
+  article = cd_ninjs_import_from_data (ninjs, strlen (ninjs), "wire.json", &error);
+  g_assert_no_error (error);
+  authors = cd_article_get_authors (article);
+  g_assert_cmpuint (g_list_model_get_n_items (authors), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CdAuthor) author = g_list_model_get_item (authors, i);
+
+      g_assert_cmpstr (cd_author_get_url (author), ==, expected[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1364,6 +1400,7 @@ main (int argc, char **argv)
   cd_test_init (&argc, &argv);
 
   g_test_add_func ("/import/ninjs/local-image-dropped", test_local_image_dropped);
+  g_test_add_func ("/import/ninjs/v1-person-code", test_v1_person_code);
 
   if (root != NULL)
     source_root = g_strdup (root);

@@ -689,7 +689,9 @@ new_hostile_article (void)
   cd_author_set_url (author, "javascript:alert(8)");
   cd_article_add_author (article, author);
   cd_author_set_role (linked, HOSTILE);
-  cd_author_set_url (linked, "https://example.com/?q=\"><script>alert(9)</script>");
+  /* Only characters a web address may hold (cd_url_is_web_address()), but
+   * ones that need escaping in an attribute. */
+  cd_author_set_url (linked, "https://example.com/?q='onmouseover='alert(9)&lt=1");
   cd_article_add_author (article, linked);
   cd_article_add_tag (article, tag);
 
@@ -783,7 +785,7 @@ test_escaping (void)
     g_autofree char *href = get_attribute (g_ptr_array_index (links, 0), "href");
     g_autofree char *name = get_text (g_ptr_array_index (links, 0));
 
-    g_assert_cmpstr (href, ==, "https://example.com/?q=\"><script>alert(9)</script>");
+    g_assert_cmpstr (href, ==, "https://example.com/?q='onmouseover='alert(9)&lt=1");
     g_assert_cmpstr (name, ==, HOSTILE);
   }
 
@@ -1041,6 +1043,12 @@ test_author_links (void)
     { "example.com/staff/a", FALSE },
     { "//example.com/staff/a", FALSE },
     { "https://", FALSE },
+    { "https:///staff/a", FALSE },
+    /* The address is trimmed, then must be a web address as
+     * cd_url_is_web_address() has it: no white space or controls inside. */
+    { "https://example.com/staff a", FALSE },
+    { "https://example.com/staff\ta", FALSE },
+    { "https://example.com/<staff>", FALSE },
     { "", FALSE },
     { NULL, FALSE },
   };
@@ -1402,6 +1410,9 @@ test_image_uri (void)
   g_autofree char *bare = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *remote = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *malformed = NULL;
+  g_autofree char *other_scheme = NULL;
 
   none = cd_page_dup_image_uri (article, dir);
   g_assert_null (none);
@@ -1419,6 +1430,20 @@ test_image_uri (void)
   cd_image_set_source (image, "https://img.example.com/ferry.jpg");
   remote = cd_page_dup_image_uri (article, dir);
   g_assert_cmpstr (remote, ==, "https://img.example.com/ferry.jpg");
+
+  /* A web address in any case (cd_url_is_web_address()) stays as it is. */
+  cd_image_set_source (image, "HTTPS://IMG.EXAMPLE.COM/ferry.jpg");
+  upper = cd_page_dup_image_uri (article, dir);
+  g_assert_cmpstr (upper, ==, "HTTPS://IMG.EXAMPLE.COM/ferry.jpg");
+
+  /* Neither a web address nor a file: nothing to show, rather than a file
+   * named after the address. */
+  cd_image_set_source (image, "https://img.example.com/harbour ferry.jpg");
+  malformed = cd_page_dup_image_uri (article, dir);
+  g_assert_null (malformed);
+  cd_image_set_source (image, "ftp://img.example.com/ferry.jpg");
+  other_scheme = cd_page_dup_image_uri (article, dir);
+  g_assert_null (other_scheme);
 }
 
 /* A page's stylesheet must stay fit to be inlined: check_page() proves it

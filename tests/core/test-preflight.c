@@ -517,6 +517,20 @@ test_house_rules_bad_data (void)
     { HEAD "\"image_base_url\": \"images/\"}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
       "URL such as “https://images.example.com/”, not “images/”." },
+    /* A web address as cd_url_is_web_address() has it: a host and no
+     * white space. */
+    { HEAD "\"image_base_url\": \"https:///images/\"}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “https:///images/”." },
+    { HEAD "\"image_base_url\": \"https://images.example.com/our photos/\"}",
+      CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “https://images.example.com/our "
+      "photos/”." },
+    { HEAD "\"image_base_url\": \" https://images.example.com/\"}",
+      CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “image_base_url” must be empty or an absolute http or https "
+      "URL such as “https://images.example.com/”, not “ https://images.example.com/”." },
     { HEAD "\"limits\": [70]}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:50: “limits” must be an object of limit names and numbers, not a list." },
     { HEAD "\"rules\": \"strict\"}", CD_HOUSE_RULES_ERROR_INVALID,
@@ -1502,6 +1516,26 @@ test_preflight_image_file (void)
     g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
 
     g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* A web address in any case (cd_url_is_web_address()) is one too. */
+  cd_image_set_source (image, "HTTPS://IMAGES.EXAMPLE.COM/harbour.jpg");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    g_assert_true (cd_preflight_is_ready (issues));
+  }
+
+  /* An https address with a space in it is not a web address, and no
+   * file either. */
+  cd_image_set_source (image, "https://images.example.com/harbour front.jpg");
+  {
+    g_autoptr(GListModel) issues = cd_preflight_check (article, NULL);
+
+    issue = find_issue (issues, "image-file");
+    g_assert_nonnull (issue);
+    g_assert_nonnull (strstr (cd_preflight_issue_get_message (issue),
+                              "https://images.example.com/harbour front.jpg"));
   }
 
   cd_test_remove_tree (dir);

@@ -14,6 +14,7 @@
 #include "cd-house-rules.h"
 #include "cd-json.h"
 #include "cd-stats.h"
+#include "cd-url.h"
 
 #define HOUSE_RULES_FORMAT   "copydesk-house-rules"
 #define HOUSE_RULES_VERSION  1
@@ -641,23 +642,6 @@ load_rules (CdHouseRules  *self,
 }
 
 static gboolean
-is_valid_base_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-  const char *host;
-
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
-         && host != NULL && host[0] != '\0';
-}
-
-static gboolean
 load_member (CdHouseRules  *self,
              LoadContext   *ctx,
              const char    *key,
@@ -715,7 +699,7 @@ load_member (CdHouseRules  *self,
     {
       const char *url = node_get_string (node);
 
-      if (url == NULL || (url[0] != '\0' && !is_valid_base_url (url)))
+      if (url == NULL || (url[0] != '\0' && !cd_url_is_web_address (url)))
         {
           g_autofree char *found = describe_node (node);
 

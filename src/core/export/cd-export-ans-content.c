@@ -19,6 +19,7 @@
 #include "cd-export-ans-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
+#include "cd-url.h"
 
 /* RFC 4648 base32 (A–Z, 2–7) without padding: 16 bytes give 26 characters. */
 static char *
@@ -169,11 +170,15 @@ has_scheme (const char *url)
   return *p == ':';
 }
 
+/* Whether @url names the http or https scheme, in any case, whether or
+ * not the rest makes it a web address. */
 static gboolean
-is_http_url (const char *url)
+has_web_scheme (const char *url)
 {
-  return g_ascii_strncasecmp (url, "https://", strlen ("https://")) == 0 ||
-         g_ascii_strncasecmp (url, "http://", strlen ("http://")) == 0;
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0);
 }
 
 /* What an image element in the body refers to its image by. Returns
@@ -189,8 +194,19 @@ body_image_href (const Builder  *builder,
   g_autofree char *path = NULL;
   const char *name;
 
-  if (url != NULL && is_http_url (url))
+  if (cd_url_is_web_address (url))
     return g_strdup (url);
+
+  /* Meant for a picture on the web but malformed ("https://", a space, a
+   * broken escape): refused, rather than dropped for its alt text. */
+  if (url != NULL && has_web_scheme (url))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
+                   _("The body image “%s” is not a valid http or https address. "
+                     "Correct it in the body."),
+                   url);
+      return NULL;
+    }
 
   if (url == NULL || url[0] == '\0' || url[0] == '#' || url[0] == '?' || has_scheme (url))
     return NULL;
@@ -211,7 +227,7 @@ body_image_href (const Builder  *builder,
       return g_strdup (name);
 
     case CD_EXPORT_IMAGE_BASE_URL:
-      if (options->image_base_url == NULL || !is_http_url (options->image_base_url))
+      if (!cd_url_is_web_address (options->image_base_url))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
                        _("The image base URL “%s” is not an http or https address"),

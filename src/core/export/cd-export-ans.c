@@ -11,6 +11,7 @@
 
 #include "cd-export-ans-private.h"
 #include "cd-text.h"
+#include "cd-url.h"
 
 /* Arc XP's ANS (Arc Native Specification) 0.10.12, a `story`.
  *
@@ -464,12 +465,12 @@ has_uri_characters (const char *text,
   return TRUE;
 }
 
-/* An absolute URI as RFC 3986 defines it (cd_export_is_absolute_uri()),
+/* An absolute URI as RFC 3986 defines it (cd_url_is_absolute_uri()),
  * which here may not end with a colon. */
 static gboolean
 is_absolute_uri (const char *text)
 {
-  return cd_export_is_absolute_uri (text) && !g_str_has_suffix (text, ":");
+  return cd_url_is_absolute_uri (text) && !g_str_has_suffix (text, ":");
 }
 
 /* A bundle's image: a file name beside the export, as a relative URI

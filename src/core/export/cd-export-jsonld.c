@@ -13,6 +13,7 @@
 #include "cd-export-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
+#include "cd-url.h"
 
 /* schema.org NewsArticle as JSON-LD: the structured data a search engine
  * reads from an article page, and a plain description of the article for
@@ -158,7 +159,7 @@ build_authors (CdArticle  *article,
       if (cd_text_is_blank (name))
         continue;
 
-      if (!cd_text_is_blank (url) && !cd_export_is_http_url (url))
+      if (!cd_text_is_blank (url) && !cd_url_is_web_address (url))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the web address of author %u, %s, is "
@@ -217,7 +218,7 @@ build_about (CdArticle  *article,
         continue;
 
       uri = cd_export_media_topic_uri (code);
-      if (!cd_export_is_http_url (uri))
+      if (!cd_url_is_web_address (uri))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the Media Topic code “%s” of the tag "
@@ -262,7 +263,7 @@ build_image (CdArticle              *article,
   JsonObject *object;
 
   /* A bundle's image is a file beside the export: see the top of this file. */
-  if (!relative && !cd_export_is_http_url (href))
+  if (!relative && !cd_url_is_web_address (href))
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export JSON-LD: the lead image’s address “%s” is not an "
@@ -314,7 +315,7 @@ build_document (CdArticle              *article,
 
   if (!cd_text_is_blank (id))
     {
-      if (!cd_export_is_absolute_iri (id))
+      if (!cd_url_is_absolute_iri (id))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export JSON-LD: the article id “%s” is not an absolute "

@@ -13,6 +13,7 @@
 #include "cd-export-private.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
+#include "cd-url.h"
 
 /* IPTC ninjs 2.2, "News in JSON", the default export.
  *
@@ -437,7 +438,7 @@ check_member (JsonObject  *object,
   };
 
   if (g_strv_contains (uri_members, name) &&
-      (value == NULL || !cd_export_is_absolute_uri (value)))
+      (value == NULL || !cd_url_is_absolute_uri (value)))
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export ninjs: “%s” would be “%s”, which is not an "

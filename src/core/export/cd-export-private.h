@@ -67,9 +67,6 @@ char       *cd_export_dup_absolute_image_href (CdArticle             *article,
 const char *cd_export_image_mime_type       (const char            *file_name,
                                              gboolean               with_avif);
 gboolean    cd_export_is_rfc3339_date_time  (const char            *text);
-gboolean    cd_export_is_absolute_uri       (const char            *text);
-gboolean    cd_export_is_absolute_iri       (const char            *text);
-gboolean    cd_export_is_http_url           (const char            *text);
 const char *cd_export_describe_source       (const CdExportSource  *sources,
                                              size_t                 n_sources,
                                              const char            *pattern);

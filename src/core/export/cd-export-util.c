@@ -13,6 +13,7 @@
 #include "cd-text.h"
 #include "cd-export-private.h"
 #include "cd-json.h"
+#include "cd-url.h"
 
 /**
  * cd_export_set_string:
@@ -153,18 +154,18 @@ cd_export_dup_absolute_image_href (CdArticle             *article,
   if (href == NULL)
     return NULL;
 
-  if (cd_export_is_http_url (href))
+  if (cd_url_is_web_address (href))
     return g_strdup (href);
 
   if (options->image_mode == CD_EXPORT_IMAGE_BUNDLE &&
-      base != NULL && cd_export_is_http_url (base) &&
+      base != NULL && cd_url_is_web_address (base) &&
       !cd_image_is_remote (cd_article_get_image (article)))
     {
       /* The bundle's href is the file name, already escaped. */
       g_autofree char *url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/",
                                           href, NULL);
 
-      if (cd_export_is_http_url (url))
+      if (cd_url_is_web_address (url))
         return g_steal_pointer (&url);
     }
 
@@ -263,140 +264,6 @@ cd_export_is_rfc3339_date_time (const char *text)
 
   parsed = g_date_time_new_from_iso8601 (text, NULL);
   return parsed != NULL;
-}
-
-/* Skips an RFC 3986 scheme and its colon; NULL when @text does not start
- * with a scheme followed by at least one more character. */
-static const char *
-skip_scheme (const char *text)
-{
-  const char *p = text;
-
-  if (!g_ascii_isalpha (*p))
-    return NULL;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  if (*p != ':' || p[1] == '\0')
-    return NULL;
-
-  return p + 1;
-}
-
-/**
- * cd_export_is_absolute_uri:
- * @text: text
- *
- * Whether @text is an absolute URI as RFC 3986 defines it (`format: uri`
- * in JSON Schema): a scheme, then only ASCII characters a URI may hold,
- * with valid percent escapes, at most one fragment, and a structure that
- * GLib can parse.
- *
- * Returns: %TRUE for an absolute URI
- */
-gboolean
-cd_export_is_absolute_uri (const char *text)
-{
-  const char *p;
-  gboolean in_fragment = FALSE;
-
-  g_assert (text != NULL);
-
-  p = skip_scheme (text);
-  if (p == NULL)
-    return FALSE;
-
-  for (; *p != '\0'; p++)
-    {
-      if (*p == '%')
-        {
-          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
-            return FALSE;
-          p += 2;
-        }
-      else if (*p == '#')
-        {
-          if (in_fragment)
-            return FALSE;
-          in_fragment = TRUE;
-        }
-      else if (!g_ascii_isalnum (*p) && strchr ("-._~:/?[]@!$&'()*+,;=", *p) == NULL)
-        {
-          return FALSE;
-        }
-    }
-
-  return g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL);
-}
-
-static gboolean
-is_absolute_iri (const char *text,
-                 gboolean    http_only)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *p;
-
-  g_assert (text != NULL);
-
-  p = skip_scheme (text);
-  if (p == NULL)
-    return FALSE;
-
-  for (; *p != '\0'; p++)
-    {
-      if (*p == '%')
-        {
-          if (!g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]))
-            return FALSE;
-          p += 2;
-        }
-      else if ((guchar) *p < 0x80 && !g_ascii_isalnum (*p) &&
-               strchr ("-._~:/?#[]@!$&'()*+,;=", *p) == NULL)
-        {
-          return FALSE;
-        }
-    }
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  if (!http_only)
-    return TRUE;
-
-  return (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) &&
-         !cd_text_is_blank (g_uri_get_host (uri));
-}
-
-/**
- * cd_export_is_absolute_iri:
- * @text: text
- *
- * Whether @text is an absolute URI (RFC 3986) or IRI (RFC 3987): a
- * scheme, then only characters a URI may hold or non-ASCII UTF-8, valid
- * percent escapes and a structure that GLib can parse.
- *
- * Returns: %TRUE for an absolute IRI
- */
-gboolean
-cd_export_is_absolute_iri (const char *text)
-{
-  return is_absolute_iri (text, FALSE);
-}
-
-/**
- * cd_export_is_http_url:
- * @text: text
- *
- * Whether @text is an absolute IRI (see cd_export_is_absolute_iri()) whose
- * scheme is http or https and which has a host.
- *
- * Returns: %TRUE for an absolute http or https URL
- */
-gboolean
-cd_export_is_http_url (const char *text)
-{
-  return is_absolute_iri (text, TRUE);
 }
 
 /**

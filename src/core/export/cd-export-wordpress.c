@@ -11,6 +11,7 @@
 
 #include "cd-export-private.h"
 #include "cd-text.h"
+#include "cd-url.h"
 #include "cd-export-wordpress.h"
 #include "cd-markdown.h"
 
@@ -286,7 +287,7 @@ build_featured_media (CdArticle              *article,
   /* In a bundle the image is the file beside the export, with no URL. */
   if (options->image_mode != CD_EXPORT_IMAGE_BUNDLE || cd_image_is_remote (image))
     {
-      if (!cd_export_is_http_url (href))
+      if (!cd_url_is_web_address (href))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                        _("Cannot export the WordPress post: the lead image’s address "

@@ -19,6 +19,7 @@
 #include "cd-export-wordpress.h"
 #include "cd-exporter.h"
 #include "cd-image-size.h"
+#include "cd-url.h"
 
 /**
  * CdExporter:
@@ -152,9 +153,11 @@ local_image_file (CdImage               *image,
  *   lead image by, or %NULL when there is no lead image
  * @error: return location for a #GError
  *
- * Decides how the lead image is referenced. An https URL is kept. A file on disk
- * is never exported as a path on the author's computer: it needs a bundle (the
- * file name, the image copied beside the export) or an image base URL.
+ * Decides how the lead image is referenced. A web address (see
+ * cd_url_is_web_address()) is kept. A file on disk is never exported as a
+ * path on the author's computer: it needs a bundle (the file name, the image
+ * copied beside the export) or an image base URL. A source that is neither
+ * (another scheme, a malformed http or https address) is refused.
  *
  * Returns: %TRUE on success
  */
@@ -178,10 +181,22 @@ cd_export_resolve_image (CdArticle              *article,
     return TRUE;
 
   source = cd_image_get_source (image);
-  if (g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://"))
+  if (cd_image_is_remote (image))
     {
       *href = g_strdup (source);
       return TRUE;
+    }
+
+  /* Another scheme (ftp:, file:) or a malformed web address names neither
+   * a picture on the web nor a file beside the article: taking its last
+   * part for a file name would export some other picture. */
+  if (!cd_image_source_is_local (source))
+    {
+      g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
+                   _("The lead image “%s” is neither a file beside the article nor an http "
+                     "or https address. Choose the picture again."),
+                   source);
+      return FALSE;
     }
 
   basename = g_path_get_basename (source);
@@ -193,9 +208,7 @@ cd_export_resolve_image (CdArticle              *article,
       return TRUE;
 
     case CD_EXPORT_IMAGE_BASE_URL:
-      if (options->image_base_url == NULL ||
-          !(g_str_has_prefix (options->image_base_url, "https://") ||
-            g_str_has_prefix (options->image_base_url, "http://")))
+      if (!cd_url_is_web_address (options->image_base_url))
         {
           g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_IMAGE,
                        _("The image base URL “%s” is not an http or https address"),

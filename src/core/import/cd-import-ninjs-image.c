@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-import-ninjs-private.h"
+#include "cd-url.h"
 
 gboolean
 cd_import_ninjs_is_picture_type (const char *type)
@@ -212,8 +213,7 @@ import_image_from (Importer   *self,
   /* A wire story is somebody else's document: it may name a picture on the
    * web or one beside it (an exported bundle), never another file of this
    * computer, which an export would then carry out. */
-  if (!g_str_has_prefix (source, "https://") && !g_str_has_prefix (source, "http://") &&
-      !cd_image_source_stays_inside (source))
+  if (!cd_url_is_web_address (source) && !cd_image_source_stays_inside (source))
     {
       char *warning = g_strdup_printf (_("%s: the lead image “%s” is not a web address or a "
                                          "file beside the document, so it was left out. "

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-import-ninjs-private.h"
+#include "cd-url.h"
 
 static gboolean
 rel_is_author (const char *rel)
@@ -53,8 +54,7 @@ import_person (Importer   *self,
   if (!rel_is_author (rel))
     return TRUE;
 
-  if (v1 && uri != NULL &&
-      !g_str_has_prefix (uri, "http://") && !g_str_has_prefix (uri, "https://"))
+  if (v1 && uri != NULL && !cd_url_is_web_address (uri))
     uri = NULL;
 
   if (!cd_import_ninjs_check_length (self, path, name, MAX_TEXT_BYTES) ||

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cd-image.h"
+#include "cd-url.h"
 
 /**
  * CdImage:
@@ -336,14 +337,16 @@ cd_image_is_empty (CdImage *self)
  * cd_image_is_remote:
  * @self: a #CdImage
  *
+ * Whether the lead image is on the web: its source is a web address as
+ * cd_url_is_web_address() decides (http or https in any case, with a host).
+ *
  * Returns: %TRUE if the source is a URL rather than a file beside the article
  */
 gboolean
 cd_image_is_remote (CdImage *self)
 {
   g_return_val_if_fail (CD_IS_IMAGE (self), FALSE);
-  return g_str_has_prefix (self->source, "https://") ||
-         g_str_has_prefix (self->source, "http://");
+  return cd_url_is_web_address (self->source);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "cd-language.h"
 #include "cd-markdown.h"
 #include "cd-page.h"
+#include "cd-url.h"
 
 /* The article as readers see it: a standalone HTML5 page made from the
  * template and stylesheet in the core GResource. The preview shows it, the
@@ -387,24 +388,18 @@ image_href_is_allowed (const char  *href,
   return FALSE;
 }
 
+/* An author's page typed in the editor may carry stray spaces around it;
+ * the page links the trimmed address when that is a web address. */
 static gboolean
 is_web_url (const char *url)
 {
-  g_autoptr(GUri) uri = NULL;
   g_autofree char *stripped = NULL;
-  const char *scheme;
 
-  if (cd_text_is_blank (url))
+  if (url == NULL)
     return FALSE;
 
   stripped = g_strstrip (g_strdup (url));
-  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
-         !cd_text_is_blank (g_uri_get_host (uri));
+  return cd_url_is_web_address (stripped);
 }
 
 /* What appending a byline's pieces to the page needs. */
@@ -718,6 +713,7 @@ cd_page_render (CdArticle           *article,
  * policy. Without @article_dir, a relative path stays relative.
  *
  * Returns: (transfer full) (nullable): the href, or %NULL without a lead image
+ *   or when its source is neither a web address nor a file
  */
 char *
 cd_page_dup_image_uri (CdArticle *article,
@@ -737,6 +733,11 @@ cd_page_dup_image_uri (CdArticle *article,
   source = g_strstrip (g_strdup (cd_image_get_source (image)));
   if (cd_image_is_remote (image))
     return g_steal_pointer (&source);
+
+  /* Neither on the web nor a file (ftp:, a malformed https: address):
+   * nothing the page could show. */
+  if (!cd_image_source_is_local (source))
+    return NULL;
 
   if (g_path_is_absolute (source))
     file = g_file_new_for_path (source);

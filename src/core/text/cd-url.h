@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
-gboolean cd_url_is_allowed (const char *url);
+gboolean cd_url_is_allowed       (const char *url);
+gboolean cd_url_is_absolute_uri  (const char *text);
+gboolean cd_url_is_absolute_iri  (const char *text);
+gboolean cd_url_is_web_address   (const char *text);
 
 G_END_DECLS
