@@ -53,6 +53,8 @@ struct _CdWindow
   char                 *preview_device;
   char                 *pending_focus_field;
   CdHistory            *history;         /* cd-window-undo.c */
+  GSignalGroup         *history_signals;          /* cd-window-undo.c */
+  GSignalGroup         *history_article_signals;  /* cd-window-undo.c */
   AdwToast             *undo_toast;      /* weak */
   guint                 limits_source;
 
