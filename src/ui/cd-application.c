@@ -314,6 +314,14 @@ offer_recovery (CdApplication *self,
       g_string_printf (body, _("Copydesk could not read these recovery copies. They are kept "
                                "in %s:\n"), folder);
       g_string_append (body, unreadable->str);
+      /* Said as the window says any other error; the window's helper needs a
+       * window, and without one the dialog stands alone. */
+      if (CD_IS_WINDOW (parent))
+        {
+          cd_window_show_error (CD_WINDOW (parent), _("Recovery Copies Could Not Be Read"),
+                                body->str);
+          return;
+        }
       dialog = adw_message_dialog_new (parent, _("Recovery Copies Could Not Be Read"), body->str);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"), NULL);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "cd-image-editor.h"
+#include "cd-image-editor-private.h"
 #include "cd-text-field.h"
 #include "cd-image-loader.h"
 
@@ -34,46 +34,6 @@
 #define STATE_LOADED  "loaded"
 #define STATE_REMOTE  "remote"
 #define STATE_ERROR   "error"
-
-struct _CdImageEditor
-{
-  GtkWidget             parent_instance;
-
-  CdArticle            *article;
-  CdImage              *image;
-  GFile                *article_dir;
-  gulong                image_notify_id;
-
-  GtkFileChooserNative *chooser;
-  GCancellable         *load_cancellable;
-  const char           *state;
-  char                 *message;
-  GdkPaintable         *thumbnail;
-  guint                 syncing;
-
-  /* Template widgets */
-  GtkWidget            *group;
-  GtkStack             *thumb_stack;
-  GtkImage             *placeholder_icon;
-  GtkWidget            *spinner;
-  GtkLabel             *placeholder_label;
-  AdwClamp             *picture_clamp;
-  GtkPicture           *picture;
-  GtkLabel             *message_label;
-  GtkWidget            *choose_button;
-  GtkWidget            *remove_button;
-  GtkLabel             *file_error_label;
-  AdwEntryRow          *url_row;
-  GtkLabel             *url_error_label;
-  GtkWidget            *alt_row;
-  GtkTextView          *alt_view;
-  GtkLabel             *alt_hint_label;
-  GtkWidget            *caption_row;
-  GtkTextView          *caption_view;
-  AdwEntryRow          *credit_row;
-  AdwEntryRow          *photographer_row;
-  AdwEntryRow          *copyright_row;
-};
 
 G_DEFINE_FINAL_TYPE (CdImageEditor, cd_image_editor, GTK_TYPE_WIDGET)
 
@@ -328,8 +288,8 @@ dup_remote_host (const char *source)
 }
 
 /* Shows the image the article has now, starting a load for a local file. */
-static void
-reload_thumbnail (CdImageEditor *self)
+void
+cd_image_editor_reload_thumbnail (CdImageEditor *self)
 {
   g_autofree char *source = NULL;
   g_autofree char *name = NULL;
@@ -391,8 +351,8 @@ reload_thumbnail (CdImageEditor *self)
 
 /* Keeping the rows and the image in step */
 
-static void
-sync_url_row (CdImageEditor *self)
+void
+cd_image_editor_sync_url_row (CdImageEditor *self)
 {
   const char *text = "";
 
@@ -407,9 +367,9 @@ sync_url_row (CdImageEditor *self)
     }
 }
 
-static void
-set_url_error (CdImageEditor *self,
-               const char    *message)
+void
+cd_image_editor_set_url_error (CdImageEditor *self,
+                               const char    *message)
 {
   gtk_label_set_text (self->url_error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), message != NULL);
@@ -433,9 +393,9 @@ set_url_error (CdImageEditor *self,
     }
 }
 
-static void
-set_file_error (CdImageEditor *self,
-                const char    *message)
+void
+cd_image_editor_set_file_error (CdImageEditor *self,
+                                const char    *message)
 {
   gtk_label_set_text (self->file_error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->file_error_label), message != NULL);
@@ -472,8 +432,8 @@ image_notify_cb (CdImage       *image,
 
   if (g_strcmp0 (pspec->name, "source") == 0)
     {
-      sync_url_row (self);
-      reload_thumbnail (self);
+      cd_image_editor_sync_url_row (self);
+      cd_image_editor_reload_thumbnail (self);
     }
 }
 
@@ -508,191 +468,6 @@ caption_changed_cb (CdImageEditor *self)
   field_changed_cb (self, GTK_WIDGET (self->caption_view));
 }
 
-/* The URL row */
-
-/* Returns the URL to store for @text, or NULL with @message set to why not. */
-static char *
-check_url (const char  *text,
-           const char **message)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *url = NULL;
-
-  if (g_ascii_strncasecmp (text, "https://", 8) != 0)
-    {
-      if (g_ascii_strncasecmp (text, "http://", 7) == 0)
-        *message = _("Only secure addresses, starting with https://, can be used.");
-      else
-        *message = _("Enter a web address that starts with https://.");
-      return NULL;
-    }
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-        {
-          *message = _("A web address cannot contain spaces.");
-          return NULL;
-        }
-    }
-
-  url = g_strconcat ("https://", text + 8, NULL);
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      *message = _("This is not a valid web address.");
-      return NULL;
-    }
-
-  return g_steal_pointer (&url);
-}
-
-static void
-url_apply_cb (CdImageEditor *self)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *url = NULL;
-  const char *message = NULL;
-
-  if (self->image == NULL)
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
-
-  if (*text == '\0')
-    {
-      /* Emptying the address removes a remote image, and nothing else. */
-      set_url_error (self, NULL);
-      if (cd_image_is_remote (self->image))
-        cd_image_set_source (self->image, NULL);
-      return;
-    }
-
-  url = check_url (text, &message);
-  if (url == NULL)
-    {
-      set_url_error (self, message);
-      return;
-    }
-
-  set_url_error (self, NULL);
-  set_file_error (self, NULL);
-  cd_image_set_source (self->image, url);
-  sync_url_row (self);
-}
-
-static void
-url_changed_cb (CdImageEditor *self)
-{
-  if (self->syncing > 0)
-    return;
-
-  set_url_error (self, NULL);
-}
-
-/* Choosing, dropping and removing */
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     CdImageEditor   *self)
-{
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && !cd_image_editor_set_file (self, file, &error))
-        set_file_error (self, error->message);
-    }
-
-  g_signal_handlers_disconnect_by_data (dialog, self);
-  gtk_native_dialog_destroy (dialog);
-}
-
-static void
-choose_clicked_cb (CdImageEditor *self)
-{
-  g_autoptr(GtkFileFilter) filter = NULL;
-  GtkRoot *root;
-  const char * const suffixes[] = { "jpg", "jpeg", "png", "webp", "gif", "avif" };
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  self->chooser = gtk_file_chooser_native_new (_("Choose Lead Image"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Images"));
-  gtk_file_filter_add_mime_type (filter, "image/*");
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    gtk_file_filter_add_suffix (filter, suffixes[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  if (self->article_dir != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser),
-                                         self->article_dir, NULL);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-remove_clicked_cb (CdImageEditor *self)
-{
-  if (self->image == NULL)
-    return;
-
-  set_url_error (self, NULL);
-  set_file_error (self, NULL);
-  cd_image_clear (self->image);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CdImageEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  GFile *file = NULL;
-
-  if (self->article == NULL)
-    return FALSE;
-
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *files = g_value_get_boxed (value);
-
-      file = files != NULL ? files->data : NULL;
-    }
-  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    file = g_value_get_object (value);
-
-  if (file == NULL)
-    return FALSE;
-
-  if (!cd_image_editor_set_file (self, file, &error))
-    {
-      set_file_error (self, error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 scale_factor_changed_cb (CdImageEditor *self,
                          GParamSpec    *pspec,
@@ -700,7 +475,7 @@ scale_factor_changed_cb (CdImageEditor *self,
 {
   if (g_strcmp0 (self->state, STATE_LOADED) == 0 ||
       g_strcmp0 (self->state, STATE_LOADING) == 0)
-    reload_thumbnail (self);
+    cd_image_editor_reload_thumbnail (self);
 }
 
 /* GObject */
@@ -871,10 +646,14 @@ cd_image_editor_class_init (CdImageEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, credit_row);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, photographer_row);
   gtk_widget_class_bind_template_child (widget_class, CdImageEditor, copyright_row);
-  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
-  gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "choose_clicked_cb",
+                                                G_CALLBACK (cd_image_editor_choose_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "remove_clicked_cb",
+                                                G_CALLBACK (cd_image_editor_remove_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "url_apply_cb",
+                                                G_CALLBACK (cd_image_editor_url_apply_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "url_changed_cb",
+                                                G_CALLBACK (cd_image_editor_url_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "cd-image-editor");
@@ -894,7 +673,7 @@ cd_image_editor_init (CdImageEditor *self)
 
   /* Enter with an unchanged address (after a refused one) applies it again. */
   g_signal_connect_swapped (self->url_row, "entry-activated",
-                            G_CALLBACK (url_apply_cb), self);
+                            G_CALLBACK (cd_image_editor_url_apply_cb), self);
 
   cd_text_field_setup (self->alt_view, self->alt_row);
   cd_text_field_setup (self->caption_view, self->caption_row);
@@ -910,14 +689,14 @@ cd_image_editor_init (CdImageEditor *self)
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (target, "drop", G_CALLBACK (cd_image_editor_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   gtk_widget_set_sensitive (self->group, FALSE);
   sync_fields (self);
-  reload_thumbnail (self);
+  cd_image_editor_reload_thumbnail (self);
 }
 
 /**
@@ -975,11 +754,11 @@ cd_image_editor_set_article (CdImageEditor *self,
     }
 
   gtk_widget_set_sensitive (self->group, article != NULL);
-  set_url_error (self, NULL);
-  set_file_error (self, NULL);
+  cd_image_editor_set_url_error (self, NULL);
+  cd_image_editor_set_file_error (self, NULL);
   sync_fields (self);
-  sync_url_row (self);
-  reload_thumbnail (self);
+  cd_image_editor_sync_url_row (self);
+  cd_image_editor_reload_thumbnail (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -1016,94 +795,11 @@ cd_image_editor_set_article_dir (CdImageEditor *self,
     return;
 
   g_set_object (&self->article_dir, article_dir);
-  reload_thumbnail (self);
+  cd_image_editor_reload_thumbnail (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE_DIR]);
 }
 
-/**
- * cd_image_editor_set_file:
- * @self: a #CdImageEditor
- * @file: an image file
- * @error: return location for a #GError
- *
- * Makes @file the article's lead image: its path relative to the article's
- * folder when it is inside it (or a folder below), its absolute path
- * otherwise. The other fields of the image are kept.
- *
- * Returns: %TRUE on success, %FALSE with @error set when there is no article,
- *   @file cannot be read, is not an image file, or is not a local file
- */
-gboolean
-cd_image_editor_set_file (CdImageEditor  *self,
-                          GFile          *file,
-                          GError        **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *mime_type = NULL;
-  g_autofree char *name = NULL;
-  const char *content_type;
-  const char *display_name;
-
-  g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->image == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("There is no article to add the image to"));
-      return FALSE;
-    }
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-
-  display_name = g_file_info_get_display_name (info);
-  if (display_name == NULL)
-    display_name = name = g_file_get_basename (file);
-
-  content_type = g_file_info_get_content_type (info);
-  if (content_type != NULL)
-    mime_type = g_content_type_get_mime_type (content_type);
-  if (mime_type == NULL || !g_str_has_prefix (mime_type, "image/"))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not an image file"), display_name);
-      return FALSE;
-    }
-
-  if (self->article_dir != NULL && g_file_has_prefix (file, self->article_dir))
-    source = g_file_get_relative_path (self->article_dir, file);
-  if (source == NULL)
-    source = g_file_get_path (file);
-  if (source == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("“%s” is not on this computer; copy it to a folder first"),
-                   display_name);
-      return FALSE;
-    }
-
-#ifdef G_OS_WIN32
-  g_strdelimit (source, "\\", '/');
-#endif
-
-  set_url_error (self, NULL);
-  set_file_error (self, NULL);
-
-  if (g_strcmp0 (cd_image_get_source (self->image), source) == 0)
-    reload_thumbnail (self);  /* the same file again: it may have changed */
-  else
-    cd_image_set_source (self->image, source);
-
-  return TRUE;
-}
 
 /**
  * cd_image_editor_has_field:

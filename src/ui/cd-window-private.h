@@ -14,8 +14,9 @@
 G_BEGIN_DECLS
 
 /* Shared by the files that make up CdWindow: cd-window.c (layout, panes,
- * checks, the document), cd-window-files.c (open, save, autosave, recovery,
- * closing) and cd-window-export.c. */
+ * checks, the document), cd-window-files.c (save, autosave, recovery,
+ * closing), cd-window-open.c (open, import, drop, changes on disk) and
+ * cd-window-export.c. */
 
 struct _CdWindow
 {
@@ -52,6 +53,8 @@ struct _CdWindow
   char                 *preview_device;
   char                 *pending_focus_field;
   CdHistory            *history;         /* cd-window-undo.c */
+  GSignalGroup         *history_signals;          /* cd-window-undo.c */
+  GSignalGroup         *history_article_signals;  /* cd-window-undo.c */
   AdwToast             *undo_toast;      /* weak */
   guint                 limits_source;
 
@@ -123,6 +126,14 @@ void          cd_window_set_session            (CdWindow       *self,
 gboolean      cd_window_is_saving              (CdWindow       *self);
 /* FALSE when the window must not close yet (it asks about unsaved changes). */
 gboolean      cd_window_may_close              (CdWindow       *self);
+/* Adds @file to the recently used files. */
+void          cd_window_add_to_recent          (GFile          *file);
+
+/* cd-window-open.c: opening, importing, dropped files, changes on disk
+ * (win.reload). Called from cd_window_files_class_init () and
+ * cd_window_files_init (). */
+void          cd_window_open_class_init        (GtkWidgetClass *widget_class);
+void          cd_window_open_init              (CdWindow       *self);
 
 /* Imports the ninjs JSON @file as a new, unsaved article in this window;
  * errors are shown in the window. */

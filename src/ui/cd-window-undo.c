@@ -264,12 +264,11 @@ cd_window_undo_set_article (CdWindow  *self,
   dismiss_undo_toast (self);
 
   g_clear_handle_id (&self->limits_source, g_source_remove);
+  g_signal_group_set_target (self->history_signals, NULL);
+  g_signal_group_set_target (self->history_article_signals, NULL);
   if (self->history != NULL)
     {
-      g_signal_handlers_disconnect_by_func (cd_history_get_article (self->history),
-                                            article_changed_cb, self);
       cd_history_set_flush_func (self->history, NULL, NULL);
-      g_signal_handlers_disconnect_by_data (self->history, self);
       g_clear_object (&self->history);
     }
 
@@ -277,14 +276,8 @@ cd_window_undo_set_article (CdWindow  *self,
     {
       self->history = cd_history_new (article);
       cd_history_set_flush_func (self->history, flush_body, self);
-      g_signal_connect_object (self->history, "notify::can-undo",
-                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->history, "notify::can-redo",
-                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->history, "step-recorded",
-                               G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (article, "changed",
-                               G_CALLBACK (article_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->history_signals, self->history);
+      g_signal_group_set_target (self->history_article_signals, article);
     }
 
   cd_editor_set_history (self->editor, self->history);
@@ -325,6 +318,19 @@ cd_window_undo_init (CdWindow *self)
                       gtk_callback_action_new (shortcut_cb, GINT_TO_POINTER (TRUE), NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  /* As the window's other signal groups: connected once, pointed at each
+   * new history and its article, and let go of together. */
+  self->history_signals = g_signal_group_new (CD_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "step-recorded",
+                                 G_CALLBACK (step_recorded_cb), self, G_CONNECT_SWAPPED);
+  self->history_article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->history_article_signals, "changed",
+                                 G_CALLBACK (article_changed_cb), self, G_CONNECT_SWAPPED);
+
   update_actions (self);
 }
 
@@ -332,13 +338,16 @@ void
 cd_window_undo_dispose (CdWindow *self)
 {
   g_clear_handle_id (&self->limits_source, g_source_remove);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  if (self->history_article_signals != NULL)
+    g_signal_group_set_target (self->history_article_signals, NULL);
   if (self->history != NULL)
     {
-      g_signal_handlers_disconnect_by_func (cd_history_get_article (self->history),
-                                            article_changed_cb, self);
       cd_history_set_flush_func (self->history, NULL, NULL);
-      g_signal_handlers_disconnect_by_data (self->history, self);
       g_clear_object (&self->history);
     }
+  g_clear_object (&self->history_signals);
+  g_clear_object (&self->history_article_signals);
   self->undo_toast = NULL;
 }
