@@ -140,13 +140,6 @@ void          cd_window_open_init              (CdWindow       *self);
 void          cd_window_import_file     (CdWindow   *self,
                                          GFile      *file);
 
-/* The window's parts, for tests. */
-GtkWidget    *cd_window_get_form             (CdWindow *self);
-GtkWidget    *cd_window_get_editor           (CdWindow *self);
-GtkWidget    *cd_window_get_preview          (CdWindow *self);
-GtkWidget    *cd_window_get_preflight_button (CdWindow *self);
-GtkWidget    *cd_window_get_status_bar       (CdWindow *self);
-GtkWidget    *cd_window_get_file_bar         (CdWindow *self);
 /* What the bar above the editor says about the article's file:
  * UNCHANGED when it is hidden. */
 CdDocumentDiskState

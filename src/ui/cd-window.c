@@ -425,54 +425,6 @@ cd_window_add_toast (CdWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-GtkWidget *
-cd_window_get_form (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->form);
-}
-
-GtkWidget *
-cd_window_get_editor (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->editor);
-}
-
-GtkWidget *
-cd_window_get_preview (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->preview);
-}
-
-GtkWidget *
-cd_window_get_preflight_button (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->preflight_button);
-}
-
-GtkWidget *
-cd_window_get_status_bar (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->status_bar);
-}
-
-GtkWidget *
-cd_window_get_file_bar (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (self->file_bar);
-}
-
 CdDocumentDiskState
 cd_window_get_file_bar_state (CdWindow *self)
 {

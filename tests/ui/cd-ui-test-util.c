@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "cd-preview.h"
+#include "cd-window.h"
 
 static char *program_runtime_dir;
 
@@ -622,4 +623,16 @@ cd_ui_test_finish_home (char *home)
 
   cd_ui_test_remove_tree (file);
   g_free (home);
+}
+
+GtkWidget *
+cd_ui_test_window_child (gpointer    window,
+                         const char *name)
+{
+  GObject *child;
+
+  g_assert_true (CD_IS_WINDOW (window));
+  child = gtk_widget_get_template_child (GTK_WIDGET (window), CD_TYPE_WINDOW, name);
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
 }

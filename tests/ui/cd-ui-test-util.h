@@ -120,4 +120,10 @@ void              cd_ui_test_remove_tree     (GFile            *file);
 char             *cd_ui_test_make_home       (const char       *name);
 void              cd_ui_test_finish_home     (char             *home);
 
+/* The window's part called @name in its template ("form", "editor",
+ * "preview", "preflight_button", "status_bar", "file_bar"), so that the
+ * window needs no getters for tests. (transfer none) */
+GtkWidget *cd_ui_test_window_child (gpointer    window,
+                                    const char *name);
+
 G_END_DECLS

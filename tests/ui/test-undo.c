@@ -170,7 +170,7 @@ test_tag_removed_from_standfirst (void)
 {
   CdWindow *window = show_story ();
   CdArticle *article = cd_document_get_article (cd_window_get_document (window));
-  GtkWidget *form = cd_window_get_form (window);
+  GtkWidget *form = cd_ui_test_window_child (window, "form");
   GtkTextView *standfirst = find_text_view_with (form, cd_article_get_standfirst (article));
   TagsWait wait = { article, 0 };
   GtkWidget *remove;
@@ -234,7 +234,7 @@ test_remove_image (void)
   CdWindow *window = show_story ();
   CdArticle *article = cd_document_get_article (cd_window_get_document (window));
   CdImage *image = cd_article_get_image (article);
-  GtkWidget *remove = cd_ui_test_find_button (cd_window_get_form (window), "_Remove Image");
+  GtkWidget *remove = cd_ui_test_find_button (cd_ui_test_window_child (window, "form"), "_Remove Image");
 
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
@@ -264,7 +264,7 @@ test_body_then_headline (void)
 {
   CdWindow *window = show_story ();
   CdArticle *article = cd_document_get_article (cd_window_get_document (window));
-  CdEditor *editor = CD_EDITOR (cd_window_get_editor (window));
+  CdEditor *editor = CD_EDITOR (cd_ui_test_window_child (window, "editor"));
   GtkTextView *view = cd_editor_get_view (editor);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter iter;
@@ -387,7 +387,7 @@ test_limits (void)
 {
   CdWindow *window = show_story ();
   CdArticle *article = cd_document_get_article (cd_window_get_document (window));
-  CdEditor *editor = CD_EDITOR (cd_window_get_editor (window));
+  CdEditor *editor = CD_EDITOR (cd_ui_test_window_child (window, "editor"));
   GtkTextView *view = cd_editor_get_view (editor);
   g_autofree char *headline = g_strnfill (CD_LIMIT_TEXT_BYTES + 10, 'h');
   g_autofree char *paste = g_strnfill (CD_LIMIT_BODY_BYTES, 'b');

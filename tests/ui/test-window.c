@@ -228,7 +228,7 @@ test_new_article (void)
 {
   CdWindow *window = show_window (1280, 800);
   CdDocument *document = cd_window_get_document (window);
-  GtkWidget *form = cd_window_get_form (window);
+  GtkWidget *form = cd_ui_test_window_child (window, "form");
   GtkWidget *focus;
 
   g_assert_true (CD_IS_DOCUMENT (document));
@@ -240,9 +240,9 @@ test_new_article (void)
   /* Every part shows the same article. */
   g_assert_true (cd_metadata_form_get_article (CD_METADATA_FORM (form)) ==
                  cd_document_get_article (document));
-  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_window_get_editor (window))) ==
+  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_ui_test_window_child (window, "editor"))) ==
                  cd_document_get_article (document));
-  g_assert_true (cd_preview_get_article (CD_PREVIEW (cd_window_get_preview (window))) ==
+  g_assert_true (cd_preview_get_article (CD_PREVIEW (cd_ui_test_window_child (window, "preview"))) ==
                  cd_document_get_article (document));
 
   /* A new article opens with the focus in the headline: typing there names it. */
@@ -335,7 +335,7 @@ test_save (void)
 
   /* Text typed in the body a moment ago is saved too (the window flushes
    * the editor before saving). */
-  cd_ui_test_type_text (GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_window_get_editor (window)))),
+  cd_ui_test_type_text (GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_ui_test_window_child (window, "editor")))),
                         "Fares stay the same until spring.\n");
 
   /* Save without a file is Save As; the chooser is replaced by the hook. */
@@ -430,7 +430,7 @@ test_open (void)
   g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_ARTICLE);
   g_autoptr(GFile) dir = g_file_get_parent (file);
   CdWindow *window = show_window (1280, 800);
-  CdPreview *preview = CD_PREVIEW (cd_window_get_preview (window));
+  CdPreview *preview = CD_PREVIEW (cd_ui_test_window_child (window, "preview"));
   CdDocument *document;
   CdArticle *article;
   CdStats *stats;
@@ -444,9 +444,9 @@ test_open (void)
   g_assert_false (cd_window_is_unused (window));
   g_assert_cmpstr (cd_document_get_display_name (document), ==, "harbour-ferry.copydesk");
 
-  g_assert_true (cd_metadata_form_get_article (CD_METADATA_FORM (cd_window_get_form (window))) ==
+  g_assert_true (cd_metadata_form_get_article (CD_METADATA_FORM (cd_ui_test_window_child (window, "form"))) ==
                  article);
-  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_window_get_editor (window))) == article);
+  g_assert_true (cd_editor_get_article (CD_EDITOR (cd_ui_test_window_child (window, "editor"))) == article);
   g_assert_true (cd_preview_get_article (preview) == article);
 
   /* The lead image is relative to the article's folder. */
@@ -454,10 +454,10 @@ test_open (void)
   g_assert_true (g_file_equal (cd_preview_get_article_dir (preview), dir));
 
   /* Statistics and checks ran on the loaded article. */
-  stats = cd_status_bar_get_stats (CD_STATUS_BAR (cd_window_get_status_bar (window)));
+  stats = cd_status_bar_get_stats (CD_STATUS_BAR (cd_ui_test_window_child (window, "status_bar")));
   g_assert_nonnull (stats);
   g_assert_cmpuint (cd_stats_get_words (stats), >, 100);
-  g_assert_nonnull (cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window))));
+  g_assert_nonnull (cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_ui_test_window_child (window, "preflight_button"))));
 
   /* Opening a file that is already open shows its window. */
   cd_application_open_file (app, file);
@@ -578,7 +578,7 @@ test_recovery_copy (void)
   g_autoptr(CdArticle) copy = NULL;
   CdWindow *window = show_window (1280, 800);
   CdDocument *document = cd_window_get_document (window);
-  GtkWidget *view = GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_window_get_editor (window))));
+  GtkWidget *view = GTK_WIDGET (cd_editor_get_view (CD_EDITOR (cd_ui_test_window_child (window, "editor"))));
   gint64 start;
 
   /* Earlier tests destroy windows with unsaved articles the way a crash
@@ -661,8 +661,8 @@ wide_layout_settled_cb (gpointer data)
 {
   CdWindow *window = data;
 
-  return gtk_widget_get_width (cd_window_get_preview (window)) >= 300 &&
-         gtk_widget_get_width (cd_window_get_editor (window)) >= 300;
+  return gtk_widget_get_width (cd_ui_test_window_child (window, "preview")) >= 300 &&
+         gtk_widget_get_width (cd_ui_test_window_child (window, "editor")) >= 300;
 }
 
 static gboolean
@@ -670,8 +670,8 @@ narrow_layout_settled_cb (gpointer data)
 {
   CdWindow *window = data;
 
-  return adw_flap_get_folded (get_flap (cd_window_get_preview (window))) &&
-         gtk_widget_get_width (cd_window_get_editor (window)) >= 300;
+  return adw_flap_get_folded (get_flap (cd_ui_test_window_child (window, "preview"))) &&
+         gtk_widget_get_width (cd_ui_test_window_child (window, "editor")) >= 300;
 }
 
 static void
@@ -679,8 +679,8 @@ test_panes (void)
 {
   g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
   CdWindow *window = show_window (1280, 800);
-  AdwFlap *preview_flap = get_flap (cd_window_get_preview (window));
-  AdwFlap *details_flap = get_flap (cd_window_get_form (window));
+  AdwFlap *preview_flap = get_flap (cd_ui_test_window_child (window, "preview"));
+  AdwFlap *details_flap = get_flap (cd_ui_test_window_child (window, "form"));
 
   g_assert_true (preview_flap != details_flap);
 
@@ -715,8 +715,8 @@ test_panes (void)
   /* Narrow: the preview folds away and comes back over the editor when
    * asked, without changing the setting for wide windows. */
   window = show_window (800, 800);
-  preview_flap = get_flap (cd_window_get_preview (window));
-  details_flap = get_flap (cd_window_get_form (window));
+  preview_flap = get_flap (cd_ui_test_window_child (window, "preview"));
+  details_flap = get_flap (cd_ui_test_window_child (window, "form"));
   /* On a busy machine the first allocations and the fold come later. */
   cd_ui_test_wait_for (narrow_layout_settled_cb, window, CD_UI_TEST_TIMEOUT_MS,
                        "narrow layout settled");
@@ -724,7 +724,7 @@ test_panes (void)
   g_assert_false (adw_flap_get_reveal_flap (preview_flap));
   g_assert_false (adw_flap_get_folded (details_flap));
   g_assert_true (adw_flap_get_reveal_flap (details_flap));
-  g_assert_cmpint (gtk_widget_get_width (cd_window_get_editor (window)), >=, 300);
+  g_assert_cmpint (gtk_widget_get_width (cd_ui_test_window_child (window, "editor")), >=, 300);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-preview", NULL);
   g_assert_true (adw_flap_get_reveal_flap (preview_flap));
@@ -741,7 +741,7 @@ test_preview_settings (void)
 {
   g_autoptr(GSettings) settings = cd_ui_test_settings_new ();
   CdWindow *window = show_window (1280, 800);
-  CdPreview *preview = CD_PREVIEW (cd_window_get_preview (window));
+  CdPreview *preview = CD_PREVIEW (cd_ui_test_window_child (window, "preview"));
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   g_settings_set_string (settings, "preview-width", "phone");
@@ -798,15 +798,15 @@ focus_in_form_cb (gpointer data)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (data));
 
-  return focus != NULL && gtk_widget_is_ancestor (focus, cd_window_get_form (data));
+  return focus != NULL && gtk_widget_is_ancestor (focus, cd_ui_test_window_child (data, "form"));
 }
 
 static void
 test_preflight (void)
 {
   CdWindow *window = show_window (1280, 800);
-  CdPreflightButton *button = CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window));
-  AdwFlap *details_flap = get_flap (cd_window_get_form (window));
+  CdPreflightButton *button = CD_PREFLIGHT_BUTTON (cd_ui_test_window_child (window, "preflight_button"));
+  AdwFlap *details_flap = get_flap (cd_ui_test_window_child (window, "form"));
   IssuesWait wait = { button, 0 };
   GtkWidget *focus;
 
@@ -821,7 +821,7 @@ test_preflight (void)
   /* An issue leads to its field, showing the details when they are hidden. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-body", NULL);
   focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_editor (window)));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_ui_test_window_child (window, "editor")));
 
   adw_flap_set_reveal_flap (details_flap, FALSE);
   cd_ui_test_wait_for_transitions (GTK_WIDGET (details_flap));
@@ -831,11 +831,11 @@ test_preflight (void)
                        "the focus to go to the headline in the details");
   g_assert_true (adw_flap_get_reveal_flap (details_flap));
   focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_form (window)));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_ui_test_window_child (window, "form")));
 
   g_signal_emit_by_name (button, "field-activated", "body");
   focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_is_ancestor (focus, cd_window_get_editor (window)));
+  g_assert_true (gtk_widget_is_ancestor (focus, cd_ui_test_window_child (window, "editor")));
 
   destroy_window (window);
 }
@@ -1112,7 +1112,7 @@ static gboolean
 bar_state_is_cb (gpointer data)
 {
   BarWait *wait = data;
-  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (wait->window));
+  CdFileBar *bar = CD_FILE_BAR (cd_ui_test_window_child (wait->window, "file_bar"));
 
   return cd_window_get_file_bar_state (wait->window) == wait->state &&
          cd_file_bar_get_revealed (bar) == (wait->state != CD_DOCUMENT_DISK_UNCHANGED);
@@ -1161,7 +1161,7 @@ static void
 click_bar_button (CdWindow   *window,
                   const char *label)
 {
-  GtkWidget *button = cd_ui_test_find_button (cd_window_get_file_bar (window), label);
+  GtkWidget *button = cd_ui_test_find_button (cd_ui_test_window_child (window, "file_bar"), label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
@@ -1209,7 +1209,7 @@ test_disk_reload_unmodified (void)
   g_assert_false (cd_document_get_modified (cd_window_get_document (window)));
   g_assert_true (g_file_equal (cd_document_get_file (cd_window_get_document (window)), file));
   assert_title_becomes (window, "Ferry timetable, revised");
-  g_assert_false (cd_file_bar_get_revealed (CD_FILE_BAR (cd_window_get_file_bar (window))));
+  g_assert_false (cd_file_bar_get_revealed (CD_FILE_BAR (cd_ui_test_window_child (window, "file_bar"))));
 
   /* And it goes on watching the file. */
   g_free (write_article_behind_its_back (path, "Ferry timetable, final"));
@@ -1224,7 +1224,7 @@ test_disk_changed_reload (void)
   g_autofree char *path = tmp_path ("disk-reload.copydesk");
   g_autofree char *expected = NULL;
   CdWindow *window = show_window_with_file (path, "Council meets");
-  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (window));
+  CdFileBar *bar = CD_FILE_BAR (cd_ui_test_window_child (window, "file_bar"));
 
   edit_headline (window, "Council meets, our version");
   g_free (write_article_behind_its_back (path, "Council meets, their version"));
@@ -1338,7 +1338,7 @@ test_disk_deleted (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *headline = NULL;
   CdWindow *window = show_window_with_file (path, "Bridge closed");
-  CdFileBar *bar = CD_FILE_BAR (cd_window_get_file_bar (window));
+  CdFileBar *bar = CD_FILE_BAR (cd_ui_test_window_child (window, "file_bar"));
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   assert_bar_becomes (window, CD_DOCUMENT_DISK_DELETED);
@@ -1382,7 +1382,7 @@ test_disk_own_saves (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *headline = NULL;
   CdWindow *window = show_window (1280, 800);
-  GtkWidget *bar = cd_window_get_file_bar (window);
+  GtkWidget *bar = cd_ui_test_window_child (window, "file_bar");
   guint state_changes = 0;
 
   g_signal_connect (bar, "notify::state", G_CALLBACK (count_notify_cb), &state_changes);
@@ -1432,7 +1432,7 @@ screenshot_sample (const char *name,
 
   wait_for_sample (window);
   /* The preview renders in the background. */
-  cd_ui_test_wait_for (preview_rendered_cb, cd_window_get_preview (window), CD_UI_TEST_TIMEOUT_MS,
+  cd_ui_test_wait_for (preview_rendered_cb, cd_ui_test_window_child (window, "preview"), CD_UI_TEST_TIMEOUT_MS,
                        "the preview to show the sample");
   cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
   /* Without a compositor, the frame of client-side decorations takes a few
@@ -1703,7 +1703,7 @@ static CdPreflightIssue *
 image_file_issue (CdWindow *window)
 {
   GListModel *issues =
-    cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_window_get_preflight_button (window)));
+    cd_preflight_button_get_issues (CD_PREFLIGHT_BUTTON (cd_ui_test_window_child (window, "preflight_button")));
 
   for (guint i = 0; issues != NULL && i < g_list_model_get_n_items (issues); i++)
     {
