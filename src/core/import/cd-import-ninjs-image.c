@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-import-ninjs-private.h"
+#include "cd-text.h"
 #include "cd-url.h"
 
 gboolean
@@ -207,7 +208,7 @@ import_image_from (Importer   *self,
       !cd_import_ninjs_read_string (self, object, path, "copyrightholder", &holder))
     return FALSE;
 
-  if (cd_import_ninjs_is_blank (source))
+  if (cd_text_is_blank (source))
     return TRUE;
 
   /* A wire story is somebody else's document: it may name a picture on the

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-import-ninjs-private.h"
+#include "cd-text.h"
 #include "cd-url.h"
 
 static gboolean
@@ -78,7 +79,7 @@ import_person (Importer   *self,
           !cd_import_ninjs_read_string (self, contact, contact_path, "value", &value))
         return FALSE;
 
-      if (cd_import_ninjs_role_is (type, "email") && !cd_import_ninjs_is_blank (value))
+      if (cd_import_ninjs_role_is (type, "email") && !cd_text_is_blank (value))
         {
           if (!cd_import_ninjs_check_length (self, contact_path, value, MAX_TEXT_BYTES))
             return FALSE;
@@ -140,7 +141,7 @@ cd_import_ninjs_import_authors (Importer   *self,
   if (by == NULL && !cd_import_ninjs_read_string (self, root, NULL, "byline", &by))
     return FALSE;
 
-  if (!cd_import_ninjs_is_blank (by))
+  if (!cd_text_is_blank (by))
     {
       g_autofree char *name = g_strstrip (g_strdup (by));
       g_autoptr(CdAuthor) author = NULL;
@@ -215,9 +216,9 @@ import_subject (Importer   *self,
       code = topic_code;
     }
 
-  if (cd_import_ninjs_is_blank (name))
-    name = !cd_import_ninjs_is_blank (code) ? code : uri;
-  if (cd_import_ninjs_is_blank (name))
+  if (cd_text_is_blank (name))
+    name = !cd_text_is_blank (code) ? code : uri;
+  if (cd_text_is_blank (name))
     return TRUE;
 
   if (!cd_import_ninjs_check_length (self, path, name, MAX_TEXT_BYTES) ||

@@ -73,7 +73,6 @@ gboolean        cd_import_ninjs_check_length      (Importer            *self,
                                                    const char          *path,
                                                    const char          *value,
                                                    gsize                max_bytes);
-gboolean        cd_import_ninjs_is_blank          (const char          *text);
 gboolean        cd_import_ninjs_role_is           (const char          *role,
                                                    const char          *name);
 char           *cd_import_ninjs_item_text         (const TextItem      *item) G_GNUC_WARN_UNUSED_RESULT;

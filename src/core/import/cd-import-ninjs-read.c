@@ -151,21 +151,6 @@ cd_import_ninjs_check_length (Importer   *self,
 }
 
 gboolean
-cd_import_ninjs_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
 cd_import_ninjs_role_is (const char *role,
                          const char *name)
 {

@@ -11,6 +11,7 @@
 
 #include "cd-file-util.h"
 #include "cd-import-ninjs-private.h"
+#include "cd-text.h"
 #include "cd-json.h"
 
 /*
@@ -284,7 +285,7 @@ import_document (Importer *self,
   if (!cd_import_ninjs_read_string (self, root, NULL, "uri", &uri))
     return NULL;
 
-  if (cd_import_ninjs_is_blank (uri))
+  if (cd_text_is_blank (uri))
     {
       cd_import_ninjs_fail (self, CD_IMPORT_ERROR_INVALID,
                             _("“uri” is empty; ninjs needs the document’s identifier there"));
