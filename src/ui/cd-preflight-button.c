@@ -15,6 +15,8 @@ struct _CdPreflightButton
   GtkWidget       parent_instance;
 
   GListModel     *issues;
+  /* Follows the issues: a change updates the summary. */
+  GSignalGroup   *issues_signals;
 
   /* Template widgets */
   GtkMenuButton  *menu_button;
@@ -283,8 +285,9 @@ cd_preflight_button_dispose (GObject *object)
 
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  if (self->issues != NULL)
-    g_signal_handlers_disconnect_by_func (self->issues, issues_items_changed_cb, self);
+  if (self->issues_signals != NULL)
+    g_signal_group_set_target (self->issues_signals, NULL);
+  g_clear_object (&self->issues_signals);
   g_clear_object (&self->issues);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREFLIGHT_BUTTON);
@@ -412,6 +415,9 @@ static void
 cd_preflight_button_init (CdPreflightButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->issues_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->issues_signals, "items-changed",
+                                  G_CALLBACK (issues_items_changed_cb), self);
   update_summary (self);
 }
 
@@ -457,15 +463,8 @@ cd_preflight_button_set_issues (CdPreflightButton *self,
   if (self->issues == issues)
     return;
 
-  if (self->issues != NULL)
-    g_signal_handlers_disconnect_by_func (self->issues, issues_items_changed_cb, self);
-
   g_set_object (&self->issues, issues);
-
-  if (issues != NULL)
-    g_signal_connect_object (issues, "items-changed",
-                             G_CALLBACK (issues_items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->issues_signals, issues);
 
   gtk_list_box_bind_model (self->list_box, issues, create_row, NULL, NULL);
   update_summary (self);

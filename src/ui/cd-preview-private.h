@@ -40,6 +40,8 @@ struct _CdPreview
   guint               filters_waiting;
 
   CdArticle          *article;
+  /* Follows the article: its "changed" starts a render. */
+  GSignalGroup       *article_signals;
   GFile              *article_dir;
   CdPageTheme         theme;
   CdPreviewDevice     device;

@@ -604,8 +604,8 @@ cd_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
-  if (self->article != NULL)
-    g_signal_handlers_disconnect_by_func (self->article, article_changed_cb, self);
+  if (self->article_signals != NULL)
+    g_signal_group_set_target (self->article_signals, NULL);
   g_clear_object (&self->article);
   g_clear_object (&self->article_dir);
 
@@ -621,6 +621,7 @@ cd_preview_finalize (GObject *object)
   CdPreview *self = CD_PREVIEW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->article_signals);
   g_clear_object (&self->actions);
   g_clear_object (&self->content_manager);
   g_clear_pointer (&self->filters[FALSE], webkit_user_content_filter_unref);
@@ -772,6 +773,9 @@ cd_preview_init (CdPreview *self)
 
   self->cancellable = g_cancellable_new ();
   self->request_keeps_scroll = TRUE;
+  self->article_signals = g_signal_group_new (CD_TYPE_ARTICLE);
+  g_signal_group_connect_swapped (self->article_signals, "changed",
+                                  G_CALLBACK (article_changed_cb), self);
   self->remote_images = TRUE;
 
   /* The device buttons and the window's shortcuts use the stateful action
@@ -817,11 +821,8 @@ cd_preview_set_article (CdPreview *self,
   if (self->article == article)
     return;
 
-  if (self->article != NULL)
-    g_signal_handlers_disconnect_by_func (self->article, article_changed_cb, self);
   g_set_object (&self->article, article);
-  if (article != NULL)
-    g_signal_connect_swapped (article, "changed", G_CALLBACK (article_changed_cb), self);
+  g_signal_group_set_target (self->article_signals, article);
 
   /* Another article starts at its top. */
   start_render (self, TRUE, FALSE);

@@ -27,6 +27,8 @@ struct _CdTagEditor
 
   CdArticle          *article;
   GListModel         *tags;
+  /* Follows the article's tags: a change shows or hides the empty label. */
+  GSignalGroup       *tags_signals;
   GSettings          *settings;
 
   GListStore         *suggestions;     /* (element-type GObject): CdTag, CdMediaTopic */

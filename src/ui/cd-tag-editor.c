@@ -552,6 +552,7 @@ cd_tag_editor_dispose (GObject *object)
   CdTagEditor *self = CD_TAG_EDITOR (object);
 
   cd_tag_editor_set_article (self, NULL);
+  g_clear_object (&self->tags_signals);
   g_clear_object (&self->settings);
 
   if (self->popover != NULL)
@@ -675,6 +676,10 @@ cd_tag_editor_init (CdTagEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->tags_signals, "items-changed",
+                                  G_CALLBACK (tags_changed_cb), self);
+
   self->suggestions = g_list_store_new (G_TYPE_OBJECT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->suggestions)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -732,17 +737,12 @@ cd_tag_editor_set_article (CdTagEditor *self,
   if (self->article == article)
     return;
 
-  if (self->tags != NULL)
-    g_signal_handlers_disconnect_by_func (self->tags, tags_changed_cb, self);
   g_clear_object (&self->tags);
   g_set_object (&self->article, article);
 
   if (article != NULL)
-    {
-      self->tags = g_object_ref (cd_article_get_tags (article));
-      g_signal_connect_object (self->tags, "items-changed",
-                               G_CALLBACK (tags_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+    self->tags = g_object_ref (cd_article_get_tags (article));
+  g_signal_group_set_target (self->tags_signals, self->tags);
 
   if (self->chips != NULL)
     {
