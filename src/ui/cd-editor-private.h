@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* The editor's type spans cd-editor.c (the buffer, the article, formatting
- * and find) and cd-editor-paste.c (HTML paste). */
+ * and find), cd-editor-style.c (the body's font and the style scheme) and
+ * cd-editor-paste.c (HTML paste). */
 
 struct _CdEditor
 {
@@ -54,6 +55,14 @@ void cd_editor_seal_history            (CdEditor    *self);
 /* Starts an edit of the editor's own as one undo step (and one step of the
  * article's history); gtk_text_buffer_end_user_action () ends it. */
 void cd_editor_begin_edit              (CdEditor    *self);
+
+/* cd-editor-style.c */
+GSettings *cd_editor_interface_settings_new        (void);
+void       cd_editor_update_font                   (CdEditor        *self);
+void       cd_editor_update_style_scheme           (CdEditor        *self);
+void       cd_editor_style_manager_notify_dark_cb  (CdEditor        *self,
+                                                    GParamSpec      *pspec,
+                                                    AdwStyleManager *style_manager);
 
 /* cd-editor-paste.c */
 void cd_editor_paste_plain             (CdEditor    *self);

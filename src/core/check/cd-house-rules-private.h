@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+/* What the parts of the house rules share: the tables of rules and limits
+ * with their defaults, the object's fields, and the lookup of an id in a
+ * table. cd-house-rules.c holds the object and its getters,
+ * cd-house-rules-load.c reads files into it. Only cd-house-rules*.c include
+ * this header. */
+
+#pragma once
+
+#include "cd-house-rules.h"
+
+G_BEGIN_DECLS
+
+/* The preflight rules, in the order of the fields they check on the form. The
+ * shipped data/house-rules.json lists every one with the same level; a test
+ * keeps the two in step. */
+static const char * const rule_ids[] = {
+  "headline-required",
+  "headline-length",
+  "standfirst-required",
+  "standfirst-length",
+  "slug-format",
+  "slug-length",
+  "section-required",
+  "language-required",
+  "language-tag",
+  "byline-required",
+  "author-name",
+  "dateline-required",
+  "published-required",
+  "embargo-order",
+  "image-source",
+  "image-alt",
+  "image-caption",
+  "image-credit",
+  "tags-required",
+  "body-required",
+  "body-tk",
+  "body-empty-link",
+  "body-too-short",
+  NULL
+};
+
+static const CdRuleLevel rule_defaults[] = {
+  CD_RULE_LEVEL_ERROR,    /* headline-required */
+  CD_RULE_LEVEL_ERROR,    /* headline-length */
+  CD_RULE_LEVEL_WARNING,  /* standfirst-required */
+  CD_RULE_LEVEL_ERROR,    /* standfirst-length */
+  CD_RULE_LEVEL_ERROR,    /* slug-format */
+  CD_RULE_LEVEL_ERROR,    /* slug-length */
+  CD_RULE_LEVEL_OFF,      /* section-required */
+  CD_RULE_LEVEL_ERROR,    /* language-required */
+  CD_RULE_LEVEL_ERROR,    /* language-tag */
+  CD_RULE_LEVEL_ERROR,    /* byline-required */
+  CD_RULE_LEVEL_ERROR,    /* author-name */
+  CD_RULE_LEVEL_OFF,      /* dateline-required */
+  CD_RULE_LEVEL_ERROR,    /* published-required */
+  CD_RULE_LEVEL_ERROR,    /* embargo-order */
+  CD_RULE_LEVEL_WARNING,  /* image-source */
+  CD_RULE_LEVEL_ERROR,    /* image-alt */
+  CD_RULE_LEVEL_WARNING,  /* image-caption */
+  CD_RULE_LEVEL_ERROR,    /* image-credit */
+  CD_RULE_LEVEL_ERROR,    /* tags-required */
+  CD_RULE_LEVEL_ERROR,    /* body-required */
+  CD_RULE_LEVEL_ERROR,    /* body-tk */
+  CD_RULE_LEVEL_ERROR,    /* body-empty-link */
+  CD_RULE_LEVEL_WARNING,  /* body-too-short */
+};
+
+#define N_RULES G_N_ELEMENTS (rule_defaults)
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_ids) == N_RULES + 1);
+
+/* A limit whose id ends in ".soft" must not be greater than the ".hard" one
+ * with the same prefix. */
+static const char * const limit_ids[] = {
+  "headline.soft",
+  "headline.hard",
+  "standfirst.soft",
+  "standfirst.hard",
+  "slug.hard",
+  "tags.min",
+  "body.min_words",
+  NULL
+};
+
+static const int limit_defaults[] = {
+  70,   /* headline.soft */
+  110,  /* headline.hard */
+  200,  /* standfirst.soft */
+  320,  /* standfirst.hard */
+  80,   /* slug.hard */
+  1,    /* tags.min */
+  50,   /* body.min_words */
+};
+
+#define N_LIMITS G_N_ELEMENTS (limit_defaults)
+G_STATIC_ASSERT (G_N_ELEMENTS (limit_ids) == N_LIMITS + 1);
+
+struct _CdHouseRules
+{
+  GObject      parent_instance;
+
+  char        *name;
+  char        *image_base_url;  /* never NULL; "" when there is none */
+  guint        reading_speed;
+  int          limits[N_LIMITS];
+  CdRuleLevel  levels[N_RULES];
+};
+
+/* cd-house-rules.c */
+/* The index of @id in the NULL-terminated @ids, or -1. */
+int cd_house_rules_find_id (const char * const *ids,
+                            const char         *id);
+
+G_END_DECLS
