@@ -5,66 +5,12 @@
 
 #include "cd-ui-test-util.h"
 
-#include <gtksourceview/gtksource.h>
-
-#include "cd-preview.h"
 #include "cd-window.h"
-
-static char *program_runtime_dir;
-
-void
-cd_ui_test_case_begin (void)
-{
-  const char *dirs[] = {
-    g_get_home_dir (), g_get_user_cache_dir (), g_get_user_config_dir (), g_get_user_data_dir (),
-  };
-
-  for (size_t i = 0; i < G_N_ELEMENTS (dirs); i++)
-    g_assert_cmpint (g_mkdir_with_parents (dirs[i], 0700), ==, 0);
-  /* GLib keeps answering g_get_user_runtime_dir () with the case's own
-   * folder, whatever the environment says, and does not make it; WebKit puts
-   * its sandbox's D-Bus proxy socket there, and a web process started in
-   * this case fails to start when the folder is missing. */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_runtime_dir (), 0700), ==, 0);
-  if (program_runtime_dir != NULL)
-    g_setenv ("XDG_RUNTIME_DIR", program_runtime_dir, TRUE);
-  else
-    g_unsetenv ("XDG_RUNTIME_DIR");
-}
-
-static void
-case_set_up (gpointer      fixture,
-             gconstpointer data)
-{
-  cd_ui_test_case_begin ();
-}
-
-static void
-case_run (gpointer      fixture,
-          gconstpointer data)
-{
-  GTestFunc func = (GTestFunc) data;
-
-  func ();
-}
-
-void
-cd_ui_test_add_func (const char *path,
-                     GTestFunc   func)
-{
-  g_test_add_vtable (path, 0, (gconstpointer) func, case_set_up, case_run, NULL);
-}
 
 void
 cd_ui_test_init (int    *argc,
                  char ***argv)
 {
-  const char * const kept[] = {
-    "HOME", "XDG_DATA_DIRS", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
-  };
-  char *saved[G_N_ELEMENTS (kept)];
-
   g_setenv ("GSETTINGS_SCHEMA_DIR", CD_BUILD_DATADIR, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
@@ -78,47 +24,11 @@ cd_ui_test_init (int    *argc,
    * sandbox that binds the cache and data folders it saw first, and GLib
    * deletes a case's folders when the case ends, so a web process started in
    * a later case failed to start ("bwrap: Can't bind mount …/.dirs/cache").
-   * Every case shares the private home of cd_ui_test_make_home () instead,
-   * under the folders the program was started with; the tests that care
-   * about files clean up after themselves. */
-  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
-    saved[i] = g_strdup (g_getenv (kept[i]));
+   * Every case shares the private home of cd_ui_test_make_home () instead;
+   * the tests that care about files clean up after themselves. */
   g_test_init (argc, argv, NULL);
-  for (size_t i = 0; i < G_N_ELEMENTS (kept); i++)
-    {
-      if (saved[i] != NULL)
-        g_setenv (kept[i], saved[i], TRUE);
-      else
-        g_unsetenv (kept[i]);
-      if (g_str_equal (kept[i], "XDG_RUNTIME_DIR"))
-        program_runtime_dir = g_steal_pointer (&saved[i]);
-      g_free (saved[i]);
-    }
-  /* WebKit's sandbox binds its folders in the program's cache and data
-   * folders, which its helper processes, started from a test case, would
-   * make in the case's own. */
-  {
-    const char *webkit_dirs[] = { g_get_user_cache_dir (), g_get_user_data_dir () };
-
-    for (size_t i = 0; i < G_N_ELEMENTS (webkit_dirs); i++)
-      {
-        g_autofree char *path = g_build_filename (webkit_dirs[i], "webkitgtk", NULL);
-
-        g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
-      }
-  }
   gtk_init ();
   adw_init ();
-  gtk_source_init ();
-
-  /* Made now, with those folders, and kept for every test case. */
-  g_assert_nonnull (gtk_icon_theme_get_for_display (gdk_display_get_default ()));
-  g_free (g_content_type_guess ("image.png", NULL, 0, NULL));
-  g_assert_nonnull (gtk_source_style_scheme_manager_get_scheme_ids (
-                      gtk_source_style_scheme_manager_get_default ()));
-  g_assert_nonnull (gtk_source_language_manager_get_language_ids (
-                      gtk_source_language_manager_get_default ()));
-  g_object_unref (g_object_ref_sink (cd_preview_new ()));
 }
 
 gboolean

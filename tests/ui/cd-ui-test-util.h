@@ -7,19 +7,9 @@
 G_BEGIN_DECLS
 
 /* Initialises GTK and libadwaita for a UI test, with the build tree's
- * GSettings schema and the in-memory settings backend. Each test case gets
- * HOME and XDG folders of its own (G_TEST_OPTION_ISOLATE_DIRS): register
- * test cases with cd_ui_test_add_func (), and call cd_ui_test_case_begin ()
- * first in the set-up of a test case with a fixture. */
+ * GSettings schema and the in-memory settings backend. */
 void       cd_ui_test_init          (int           *argc,
                                      char        ***argv);
-/* g_test_add_func () for a UI test: cd_ui_test_case_begin () runs first. */
-void       cd_ui_test_add_func      (const char    *path,
-                                     GTestFunc      func);
-/* Makes the test case's own folders, which GLib only names, and gives the
- * programs it starts (WebKit's) the program's XDG_RUNTIME_DIR: the sandbox
- * puts sockets there, whose paths must stay short. */
-void       cd_ui_test_case_begin    (void);
 /* Iterates the main loop until @condition returns TRUE or @timeout_ms pass;
  * returns the last value of @condition. */
 gboolean   cd_ui_test_wait_until    (gboolean     (*condition) (gpointer data),

@@ -432,12 +432,12 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  cd_ui_test_add_func ("/authors-editor/new", test_authors_new);
-  cd_ui_test_add_func ("/authors-editor/show", test_authors_show);
-  cd_ui_test_add_func ("/authors-editor/add-edit-remove", test_authors_add_edit_remove);
-  cd_ui_test_add_func ("/authors-editor/follow-article", test_authors_follow_article);
-  cd_ui_test_add_func ("/authors-editor/keyboard", test_authors_keyboard);
-  cd_ui_test_add_func ("/authors-editor/accessible", test_authors_accessible);
+  g_test_add_func ("/authors-editor/new", test_authors_new);
+  g_test_add_func ("/authors-editor/show", test_authors_show);
+  g_test_add_func ("/authors-editor/add-edit-remove", test_authors_add_edit_remove);
+  g_test_add_func ("/authors-editor/follow-article", test_authors_follow_article);
+  g_test_add_func ("/authors-editor/keyboard", test_authors_keyboard);
+  g_test_add_func ("/authors-editor/accessible", test_authors_accessible);
 
   return g_test_run ();
 }

@@ -1095,20 +1095,20 @@ main (int   argc,
 {
   cd_ui_test_init (&argc, &argv);
 
-  cd_ui_test_add_func ("/editor/template", test_editor_template);
-  cd_ui_test_add_func ("/editor/load", test_editor_load);
-  cd_ui_test_add_func ("/editor/debounce", test_editor_debounce);
-  cd_ui_test_add_func ("/editor/flush", test_editor_flush);
-  cd_ui_test_add_func ("/editor/external-change", test_editor_external_change);
-  cd_ui_test_add_func ("/editor/undo", test_editor_undo);
-  cd_ui_test_add_func ("/editor/format", test_editor_format);
-  cd_ui_test_add_func ("/editor/format-round-trip", test_editor_format_round_trip);
-  cd_ui_test_add_func ("/editor/find", test_editor_find);
-  cd_ui_test_add_func ("/editor/replace", test_editor_replace);
-  cd_ui_test_add_func ("/editor/paste-html", test_editor_paste_html);
-  cd_ui_test_add_func ("/editor/non-ascii", test_editor_non_ascii);
-  cd_ui_test_add_func ("/editor/screenshots", test_editor_screenshots);
-  cd_ui_test_add_func ("/editor/document-font", test_editor_document_font);
+  g_test_add_func ("/editor/template", test_editor_template);
+  g_test_add_func ("/editor/load", test_editor_load);
+  g_test_add_func ("/editor/debounce", test_editor_debounce);
+  g_test_add_func ("/editor/flush", test_editor_flush);
+  g_test_add_func ("/editor/external-change", test_editor_external_change);
+  g_test_add_func ("/editor/undo", test_editor_undo);
+  g_test_add_func ("/editor/format", test_editor_format);
+  g_test_add_func ("/editor/format-round-trip", test_editor_format_round_trip);
+  g_test_add_func ("/editor/find", test_editor_find);
+  g_test_add_func ("/editor/replace", test_editor_replace);
+  g_test_add_func ("/editor/paste-html", test_editor_paste_html);
+  g_test_add_func ("/editor/non-ascii", test_editor_non_ascii);
+  g_test_add_func ("/editor/screenshots", test_editor_screenshots);
+  g_test_add_func ("/editor/document-font", test_editor_document_font);
 
   return g_test_run ();
 }

@@ -280,11 +280,11 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  cd_ui_test_add_func ("/export/last-format", test_export_last_format);
-  cd_ui_test_add_func ("/export/format-menu", test_export_format_menu);
-  cd_ui_test_add_func ("/export/not-ready", test_export_not_ready);
-  cd_ui_test_add_func ("/export/write-error", test_export_write_error);
-  cd_ui_test_add_func ("/export/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/export/last-format", test_export_last_format);
+  g_test_add_func ("/export/format-menu", test_export_format_menu);
+  g_test_add_func ("/export/not-ready", test_export_not_ready);
+  g_test_add_func ("/export/write-error", test_export_write_error);
+  g_test_add_func ("/export/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
 

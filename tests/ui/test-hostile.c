@@ -210,9 +210,9 @@ main (int   argc,
   g_assert_no_error (error);
 
   /* First to activate the application: recovery is offered then only. */
-  cd_ui_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
-  cd_ui_test_add_func ("/hostile/open-special-files", test_open_special_files);
-  cd_ui_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
+  g_test_add_func ("/hostile/unreadable-recovery", test_unreadable_recovery);
+  g_test_add_func ("/hostile/open-special-files", test_open_special_files);
+  g_test_add_func ("/hostile/deep-house-rules", test_deep_house_rules);
 
   status = g_test_run ();
 

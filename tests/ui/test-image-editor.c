@@ -1068,17 +1068,17 @@ main (int   argc,
 {
   cd_ui_test_init (&argc, &argv);
 
-  cd_ui_test_add_func ("/image-editor/sample-article", test_sample_article);
-  cd_ui_test_add_func ("/image-editor/no-article", test_no_article);
-  cd_ui_test_add_func ("/image-editor/set-file-paths", test_set_file_paths);
-  cd_ui_test_add_func ("/image-editor/latest-wins", test_latest_wins);
-  cd_ui_test_add_func ("/image-editor/not-an-image", test_not_an_image);
-  cd_ui_test_add_func ("/image-editor/broken-images", test_broken_images);
-  cd_ui_test_add_func ("/image-editor/too-large", test_too_large);
-  cd_ui_test_add_func ("/image-editor/url", test_url);
-  cd_ui_test_add_func ("/image-editor/fields", test_fields);
-  cd_ui_test_add_func ("/image-editor/remove", test_remove);
-  cd_ui_test_add_func ("/image-editor/drop", test_drop);
+  g_test_add_func ("/image-editor/sample-article", test_sample_article);
+  g_test_add_func ("/image-editor/no-article", test_no_article);
+  g_test_add_func ("/image-editor/set-file-paths", test_set_file_paths);
+  g_test_add_func ("/image-editor/latest-wins", test_latest_wins);
+  g_test_add_func ("/image-editor/not-an-image", test_not_an_image);
+  g_test_add_func ("/image-editor/broken-images", test_broken_images);
+  g_test_add_func ("/image-editor/too-large", test_too_large);
+  g_test_add_func ("/image-editor/url", test_url);
+  g_test_add_func ("/image-editor/fields", test_fields);
+  g_test_add_func ("/image-editor/remove", test_remove);
+  g_test_add_func ("/image-editor/drop", test_drop);
 
   return g_test_run ();
 }

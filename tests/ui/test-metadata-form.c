@@ -1095,20 +1095,20 @@ main (int   argc,
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  cd_ui_test_add_func ("/metadata-form/new", test_form_new);
-  cd_ui_test_add_func ("/metadata-form/shows-article", test_form_shows_article);
-  cd_ui_test_add_func ("/metadata-form/edits-article", test_form_edits_article);
-  cd_ui_test_add_func ("/metadata-form/counters", test_form_counters);
-  cd_ui_test_add_func ("/metadata-form/slug", test_form_slug);
-  cd_ui_test_add_func ("/metadata-form/dates", test_form_dates);
-  cd_ui_test_add_func ("/metadata-form/embargo", test_form_embargo);
-  cd_ui_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
-  cd_ui_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
-  cd_ui_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
-  cd_ui_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
-  cd_ui_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
-  cd_ui_test_add_func ("/metadata-form/accessible", test_form_accessible);
-  cd_ui_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
+  g_test_add_func ("/metadata-form/new", test_form_new);
+  g_test_add_func ("/metadata-form/shows-article", test_form_shows_article);
+  g_test_add_func ("/metadata-form/edits-article", test_form_edits_article);
+  g_test_add_func ("/metadata-form/counters", test_form_counters);
+  g_test_add_func ("/metadata-form/slug", test_form_slug);
+  g_test_add_func ("/metadata-form/dates", test_form_dates);
+  g_test_add_func ("/metadata-form/embargo", test_form_embargo);
+  g_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
+  g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);
+  g_test_add_func ("/metadata-form/focus-field", test_form_focus_field);
+  g_test_add_func ("/metadata-form/focus-every-field", test_form_focus_every_field);
+  g_test_add_func ("/metadata-form/tab-order", test_form_tab_order);
+  g_test_add_func ("/metadata-form/accessible", test_form_accessible);
+  g_test_add_func ("/metadata-form/screenshot", test_form_screenshot);
 
   return g_test_run ();
 }

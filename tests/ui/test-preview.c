@@ -226,7 +226,6 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  cd_ui_test_case_begin ();
   fixture->article = load_sample (&fixture->article_dir);
   fixture->preview = CD_PREVIEW (cd_preview_new ());
   fixture->window = cd_ui_test_show (GTK_WIDGET (fixture->preview), 1000, 800);
@@ -1425,8 +1424,8 @@ main (int   argc,
   ADD ("context-menu", test_preview_context_menu);
   ADD ("screenshots", test_preview_screenshots);
   ADD ("web-process-ended", test_preview_web_process_ended);
-  cd_ui_test_add_func ("/preview/no-article", test_preview_no_article);
-  cd_ui_test_add_func ("/preview/dispose-busy", test_preview_dispose_busy);
+  g_test_add_func ("/preview/no-article", test_preview_no_article);
+  g_test_add_func ("/preview/dispose-busy", test_preview_dispose_busy);
 
 #undef ADD
 

@@ -111,7 +111,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  cd_ui_test_case_begin ();
   const char *language = data != NULL ? data : "en";
 
   fixture->settings = cd_ui_test_settings_new ();

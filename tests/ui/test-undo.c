@@ -423,12 +423,12 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  cd_ui_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
-  cd_ui_test_add_func ("/undo/remove-image", test_remove_image);
-  cd_ui_test_add_func ("/undo/body-then-headline", test_body_then_headline);
-  cd_ui_test_add_func ("/undo/actions-enabled", test_actions_enabled);
-  cd_ui_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
-  cd_ui_test_add_func ("/undo/limits", test_limits);
+  g_test_add_func ("/undo/tag-removed-from-standfirst", test_tag_removed_from_standfirst);
+  g_test_add_func ("/undo/remove-image", test_remove_image);
+  g_test_add_func ("/undo/body-then-headline", test_body_then_headline);
+  g_test_add_func ("/undo/actions-enabled", test_actions_enabled);
+  g_test_add_func ("/undo/undo-to-saved", test_undo_to_saved);
+  g_test_add_func ("/undo/limits", test_limits);
 
   status = g_test_run ();
 

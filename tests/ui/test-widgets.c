@@ -1495,20 +1495,20 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   cd_ui_test_init (&argc, &argv);
 
-  cd_ui_test_add_func ("/widgets/preflight-button/problems", test_preflight_button_problems);
-  cd_ui_test_add_func ("/widgets/preflight-button/ready", test_preflight_button_ready);
-  cd_ui_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
-  cd_ui_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
-  cd_ui_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
-  cd_ui_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
-  cd_ui_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
-  cd_ui_test_add_func ("/widgets/status-bar/short", test_status_bar_short);
-  cd_ui_test_add_func ("/widgets/preferences/entries", test_preferences_entries);
-  cd_ui_test_add_func ("/widgets/preferences/language", test_preferences_language);
-  cd_ui_test_add_func ("/widgets/preferences/editing", test_preferences_editing);
-  cd_ui_test_add_func ("/widgets/preferences/theme", test_preferences_theme);
-  cd_ui_test_add_func ("/widgets/preferences/house-rules", test_preferences_house_rules);
-  cd_ui_test_add_func ("/widgets/preferences/screenshots", test_preferences_screenshots);
+  g_test_add_func ("/widgets/preflight-button/problems", test_preflight_button_problems);
+  g_test_add_func ("/widgets/preflight-button/ready", test_preflight_button_ready);
+  g_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
+  g_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
+  g_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
+  g_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
+  g_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
+  g_test_add_func ("/widgets/status-bar/short", test_status_bar_short);
+  g_test_add_func ("/widgets/preferences/entries", test_preferences_entries);
+  g_test_add_func ("/widgets/preferences/language", test_preferences_language);
+  g_test_add_func ("/widgets/preferences/editing", test_preferences_editing);
+  g_test_add_func ("/widgets/preferences/theme", test_preferences_theme);
+  g_test_add_func ("/widgets/preferences/house-rules", test_preferences_house_rules);
+  g_test_add_func ("/widgets/preferences/screenshots", test_preferences_screenshots);
 
   return g_test_run ();
 }
