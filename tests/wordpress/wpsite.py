@@ -545,6 +545,9 @@ php_admin_value auto_prepend_file %(prepend)s
 php_admin_value upload_max_filesize 64M
 php_admin_value post_max_size 64M
 php_admin_value display_errors Off
+# Tests change PHP files of the site while it runs (a mu-plugin, wp-config.php);
+# the opcode cache must see that at once, not after its default 2 seconds.
+php_admin_value opcache.revalidate_freq 0
 php_admin_value log_errors On
 php_admin_value error_log %(log)s/php-error.log
 <Directory />
