@@ -25,10 +25,19 @@ From Python:
   with wpsite.WordPressSite(plugin=True) as site:
       status, headers, body = site.rest("GET", "wp/v2/users/me", user="author")
 
-site.json holds url, rest_root, admin/author/editor (user, id, password: an
-Application Password, login_password: the account's own), dir, and php: the
-command to which one argument of PHP code (no <?php) is appended to run it
-inside the site.
+  site.url, site.rest_root, site.admin, site.author, site.editor, site.dir are
+  site.json's keys (also site["admin"]); site.php(code) runs PHP and returns
+  what it printed, site["php"] is the command; site.stop_web(),
+  site.start_web(). Under `run`, wpsite.WordPressSite.from_env() is the site
+  that run started (do not use it in a with block: run removes it).
+
+site.json holds url, rest_root (url + "wp-json/"), admin/author/editor (user,
+id, password: an Application Password, login_password: the account's own,
+email, display_name, role), dir, port, plugin, and php: the command to which
+one argument of PHP code (no <?php) is appended to run it with WordPress
+loaded (as www-data when run as root, so that what it writes stays writable
+for the web server). The logs of MariaDB, Apache, PHP and WordPress's
+debug.log are in DIR/log.
 """
 
 import base64
