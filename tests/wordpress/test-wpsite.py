@@ -69,7 +69,8 @@ def check(site):
        "the site is on 127.0.0.1", site.url)
     with open(info_path) as f:
         info = json.load(f)
-    ok(all(k in info for k in ("url", "rest_root", "admin", "author", "editor", "dir", "php"))
+    ok(all(k in info for k in ("url", "rest_root", "admin", "author", "editor", "dir", "php",
+                               "wpsite"))
        and info["rest_root"] == info["url"] + "wp-json/",
        "site.json has every key", info)
 
@@ -230,7 +231,8 @@ def check(site):
        "the author's login password logs in at wp-login.php", [c.name for c in jar])
 
     # Apache down and up again on the same address.
-    done = cli("stop-web", site.dir)
+    # As a test in C would, through site.json's wpsite command.
+    done = subprocess.run(info["wpsite"] + ["stop-web", info["dir"]], capture_output=True, text=True)
     ok(done.returncode == 0, "stop-web succeeds", done.stderr)
     try:
         wpsite.http_request("GET", site.rest_root, timeout=5)
@@ -238,7 +240,7 @@ def check(site):
     except (urllib.error.URLError, ConnectionError) as e:
         refused = isinstance(getattr(e, "reason", e), ConnectionRefusedError)
     ok(refused, "with the web server stopped connections are refused")
-    done = cli("start-web", site.dir)
+    done = subprocess.run(info["wpsite"] + ["start-web", info["dir"]], capture_output=True, text=True)
     ok(done.returncode == 0, "start-web succeeds", done.stderr)
     status, _, body = site.rest("GET", "wp/v2/users/me", user="editor")
     ok(status == 200 and body.get("name") == "Eddie Editor",

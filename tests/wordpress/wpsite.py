@@ -33,7 +33,9 @@ From Python:
 
 site.json holds url, rest_root (url + "wp-json/"), admin/author/editor (user,
 id, password: an Application Password, login_password: the account's own,
-email, display_name, role), dir, port, plugin, and php: the command to which
+email, display_name, role), dir, port, plugin, wpsite (the command that is
+this script, to which "stop-web", DIR and so on are appended), and php: the
+command to which
 one argument of PHP code (no <?php) is appended to run it with WordPress
 loaded (as www-data when run as root, so that what it writes stays writable
 for the web server). The logs of MariaDB, Apache, PHP and WordPress's
@@ -677,6 +679,8 @@ echo wp_json_encode( $out );
         info["dir"] = self.dir
         info["php"] = self.php_command()
         info["port"] = self.port
+        # How a test in another language runs stop-web, start-web or php.
+        info["wpsite"] = ["/usr/bin/python3", os.path.abspath(__file__)]
         info["plugin"] = self.plugin
         tmp = self.path("site.json.new")
         with open(tmp, "w") as f:
