@@ -48,6 +48,7 @@ import ctypes
 import json
 import os
 import pwd
+import random
 import secrets
 import shutil
 import signal
@@ -135,6 +136,24 @@ def missing_packages():
 
 
 def free_port():
+    """A port that is free on 127.0.0.1, below the range the kernel hands out
+    to outgoing connections: the port is closed again until Apache listens
+    (and between stop-web and start-web), and a client's connection on the
+    loopback must not take it in the meantime."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    rng = random.SystemRandom()
+    for _ in range(50 if low > 11000 else 0):
+        port = rng.randrange(10000, low)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
