@@ -319,7 +319,7 @@ class WordPressSite:
                 os.chmod(self.dir, 0o755)
             self.port = free_port()
             self.url = "http://127.0.0.1:%d/" % self.port
-            for sub in ("db", "run", "log", "apache", "php"):
+            for sub in ("db", "run", "log", "apache", "php", "tmp"):
                 os.makedirs(self.path(sub))
             self.save_state({"port": self.port, "url": self.url, "plugin": self.plugin,
                              "is_root": self.is_root})
@@ -357,7 +357,10 @@ class WordPressSite:
 
     def start_database(self):
         t = time.monotonic()
+        # MariaDB's temporary tables go in the site's folder, not in a /tmp
+        # shared with everything else.
         user = ["--user=root"] if self.is_root else []
+        user.append("--tmpdir=" + self.path("tmp"))
         if all(os.path.exists(os.path.join(MARIADB_SQL, f)) for f in SYSTEM_TABLES):
             # What mariadb-install-db does, less the help tables and the sys
             # schema, which are most of its time and which WordPress never uses.
