@@ -27,11 +27,11 @@ import jsonschema
 KEY_ORDER = [
     "format", "version", "id", "created", "modified", "status", "planned_words", "language",
     "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "embargo",
-    "image", "tags", "comments", "editor_note", "body",
+    "image", "tags", "comments", "editor_note", "body", "publications",
 ]
 
 # Keys written only when they have a value; every other key is always written.
-OPTIONAL_KEYS = ["planned_words"]
+OPTIONAL_KEYS = ["planned_words", "publications"]
 REQUIRED_KEYS = [key for key in KEY_ORDER if key not in OPTIONAL_KEYS]
 
 DATE_KEYS = ["created", "modified", "published", "embargo"]
@@ -197,6 +197,16 @@ MUST_FAIL = [
     ("planned_words with a fraction", setter("planned_words", 799.5)),
     ("planned_words as a string", setter("planned_words", "800")),
     ("planned_words null", setter("planned_words", None)),
+    ("publications as an object", setter("publications", {"site": "https://news.example/"})),
+    ("publication without site", setter("publications", [{"post_id": 12}])),
+    ("publication with an empty site", setter("publications", [{"site": ""}])),
+    ("publication post_id as a string", setter("publications", [{"site": "https://a.example/", "post_id": "12"}])),
+    ("publication with a negative media_id", setter("publications", [{"site": "https://a.example/", "media_id": -1}])),
+    ("publication tag id 0", setter("publications", [{"site": "https://a.example/", "tags": [0]}])),
+    ("publication modified_gmt with an offset",
+     setter("publications", [{"site": "https://a.example/", "modified_gmt": "2026-11-27T08:31:04Z"}])),
+    ("publication pushed without an offset",
+     setter("publications", [{"site": "https://a.example/", "pushed": "2026-11-27T08:31:04"}])),
 ]
 
 # Edge cases the schema must accept.
@@ -211,6 +221,12 @@ MUST_PASS = [
     ("planned_words 1", setter("planned_words", 1)),
     ("planned_words 1000000", setter("planned_words", 1000000)),
     ("+00:00 offset", setter("published", "2026-11-27T07:30:00+00:00")),
+    ("a minimal publication record, with an unknown key",
+     setter("publications", [{"site": "https://a.example/", "syndicated": True}])),
+    ("a full publication record",
+     setter("publications", [{"site": "https://a.example/", "post_id": 4182, "link": "https://a.example/?p=4182",
+                               "media_id": 0, "media_source": "", "modified_gmt": "", "status": "draft",
+                               "slug": "", "tags": [], "categories": [4], "pushed": None}])),
     ("no image, authors or tags", lambda d: (d.__setitem__("image", None),
                                               d.__setitem__("authors", []),
                                               d.__setitem__("tags", []))),
