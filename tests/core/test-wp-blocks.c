@@ -62,10 +62,10 @@ static const Case cases[] = {
     "<!-- wp:paragraph -->\n<p>A &lt;span onclick=\"x()\"&gt;b&lt;/span&gt; c</p>\n<!-- /wp:paragraph -->" },
   { "heading-2",
     "## Timetable",
-    "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Timetable</h2>\n<!-- /wp:heading -->" },
+    "<!-- wp:heading -->\n<h2>Timetable</h2>\n<!-- /wp:heading -->" },
   { "heading-3",
     "### Night *sailings*",
-    "<!-- wp:heading {\"level\":3} -->\n<h3 class=\"wp-block-heading\">Night <em>sailings</em></h3>\n<!-- /wp:heading -->" },
+    "<!-- wp:heading {\"level\":3} -->\n<h3>Night <em>sailings</em></h3>\n<!-- /wp:heading -->" },
   { "list",
     "- One\n- Two",
     "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>One</li>\n<!-- /wp:list-item -->\n\n"
@@ -134,7 +134,7 @@ static const Case cases[] = {
     "<!-- /wp:html -->" },
   { "greek",
     "## Το πλοίο\n\nΑναχωρεί «στις έξι».",
-    "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Το πλοίο</h2>\n<!-- /wp:heading -->\n\n"
+    "<!-- wp:heading -->\n<h2>Το πλοίο</h2>\n<!-- /wp:heading -->\n\n"
     "<!-- wp:paragraph -->\n<p>Αναχωρεί «στις έξι».</p>\n<!-- /wp:paragraph -->" },
   { "japanese",
     "フェリーは**午前六時**に出航する。\n「静かな海」",

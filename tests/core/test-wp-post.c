@@ -483,7 +483,7 @@ test_site_changes (void)
            "<!-- wp:paragraph -->\n<p>The operator will run two night sailings instead of four from Monday, "
            "it said on Friday.</p>\n<!-- /wp:paragraph -->\n\n"
            "<!-- wp:paragraph -->\n<p>Commuters have started a petition.</p>\n<!-- /wp:paragraph -->\n\n"
-           "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Crew shortages</h2>\n<!-- /wp:heading -->\n\n"
+           "<!-- wp:heading -->\n<h2>Crew shortages</h2>\n<!-- /wp:heading -->\n\n"
            "<!-- wp:paragraph -->\n<p>\"We cannot staff the late boats,\" a spokesperson said.</p>\n"
            "<!-- /wp:paragraph -->\n\n"
            "<!-- wp:list -->\n<ul><!-- wp:list-item -->\n<li>Last boat: 22:40</li>\n<!-- /wp:list-item -->\n\n"

@@ -702,7 +702,10 @@ write_block (GString *out,
         if (node->level != 2)
           attributes = g_strdup_printf ("{\"level\":%u}", node->level);
         open_comment (out, "heading", attributes);
-        g_string_append_printf (out, "<h%u class=\"wp-block-heading\">", node->level);
+        /* As WordPress 6.1's heading block saves it: the wp-block-heading
+         * class came with 6.2, and 6.1's editor would take it for a custom
+         * class. */
+        g_string_append_printf (out, "<h%u>", node->level);
         g_string_append_len (out, node->content->str, node->content->len);
         g_string_append_printf (out, "</h%u>", node->level);
         close_comment (out, "heading");
