@@ -1043,8 +1043,7 @@ check_schedule (Job         *job,
                    site_label (job));
       return FALSE;
     }
-  if (g_strcmp0 (status, "future") == 0
-      && (date == NULL || g_date_time_compare (date, site_now) <= 0))
+  if (g_strcmp0 (status, "future") == 0 && date == NULL)
     {
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE,
                    _("A scheduled post needs a publication time in the future on "
@@ -1053,6 +1052,23 @@ check_schedule (Job         *job,
       return FALSE;
     }
   return TRUE;
+}
+
+/* "future" for a time that has passed (an embargo that is over) is what
+ * WordPress publishes at once anyway: say so with "publish". */
+static const char *
+status_for_date (Job        *job,
+                 const char *status,
+                 const char *date_gmt)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) site_now = g_date_time_add (now, job->account->clock_skew);
+  g_autoptr(GDateTime) date = parse_gmt (date_gmt);
+
+  if (g_strcmp0 (status, "future") == 0 && date != NULL
+      && g_date_time_compare (date, site_now) <= 0)
+    return "publish";
+  return status;
 }
 
 /* ------------------------------------------------------------- the run */
@@ -1192,6 +1208,7 @@ run (Job     *job,
   date_gmt = cd_wp_post_date_gmt (job->article);
   if (!check_schedule (job, effective_status, date_gmt, error))
     return NULL;
+  status = status_for_date (job, status, date_gmt);
 
   job_progress (job, _("Finding tags and the section on the site…"), 0.2);
   if (!resolve_terms (job, tag_ids, category_ids, error))

@@ -505,21 +505,49 @@ test_schedule_too_soon (void)
   g_assert_cmpuint (count_media (story.name), ==, 0);
 }
 
+/* Published an hour ago but under embargo until tomorrow: the post waits
+ * for the embargo on the site, it never goes out early. */
 static void
-test_embargo_refusal (void)
+test_embargo_holds (void)
 {
   g_auto(Story) story = { 0 };
   g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) embargo_utc = NULL;
+  g_autofree char *embargo_gmt = NULL;
   CdPublishOptions options = { .status = "publish", .article_dir = image_dir };
 
   story_init (&story, "embargo");
   cd_article_set_embargo (story.article, tomorrow);
   cd_article_set_published (story.article, earlier);
   result = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  post = get_post (cd_publish_result_get_post_id (result));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  /* Not before the embargo (WordPress keeps whole seconds). */
+  embargo_utc = g_date_time_add_seconds (tomorrow, -1);
+  embargo_gmt = g_date_time_format (embargo_utc, "%Y-%m-%dT%H:%M:%S");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), >, embargo_gmt);
+}
+
+/* An embargo that ends in a minute: WordPress would publish at once. */
+static void
+test_embargo_too_soon (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 60);
+
+  story_init (&story, "embargo-soon");
+  cd_article_set_embargo (story.article, soon);
+  cd_article_set_published (story.article, NULL);
+  result = publish ("admin", story.article, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE);
   g_assert_nonnull (strstr (error->message, "embargo"));
@@ -665,7 +693,8 @@ main (int   argc,
   g_test_add_func ("/publisher/conflict", test_conflict);
   g_test_add_func ("/publisher/schedule-future", test_schedule_future);
   g_test_add_func ("/publisher/schedule-too-soon", test_schedule_too_soon);
-  g_test_add_func ("/publisher/embargo-refusal", test_embargo_refusal);
+  g_test_add_func ("/publisher/embargo-holds", test_embargo_holds);
+  g_test_add_func ("/publisher/embargo-too-soon", test_embargo_too_soon);
   g_test_add_func ("/publisher/author-account", test_author_account);
   g_test_add_func ("/publisher/wrong-password", test_wrong_password);
   g_test_add_func ("/publisher/stopped-mid-upload", test_stopped_mid_upload);
