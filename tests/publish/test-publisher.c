@@ -227,7 +227,11 @@ make_user (const char *login,
   g_autofree char *code = g_strdup_printf (
     "$id = username_exists( '%s' ); if ( ! $id ) { $id = wp_insert_user( array( "
     "'user_login' => '%s', 'user_email' => '%s', 'display_name' => '%s', "
-    "'user_pass' => wp_generate_password(), 'role' => 'author' ) ); } echo $id;",
+    "'user_pass' => wp_generate_password(), 'role' => 'author' ) ); } "
+    /* WordPress lists a user to accounts without list_users only once
+     * they have a published post. */
+    "if ( ! count_user_posts( $id ) ) { wp_insert_post( array( 'post_author' => $id, "
+    "'post_status' => 'publish', 'post_title' => 'Earlier story' ) ); } echo $id;",
     login, login, email, name);
   g_autofree char *out = cd_test_wp_php (code);
 
@@ -259,6 +263,16 @@ test_first_publish (void)
   result = publish ("admin", story.article, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  {
+    g_autofree char *text = cd_wp_differences_to_text (cd_publish_result_get_differences (result));
+    GPtrArray *warnings = cd_publish_result_get_warnings (result);
+
+    g_test_message ("differences: %s", text);
+    for (guint i = 0; i < warnings->len; i++)
+      g_test_message ("warning: %s", (char *) g_ptr_array_index (warnings, i));
+    /* WordPress kept every field of the full article. */
+    g_assert_cmpuint (cd_publish_result_get_differences (result)->len, ==, 0);
+  }
   /* The publisher never changes the article: the caller stores the record. */
   g_assert_true (cd_article_equal (story.article, before));
 
@@ -565,13 +579,19 @@ test_author_account (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *section = NULL;
 
+  make_user ("aisha", "Aisha Rahman", "aisha.rahman@example.com");
   story_init (&story, "author");
   section = g_strdup_printf ("Section %s", story.name);
   cd_article_set_section (story.article, section);
   result = publish ("author", story.article, NULL, &error);
   g_assert_no_error (error);
+  for (guint i = 0; i < cd_publish_result_get_warnings (result)->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (cd_publish_result_get_warnings (result), i));
   g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
   g_assert_true (has_warning (result, section));
+  /* Aisha Rahman has a user, found without
+   * list_users, but an Author may not give her the post. */
+  g_assert_true (has_warning (result, "may not make Aisha Rahman"));
   post = get_post (cd_publish_result_get_post_id (result));
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
   g_assert_cmpint (json_object_get_int_member (post, "author"), ==, cd_test_wp_account_id ("author"));
