@@ -326,14 +326,17 @@ test_first_publish (void)
       JsonObject *meta = json_object_get_object_member (post, "meta");
       const char *jsonld = json_object_get_string_member (meta, "copydesk_jsonld");
       g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *ld;
 
       g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_id"), ==,
                        cd_article_get_id (story.article));
       json_parser_load_from_data (parser, jsonld, -1, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                      "url"),
-                       ==, cd_publication_get_link (record));
+      ld = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (ld, "url"), ==, cd_publication_get_link (record));
+      /* The image where WordPress serves it, not the author's file name. */
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ld, "image"), "url"),
+                       ==, json_object_get_string_member (json_node_get_object (media), "source_url"));
     }
 
   /* The page readers see. */
@@ -408,16 +411,16 @@ test_retry_after_timeout (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
-static gboolean
-has_change (CdPublishResult *result,
-            const char      *field)
+static CdWpDifference *
+find_change (CdPublishResult *result,
+             const char      *field)
 {
   GPtrArray *changes = cd_publish_result_get_site_changes (result);
 
   for (guint i = 0; i < changes->len; i++)
     if (g_strcmp0 (((CdWpDifference *) g_ptr_array_index (changes, i))->field, field) == 0)
-      return TRUE;
-  return FALSE;
+      return g_ptr_array_index (changes, i);
+  return NULL;
 }
 
 static void
@@ -434,6 +437,7 @@ test_conflict (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *route = NULL;
   CdPublishOptions overwrite = { .overwrite = TRUE, .article_dir = image_dir };
+  CdWpDifference *title;
   gint64 id;
 
   story_init (&story, "conflict");
@@ -451,7 +455,12 @@ test_conflict (void)
   conflict = publish ("admin", story.article, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
-  g_assert_true (has_change (conflict, "title"));
+  title = find_change (conflict, "title");
+  g_assert_nonnull (title);
+  /* What was pushed against what the site has now. */
+  g_assert_cmpstr (title->before, ==, cd_article_get_headline (story.article));
+  g_assert_cmpstr (title->after, ==, "Library reopens: the desk's version");
+  g_assert_null (find_change (conflict, "content"));
   g_assert_null (cd_publish_result_get_publication (conflict));
   g_assert_cmpstr (raw (cd_publish_result_get_site_post (conflict), "title"), ==,
                    "Library reopens: the desk's version");
