@@ -681,6 +681,30 @@ test_stopped_mid_upload (void)
 }
 
 static void
+test_cancelled (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
+  g_autoptr(CdPublisher) publisher = cd_publisher_new (site);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdArticle) before = NULL;
+  CdPublishOptions options = { .article_dir = image_dir };
+  Outcome outcome = { NULL, NULL, FALSE };
+
+  story_init (&story, "cancelled");
+  before = cd_article_copy (story.article);
+  cd_publisher_publish_async (publisher, story.article, &options, cancellable,
+                              on_published, &outcome);
+  g_cancellable_cancel (cancellable);
+  cd_test_wait (&outcome.done);
+  g_assert_null (outcome.result);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome.error);
+  g_assert_true (cd_article_equal (story.article, before));
+  g_assert_cmpuint (count_posts (story.name), ==, 0);
+}
+
+static void
 test_progress (void)
 {
   g_auto(Story) story = { 0 };
@@ -727,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/publisher/author-account", test_author_account);
   g_test_add_func ("/publisher/wrong-password", test_wrong_password);
   g_test_add_func ("/publisher/stopped-mid-upload", test_stopped_mid_upload);
+  g_test_add_func ("/publisher/cancelled", test_cancelled);
   g_test_add_func ("/publisher/progress", test_progress);
   status = g_test_run ();
 
