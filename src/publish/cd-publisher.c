@@ -1119,7 +1119,7 @@ find_record (Job        *job,
 }
 
 static gboolean
-json_node_is_null_or_absent (JsonObject *object,
+member_is_absent (JsonObject *object,
                              const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
@@ -1336,7 +1336,7 @@ run (Job     *job,
 
   differences = cd_wp_post_compare (sent, read_back);
   g_ptr_array_extend_and_steal (result->differences, g_steal_pointer (&differences));
-  if (!json_node_is_null_or_absent (sent, "status")
+  if (!member_is_absent (sent, "status")
       && g_strcmp0 (object_string (sent, "status"), object_string (read_back, "status")) != 0
       && !(g_strcmp0 (object_string (sent, "status"), "publish") == 0
            && g_strcmp0 (object_string (read_back, "status"), "future") == 0))
@@ -1344,6 +1344,14 @@ run (Job     *job,
                      "may lack the right. An editor can publish it"),
               site_label (job), object_string (read_back, "status"),
               object_string (sent, "status"));
+
+  if (update && g_strcmp0 (object_string (existing, "status"), "publish") == 0
+      && g_strcmp0 (object_string (existing, "slug"), object_string (read_back, "slug")) != 0)
+    job_warn (job, _("The post’s address on %s changed from %s to %s. WordPress sends "
+                     "readers of the old address to the new one; links elsewhere still "
+                     "name the old one"),
+              site_label (job), object_string (existing, "link"),
+              object_string (read_back, "link"));
 
   if (record == NULL)
     record = cd_publication_new (site);

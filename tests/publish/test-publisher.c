@@ -385,6 +385,37 @@ test_update_after_edit (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
+/* Changing a live post's slug is explicit, and the result names the old
+ * address, which WordPress sends on to the new one. */
+static void
+test_change_slug (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) second = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_link = NULL;
+  g_autofree char *new_slug = NULL;
+  g_autofree char *page = NULL;
+  CdPublishOptions options = { .change_slug = TRUE, .article_dir = image_dir };
+
+  story_init (&story, "slug");
+  first = publish_and_keep ("admin", story.article);
+  old_link = g_strdup (cd_publish_result_get_link (first));
+  new_slug = g_strconcat (story.name, "-renamed", NULL);
+  cd_article_set_slug (story.article, new_slug);
+  second = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_post_id (second), ==, cd_publish_result_get_post_id (first));
+  post = get_post (cd_publish_result_get_post_id (second));
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, new_slug);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_true (has_warning (second, old_link));
+  page = cd_test_wp_get_page (old_link);
+  g_assert_nonnull (strstr (page, "eight months of repairs"));
+}
+
 /* The first answer was lost (a timeout): the article has no record, and a
  * second publish finds the post instead of making another. */
 static void
@@ -742,6 +773,7 @@ main (int   argc,
 
   g_test_add_func ("/publisher/first-publish", test_first_publish);
   g_test_add_func ("/publisher/update-after-edit", test_update_after_edit);
+  g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
   g_test_add_func ("/publisher/conflict", test_conflict);
   g_test_add_func ("/publisher/schedule-future", test_schedule_future);
