@@ -385,6 +385,40 @@ test_update_after_edit (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
+/* A lead image that is a web address stays where it is: no upload, and
+ * the result says the post has no featured image. The embargo is over, so
+ * the post is published. */
+static void
+test_remote_image (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CD_SOURCE_ROOT"), "tests", "articles",
+                                            "remote-image.copydesk", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strdup_printf ("urn:uuid:%s", uuid);
+  g_autofree char *slug = g_strdup_printf ("remote-image-%s", uuid);
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  article = cd_article_load_from_data (contents, length, "remote-image.copydesk", &error);
+  g_assert_no_error (error);
+  cd_article_set_id (article, id);
+  cd_article_set_slug (article, slug);
+
+  result = publish ("admin", article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (result, "https://images.example.com/2026/06/cycle-lane-plan.jpg"));
+  g_assert_cmpint (cd_publication_get_media_id (cd_publish_result_get_publication (result)), ==, 0);
+  post = get_post (cd_publish_result_get_post_id (result));
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+}
+
 /* Changing a live post's slug is explicit, and the result names the old
  * address, which WordPress sends on to the new one. */
 static void
@@ -773,6 +807,7 @@ main (int   argc,
 
   g_test_add_func ("/publisher/first-publish", test_first_publish);
   g_test_add_func ("/publisher/update-after-edit", test_update_after_edit);
+  g_test_add_func ("/publisher/remote-image", test_remote_image);
   g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
   g_test_add_func ("/publisher/conflict", test_conflict);
