@@ -25,10 +25,21 @@ From Python:
   with wpsite.WordPressSite(plugin=True) as site:
       status, headers, body = site.rest("GET", "wp/v2/users/me", user="author")
 
-site.json holds url, rest_root, admin/author/editor (user, id, password: an
-Application Password, login_password: the account's own), dir, and php: the
-command to which one argument of PHP code (no <?php) is appended to run it
-inside the site.
+  site.url, site.rest_root, site.admin, site.author, site.editor, site.dir are
+  site.json's keys (also site["admin"]); site.php(code) runs PHP and returns
+  what it printed, site["php"] is the command; site.stop_web(),
+  site.start_web(). Under `run`, wpsite.WordPressSite.from_env() is the site
+  that run started (do not use it in a with block: run removes it).
+
+site.json holds url, rest_root (url + "wp-json/"), admin/author/editor (user,
+id, password: an Application Password, login_password: the account's own,
+email, display_name, role), dir, port, plugin, wpsite (the command that is
+this script, to which "stop-web", DIR and so on are appended), and php: the
+command to which
+one argument of PHP code (no <?php) is appended to run it with WordPress
+loaded (as www-data when run as root, so that what it writes stays writable
+for the web server). The logs of MariaDB, Apache, PHP and WordPress's
+debug.log are in DIR/log.
 """
 
 import base64
@@ -37,6 +48,7 @@ import ctypes
 import json
 import os
 import pwd
+import random
 import secrets
 import shutil
 import signal
@@ -49,12 +61,17 @@ import urllib.error
 import urllib.request
 
 SKIP = 77
-WORDPRESS = "/usr/share/wordpress"
+# Another WordPress tree can be tried with COPYDESK_TEST_WORDPRESS.
+WORDPRESS = os.environ.get("COPYDESK_TEST_WORDPRESS", "/usr/share/wordpress")
 APACHE = "/usr/sbin/apache2"
 APACHE_MODULES = "/usr/lib/apache2/modules"
 MARIADBD = "/usr/sbin/mariadbd"
 INSTALL_DB = "/usr/bin/mariadb-install-db"
 PHP = "/usr/bin/php"
+# The system tables that mariadb-install-db would create, in its order.
+MARIADB_SQL = "/usr/share/mysql"
+SYSTEM_TABLES = ["mysql_system_tables.sql", "mysql_performance_tables.sql",
+                 "mysql_system_tables_data.sql"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 PLUGIN = os.path.join(os.path.dirname(os.path.dirname(HERE)), "data", "wordpress", "copydesk.php")
 WEB_USER = "www-data"
@@ -119,6 +136,24 @@ def missing_packages():
 
 
 def free_port():
+    """A port that is free on 127.0.0.1, below the range the kernel hands out
+    to outgoing connections: the port is closed again until Apache listens
+    (and between stop-web and start-web), and a client's connection on the
+    loopback must not take it in the meantime."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    rng = random.SystemRandom()
+    for _ in range(50 if low > 11000 else 0):
+        port = rng.randrange(10000, low)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -148,6 +183,20 @@ def pid_alive(pid):
             return f.read().split(") ", 1)[1][0] != "Z"
     except OSError:
         return False
+
+
+def searchable_by_all(folder):
+    """Whether every user may pass through folder and each folder above it."""
+    folder = os.path.abspath(folder)
+    while True:
+        try:
+            if not os.stat(folder).st_mode & 0o001:
+                return False
+        except OSError:
+            return False
+        if folder == "/":
+            return True
+        folder = os.path.dirname(folder)
 
 
 def kill_group(pgid, sig):
@@ -196,8 +245,10 @@ class WordPressSite:
     """A WordPress site in DIR (a new temporary folder when DIR is None).
 
     Use as a context manager, or call start() and stop(). The keys of
-    site.json are attributes (url, rest_root, admin, author, editor, dir, php)
-    and items (site["admin"]["password"]).
+    site.json are attributes (url, rest_root, admin, author, editor, dir,
+    port) and items (site["admin"]["password"], site["php"]); site.php is the
+    method that runs PHP code. plugin=False leaves Copydesk's plugin out;
+    keep=True leaves the folder after stop() for a look at its logs.
     """
 
     def __init__(self, plugin=True, dir=None, keep=False, bound=True):
@@ -252,22 +303,26 @@ class WordPressSite:
             raise Missing("; ".join(why))
         started = time.monotonic()
         if self.dir is None:
-            self.dir = tempfile.mkdtemp(prefix="copydesk-wp-")
+            base = tempfile.gettempdir()
+            if os.geteuid() == 0 and not searchable_by_all(base):
+                # Apache and PHP run as www-data, which must reach the site.
+                base = "/tmp"
+            self.dir = tempfile.mkdtemp(prefix="copydesk-wp-", dir=base)
         else:
             os.makedirs(self.dir, exist_ok=True)
             if os.listdir(self.dir):
                 raise SiteError("%s is not empty; give a new or empty folder" % self.dir)
-        self.is_root = os.geteuid() == 0
-        if self.is_root:
-            self.check_reachable_by_web_user()
-            os.chmod(self.dir, 0o755)
-        self.port = free_port()
-        self.url = "http://127.0.0.1:%d/" % self.port
-        for sub in ("db", "run", "log", "apache", "php"):
-            os.makedirs(self.path(sub))
-        self.save_state({"port": self.port, "url": self.url, "plugin": self.plugin,
-                         "is_root": self.is_root})
         try:
+            self.is_root = os.geteuid() == 0
+            if self.is_root:
+                self.check_reachable_by_web_user()
+                os.chmod(self.dir, 0o755)
+            self.port = free_port()
+            self.url = "http://127.0.0.1:%d/" % self.port
+            for sub in ("db", "run", "log", "apache", "php", "tmp"):
+                os.makedirs(self.path(sub))
+            self.save_state({"port": self.port, "url": self.url, "plugin": self.plugin,
+                             "is_root": self.is_root})
             self.start_database()
             self.write_site()
             self.write_apache_config()
@@ -277,7 +332,9 @@ class WordPressSite:
             self.timings["install"] = time.monotonic() - t
             self.start_web()
         except BaseException:
-            self.stop(remove=False)
+            # A folder of our own goes too (its logs are in the error); one
+            # that was given is left for a look at log/.
+            self.stop(remove=self.own_dir and not self.keep, fast=True)
             raise
         self.timings["total"] = time.monotonic() - started
         return self
@@ -285,14 +342,9 @@ class WordPressSite:
     def check_reachable_by_web_user(self):
         # Apache and PHP run as www-data, which must reach the folder.
         parent = os.path.dirname(self.dir)
-        while True:
-            mode = os.stat(parent).st_mode
-            if not mode & 0o001:
-                raise SiteError("%s is not searchable by %s, which Apache runs as; set TMPDIR "
-                                "to a folder it can reach, such as /tmp" % (parent, WEB_USER))
-            if parent == "/":
-                break
-            parent = os.path.dirname(parent)
+        if not searchable_by_all(parent):
+            raise SiteError("%s is not reachable for %s, which Apache runs as; give a folder "
+                            "it can reach, such as one in /tmp" % (self.dir, WEB_USER))
 
     def spawn(self, argv, log, **kwargs):
         out = open(self.path("log", log), "ab")
@@ -305,14 +357,33 @@ class WordPressSite:
 
     def start_database(self):
         t = time.monotonic()
+        # MariaDB's temporary tables go in the site's folder, not in a /tmp
+        # shared with everything else.
         user = ["--user=root"] if self.is_root else []
-        done = subprocess.run(
-            [INSTALL_DB, "--no-defaults", "--datadir=" + self.path("db"),
-             "--auth-root-authentication-method=socket", "--skip-test-db"]
-            + user + MARIADB_OPTIONS,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        user.append("--tmpdir=" + self.path("tmp"))
+        if all(os.path.exists(os.path.join(MARIADB_SQL, f)) for f in SYSTEM_TABLES):
+            # What mariadb-install-db does, less the help tables and the sys
+            # schema, which are most of its time and which WordPress never uses.
+            sql = ["CREATE DATABASE IF NOT EXISTS mysql;\nUSE mysql;\n"
+                   "SET @auth_root_socket='%s';\n" % pwd.getpwuid(os.geteuid()).pw_name]
+            for name in SYSTEM_TABLES:
+                with open(os.path.join(MARIADB_SQL, name)) as f:
+                    sql.append(f.read())
+            done = subprocess.run(
+                [MARIADBD, "--no-defaults", "--bootstrap", "--datadir=" + self.path("db"),
+                 "--log-warnings=0", "--enforce-storage-engine=", "--max-allowed-packet=8M"]
+                + user + MARIADB_OPTIONS,
+                input="\n".join(sql).encode(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            what = "mariadbd --bootstrap"
+        else:
+            done = subprocess.run(
+                [INSTALL_DB, "--no-defaults", "--datadir=" + self.path("db"),
+                 "--auth-root-authentication-method=socket", "--skip-test-db"]
+                + user + MARIADB_OPTIONS,
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            what = "mariadb-install-db"
         if done.returncode != 0:
-            raise SiteError("mariadb-install-db failed:\n" + done.stdout.decode(errors="replace"))
+            raise SiteError("%s failed:\n%s" % (what, done.stdout.decode(errors="replace")[-4000:]))
         self.timings["install-db"] = time.monotonic() - t
         self.db_password = secrets.token_hex(12)
         with open(self.path("run", "init.sql"), "w") as f:
@@ -524,6 +595,9 @@ php_admin_value auto_prepend_file %(prepend)s
 php_admin_value upload_max_filesize 64M
 php_admin_value post_max_size 64M
 php_admin_value display_errors Off
+# Tests change PHP files of the site while it runs (a mu-plugin, wp-config.php);
+# the opcode cache must see that at once, not after its default 2 seconds.
+php_admin_value opcache.revalidate_freq 0
 php_admin_value log_errors On
 php_admin_value error_log %(log)s/php-error.log
 <Directory />
@@ -644,6 +718,8 @@ echo wp_json_encode( $out );
         info["dir"] = self.dir
         info["php"] = self.php_command()
         info["port"] = self.port
+        # How a test in another language runs stop-web, start-web or php.
+        info["wpsite"] = ["/usr/bin/python3", os.path.abspath(__file__)]
         info["plugin"] = self.plugin
         tmp = self.path("site.json.new")
         with open(tmp, "w") as f:
@@ -705,9 +781,10 @@ echo wp_json_encode( $out );
             time.sleep(0.02)
         self.save_state(state)
 
-    def stop(self, remove=True):
-        """Stops Apache and MariaDB (at once: the site is thrown away) and,
-        when remove is true, removes the folder."""
+    def stop(self, remove=True, fast=False):
+        """Stops Apache and MariaDB (MariaDB at once: the site is thrown away)
+        and, when remove is true, removes the folder. fast kills Apache at
+        once too, for a caller that reaps what is orphaned (see run)."""
         if self.dir is None or not os.path.exists(self.state_path):
             if remove and self.dir and self.own_dir:
                 shutil.rmtree(self.dir, ignore_errors=True)
@@ -718,7 +795,11 @@ echo wp_json_encode( $out );
         if mariadbd:
             kill_group(mariadbd, signal.SIGKILL)
         if apache:
-            stop_apache(apache)
+            if fast:
+                kill_group(apache, signal.SIGKILL)
+                wait_gone(apache, 5)
+            else:
+                stop_apache(apache)
         if mariadbd:
             wait_gone(mariadbd, 10)
         self.save_state(state)
@@ -776,15 +857,26 @@ def http_request(method, url, body=None, headers=None, timeout=60, follow=True):
     return status, hdrs, raw
 
 
-def reap_orphans():
-    """Reaps the exited processes handed to us as subreaper."""
+def reap_orphans(groups=(), timeout=2):
+    """Reaps the exited processes handed to us as subreaper, waiting up to
+    timeout for every process of the given process groups to be gone."""
+    deadline = time.monotonic() + timeout
     while True:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            while os.waitpid(-1, os.WNOHANG)[0] != 0:
+                pass
         except ChildProcessError:
+            pass
+        left = []
+        for pgid in groups:
+            try:
+                os.killpg(pgid, 0)
+                left.append(pgid)
+            except (ProcessLookupError, PermissionError):
+                pass
+        if not left or time.monotonic() > deadline:
             return
-        if pid == 0:
-            return
+        time.sleep(0.01)
 
 
 def run(argv, plugin):
@@ -825,9 +917,6 @@ def run(argv, plugin):
         if status < 0:
             status = 128 - status
     except KeyboardInterrupt:
-        if child is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                child.wait(timeout=0.2)
         status = 128 + (caught[0] if caught else signal.SIGINT)
     except SiteError as e:
         print("wpsite: %s" % e, file=sys.stderr)
@@ -836,10 +925,19 @@ def run(argv, plugin):
         for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(sig, signal.SIG_IGN)
         t = time.monotonic()
-        site.stop(remove=True)
-        reap_orphans()
+        groups = []
+        if site.dir and os.path.exists(site.state_path):
+            state = site.load_state()
+            groups = [state[k] for k in ("apache", "mariadbd") if state.get(k)]
+        # Quick, since meson kills the whole test with SIGKILL half a second
+        # after SIGTERM: the servers are killed, not shut down.
+        site.stop(remove=True, fast=True)
+        reap_orphans(groups)
         if site.dir:
             print("wpsite: stopped and removed in %.2f s" % (time.monotonic() - t), file=sys.stderr)
+        if child is not None and child.poll() is None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=0.2)
     return status
 
 
