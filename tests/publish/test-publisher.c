@@ -770,8 +770,23 @@ test_cancelled (void)
 }
 
 static void
+on_fraction (CdPublisher *publisher,
+             GParamSpec  *pspec,
+             gpointer     user_data)
+{
+  gboolean *seen_upload = user_data;
+  double fraction = cd_publisher_get_fraction (publisher);
+
+  if (g_strcmp0 (cd_publisher_get_stage (publisher), "Uploading the lead image…") == 0
+      && fraction > 0.3 && fraction <= 0.75)
+    *seen_upload = TRUE;
+}
+
+/* The stage and fraction follow the publish, the upload's bytes too. */
+static void
 test_progress (void)
 {
+  gboolean seen_upload = FALSE;
   g_auto(Story) story = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
@@ -779,6 +794,7 @@ test_progress (void)
   g_autoptr(CdPublishResult) result = NULL;
 
   story_init (&story, "progress");
+  g_signal_connect (publisher, "notify::fraction", G_CALLBACK (on_fraction), &seen_upload);
   result = publish_with (publisher, story.article, NULL, &error);
   g_assert_no_error (error);
   /* The last notification arrives in this thread after the callback's
@@ -786,6 +802,7 @@ test_progress (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpfloat (cd_publisher_get_fraction (publisher), ==, 1.0);
+  g_assert_true (seen_upload);
   g_assert_nonnull (cd_publisher_get_stage (publisher));
 }
 
