@@ -213,6 +213,12 @@ def wordpress_tests(work):
     check("site add with a wrong password stores no password",
           keyring_lookup(normalized, editor["user"]) is None)
 
+    # No keyring to keep the password in: said plainly, nothing stored.
+    r = run("site", "add", name, url, "--user", editor["user"], stdin=editor["password"] + "\n",
+            env_extra={"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/copydesk-test-bus"})
+    check("site add with no keyring running says so and stores no site",
+          r.returncode == 1 and "No keyring" in r.stderr and site_list() == [], r)
+
     # The right one, on standard input.
     r = run("site", "add", name, url, "--user", editor["user"], stdin=editor["password"] + "\n")
     check("site add checks the account and prints what it may do",
