@@ -729,7 +729,9 @@ user_matches (JsonObject *user,
   return name != NULL && term_name_matches (object_string (user, "name"), name);
 }
 
-/* The site user for @author, or 0. */
+/* The site user for @author, or 0. Every user, and by e-mail, only with
+ * list_users (context=edit); without it WordPress lists the authors of
+ * published posts, which are searched by name, then by slug. */
 static gint64
 map_author (Job      *job,
             CdAuthor *author)
@@ -737,7 +739,11 @@ map_author (Job      *job,
   const char *name = cd_author_get_name (author);
   const char *email = cd_author_get_email (author);
   g_autofree char *slug = NULL;
-  const char *searches[2] = { NULL, NULL };
+  g_autofree char *name_escaped = NULL;
+  g_autofree char *email_escaped = NULL;
+  g_autofree char *slug_escaped = NULL;
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  gboolean may_list = TRUE;
 
   if (name == NULL || *name == '\0')
     return 0;
@@ -746,42 +752,45 @@ map_author (Job      *job,
       || g_strcmp0 (job->account->user_slug, slug) == 0)
     return job->account->user_id;
 
-  searches[0] = email != NULL && *email != '\0' ? email : name;
-  searches[1] = name;
-  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+  name_escaped = g_uri_escape_string (name, NULL, FALSE);
+  slug_escaped = g_uri_escape_string (slug != NULL ? slug : "", NULL, FALSE);
+  if (email != NULL && *email != '\0')
     {
-      g_autofree char *escaped = g_uri_escape_string (searches[i], NULL, FALSE);
-      g_autofree char *query = NULL;
-      g_autoptr(JsonNode) node = NULL;
+      email_escaped = g_uri_escape_string (email, NULL, FALSE);
+      g_ptr_array_add (queries, g_strdup_printf ("context=edit&per_page=100&search=%s", email_escaped));
+    }
+  g_ptr_array_add (queries, g_strdup_printf ("context=edit&per_page=100&search=%s", name_escaped));
+  g_ptr_array_add (queries, g_strdup_printf ("per_page=100&search=%s", name_escaped));
+  if (slug != NULL && *slug != '\0')
+    g_ptr_array_add (queries, g_strdup_printf ("per_page=100&slug=%s", slug_escaped));
 
-      if (i > 0 && searches[i] == searches[0])
-        break;
-      /* Searching every user (and by e-mail) needs list_users; without
-       * it WordPress lists the authors of published posts, by slug. */
-      query = g_strdup_printf ("context=edit&per_page=100&search=%s", escaped);
-      node = cd_wp_site_rest_sync (job->site, "GET", "wp/v2/users", query, NULL,
-                                   job->cancellable, NULL);
-      if (node == NULL)
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = g_ptr_array_index (queries, i);
+      g_autoptr(CdWpResponse) response = NULL;
+
+      if (g_str_has_prefix (query, "context=edit") && !may_list)
+        continue;
+      response = cd_wp_site_request_sync (job->site, "GET", "wp/v2/users", query, NULL,
+                                          job->cancellable, NULL);
+      if (g_cancellable_is_cancelled (job->cancellable))
+        return 0;
+      if (response == NULL)
+        continue;
+      if (response->status == 401 || response->status == 403)
         {
-          g_autofree char *slug_escaped = g_uri_escape_string (slug, NULL, FALSE);
-
-          g_free (query);
-          query = g_strdup_printf ("per_page=100&slug=%s", slug_escaped);
-          node = cd_wp_site_rest_sync (job->site, "GET", "wp/v2/users", query, NULL,
-                                       job->cancellable, NULL);
+          may_list = FALSE;
+          continue;
         }
-      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+      if (response->status != 200 || response->json == NULL || !JSON_NODE_HOLDS_ARRAY (response->json))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (response->json)); j++)
         {
-          JsonArray *array = json_node_get_array (node);
+          JsonNode *element = json_array_get_element (json_node_get_array (response->json), j);
 
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            {
-              JsonNode *element = json_array_get_element (array, j);
-
-              if (JSON_NODE_HOLDS_OBJECT (element)
-                  && user_matches (json_node_get_object (element), author))
-                return object_int (json_node_get_object (element), "id");
-            }
+          if (JSON_NODE_HOLDS_OBJECT (element)
+              && user_matches (json_node_get_object (element), author))
+            return object_int (json_node_get_object (element), "id");
         }
     }
   return 0;
@@ -1043,8 +1052,7 @@ check_schedule (Job         *job,
                    site_label (job));
       return FALSE;
     }
-  if (g_strcmp0 (status, "future") == 0
-      && (date == NULL || g_date_time_compare (date, site_now) <= 0))
+  if (g_strcmp0 (status, "future") == 0 && date == NULL)
     {
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE,
                    _("A scheduled post needs a publication time in the future on "
@@ -1053,6 +1061,23 @@ check_schedule (Job         *job,
       return FALSE;
     }
   return TRUE;
+}
+
+/* "future" for a time that has passed (an embargo that is over) is what
+ * WordPress publishes at once anyway: say so with "publish". */
+static const char *
+status_for_date (Job        *job,
+                 const char *status,
+                 const char *date_gmt)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) site_now = g_date_time_add (now, job->account->clock_skew);
+  g_autoptr(GDateTime) date = parse_gmt (date_gmt);
+
+  if (g_strcmp0 (status, "future") == 0 && date != NULL
+      && g_date_time_compare (date, site_now) <= 0)
+    return "publish";
+  return status;
 }
 
 /* ------------------------------------------------------------- the run */
@@ -1192,6 +1217,7 @@ run (Job     *job,
   date_gmt = cd_wp_post_date_gmt (job->article);
   if (!check_schedule (job, effective_status, date_gmt, error))
     return NULL;
+  status = status_for_date (job, status, date_gmt);
 
   job_progress (job, _("Finding tags and the section on the site…"), 0.2);
   if (!resolve_terms (job, tag_ids, category_ids, error))
