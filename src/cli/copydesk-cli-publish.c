@@ -635,6 +635,26 @@ publish_failed (gboolean     as_json,
   return status;
 }
 
+/* The same check as export and the window's Publish: problems that block
+ * publication are named, and publishing anyway is an explicit choice. */
+static void
+print_blocking_issues (const char *path,
+                       GListModel *issues)
+{
+  guint n = g_list_model_get_n_items (issues);
+
+  g_printerr (_("%s has problems that block publication:\n"), path);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (cd_preflight_issue_get_severity (issue) == CD_SEVERITY_ERROR)
+        g_printerr ("  %-14s  %s\n", cd_preflight_issue_get_field (issue),
+                    cd_preflight_issue_get_message (issue));
+    }
+  g_printerr (_("Fix them, or publish anyway with --force.\n"));
+}
+
 static gboolean
 same_contents (GFile  *file,
                GBytes *before)
@@ -675,6 +695,9 @@ cd_cli_run_publish (int    argc,
   gboolean change_slug = FALSE;
   gboolean overwrite = FALSE;
   gboolean as_json = FALSE;
+  gboolean force = FALSE;
+  g_autofree char *rules_path = NULL;
+  g_autoptr(CdHouseRules) rules = NULL;
   CdPublishOptions options = { NULL, FALSE, FALSE, NULL };
   Progress progress = { isatty (STDERR_FILENO), FALSE };
   Waiter waiter = { NULL, NULL };
@@ -689,6 +712,8 @@ cd_cli_run_publish (int    argc,
     { "change-slug", 0, 0, G_OPTION_ARG_NONE, &change_slug, N_("Send the article’s slug on an update (changes a live post’s address)"), NULL },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace changes made on the site since the last publish"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON on standard output"), NULL },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Publish even if the article has errors"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -700,9 +725,9 @@ cd_cli_run_publish (int    argc,
                                       "Sites, or “copydesk-cli site add”). An address that is not in the "
                                       "list works with --user and COPYDESK_WP_PASSWORD.\n\n"
                                       "The post is recorded in FILE, so that the next publish updates it.\n\n"
-                                      "Exit status: 0 published, 1 not published (the message says why; "
-                                      "FILE is unchanged), 2 bad usage or unreadable FILE, 3 conflict: the "
-                                      "post was changed on the site since the last publish, nothing was "
+                                      "Exit status: 0 published, 1 not published (the message says why: "
+                                      "the article has errors, or the site refused; FILE is unchanged), "
+                                      "2 bad usage or unreadable FILE, 3 conflict: the post was changed on the site since the last publish, nothing was "
                                       "sent and FILE is unchanged; --overwrite replaces the site’s changes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -726,6 +751,29 @@ cd_cli_run_publish (int    argc,
     return publish_failed (as_json, files[0], NULL, error->message, EXIT_USAGE);
   folder = g_file_get_parent (file);
   article_dir = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  rules = cd_cli_load_rules (rules_path, &error);
+  if (rules == NULL)
+    return publish_failed (as_json, files[0], NULL, error->message, EXIT_USAGE);
+  if (!force)
+    {
+      g_autoptr(GListModel) issues = cd_preflight_check_in_folder (article, rules, folder);
+
+      if (!cd_preflight_is_ready (issues))
+        {
+          print_blocking_issues (files[0], issues);
+          if (as_json)
+            {
+              g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+              json_begin (builder, files[0], NULL, "error");
+              add_string_member (builder, "error", _("The article has problems that block publication."));
+              json_builder_end_object (builder);
+              print_json (builder);
+            }
+          return EXIT_HAS_ERRORS;
+        }
+    }
 
   entry = resolve_site (site_name, user, &error);
   if (entry == NULL)
