@@ -470,8 +470,10 @@ get_post (Job        *job,
 
 /* ------------------------------------------------------------ conflict */
 
-/* The revision the last push made: the newest whose modified_gmt is not
- * after the record's. NULL when the site keeps no revisions or hides them. */
+/* The revision the last push made: the newest not after the record's
+ * modified_gmt. A revision's date_gmt is the post's modified_gmt when it
+ * was made (its own modified_gmt can be a second later). NULL when the
+ * site keeps no revisions or hides them. */
 static JsonObject *
 find_pushed_revision (Job           *job,
                       gint64         post_id,
@@ -496,7 +498,9 @@ find_pushed_revision (Job           *job,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
-      modified = parse_gmt (object_string (json_node_get_object (element), "modified_gmt"));
+      modified = parse_gmt (object_string (json_node_get_object (element), "date_gmt"));
+      if (modified == NULL)
+        modified = parse_gmt (object_string (json_node_get_object (element), "modified_gmt"));
       if (modified == NULL || g_date_time_compare (modified, pushed) > 0)
         continue;
       if (best_time == NULL || g_date_time_compare (modified, best_time) > 0)
@@ -960,35 +964,58 @@ upload_image (Job           *job,
 
 /* -------------------------------------------------------------- JSON-LD */
 
-/* The article's JSON-LD with "url" the post's address, or NULL with a
- * warning when it cannot be made. */
+/* The address WordPress serves the media item at, or NULL. */
+static char *
+media_url (Job    *job,
+           gint64  media_id)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, media_id);
+  g_autoptr(JsonNode) media = NULL;
+
+  media = cd_wp_site_rest_sync (job->site, "GET", route, NULL, NULL, job->cancellable, NULL);
+  if (media == NULL || !JSON_NODE_HOLDS_OBJECT (media))
+    return NULL;
+  return g_strdup (object_string (json_node_get_object (media), "source_url"));
+}
+
+/* The article's JSON-LD with "url" the post's address and the lead image
+ * where WordPress serves it, or NULL with a warning when it cannot be
+ * made. */
 static char *
 build_jsonld (Job        *job,
-              const char *link)
+              const char *link,
+              gint64      media_id)
 {
   CdExporter *exporter = cd_exporters_lookup ("jsonld");
   CdExportOptions options = { 0 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(CdArticle) without_image = NULL;
+  g_autoptr(CdArticle) copy = cd_article_copy (job->article);
+  CdImage *image = cd_article_get_image (copy);
   JsonNode *root;
   gsize size;
   const char *data;
 
   if (exporter == NULL)
     return NULL;
+  if (media_id > 0 && image != NULL && cd_image_is_set (image) && !cd_image_is_remote (image))
+    {
+      g_autofree char *url = media_url (job, media_id);
+
+      if (url != NULL)
+        cd_image_set_source (image, url);
+    }
   options.image_mode = CD_EXPORT_IMAGE_NONE;
   options.article_dir = job->article_dir;
-  bytes = cd_exporter_export (exporter, job->article, &options, &error);
+  bytes = cd_exporter_export (exporter, copy, &options, &error);
   if (bytes == NULL)
     {
-      /* A lead image on disk has no web address until WordPress gives it
-       * one; the JSON-LD goes without it rather than not at all. */
+      /* The JSON-LD names only https images; without one it goes without
+       * the image rather than not at all. */
       g_clear_error (&error);
-      without_image = cd_article_copy (job->article);
-      cd_image_clear (cd_article_get_image (without_image));
-      bytes = cd_exporter_export (exporter, without_image, &options, &error);
+      cd_image_clear (image);
+      bytes = cd_exporter_export (exporter, copy, &options, &error);
     }
   if (bytes == NULL)
     {
@@ -1092,7 +1119,7 @@ find_record (Job        *job,
 }
 
 static gboolean
-json_node_is_null_or_absent (JsonObject *object,
+member_is_absent (JsonObject *object,
                              const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
@@ -1234,7 +1261,7 @@ run (Job     *job,
     return NULL;
 
   if (job->account->accepts_meta && update)
-    jsonld = build_jsonld (job, object_string (existing, "link"));
+    jsonld = build_jsonld (job, object_string (existing, "link"), media_id);
 
   post_options.update = update;
   post_options.status = status;
@@ -1261,29 +1288,29 @@ run (Job     *job,
     return NULL;
   post_id = object_int (json_node_get_object (answer), "id");
 
-  /* A new post's address is known only now: the JSON-LD that names it goes
-   * in one more request. */
-  if (!update && job->account->accepts_meta)
+  /* A new post gets one more request. Its address is known only now, so
+   * the JSON-LD that names it goes here; and WordPress keeps no revision of
+   * a post until its first update, while a later conflict needs the
+   * revision of what was pushed to show what changed on the site. Without
+   * JSON-LD to send, the update is empty. */
+  if (!update)
     {
-      g_autofree char *new_jsonld = build_jsonld (job, object_string (json_node_get_object (answer),
-                                                                      "link"));
+      g_autofree char *new_jsonld = NULL;
+      g_autoptr(JsonObject) patch = json_object_new ();
+      g_autoptr(JsonNode) patch_node = NULL;
+      g_autoptr(JsonNode) patched = NULL;
+      g_autofree char *post_route = route_for_post (post_id);
 
+      if (job->account->accepts_meta)
+        new_jsonld = build_jsonld (job, object_string (json_node_get_object (answer), "link"),
+                                   media_id);
       if (new_jsonld != NULL)
         {
-          g_autoptr(JsonObject) patch = json_object_new ();
-          g_autoptr(JsonObject) meta = json_object_new ();
-          g_autoptr(JsonNode) patch_node = NULL;
-          g_autoptr(JsonNode) patched = NULL;
-          g_autofree char *post_route = route_for_post (post_id);
+          JsonObject *meta = json_object_new ();
           JsonObject *sent_meta = object_object (sent, "meta");
 
           json_object_set_string_member (meta, "copydesk_jsonld", new_jsonld);
-          json_object_set_object_member (patch, "meta", json_object_ref (meta));
-          patch_node = json_node_init_object (json_node_alloc (), patch);
-          patched = cd_wp_site_rest_sync (job->site, "POST", post_route, NULL, patch_node,
-                                          job->cancellable, error);
-          if (patched == NULL)
-            return NULL;
+          json_object_set_object_member (patch, "meta", meta);
           if (sent_meta == NULL)
             {
               sent_meta = json_object_new ();
@@ -1291,6 +1318,11 @@ run (Job     *job,
             }
           json_object_set_string_member (sent_meta, "copydesk_jsonld", new_jsonld);
         }
+      patch_node = json_node_init_object (json_node_alloc (), patch);
+      patched = cd_wp_site_rest_sync (job->site, "POST", post_route, NULL, patch_node,
+                                      job->cancellable, error);
+      if (patched == NULL)
+        return NULL;
     }
 
   job_progress (job, _("Reading the post back…"), 0.9);
@@ -1304,7 +1336,7 @@ run (Job     *job,
 
   differences = cd_wp_post_compare (sent, read_back);
   g_ptr_array_extend_and_steal (result->differences, g_steal_pointer (&differences));
-  if (!json_node_is_null_or_absent (sent, "status")
+  if (!member_is_absent (sent, "status")
       && g_strcmp0 (object_string (sent, "status"), object_string (read_back, "status")) != 0
       && !(g_strcmp0 (object_string (sent, "status"), "publish") == 0
            && g_strcmp0 (object_string (read_back, "status"), "future") == 0))
@@ -1312,6 +1344,14 @@ run (Job     *job,
                      "may lack the right. An editor can publish it"),
               site_label (job), object_string (read_back, "status"),
               object_string (sent, "status"));
+
+  if (update && g_strcmp0 (object_string (existing, "status"), "publish") == 0
+      && g_strcmp0 (object_string (existing, "slug"), object_string (read_back, "slug")) != 0)
+    job_warn (job, _("The post’s address on %s changed from %s to %s. WordPress sends "
+                     "readers of the old address to the new one; links elsewhere still "
+                     "name the old one"),
+              site_label (job), object_string (existing, "link"),
+              object_string (read_back, "link"));
 
   if (record == NULL)
     record = cd_publication_new (site);

@@ -326,14 +326,17 @@ test_first_publish (void)
       JsonObject *meta = json_object_get_object_member (post, "meta");
       const char *jsonld = json_object_get_string_member (meta, "copydesk_jsonld");
       g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *ld;
 
       g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_id"), ==,
                        cd_article_get_id (story.article));
       json_parser_load_from_data (parser, jsonld, -1, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                      "url"),
-                       ==, cd_publication_get_link (record));
+      ld = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (ld, "url"), ==, cd_publication_get_link (record));
+      /* The image where WordPress serves it, not the author's file name. */
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ld, "image"), "url"),
+                       ==, json_object_get_string_member (json_node_get_object (media), "source_url"));
     }
 
   /* The page readers see. */
@@ -382,6 +385,37 @@ test_update_after_edit (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
+/* Changing a live post's slug is explicit, and the result names the old
+ * address, which WordPress sends on to the new one. */
+static void
+test_change_slug (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) second = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_link = NULL;
+  g_autofree char *new_slug = NULL;
+  g_autofree char *page = NULL;
+  CdPublishOptions options = { .change_slug = TRUE, .article_dir = image_dir };
+
+  story_init (&story, "slug");
+  first = publish_and_keep ("admin", story.article);
+  old_link = g_strdup (cd_publish_result_get_link (first));
+  new_slug = g_strconcat (story.name, "-renamed", NULL);
+  cd_article_set_slug (story.article, new_slug);
+  second = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_post_id (second), ==, cd_publish_result_get_post_id (first));
+  post = get_post (cd_publish_result_get_post_id (second));
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, new_slug);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_true (has_warning (second, old_link));
+  page = cd_test_wp_get_page (old_link);
+  g_assert_nonnull (strstr (page, "eight months of repairs"));
+}
+
 /* The first answer was lost (a timeout): the article has no record, and a
  * second publish finds the post instead of making another. */
 static void
@@ -408,16 +442,16 @@ test_retry_after_timeout (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
-static gboolean
-has_change (CdPublishResult *result,
-            const char      *field)
+static CdWpDifference *
+find_change (CdPublishResult *result,
+             const char      *field)
 {
   GPtrArray *changes = cd_publish_result_get_site_changes (result);
 
   for (guint i = 0; i < changes->len; i++)
     if (g_strcmp0 (((CdWpDifference *) g_ptr_array_index (changes, i))->field, field) == 0)
-      return TRUE;
-  return FALSE;
+      return g_ptr_array_index (changes, i);
+  return NULL;
 }
 
 static void
@@ -434,6 +468,7 @@ test_conflict (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *route = NULL;
   CdPublishOptions overwrite = { .overwrite = TRUE, .article_dir = image_dir };
+  CdWpDifference *title;
   gint64 id;
 
   story_init (&story, "conflict");
@@ -451,7 +486,12 @@ test_conflict (void)
   conflict = publish ("admin", story.article, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
-  g_assert_true (has_change (conflict, "title"));
+  title = find_change (conflict, "title");
+  g_assert_nonnull (title);
+  /* What was pushed against what the site has now. */
+  g_assert_cmpstr (title->before, ==, cd_article_get_headline (story.article));
+  g_assert_cmpstr (title->after, ==, "Library reopens: the desk's version");
+  g_assert_null (find_change (conflict, "content"));
   g_assert_null (cd_publish_result_get_publication (conflict));
   g_assert_cmpstr (raw (cd_publish_result_get_site_post (conflict), "title"), ==,
                    "Library reopens: the desk's version");
@@ -672,6 +712,30 @@ test_stopped_mid_upload (void)
 }
 
 static void
+test_cancelled (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
+  g_autoptr(CdPublisher) publisher = cd_publisher_new (site);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdArticle) before = NULL;
+  CdPublishOptions options = { .article_dir = image_dir };
+  Outcome outcome = { NULL, NULL, FALSE };
+
+  story_init (&story, "cancelled");
+  before = cd_article_copy (story.article);
+  cd_publisher_publish_async (publisher, story.article, &options, cancellable,
+                              on_published, &outcome);
+  g_cancellable_cancel (cancellable);
+  cd_test_wait (&outcome.done);
+  g_assert_null (outcome.result);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome.error);
+  g_assert_true (cd_article_equal (story.article, before));
+  g_assert_cmpuint (count_posts (story.name), ==, 0);
+}
+
+static void
 test_progress (void)
 {
   g_auto(Story) story = { 0 };
@@ -709,6 +773,7 @@ main (int   argc,
 
   g_test_add_func ("/publisher/first-publish", test_first_publish);
   g_test_add_func ("/publisher/update-after-edit", test_update_after_edit);
+  g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
   g_test_add_func ("/publisher/conflict", test_conflict);
   g_test_add_func ("/publisher/schedule-future", test_schedule_future);
@@ -718,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/publisher/author-account", test_author_account);
   g_test_add_func ("/publisher/wrong-password", test_wrong_password);
   g_test_add_func ("/publisher/stopped-mid-upload", test_stopped_mid_upload);
+  g_test_add_func ("/publisher/cancelled", test_cancelled);
   g_test_add_func ("/publisher/progress", test_progress);
   status = g_test_run ();
 

@@ -72,6 +72,22 @@ handle (SoupServer        *srv,
       soup_message_headers_append (headers, "Location", "http://copydesk.example/wp-json/moved");
       reply (message, 301, "text/html", "<html>Moved</html>");
     }
+  else if (g_str_equal (path, "/skew/wp-json/"))
+    {
+      /* A site whose clock is a day ahead of ours. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) ahead = g_date_time_add_days (now, 1);
+      g_autofree char *date = soup_date_time_to_string (ahead, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (headers, "Date", date);
+      reply (message, 200, "application/json",
+             "{\"namespaces\":[\"wp/v2\"],\"name\":\"Skewed\",\"timezone_string\":\"\","
+             "\"gmt_offset\":5.5}");
+    }
+  else if (g_str_equal (path, "/skew/wp-json/wp/v2/users/me"))
+    reply (message, 200, "application/json",
+           "{\"id\":7,\"name\":\"Ada\",\"slug\":\"ada\",\"roles\":[\"author\"],"
+           "\"capabilities\":{\"publish_posts\":true,\"upload_files\":true}}");
   else if (g_str_equal (path, "/blog/wp-json/wp/v2/users/me"))
     reply (message, 200, "application/json", "[1, 2, 3]");
   else
@@ -229,6 +245,28 @@ test_check_malformed (void)
   g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_MALFORMED);
 }
 
+/* The site's clock from its Date header, its zone as an offset, and a
+ * site without Copydesk's plugin (the posts schema cannot be read). */
+static void
+test_check_skew (void)
+{
+  g_autoptr(CdWpSite) site = fake_site ("skew/");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdWpAccount) account = NULL;
+
+  account = cd_wp_site_check_sync (site, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->site_title, ==, "Skewed");
+  g_assert_null (account->timezone);
+  g_assert_cmpfloat (account->gmt_offset_hours, ==, 5.5);
+  g_assert_cmpint (account->clock_skew, >, 23 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (account->clock_skew, <, 25 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (account->user_id, ==, 7);
+  g_assert_true (account->can_publish);
+  g_assert_false (account->can_edit_others);
+  g_assert_false (account->accepts_meta);
+}
+
 /* Without a Link header and without /wp-json/, the ?rest_route= form. */
 static void
 test_rest_route_fallback (void)
@@ -330,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/wp-site/malformed", test_malformed);
   g_test_add_func ("/wp-site/huge", test_huge);
   g_test_add_func ("/wp-site/check-malformed", test_check_malformed);
+  g_test_add_func ("/wp-site/check-skew", test_check_skew);
   g_test_add_func ("/wp-site/rest-route-fallback", test_rest_route_fallback);
   g_test_add_func ("/wp-site/not-wordpress", test_not_wordpress);
   g_test_add_func ("/wp-site/insecure-rest-root", test_insecure_rest_root);
