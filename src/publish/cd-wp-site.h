@@ -32,6 +32,7 @@ typedef enum
   CD_WP_ERROR_MALFORMED,      /* an answer that is not the JSON expected */
   CD_WP_ERROR_SCHEDULE,       /* refused: too close to its time, or before its embargo */
   CD_WP_ERROR_NO_PASSWORD,    /* no password in the keyring or the environment */
+  CD_WP_ERROR_REJECTED,       /* another 4xx: the site refused what was sent */
 } CdWpError;
 
 GQuark cd_wp_error_quark (void);

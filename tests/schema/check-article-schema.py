@@ -27,11 +27,11 @@ import jsonschema
 KEY_ORDER = [
     "format", "version", "id", "created", "modified", "status", "planned_words", "language",
     "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "embargo",
-    "image", "tags", "comments", "editor_note", "body",
+    "image", "tags", "comments", "editor_note", "body", "publications",
 ]
 
 # Keys written only when they have a value; every other key is always written.
-OPTIONAL_KEYS = ["planned_words"]
+OPTIONAL_KEYS = ["planned_words", "publications"]
 REQUIRED_KEYS = [key for key in KEY_ORDER if key not in OPTIONAL_KEYS]
 
 DATE_KEYS = ["created", "modified", "published", "embargo"]

@@ -48,7 +48,7 @@ check_text (const LimitedText  *field,
  * @error: return location for a %CD_FILE_ERROR_TOO_LARGE error
  *
  * Whether @article fits the limits that loading enforces (cd-limits.h): the
- * length of each text, the number of authors and tags. Whatever is saved must
+ * length of each text, the number of authors, tags and publication records. Whatever is saved must
  * open again, so saving, importing and the window's edits all ask this.
  *
  * Returns: %TRUE when the article fits
@@ -58,7 +58,7 @@ cd_article_check_limits (CdArticle  *article,
                          GError    **error)
 {
   CdImage *image;
-  GListModel *authors, *tags;
+  GListModel *authors, *tags, *publications;
   guint n;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), FALSE);
@@ -133,6 +133,43 @@ cd_article_check_limits (CdArticle  *article,
       for (size_t j = 0; j < G_N_ELEMENTS (fields); j++)
         if (!check_text (&fields[j], error))
           return FALSE;
+    }
+
+  publications = cd_article_get_publications (article);
+  n = g_list_model_get_n_items (publications);
+  if (n > CD_LIMIT_PUBLICATIONS)
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                   _("The article records %u sites it was published on, more than the %d it can hold."),
+                   n, CD_LIMIT_PUBLICATIONS);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPublication) record = g_list_model_get_item (publications, i);
+      gsize n_tags, n_categories;
+      const LimitedText fields[] = {
+        { N_("A site’s address"), cd_publication_get_site (record), CD_LIMIT_TEXT_BYTES },
+        { N_("A post’s address"), cd_publication_get_link (record), CD_LIMIT_TEXT_BYTES },
+        { N_("An uploaded image’s source"), cd_publication_get_media_source (record), CD_LIMIT_TEXT_BYTES },
+        { N_("A post’s modification time"), cd_publication_get_modified_gmt (record), CD_LIMIT_TEXT_BYTES },
+        { N_("A post’s status"), cd_publication_get_status (record), CD_LIMIT_TEXT_BYTES },
+        { N_("A post’s slug"), cd_publication_get_slug (record), CD_LIMIT_TEXT_BYTES },
+      };
+
+      for (size_t j = 0; j < G_N_ELEMENTS (fields); j++)
+        if (!check_text (&fields[j], error))
+          return FALSE;
+
+      cd_publication_get_tag_ids (record, &n_tags);
+      cd_publication_get_category_ids (record, &n_categories);
+      if (n_tags > CD_LIMIT_TAGS || n_categories > CD_LIMIT_TAGS)
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                       _("A post on %s has more than %d tags or categories."),
+                       cd_publication_get_site (record), CD_LIMIT_TAGS);
+          return FALSE;
+        }
     }
 
   return TRUE;

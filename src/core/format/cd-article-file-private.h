@@ -25,12 +25,16 @@ G_BEGIN_DECLS
 static const char * const known_members[] = {
   "format", "version", "id", "created", "modified", "status", "planned_words",
   "language", "headline", "standfirst", "slug", "section", "authors", "dateline",
-  "published", "embargo", "image", "tags", "comments", "editor_note", "body",
+  "published", "embargo", "image", "tags", "comments", "editor_note", "body", "publications",
   NULL
 };
 
 static const char * const author_members[] = { "name", "role", "email", "url", NULL };
 static const char * const tag_members[] = { "name", "uri", "code", NULL };
+static const char * const publication_members[] = {
+  "site", "post_id", "link", "media_id", "media_source", "modified_gmt", "status", "slug",
+  "tags", "categories", "pushed", NULL
+};
 static const char * const image_members[] = {
   "source", "alt", "caption", "credit", "photographer", "copyright", NULL
 };
@@ -75,5 +79,9 @@ gboolean    cd_article_file_read_image         (Loader              *loader,
 gboolean    cd_article_file_read_planned_words (Loader              *loader,
                                                 JsonObject          *root,
                                                 CdArticle           *article);
+gboolean    cd_article_file_read_publications  (Loader              *loader,
+                                                JsonObject          *root,
+                                                CdArticle           *article);
+JsonArray  *cd_article_file_write_publications (CdArticle           *article);
 
 G_END_DECLS

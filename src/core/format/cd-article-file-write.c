@@ -200,6 +200,12 @@ cd_article_to_json (CdArticle *article)
   json_object_set_boolean_member (root, "comments", cd_article_get_comments (article));
   set_text (root, "editor_note", cd_article_get_editor_note (article));
   set_text (root, "body", cd_article_get_body (article));
+  {
+    JsonArray *publications = cd_article_file_write_publications (article);
+
+    if (publications != NULL)
+      json_object_set_array_member (root, "publications", publications);
+  }
   append_extra (root, cd_article_get_extra (article));
 
   return json_node_init_object (json_node_alloc (), root);

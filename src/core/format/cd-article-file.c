@@ -21,11 +21,12 @@
  *
  *   format, version, id, created, modified, status, planned_words, language,
  *   headline, standfirst, slug, section, authors, dateline, published, embargo,
- *   image, tags, comments, editor_note, body
+ *   image, tags, comments, editor_note, body, publications
  *
  * Every member is always written except planned_words, which is written only
- * when the article has a planned length, so that articles without one stay
- * byte for byte as they were.
+ * when the article has a planned length, and publications, written only when
+ * the article was published somewhere (cd-article-file-publications.c), so
+ * that articles without them stay byte for byte as they were.
  *
  * data/copydesk-article.schema.json describes every member. Members this version
  * does not know (written by a newer Copydesk of the same format version) are kept
@@ -212,7 +213,8 @@ article_from_json (Loader   *loader,
 
   if (!cd_article_file_read_authors (loader, root, article) ||
       !cd_article_file_read_tags (loader, root, article) ||
-      !cd_article_file_read_image (loader, root, article))
+      !cd_article_file_read_image (loader, root, article) ||
+      !cd_article_file_read_publications (loader, root, article))
     return NULL;
 
   extra = cd_article_file_collect_extra (root, known_members);
@@ -225,7 +227,7 @@ static void
 forget_member_number_texts (JsonObject         *object,
                             const char * const *known)
 {
-  for (guint i = 0; known[i] != NULL; i++)
+  for (guint i = 0; known != NULL && known[i] != NULL; i++)
     {
       JsonNode *node = json_object_get_member (object, known[i]);
 
@@ -272,6 +274,26 @@ forget_known_number_texts (JsonNode *root_node)
   forget_member_number_texts (root, known_members);
   forget_list_number_texts (root, "authors", author_members);
   forget_list_number_texts (root, "tags", tag_members);
+  forget_list_number_texts (root, "publications", publication_members);
+  {
+    JsonNode *publications = json_object_get_member (root, "publications");
+
+    /* The records' term ids are numbers too. */
+    if (publications != NULL && JSON_NODE_HOLDS_ARRAY (publications))
+      {
+        JsonArray *records = json_node_get_array (publications);
+
+        for (guint i = 0; i < json_array_get_length (records); i++)
+          {
+            JsonNode *record = json_array_get_element (records, i);
+
+            if (!JSON_NODE_HOLDS_OBJECT (record))
+              continue;
+            forget_list_number_texts (json_node_get_object (record), "tags", NULL);
+            forget_list_number_texts (json_node_get_object (record), "categories", NULL);
+          }
+      }
+  }
 
   image = json_object_get_member (root, "image");
   if (image != NULL && JSON_NODE_HOLDS_OBJECT (image))

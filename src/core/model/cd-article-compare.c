@@ -3,8 +3,9 @@
 
 /* Copying and comparing articles: a deep copy for work in another thread,
  * and an equality that covers every field, the authors, the tags, the lead
- * image and the members Copydesk does not know, so that the document can
- * tell whether the article differs from what was last saved. */
+ * image, the publication records and the members Copydesk does not know,
+ * so that the document can tell whether the article differs from what was
+ * last saved. */
 
 #include "config.h"
 
@@ -103,6 +104,14 @@ cd_article_copy (CdArticle *self)
     cd_image_set_extra (image, image_extra);
   }
 
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->publications));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPublication) record = g_list_model_get_item (G_LIST_MODEL (self->publications), i);
+
+      cd_article_set_publication (copy, record);
+    }
+
   extra = copy_extra (self->extra);
   cd_article_set_extra (copy, extra);
 
@@ -197,6 +206,27 @@ images_equal (CdImage *a,
          extras_equal (cd_image_get_extra (a), cd_image_get_extra (b));
 }
 
+static gboolean
+publications_equal (GListModel *a,
+                    GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPublication) first = g_list_model_get_item (a, i);
+      g_autoptr(CdPublication) second = g_list_model_get_item (b, i);
+
+      if (!cd_publication_equal (first, second))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cd_article_equal:
  * @self: a #CdArticle
@@ -240,5 +270,7 @@ cd_article_equal (CdArticle *self,
          authors_equal (G_LIST_MODEL (self->authors), G_LIST_MODEL (other->authors)) &&
          tags_equal (G_LIST_MODEL (self->tags), G_LIST_MODEL (other->tags)) &&
          images_equal (self->image, other->image) &&
+         publications_equal (G_LIST_MODEL (self->publications),
+                             G_LIST_MODEL (other->publications)) &&
          extras_equal (self->extra, other->extra);
 }

@@ -321,3 +321,145 @@ cd_article_remove_tag (CdArticle *self,
   g_list_store_remove (self->tags, position);
   cd_article_emit_changed (self);
 }
+
+/* Publications: one record per site, filed under the site's normalised
+ * address. They say where the story went, not what it says, so changing
+ * them is no edit to undo; it still changes the file, so it is a change. */
+
+static gboolean
+find_publication (CdArticle  *self,
+                  const char *site,
+                  guint      *position)
+{
+  g_autofree char *normalized = cd_publication_normalize_site (site);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->publications));
+
+  for (guint i = 0; i < n; i++)
+    {
+      CdPublication *record = g_list_model_get_item (G_LIST_MODEL (self->publications), i);
+      gboolean found = g_strcmp0 (cd_publication_get_site (record), normalized) == 0;
+
+      g_object_unref (record);
+      if (found)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+publications_changed (CdArticle *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), cd_article_properties[PROP_PUBLICATIONS]);
+  cd_article_emit_changed (self);
+}
+
+/**
+ * cd_article_get_publications:
+ * @self: a #CdArticle
+ *
+ * Where the article was published, one record per site in the order they
+ * were first set. The list is read-only and its records are the article's
+ * own: change a copy and give it to cd_article_set_publication().
+ *
+ * Returns: (transfer none): a #GListModel of #CdPublication
+ */
+GListModel *
+cd_article_get_publications (CdArticle *self)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->publications);
+}
+
+/**
+ * cd_article_lookup_publication:
+ * @self: a #CdArticle
+ * @site: a site's address, normalised before the search
+ *
+ * Returns: (transfer none) (nullable): the record for @site, or %NULL when
+ *   the article was never published there
+ */
+CdPublication *
+cd_article_lookup_publication (CdArticle  *self,
+                               const char *site)
+{
+  guint position;
+  g_autoptr(CdPublication) record = NULL;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (site != NULL, NULL);
+
+  if (!find_publication (self, site, &position))
+    return NULL;
+
+  /* The store keeps its own reference, so the record outlives this call. */
+  record = g_list_model_get_item (G_LIST_MODEL (self->publications), position);
+  return record;
+}
+
+/**
+ * cd_article_set_publication:
+ * @self: a #CdArticle
+ * @publication: a record
+ *
+ * Stores a copy of @publication, in place of the record for the same site
+ * if there is one. Notifies #CdArticle:publications and emits
+ * #CdArticle::changed unless the article already had an equal record; the
+ * undo history does not record it.
+ */
+void
+cd_article_set_publication (CdArticle     *self,
+                            CdPublication *publication)
+{
+  g_autoptr(CdPublication) copy = NULL;
+  guint position;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (CD_IS_PUBLICATION (publication));
+
+  if (find_publication (self, cd_publication_get_site (publication), &position))
+    {
+      g_autoptr(CdPublication) old = g_list_model_get_item (G_LIST_MODEL (self->publications),
+                                                             position);
+
+      if (cd_publication_equal (old, publication))
+        return;
+
+      copy = cd_publication_copy (publication);
+      g_list_store_splice (self->publications, position, 1, (gpointer *) &copy, 1);
+    }
+  else
+    {
+      copy = cd_publication_copy (publication);
+      g_list_store_append (self->publications, copy);
+    }
+
+  publications_changed (self);
+}
+
+/**
+ * cd_article_remove_publication:
+ * @self: a #CdArticle
+ * @site: a site's address
+ *
+ * Forgets the record for @site, if there is one: the next publish there
+ * makes a new post.
+ */
+void
+cd_article_remove_publication (CdArticle  *self,
+                               const char *site)
+{
+  guint position;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (site != NULL);
+
+  if (!find_publication (self, site, &position))
+    return;
+
+  g_list_store_remove (self->publications, position);
+  publications_changed (self);
+}

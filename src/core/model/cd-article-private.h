@@ -36,6 +36,7 @@ struct _CdArticle
   guint            planned_words;
   GListStore      *authors;
   GListStore      *tags;
+  GListStore      *publications;
   CdImage         *image;
   JsonObject      *extra;
 
@@ -67,6 +68,7 @@ enum {
   PROP_COMMENTS,
   PROP_EDITOR_NOTE,
   PROP_BODY,
+  PROP_PUBLICATIONS,
   N_PROPS
 };
 

@@ -26,6 +26,11 @@
  * #CdArticle::changed is emitted once for every change to the content, including
  * changes inside the authors, the tags and the lead image, so that a window can
  * mark the document unsaved with one handler.
+ *
+ * #CdArticle:publications holds where the article was published (one
+ * #CdPublication per site). Setting a record notifies it and emits
+ * #CdArticle::changed, so the document is saved, but it is not an edit of
+ * the story: the undo history does not record it.
  */
 
 G_DEFINE_FINAL_TYPE (CdArticle, cd_article, G_TYPE_OBJECT)
@@ -80,6 +85,7 @@ cd_article_dispose (GObject *object)
 
   g_clear_object (&self->authors);
   g_clear_object (&self->tags);
+  g_clear_object (&self->publications);
   g_clear_object (&self->image);
 
   G_OBJECT_CLASS (cd_article_parent_class)->dispose (object);
@@ -201,6 +207,10 @@ cd_article_get_property (GObject    *object,
 
     case PROP_COMMENTS:
       g_value_set_boolean (value, self->comments);
+      break;
+
+    case PROP_PUBLICATIONS:
+      g_value_set_object (value, self->publications);
       break;
 
     default:
@@ -343,6 +353,9 @@ cd_article_class_init (CdArticleClass *klass)
     g_param_spec_object ("image", NULL, NULL, CD_TYPE_IMAGE, ro);
   cd_article_properties[PROP_COMMENTS] =
     g_param_spec_boolean ("comments", NULL, NULL, TRUE, rw);
+  /* Not an edit: the undo history does not watch it. */
+  cd_article_properties[PROP_PUBLICATIONS] =
+    g_param_spec_object ("publications", NULL, NULL, G_TYPE_LIST_MODEL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, cd_article_properties);
 
@@ -377,6 +390,7 @@ cd_article_init (CdArticle *self)
   self->comments = TRUE;
   self->authors = g_list_store_new (CD_TYPE_AUTHOR);
   self->tags = g_list_store_new (CD_TYPE_TAG);
+  self->publications = g_list_store_new (CD_TYPE_PUBLICATION);
   self->image = cd_image_new ();
   g_signal_connect_object (self->image, "notify", G_CALLBACK (image_notify_cb), self, 0);
 }

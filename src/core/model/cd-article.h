@@ -19,6 +19,7 @@
 
 #include "cd-author.h"
 #include "cd-image.h"
+#include "cd-publication.h"
 #include "cd-tag.h"
 
 G_BEGIN_DECLS
@@ -128,6 +129,13 @@ void            cd_article_set_body            (CdArticle       *self,
 void            cd_article_begin_housekeeping  (CdArticle       *self);
 void            cd_article_end_housekeeping    (CdArticle       *self);
 gboolean        cd_article_get_housekeeping    (CdArticle       *self);
+GListModel     *cd_article_get_publications    (CdArticle       *self);
+CdPublication  *cd_article_lookup_publication  (CdArticle       *self,
+                                                const char      *site);
+void            cd_article_set_publication     (CdArticle       *self,
+                                                CdPublication   *publication);
+void            cd_article_remove_publication  (CdArticle       *self,
+                                                const char      *site);
 JsonObject     *cd_article_get_extra           (CdArticle       *self);
 void            cd_article_set_extra           (CdArticle       *self,
                                                 JsonObject      *extra);

@@ -25,3 +25,6 @@
 /* The most authors and tags one article may have. */
 #define CD_LIMIT_AUTHORS          1000
 #define CD_LIMIT_TAGS             1000
+
+/* The most sites one article records a publication on. */
+#define CD_LIMIT_PUBLICATIONS     100
