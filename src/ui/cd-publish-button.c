@@ -56,7 +56,7 @@ find_record (CdArticle   *article,
 {
   if (article == NULL || site == NULL)
     return NULL;
-  return cd_article_get_publication (article, cd_site_entry_get_url (site));
+  return cd_article_lookup_publication (article, cd_site_entry_get_url (site));
 }
 
 CdSiteEntry *

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "copydesk-core.h"
+
 #include "cd-site-dialog.h"
 #include "cd-sites-page.h"
 

@@ -286,7 +286,7 @@ publish_done (PublishJob      *job,
   else if (cd_document_get_file (job->document) != NULL)
     {
       g_autoptr(GError) error = NULL;
-      if (!cd_document_save (job->document, NULL, &error))
+      if (!cd_document_save (job->document, cd_document_get_file (job->document), FALSE, NULL, &error))
         cd_window_show_error (self, _("Could Not Save the Link to the Post"), error->message);
     }
 
