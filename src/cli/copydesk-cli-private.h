@@ -5,7 +5,8 @@
  * type, the helpers in copydesk-cli.c (usage errors, option contexts,
  * loading) and the commands, one file per group: copydesk-cli-check.c
  * (validate, stats), copydesk-cli-article.c (new, format) and
- * copydesk-cli-convert.c (export, render, import). */
+ * copydesk-cli-convert.c (export, render, import), copydesk-cli-publish.c
+ * (site, publish). */
 
 #pragma once
 
@@ -20,6 +21,8 @@ enum {
   EXIT_READY = 0,
   EXIT_HAS_ERRORS = 1,
   EXIT_USAGE = 2,
+  /* publish: the post was changed on the site; nothing was sent. */
+  EXIT_CONFLICT = 3,
 };
 
 typedef struct
@@ -60,6 +63,12 @@ int             cd_cli_run_export      (int              argc,
 int             cd_cli_run_render      (int              argc,
                                         char           **argv);
 int             cd_cli_run_import      (int              argc,
+                                        char           **argv);
+
+/* copydesk-cli-publish.c */
+int             cd_cli_run_site        (int              argc,
+                                        char           **argv);
+int             cd_cli_run_publish     (int              argc,
                                         char           **argv);
 
 G_END_DECLS

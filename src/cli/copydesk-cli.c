@@ -14,7 +14,7 @@
 
 /* copydesk-cli: the command table, --help, main () and the helpers the
  * commands share. The commands themselves are in copydesk-cli-check.c,
- * copydesk-cli-article.c and copydesk-cli-convert.c. */
+ * copydesk-cli-article.c, copydesk-cli-convert.c and copydesk-cli-publish.c. */
 
 /* Reports bad usage; @context is the command's options, to point at --help. */
 int
@@ -90,6 +90,12 @@ static const Command commands[] = {
                              "on disk is shown from its place on this computer unless --bundle "
                              "or --image-base-url is given."), cd_cli_run_render },
   { "import", N_("FILE"), N_("Convert a ninjs document into a Copydesk article."), cd_cli_run_import },
+  { "site", N_("add|list|remove …"), N_("Add, list and remove the WordPress sites to publish to; "
+                                        "their passwords are kept in the keyring."), cd_cli_run_site },
+  { "publish", N_("FILE"), N_("Publish an article to a WordPress site, or update the post it was "
+                              "published as; the post is recorded in FILE. Exits 3 when the post "
+                              "was changed on the site since (nothing is sent; --overwrite "
+                              "replaces it)."), cd_cli_run_publish },
 };
 
 const Command *
@@ -111,7 +117,10 @@ print_help (FILE *stream)
   fprintf (stream, "%s\n", _("Commands:"));
   for (size_t i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n", _("Exit status: 0 ready, 1 the article has errors, 2 bad usage or unreadable input."));
+  fprintf (stream, "\n%s\n", _("Exit status: 0 ready, 1 the article has errors, 2 bad usage or unreadable input, "
+                               "3 publish found the post changed on the site."));
+  fprintf (stream, "%s\n", _("Environment: COPYDESK_WP_PASSWORD gives the WordPress application password "
+                             "to “site add” and “publish” (pipelines with no keyring)."));
   fprintf (stream, "%s\n", _("Run “copydesk-cli COMMAND --help” for a command’s options."));
 }
 

@@ -6,7 +6,9 @@
  * cd-markdown.c walks the Markdown with md4c and writes HTML and plain
  * text, cd-markdown-block.c builds the structured blocks (CdBlock) and
  * cd-markdown-escape.c decodes entities and attributes, escapes HTML and
- * filters URLs. Only cd-markdown*.c include this header. */
+ * filters URLs. Only cd-markdown*.c include this header, and
+ * cd-wp-blocks.c, which writes the same Markdown as WordPress blocks with
+ * the same entity decoding and URL policy. */
 
 #pragma once
 
