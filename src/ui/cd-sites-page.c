@@ -304,6 +304,12 @@ add_clicked_cb (CdSitesPage *self)
 static void
 cd_sites_page_dispose (GObject *object)
 {
+  CdSitesPage *self = CD_SITES_PAGE (object);
+
+  /* The list outlives every Preferences window: it must stop making rows
+   * for this one. */
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CD_TYPE_SITES_PAGE);
 
   G_OBJECT_CLASS (cd_sites_page_parent_class)->dispose (object);

@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+
+/* Publishing from the window to a real WordPress (tests/wordpress/wpsite.py,
+ * whose site.json COPYDESK_TEST_WP_INFO names), with a gnome-keyring on the
+ * test's session bus: adding the site in Preferences ▸ Sites (a wrong
+ * password is said and nothing is kept; the right one keeps the site and
+ * its password), publishing the sample article through the Publish button
+ * (the toast links to the live post, the post is on the site, the file
+ * records it), and publishing again (an update of the same post). */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "cd-application.h"
+#include "cd-preferences-window.h"
+#include "cd-publish-button.h"
+#include "cd-site-dialog.h"
+#include "cd-sites-page.h"
+#include "cd-ui-test-util.h"
+#include "cd-window-private.h"
+
+#define SAMPLE_DIR CD_SOURCE_DATADIR "/sample"
+#define SITE_NAME "Harbour Test Site"
+
+static CdApplication *app;
+static char *tmp_home;
+static JsonObject *site_info;
+
+static const char *
+info_string (const char *account,
+             const char *member)
+{
+  JsonObject *object = account != NULL ? json_object_get_object_member (site_info, account) : site_info;
+
+  return json_object_get_string_member (object, member);
+}
+
+static gboolean
+load_site_info (void)
+{
+  const char *path = g_getenv ("COPYDESK_TEST_WP_INFO");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return FALSE;
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  site_info = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return TRUE;
+}
+
+/* Widgets */
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static CdSiteDialog *
+find_site_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CD_IS_SITE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CD_SITE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+site_dialog_shown_cb (gpointer data)
+{
+  CdSiteDialog *dialog = find_site_dialog ();
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+set_row (CdSiteDialog *dialog,
+         const char   *name,
+         const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, CD_TYPE_SITE_DIALOG, name)), text);
+}
+
+static gboolean
+error_shown_cb (gpointer data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_visible (label) && gtk_widget_has_css_class (label, "error");
+}
+
+/* Preferences ▸ Sites */
+
+static GtkWindow *
+open_sites_page (GtkWindow *parent)
+{
+  GtkWidget *preferences = cd_preferences_window_new (parent, cd_application_get_settings (app));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sites");
+  gtk_window_present (GTK_WINDOW (preferences));
+  cd_ui_test_wait_for_mapped (preferences);
+  return GTK_WINDOW (preferences);
+}
+
+static CdSiteDialog *
+open_site_dialog (GtkWindow *preferences)
+{
+  GtkWidget *add = cd_ui_test_find_button (GTK_WIDGET (preferences), "_Add Site…");
+
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  cd_ui_test_wait_for (site_dialog_shown_cb, NULL, CD_UI_TEST_TIMEOUT_MS, "the Add Site dialog");
+  return find_site_dialog ();
+}
+
+static void
+test_add_site_wrong_password (void)
+{
+  GtkWindow *preferences = open_sites_page (NULL);
+  CdSiteDialog *dialog = open_site_dialog (preferences);
+  GtkWidget *message = template_child (dialog, CD_TYPE_SITE_DIALOG, "message_label");
+  GtkWidget *add = template_child (dialog, CD_TYPE_SITE_DIALOG, "add_button");
+  g_autofree char *secret = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+
+  set_row (dialog, "name_row", SITE_NAME);
+  set_row (dialog, "url_row", info_string (NULL, "url"));
+  set_row (dialog, "user_row", info_string ("author", "user"));
+  set_row (dialog, "password_row", "abcd efgh ijkl mnop qrst uvwx");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+
+  cd_ui_test_wait_for (error_shown_cb, message, CD_UI_TEST_TIMEOUT_MS, "the wrong password's message");
+  /* Plainly about the password, not WordPress's "not logged in". */
+  g_test_message ("message: %s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "password"));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  shot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "site-dialog-wrong-password");
+  g_test_message ("screenshot: %s", shot);
+
+  /* Nothing was kept. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cd_sites_get_list ())), ==, 0);
+  secret = cd_site_secret_lookup_sync (info_string (NULL, "url"), info_string ("author", "user"),
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  cd_ui_test_destroy_window (GTK_WINDOW (dialog));
+  cd_ui_test_destroy_window (preferences);
+}
+
+static void
+add_site (GtkWindow *parent,
+          gboolean   screenshot)
+{
+  GtkWindow *preferences = open_sites_page (parent);
+  CdSiteDialog *dialog = open_site_dialog (preferences);
+  GtkWidget *add = template_child (dialog, CD_TYPE_SITE_DIALOG, "add_button");
+  g_autofree char *secret = NULL;
+  g_autoptr(GError) error = NULL;
+  CdSiteEntry *entry;
+
+  set_row (dialog, "name_row", SITE_NAME);
+  set_row (dialog, "url_row", info_string (NULL, "url"));
+  set_row (dialog, "user_row", info_string ("author", "user"));
+  set_row (dialog, "password_row", info_string ("author", "password"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (add, "clicked");
+  cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &dialog, CD_UI_TEST_TIMEOUT_MS,
+                       "the Add Site dialog to close after a good check");
+
+  entry = cd_site_list_lookup (cd_sites_get_list (), SITE_NAME);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (cd_site_entry_get_user (entry), ==, info_string ("author", "user"));
+  secret = cd_site_secret_lookup_sync (cd_site_entry_get_url (entry), cd_site_entry_get_user (entry),
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, info_string ("author", "password"));
+
+  /* The row says what the account may do: an Author may publish but not
+   * create categories. */
+  cd_ui_test_wait_for_frames (GTK_WIDGET (preferences));
+  {
+    GtkLabel *status = find_label (GTK_WIDGET (preferences), "http");
+    g_assert_nonnull (status);
+    g_test_message ("row: %s", gtk_label_get_text (status));
+    g_assert_nonnull (strstr (gtk_label_get_text (status), "may publish"));
+    g_assert_nonnull (strstr (gtk_label_get_text (status), "may not create categories"));
+  }
+  if (screenshot)
+    {
+      g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (preferences), "sites-page");
+      g_test_message ("screenshot: %s", shot);
+    }
+  cd_ui_test_destroy_window (preferences);
+}
+
+static void
+test_add_site (void)
+{
+  add_site (NULL, TRUE);
+}
+
+/* Publishing */
+
+static gboolean
+title_is_headline_cb (gpointer data)
+{
+  CdWindow *window = data;
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+
+  return g_strcmp0 (cd_article_get_headline (article), "") != 0;
+}
+
+/* A window showing a copy of the sample article (and its picture) in a
+ * folder of its own, so that saving never touches the source tree. */
+static CdWindow *
+open_sample_copy (char **path_out)
+{
+  g_autofree char *folder = g_build_filename (tmp_home, "article-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *names[] = { "harbour-ferry.copydesk", "harbour-ferry.jpg" };
+  CdWindow *window;
+
+  g_assert_nonnull (g_mkdtemp (folder));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (SAMPLE_DIR, names[i], NULL);
+      g_autofree char *to = g_build_filename (folder, names[i], NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+      g_autoptr(GError) error = NULL;
+
+      g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  path = g_build_filename (folder, names[0], NULL);
+  file = g_file_new_for_path (path);
+  window = cd_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
+  cd_window_open_file (window, file);
+  cd_ui_test_wait_for (title_is_headline_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the sample article to open");
+  *path_out = g_steal_pointer (&path);
+  return window;
+}
+
+static void
+close_window (CdWindow *window)
+{
+  g_autoptr(CdDocument) document = g_object_ref (cd_window_get_document (window));
+
+  cd_ui_test_destroy_window (GTK_WINDOW (window));
+  cd_document_discard_recovery (document);
+}
+
+static gboolean
+publish_finished_cb (gpointer data)
+{
+  CdWindow *window = data;
+
+  return window->publish_cancellable == NULL &&
+         (find_label (GTK_WIDGET (window->toast_overlay), "Published to") != NULL ||
+          cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Publish With Problems?") != NULL ||
+          cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Could Not Publish") != NULL);
+}
+
+static gboolean
+saved_cb (gpointer data)
+{
+  CdWindow *window = data;
+
+  return !cd_window_is_saving (window) && !cd_document_get_modified (cd_window_get_document (window));
+}
+
+/* Clicks Publish (or Update) in the popover and waits for the outcome;
+ * returns the live link the toast's View button opens. */
+static char *
+publish_through_button (CdWindow   *window,
+                        const char *expected_button,
+                        const char *screenshot)
+{
+  CdPublishButton *button = window->publish_button;
+  GtkWidget *popover = template_child (button, CD_TYPE_PUBLISH_BUTTON, "popover");
+  GtkWidget *publish = template_child (button, CD_TYPE_PUBLISH_BUTTON, "publish_button");
+  GtkWidget *dropdown = template_child (button, CD_TYPE_PUBLISH_BUTTON, "site_dropdown");
+  AdwMessageDialog *problems;
+  GtkLabel *toast_label;
+  GtkWidget *view;
+  GVariant *target;
+
+  cd_publish_button_popup (button);
+  cd_ui_test_wait_for_mapped (popover);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, expected_button);
+  cd_ui_test_wait_for_frames (popover);
+  if (screenshot != NULL)
+    {
+      g_autofree char *shot = cd_ui_test_screenshot (popover, screenshot);
+      g_test_message ("screenshot: %s", shot);
+    }
+
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_signal_emit_by_name (publish, "clicked");
+  cd_ui_test_wait_for (publish_finished_cb, window, 120000, "the publish to finish");
+
+  problems = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Publish With Problems?");
+  if (problems != NULL)
+    {
+      cd_ui_test_respond (problems, "publish");
+      cd_ui_test_wait_for (publish_finished_cb, window, 120000, "the publish to finish");
+    }
+
+  g_assert_null (cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Could Not Publish"));
+  cd_ui_test_wait_for_toast (GTK_WINDOW (window));
+  toast_label = find_label (GTK_WIDGET (window->toast_overlay), "Published to");
+  g_assert_nonnull (toast_label);
+  g_assert_cmpstr (gtk_label_get_text (toast_label), ==, "Published to " SITE_NAME);
+
+  view = cd_ui_test_find_button (GTK_WIDGET (window->toast_overlay), "_View");
+  g_assert_nonnull (view);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (view)), ==, "win.open-link");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (view));
+  g_assert_nonnull (target);
+  return g_variant_dup_string (target, NULL);
+}
+
+typedef struct
+{
+  JsonObject *post;
+  GError     *error;
+  gboolean    done;
+} FetchData;
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FetchData *data = user_data;
+
+  data->post = cd_wp_site_fetch_post_finish (CD_WP_SITE (object), result, &data->error);
+  data->done = TRUE;
+}
+
+static gboolean
+fetched_cb (gpointer data)
+{
+  return ((FetchData *) data)->done;
+}
+
+/* The post as the site's REST API gives it to the editor account. */
+static JsonObject *
+fetch_post (gint64 post_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdWpSite) site = cd_wp_site_new ("check", info_string (NULL, "url"),
+                                             info_string ("editor", "user"),
+                                             info_string ("editor", "password"), &error);
+  FetchData data = { 0 };
+
+  g_assert_no_error (error);
+  cd_wp_site_fetch_post_async (site, post_id, NULL, fetch_cb, &data);
+  cd_ui_test_wait_for (fetched_cb, &data, 60000, "the post to be fetched over REST");
+  g_assert_no_error (data.error);
+  return data.post;
+}
+
+static const char *
+rendered (JsonObject *post,
+          const char *member)
+{
+  JsonObject *object = json_object_get_object_member (post, member);
+
+  if (json_object_has_member (object, "raw"))
+    return json_object_get_string_member (object, "raw");
+  return json_object_get_string_member (object, "rendered");
+}
+
+static void
+test_publish (void)
+{
+  g_autofree char *path = NULL;
+  CdWindow *window;
+  CdArticle *article;
+  CdPublication *record;
+  g_autofree char *link = NULL;
+  g_autofree char *link_again = NULL;
+  g_autofree char *headline = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(JsonObject) post_again = NULL;
+  g_autoptr(CdDocument) reloaded = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 post_id;
+
+  if (cd_site_list_lookup (cd_sites_get_list (), SITE_NAME) == NULL)
+    add_site (NULL, FALSE);
+
+  window = open_sample_copy (&path);
+  article = cd_document_get_article (cd_window_get_document (window));
+  headline = g_strdup (cd_article_get_headline (article));
+  g_assert_null (cd_article_lookup_publication (article, info_string (NULL, "url")));
+
+  link = publish_through_button (window, "_Publish", "publish-popover");
+  {
+    g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "published-toast");
+    g_test_message ("screenshot: %s", shot);
+  }
+
+  /* The record is in the article, with the link the toast offers. */
+  record = cd_article_lookup_publication (article, info_string (NULL, "url"));
+  g_assert_nonnull (record);
+  post_id = cd_publication_get_post_id (record);
+  g_assert_cmpint (post_id, >, 0);
+  g_assert_cmpstr (cd_publication_get_link (record), ==, link);
+
+  /* The post is on the site. */
+  post = fetch_post (post_id);
+  g_assert_cmpint (json_object_get_int_member (post, "id"), ==, post_id);
+  g_assert_cmpstr (rendered (post, "title"), ==, headline);
+  g_assert_cmpstr (json_object_get_string_member (post, "link"), ==, link);
+
+  /* The file was saved with the record, so the link is never lost. */
+  cd_ui_test_wait_for (saved_cb, window, CD_UI_TEST_TIMEOUT_MS, "the article to be saved");
+  file = g_file_new_for_path (path);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+
+    g_file_get_contents (path, &contents, NULL, &error);
+    g_assert_no_error (error);
+    json_parser_load_from_data (parser, contents, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_true (json_object_has_member (root, "publications"));
+    g_assert_nonnull (strstr (contents, link));
+  }
+
+  /* A second publish updates the same post: the popover says Update and
+   * offers to keep the post's status. */
+  link_again = publish_through_button (window, "_Update", "update-popover");
+  record = cd_article_lookup_publication (article, info_string (NULL, "url"));
+  g_assert_cmpint (cd_publication_get_post_id (record), ==, post_id);
+  post_again = fetch_post (post_id);
+  g_assert_cmpstr (json_object_get_string_member (post_again, "status"), ==,
+                   json_object_get_string_member (post, "status"));
+  g_assert_cmpstr (link_again, ==, link);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmp_home = cd_ui_test_make_home ("publish");
+
+  cd_ui_test_init (&argc, &argv);
+
+  app = cd_application_new ();
+  g_assert_nonnull (cd_application_get_recovery_dir (app));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  if (load_site_info ())
+    {
+      g_test_add_func ("/publish/sites/wrong-password", test_add_site_wrong_password);
+      g_test_add_func ("/publish/sites/application-password", test_add_site);
+      g_test_add_func ("/publish/window/publish-and-update", test_publish);
+    }
+  else
+    g_test_skip ("needs a WordPress site (COPYDESK_TEST_WP_INFO): run it in suite publish");
+
+  status = g_test_run ();
+
+  g_clear_pointer (&site_info, json_object_unref);
+  g_clear_object (&app);
+  cd_ui_test_finish_home (tmp_home);
+  return status;
+}
