@@ -245,16 +245,35 @@ show_read_back (PublishJob      *job,
   /* Translators: %s is the name of a WordPress site. */
   g_string_append_printf (body, _("The article is on %s, but not quite as sent."),
                           cd_site_entry_get_name (job->entry));
-  for (guint i = 0; i < n_warnings; i++)
-    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (warnings, i));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), heading, body->str));
-  if (n_differences > 0)
-    {
-      g_autofree char *text = cd_wp_differences_to_text (differences);
-      adw_message_dialog_set_extra_child (dialog, differences_view (text));
-      gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-    }
+  {
+    /* The message dialog centres its body: lists read better aligned in a
+     * box of their own below it. */
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    for (guint i = 0; i < n_warnings; i++)
+      g_string_append_printf (list, "%s• %s", i > 0 ? "\n" : "",
+                              (const char *) g_ptr_array_index (warnings, i));
+    if (n_warnings > 0)
+      {
+        GtkWidget *label = gtk_label_new (list->str);
+
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+        gtk_box_append (GTK_BOX (box), label);
+      }
+    if (n_differences > 0)
+      {
+        g_autofree char *text = cd_wp_differences_to_text (differences);
+        gtk_box_append (GTK_BOX (box), differences_view (text));
+      }
+    adw_message_dialog_set_extra_child (dialog, box);
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (link != NULL)
     adw_message_dialog_add_response (dialog, "view", _("_View on Site"));

@@ -125,6 +125,24 @@ error_shown_cb (gpointer data)
   return gtk_widget_get_visible (label) && gtk_widget_has_css_class (label, "error");
 }
 
+/* With COPYDESK_TEST_SCREEN_SHOTS set to a folder, a picture of the whole
+ * screen (popovers and dialogs included, which a widget's own picture
+ * leaves out) for people to look at. Checks nothing. */
+static void
+screen_shot (const char *name)
+{
+  const char *folder = g_getenv ("COPYDESK_TEST_SCREEN_SHOTS");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (folder == NULL)
+    return;
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  command = g_strdup_printf ("import -window root %s", path);
+  if (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL))
+    g_test_message ("screen: %s", path);
+}
+
 /* Preferences ▸ Sites */
 
 static GtkWindow *
@@ -174,6 +192,7 @@ test_add_site_wrong_password (void)
   cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
   shot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "site-dialog-wrong-password");
   g_test_message ("screenshot: %s", shot);
+  screen_shot ("site-dialog-wrong-password");
 
   /* Nothing was kept. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cd_sites_get_list ())), ==, 0);
@@ -228,6 +247,7 @@ add_site (GtkWindow *parent,
     {
       g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (preferences), "sites-page");
       g_test_message ("screenshot: %s", shot);
+      screen_shot ("sites-page");
     }
   cd_ui_test_destroy_window (preferences);
 }
@@ -339,6 +359,7 @@ publish_through_button (CdWindow   *window,
     {
       g_autofree char *shot = cd_ui_test_screenshot (popover, screenshot);
       g_test_message ("screenshot: %s", shot);
+      screen_shot (screenshot);
     }
 
   g_assert_true (gtk_widget_is_sensitive (publish));
@@ -446,6 +467,7 @@ test_publish (void)
   {
     g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "published-toast");
     g_test_message ("screenshot: %s", shot);
+    screen_shot ("published-toast");
   }
 
   /* The record is in the article, with the link the toast offers. */
