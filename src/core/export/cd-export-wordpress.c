@@ -13,7 +13,7 @@
 #include "cd-text.h"
 #include "cd-url.h"
 #include "cd-export-wordpress.h"
-#include "cd-markdown.h"
+#include "cd-wp-post.h"
 
 /* A post for the WordPress REST API (`POST /wp/v2/posts`), with what a
  * publishing script needs to finish it for a particular site.
@@ -32,9 +32,9 @@
  *
  * 1. For each name in `tag_names`, find the tag (GET /wp/v2/tags?search=…)
  *    or create it (POST /wp/v2/tags {"name": …}; a `term_exists` error
- *    carries the existing id in data.term_id) and append its id to
- *    post.tags. Do the same for `category_names` with /wp/v2/categories
- *    and post.categories.
+ *    carries the existing id in data.term_id), and set post.tags to the
+ *    list of their ids (leave it out when there are none). Do the same for
+ *    `category_names` with /wp/v2/categories and post.categories.
  * 2. If there is `featured_media`, upload the image: its bytes are the file
  *    `file_name` beside the export (a bundle) or what `source_url` serves.
  *    POST them to /wp/v2/media with the headers Content-Type: `mime_type`
@@ -42,7 +42,10 @@
  *    POST /wp/v2/media/<id> {"alt_text": …, "caption": …} and set
  *    post.featured_media to <id>.
  * 3. Set post.author to a user id if the byline should be a WordPress
- *    user, then POST the post to /wp/v2/posts.
+ *    user, then POST the post to /wp/v2/posts. To update that post later,
+ *    POST to /wp/v2/posts/<id> without `status` and `slug`, so that the
+ *    update neither takes it offline nor moves it (`copydesk-cli publish`
+ *    does all of this, and remembers the post).
  *
  * The keys of post.meta must be registered on the site with
  * register_post_meta ('post', key, ['show_in_rest' => true, 'single' =>
@@ -51,22 +54,32 @@
  * The post holds only members that the API accepts, with the types it
  * expects:
  *
+ * The post is built by cd_wp_post_build() as for a new post, so that an
+ * export and a publish from Copydesk send the same thing:
+ *
  * - `title` is the headline, `excerpt` the standfirst, both as the plain
- *   text that WordPress's own editor stores; `content` is the body as HTML
- *   (cd_markdown_to_html(), the HTML of the preview); `slug` is the slug.
- * - `status`: draft → "draft", in-review → "pending", approved and
- *   published → "publish", or "future" when the article has an embargo;
- *   killed → "draft", which takes a post that is already online off the
- *   site, as WordPress's own “Switch to draft” does, and which WordPress
- *   never publishes by itself.
- * - `date_gmt` is when the post is to appear, in UTC without an offset, as
- *   the API wants: the publication time, or the embargo when that is later
- *   (or when there is no publication time), so that a post never goes out
- *   before its embargo. It is rounded up to the second. With neither, there
- *   is no `date_gmt` and WordPress uses the time of publishing.
+ *   text that WordPress's own editor stores; `content` is the body as
+ *   block markup (cd_wp_blocks_from_markdown(): `<!-- wp:paragraph -->`
+ *   and so on), which opens as blocks in the site's editor and which
+ *   WordPress does not run through wpautop; square brackets are escaped so
+ *   that no text runs as a shortcode, and quotes are left as characters
+ *   so that WordPress curls them. `slug` is the slug.
+ * - `status` (cd_wp_post_status_for_article()): draft → "draft",
+ *   in-review → "pending", approved and published → "publish", or
+ *   "future" when the article has an embargo; killed → "draft", which
+ *   takes a post that is already online off the site, as WordPress's own
+ *   “Switch to draft” does, and which WordPress never publishes by itself.
+ * - `date_gmt` (cd_wp_post_date_gmt()) is when the post is to appear, in
+ *   UTC without an offset, as the API wants: the publication time, or the
+ *   embargo when that is later (or when there is no publication time), so
+ *   that a post never goes out before its embargo. It is rounded up to the
+ *   second. With neither, there is no `date_gmt` and WordPress uses the
+ *   time of publishing.
  * - The export does not depend on the time it is made: WordPress itself
  *   compares date_gmt with its clock, schedules a "publish" post whose
  *   date is still ahead and publishes a "future" post whose date has gone.
+ *   (Copydesk's own publisher also refuses to send "future" less than two
+ *   minutes ahead of the site's clock.)
  * - `comment_status` is "open" when the article allows comments, else
  *   "closed".
  * - `meta` holds the article id (`copydesk_id`), its status
@@ -74,9 +87,10 @@
  *   the page and ninjs `by` give it), dateline
  *   (`copydesk_dateline`) and language (`copydesk_language`), which
  *   WordPress has no field for. The editor's note stays in Copydesk.
- * - `tags` and `categories` are empty arrays for the publisher to fill.
- *   `author` and `featured_media` are left out until the publisher knows
- *   their ids.
+ * - `tags` and `categories` are left out for the publisher to add once it
+ *   has the ids (an empty list sent with an update would take every term
+ *   off the post). `author` and `featured_media` are left out until the
+ *   publisher knows their ids.
  *
  * `featured_media` holds `source_url` (the image's absolute URL; not in a
  * bundle, where the image is the file beside the export), `file_name`,
@@ -101,106 +115,19 @@ static void exporter_iface_init (CdExporterInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdWordpressExporter, cd_wordpress_exporter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CD_TYPE_EXPORTER, exporter_iface_init))
 
-static const char *
-post_status_for_article (CdArticle *article)
-{
-  switch (cd_article_get_status (article))
-    {
-    case CD_ARTICLE_STATUS_IN_REVIEW:
-      return "pending";
-
-    case CD_ARTICLE_STATUS_APPROVED:
-    case CD_ARTICLE_STATUS_PUBLISHED:
-      return cd_article_get_embargo (article) != NULL ? "future" : "publish";
-
-    case CD_ARTICLE_STATUS_DRAFT:
-    case CD_ARTICLE_STATUS_KILLED:
-    default:
-      return "draft";
-    }
-}
-
-/* When the post is to appear, as WordPress's `date_gmt`
- * ("YYYY-MM-DDTHH:MM:SS" in UTC); NULL when the article has no publication
- * time and no embargo. See the top of this file. */
-static char *
-post_date_gmt (CdArticle *article)
-{
-  GDateTime *published = cd_article_get_published (article);
-  GDateTime *embargo = cd_article_get_embargo (article);
-  GDateTime *when;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) rounded = NULL;
-  int usec;
-
-  if (published == NULL)
-    when = embargo;
-  else if (embargo == NULL)
-    when = published;
-  else
-    when = g_date_time_compare (embargo, published) > 0 ? embargo : published;
-
-  if (when == NULL)
-    return NULL;
-
-  /* WordPress keeps whole seconds; rounding down could put the post a
-   * fraction of a second before its embargo. */
-  utc = g_date_time_to_utc (when);
-  usec = g_date_time_get_microsecond (utc);
-  rounded = g_date_time_add (utc, usec != 0 ? G_USEC_PER_SEC - usec : 0);
-
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d",
-                          g_date_time_get_year (rounded),
-                          g_date_time_get_month (rounded),
-                          g_date_time_get_day_of_month (rounded),
-                          g_date_time_get_hour (rounded),
-                          g_date_time_get_minute (rounded),
-                          g_date_time_get_second (rounded));
-}
-
-static JsonObject *
-build_meta (CdArticle *article)
-{
-  JsonObject *meta = json_object_new ();
-
-  cd_export_set_string (meta, "copydesk_id", cd_article_get_id (article));
-  json_object_set_string_member (meta, "copydesk_status",
-                                 cd_article_status_to_string (cd_article_get_status (article)));
-  cd_export_set_string (meta, "copydesk_byline", cd_article_get_byline (article));
-  cd_export_set_string (meta, "copydesk_dateline", cd_article_get_dateline (article));
-  cd_export_set_string (meta, "copydesk_language", cd_article_get_language (article));
-
-  return meta;
-}
-
 static JsonObject *
 build_post (CdArticle *article)
 {
-  JsonObject *post = json_object_new ();
-  const char *body = cd_article_get_body (article);
-  g_autofree char *date_gmt = post_date_gmt (article);
+  /* A new post as the publisher would send it, before the site's ids are
+   * known: the same builder, so the two never disagree. */
+  const CdWpPostOptions options = {
+    .update = FALSE,
+    .status = NULL,
+    .send_slug = TRUE,
+    .send_meta = TRUE,
+  };
 
-  cd_export_set_string (post, "title", cd_article_get_headline (article));
-
-  if (!cd_text_is_blank (body))
-    {
-      g_autofree char *html = cd_markdown_to_html (body, -1);
-
-      json_object_set_string_member (post, "content", html);
-    }
-
-  cd_export_set_string (post, "excerpt", cd_article_get_standfirst (article));
-  cd_export_set_string (post, "slug", cd_article_get_slug (article));
-  json_object_set_string_member (post, "status", post_status_for_article (article));
-  if (date_gmt != NULL)
-    json_object_set_string_member (post, "date_gmt", date_gmt);
-  json_object_set_string_member (post, "comment_status",
-                                 cd_article_get_comments (article) ? "open" : "closed");
-  json_object_set_object_member (post, "meta", build_meta (article));
-  json_object_set_array_member (post, "tags", json_array_new ());
-  json_object_set_array_member (post, "categories", json_array_new ());
-
-  return post;
+  return cd_wp_post_build (article, &options);
 }
 
 static JsonArray *
@@ -253,23 +180,6 @@ image_file_name (const char *href)
   return g_steal_pointer (&unescaped);
 }
 
-/* The caption with the credit line after it, as WordPress has no credit
- * field; a caption that already holds the credit line is kept as it is. */
-static char *
-caption_with_credit (const char *caption,
-                     const char *credit)
-{
-  g_autofree char *stripped_caption = g_strstrip (g_strdup (caption != NULL ? caption : ""));
-  g_autofree char *stripped_credit = g_strstrip (g_strdup (credit != NULL ? credit : ""));
-
-  if (*stripped_credit == '\0' || strstr (stripped_caption, stripped_credit) != NULL)
-    return g_steal_pointer (&stripped_caption);
-  if (*stripped_caption == '\0')
-    return g_steal_pointer (&stripped_credit);
-
-  return g_strconcat (stripped_caption, " ", stripped_credit, NULL);
-}
-
 static JsonObject *
 build_featured_media (CdArticle              *article,
                       const CdExportOptions  *options,
@@ -278,7 +188,7 @@ build_featured_media (CdArticle              *article,
   CdImage *image = cd_article_get_image (article);
   const char *href = options->image_href;
   g_autofree char *file_name = image_file_name (href);
-  g_autofree char *caption = caption_with_credit (cd_image_get_caption (image),
+  g_autofree char *caption = cd_wp_media_caption (cd_image_get_caption (image),
                                                   cd_image_get_credit (image));
   JsonObject *media;
 
