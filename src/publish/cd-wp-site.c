@@ -286,11 +286,14 @@ on_wrote_body_data (SoupMessage *message,
   progress->func (progress->written, progress->total, progress->data);
 }
 
-/* Sends @message and reads its answer: the status, headers and JSON. */
+/* Sends @message and reads its answer: the status, headers and JSON. A
+ * REST call carries the password and so never follows a redirect, which
+ * could lead it to another host or to plain http; finding the REST API
+ * needs no password and follows them, but must end on a secure address. */
 static CdWpResponse *
 send_message (CdWpSite      *self,
               SoupMessage   *message,
-              gboolean       json_required,
+              gboolean       rest,
               ProgressData  *progress,
               GCancellable  *cancellable,
               GError       **error)
@@ -302,8 +305,12 @@ send_message (CdWpSite      *self,
   gulong handler = 0;
   guint status;
 
-  soup_message_headers_replace (soup_message_get_request_headers (message),
-                                "Authorization", self->authorization);
+  if (rest)
+    {
+      soup_message_headers_replace (soup_message_get_request_headers (message),
+                                    "Authorization", self->authorization);
+      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+    }
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "application/json");
   if (progress != NULL)
@@ -317,6 +324,20 @@ send_message (CdWpSite      *self,
     {
       set_transport_error (self, local_error, error);
       return NULL;
+    }
+
+  if (!rest)
+    {
+      g_autofree char *final = g_uri_to_string (soup_message_get_uri (message));
+
+      if (!cd_wp_url_is_secure (final))
+        {
+          g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_INSECURE,
+                       _("%s sent Copydesk on to %s, without https://. Ask the "
+                         "site’s administrator to set the site’s address to https://"),
+                       cd_wp_site_get_label (self), final);
+          return NULL;
+        }
     }
 
   body = read_bounded (self, stream, cancellable, error);
@@ -339,7 +360,7 @@ send_message (CdWpSite      *self,
         response->json = json_node_ref (json_parser_get_root (parser));
     }
 
-  if (json_required && status >= 200 && status < 300 && response->json == NULL)
+  if (rest && status >= 200 && status < 300 && response->json == NULL)
     {
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_MALFORMED,
                    _("%s answered with something that is not WordPress’s JSON. "
@@ -394,11 +415,14 @@ probe_rest_root (CdWpSite     *self,
   response = send_message (self, message, FALSE, NULL, cancellable, error);
   if (response == NULL)
     return FALSE;
-  if (response->status == 401)
-    return cd_wp_site_check_response (self, response, error);
   if (response->json == NULL || !JSON_NODE_HOLDS_OBJECT (response->json))
     return FALSE;
   object = json_node_get_object (response->json);
+  /* A site that closes its REST API to visitors still answers as
+   * WordPress, with an error code; the password opens it later. */
+  if ((response->status == 401 || response->status == 403)
+      && cd_wp_response_get_code (response) != NULL)
+    return TRUE;
   return json_object_has_member (object, "namespaces") || json_object_has_member (object, "routes");
 }
 
@@ -574,7 +598,16 @@ cd_wp_site_check_response (CdWpSite     *self,
   if (status >= 200 && status < 300)
     return TRUE;
 
-  if (status == 401)
+  if (status >= 300 && status < 400)
+    {
+      const char *location = soup_message_headers_get_one (response->headers, "Location");
+
+      g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_NOT_WORDPRESS,
+                   _("%s sends its REST API on to %s. Enter the site’s current "
+                     "address in Preferences"),
+                   site, location != NULL ? location : _("another address"));
+    }
+  else if (status == 401)
     g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_UNAUTHORIZED,
                  _("The user name or application password for %s is wrong. "
                    "Create a new application password in %s’s profile page "

@@ -67,6 +67,11 @@ handle (SoupServer        *srv,
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
                                         g_bytes_get_data (huge, NULL), g_bytes_get_size (huge));
     }
+  else if (g_str_equal (path, "/blog/wp-json/moved"))
+    {
+      soup_message_headers_append (headers, "Location", "http://copydesk.example/wp-json/moved");
+      reply (message, 301, "text/html", "<html>Moved</html>");
+    }
   else if (g_str_equal (path, "/blog/wp-json/wp/v2/users/me"))
     reply (message, 200, "application/json", "[1, 2, 3]");
   else
@@ -245,6 +250,13 @@ test_insecure_rest_root (void)
   assert_rest_fails ("evil/", "wp/v2/posts", CD_WP_ERROR_INSECURE, "copydesk.example");
 }
 
+/* A redirect would carry the password wherever it points: never followed. */
+static void
+test_redirect (void)
+{
+  assert_rest_fails ("blog/", "moved", CD_WP_ERROR_NOT_WORDPRESS, "http://copydesk.example/wp-json/moved");
+}
+
 static void
 test_offline (void)
 {
@@ -321,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/wp-site/rest-route-fallback", test_rest_route_fallback);
   g_test_add_func ("/wp-site/not-wordpress", test_not_wordpress);
   g_test_add_func ("/wp-site/insecure-rest-root", test_insecure_rest_root);
+  g_test_add_func ("/wp-site/redirect", test_redirect);
   g_test_add_func ("/wp-site/offline", test_offline);
   g_test_add_func ("/wp-site/unknown-host", test_unknown_host);
   g_test_add_func ("/wp-site/cancelled", test_cancelled);
