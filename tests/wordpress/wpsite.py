@@ -25,10 +25,21 @@ From Python:
   with wpsite.WordPressSite(plugin=True) as site:
       status, headers, body = site.rest("GET", "wp/v2/users/me", user="author")
 
-site.json holds url, rest_root, admin/author/editor (user, id, password: an
-Application Password, login_password: the account's own), dir, and php: the
-command to which one argument of PHP code (no <?php) is appended to run it
-inside the site.
+  site.url, site.rest_root, site.admin, site.author, site.editor, site.dir are
+  site.json's keys (also site["admin"]); site.php(code) runs PHP and returns
+  what it printed, site["php"] is the command; site.stop_web(),
+  site.start_web(). Under `run`, wpsite.WordPressSite.from_env() is the site
+  that run started (do not use it in a with block: run removes it).
+
+site.json holds url, rest_root (url + "wp-json/"), admin/author/editor (user,
+id, password: an Application Password, login_password: the account's own,
+email, display_name, role), dir, port, plugin, wpsite (the command that is
+this script, to which "stop-web", DIR and so on are appended), and php: the
+command to which
+one argument of PHP code (no <?php) is appended to run it with WordPress
+loaded (as www-data when run as root, so that what it writes stays writable
+for the web server). The logs of MariaDB, Apache, PHP and WordPress's
+debug.log are in DIR/log.
 """
 
 import base64
@@ -37,6 +48,7 @@ import ctypes
 import json
 import os
 import pwd
+import random
 import secrets
 import shutil
 import signal
@@ -124,6 +136,24 @@ def missing_packages():
 
 
 def free_port():
+    """A port that is free on 127.0.0.1, below the range the kernel hands out
+    to outgoing connections: the port is closed again until Apache listens
+    (and between stop-web and start-web), and a client's connection on the
+    loopback must not take it in the meantime."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    rng = random.SystemRandom()
+    for _ in range(50 if low > 11000 else 0):
+        port = rng.randrange(10000, low)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -545,6 +575,9 @@ php_admin_value auto_prepend_file %(prepend)s
 php_admin_value upload_max_filesize 64M
 php_admin_value post_max_size 64M
 php_admin_value display_errors Off
+# Tests change PHP files of the site while it runs (a mu-plugin, wp-config.php);
+# the opcode cache must see that at once, not after its default 2 seconds.
+php_admin_value opcache.revalidate_freq 0
 php_admin_value log_errors On
 php_admin_value error_log %(log)s/php-error.log
 <Directory />
@@ -665,6 +698,8 @@ echo wp_json_encode( $out );
         info["dir"] = self.dir
         info["php"] = self.php_command()
         info["port"] = self.port
+        # How a test in another language runs stop-web, start-web or php.
+        info["wpsite"] = ["/usr/bin/python3", os.path.abspath(__file__)]
         info["plugin"] = self.plugin
         tmp = self.path("site.json.new")
         with open(tmp, "w") as f:
