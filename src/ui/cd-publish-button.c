@@ -206,6 +206,9 @@ update_time (CdPublishButton *self)
 
       if (when != NULL && g_date_time_compare (when, now) > 0)
         text = g_strdup_printf (_("Appears %s"), when_text);
+      else if (when_text != NULL)
+        /* Translators: %s is the time the article carries ("Fri 27 Nov 2026, 07:30 in …"). */
+        text = g_strdup_printf (_("Appears on the site at once, dated %s."), when_text);
       else
         text = g_strdup (_("Appears on the site at once."));
     }

@@ -53,6 +53,26 @@ load_site_info (void)
   return TRUE;
 }
 
+/* Runs PHP @code inside the test site (site.json's "php" command). */
+static void
+site_php (const char *code)
+{
+  JsonArray *command = json_object_get_array_member (site_info, "php");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  for (guint i = 0; i < json_array_get_length (command); i++)
+    g_ptr_array_add (argv, (gpointer) json_array_get_string_element (command, i));
+  g_ptr_array_add (argv, (gpointer) code);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (wait_status, &error);
+  g_assert_no_error (error);
+}
+
 /* Widgets */
 
 static GtkWidget *
@@ -255,6 +275,9 @@ add_site (GtkWindow *parent,
 static void
 test_add_site (void)
 {
+  /* A site in another zone than the test's, so that the Publish popover
+   * has two times to show. */
+  site_php ("update_option ('timezone_string', 'Europe/Berlin');");
   add_site (NULL, TRUE);
 }
 
@@ -350,7 +373,8 @@ publish_through_button (CdWindow   *window,
   GtkWidget *view;
   GVariant *target;
 
-  cd_publish_button_popup (button);
+  if (!gtk_widget_get_mapped (popover))
+    cd_publish_button_popup (button);
   cd_ui_test_wait_for_mapped (popover);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 0);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, expected_button);
@@ -463,6 +487,31 @@ test_publish (void)
   headline = g_strdup (cd_article_get_headline (article));
   g_assert_null (cd_article_lookup_publication (article, info_string (NULL, "url")));
 
+  /* Scheduled two days ahead: the popover says when, in the site's zone
+   * and the user's. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+    GtkWidget *status = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "status_dropdown");
+    GtkWidget *time_label = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "time_label");
+    GListModel *statuses;
+    guint scheduled = GTK_INVALID_LIST_POSITION;
+
+    cd_article_set_published (article, later);
+    cd_publish_button_popup (window->publish_button);
+    statuses = gtk_drop_down_get_model (GTK_DROP_DOWN (status));
+    for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (statuses), i), "Scheduled") == 0)
+        scheduled = i;
+    g_assert_cmpuint (scheduled, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (status), scheduled);
+    g_assert_cmpstr (cd_publish_button_get_status (window->publish_button), ==, "future");
+    g_test_message ("time: %s", gtk_label_get_text (GTK_LABEL (time_label)));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (time_label)), "Appears "));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (time_label)), " in Europe/Berlin"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (time_label)), "your time"));
+  }
+
   link = publish_through_button (window, "_Publish", "publish-popover");
   {
     g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "published-toast");
@@ -482,6 +531,7 @@ test_publish (void)
   g_assert_cmpint (json_object_get_int_member (post, "id"), ==, post_id);
   g_assert_cmpstr (rendered (post, "title"), ==, headline);
   g_assert_cmpstr (json_object_get_string_member (post, "link"), ==, link);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
 
   /* The file was saved with the record, so the link is never lost. */
   cd_ui_test_wait_for (saved_cb, window, CD_UI_TEST_TIMEOUT_MS, "the article to be saved");
