@@ -215,6 +215,15 @@ update_time (CdPublishButton *self)
 
   gtk_label_set_text (self->time_label, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), can_publish);
+  /* The button says what it does: a post already on the site is updated. */
+  if (record != NULL && cd_publication_get_post_id (record) != 0)
+    gtk_button_set_label (self->publish_button, _("_Update"));
+  else if (g_strcmp0 (status, "future") == 0)
+    gtk_button_set_label (self->publish_button, _("_Schedule"));
+  else if (g_strcmp0 (status, "draft") == 0)
+    gtk_button_set_label (self->publish_button, _("_Save as Draft"));
+  else
+    gtk_button_set_label (self->publish_button, _("_Publish"));
 
   if (account != NULL)
     {
@@ -273,13 +282,9 @@ update_statuses (CdPublishButton *self)
       gtk_link_button_set_uri (self->link_button, cd_publication_get_link (record));
       gtk_button_set_label (GTK_BUTTON (self->link_button), cd_publication_get_link (record));
       gtk_widget_set_visible (GTK_WIDGET (self->link_button), TRUE);
-      gtk_button_set_label (self->publish_button, _("_Update"));
     }
   else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
-      gtk_button_set_label (self->publish_button, _("_Publish"));
-    }
+    gtk_widget_set_visible (GTK_WIDGET (self->link_button), FALSE);
 
   update_time (self);
 }

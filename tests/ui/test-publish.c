@@ -21,6 +21,7 @@
 #include "cd-sites-page.h"
 #include "cd-ui-test-util.h"
 #include "cd-window-private.h"
+#include "cd-wp-post.h"
 
 #define SAMPLE_DIR CD_SOURCE_DATADIR "/sample"
 #define SITE_NAME "Harbour Test Site"
@@ -512,7 +513,7 @@ test_publish (void)
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (time_label)), "your time"));
   }
 
-  link = publish_through_button (window, "_Publish", "publish-popover");
+  link = publish_through_button (window, "_Schedule", "publish-popover");
   {
     g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (window), "published-toast");
     g_test_message ("screenshot: %s", shot);
@@ -564,6 +565,130 @@ test_publish (void)
   close_window (window);
 }
 
+static gboolean
+conflict_shown_cb (gpointer data)
+{
+  return cd_ui_test_find_message_dialog (GTK_WINDOW (data),
+                                         "The Post Was Changed on " SITE_NAME) != NULL;
+}
+
+static char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  GtkWidget *child = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_VIEWPORT (view))
+    view = gtk_viewport_get_child (GTK_VIEWPORT (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Someone edits the post on the site: Update stops and shows what they
+ * changed; keeping the site's sends nothing, opening the site's version
+ * makes a new article, replacing publishes ours over it. */
+static void
+test_conflict (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *headline = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  CdWindow *window;
+  CdArticle *article;
+  CdPublication *record;
+  AdwMessageDialog *conflict;
+  GtkWidget *publish;
+  gint64 post_id;
+  guint n_windows;
+
+  if (cd_site_list_lookup (cd_sites_get_list (), SITE_NAME) == NULL)
+    add_site (NULL, FALSE);
+
+  window = open_sample_copy (&path);
+  article = cd_document_get_article (cd_window_get_document (window));
+  link = publish_through_button (window, cd_wp_post_status_for_article (article)[0] == 'd'
+                                 ? "_Save as Draft" : "_Publish", NULL);
+  record = cd_article_lookup_publication (article, info_string (NULL, "url"));
+  post_id = cd_publication_get_post_id (record);
+
+  /* An editor changes the title on the site. The modified time is set
+   * apart from the push's, which may fall in the same second. */
+  code = g_strdup_printf ("wp_update_post (array ('ID' => %" G_GINT64_FORMAT ", "
+                          "'post_title' => 'Ferry delayed again, says the site')); "
+                          "global $wpdb; $wpdb->update ($wpdb->posts, "
+                          "array ('post_modified_gmt' => '2001-01-01 00:00:00', "
+                          "'post_modified' => '2001-01-01 00:00:00'), "
+                          "array ('ID' => %" G_GINT64_FORMAT ")); clean_post_cache (%" G_GINT64_FORMAT ");",
+                          post_id, post_id, post_id);
+  site_php (code);
+
+  headline = g_strdup_printf ("%s (updated)", cd_article_get_headline (article));
+  cd_article_set_headline (article, headline);
+
+  /* Update: the conflict, with the site's title in it. */
+  cd_publish_button_popup (window->publish_button);
+  publish = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "publish_button");
+  cd_ui_test_wait_for_mapped (publish);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Update");
+  g_signal_emit_by_name (publish, "clicked");
+  cd_ui_test_wait_for (conflict_shown_cb, window, 120000, "the conflict dialog");
+  conflict = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "The Post Was Changed on " SITE_NAME);
+  text = dialog_text (conflict);
+  g_test_message ("site changes:\n%s", text);
+  g_assert_nonnull (strstr (text, "Ferry delayed again, says the site"));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (conflict));
+  {
+    g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (conflict), "conflict-dialog");
+    g_test_message ("screenshot: %s", shot);
+    screen_shot ("conflict-dialog");
+  }
+
+  /* Keep the site's: nothing is sent. */
+  cd_ui_test_respond (conflict, "keep");
+  post = fetch_post (post_id);
+  g_assert_cmpstr (rendered (post, "title"), ==, "Ferry delayed again, says the site");
+  g_clear_pointer (&post, json_object_unref);
+
+  /* Open the site's version: a new window with the site's title. */
+  g_signal_emit_by_name (publish, "clicked");
+  cd_ui_test_wait_for (conflict_shown_cb, window, 120000, "the conflict dialog again");
+  conflict = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "The Post Was Changed on " SITE_NAME);
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  cd_ui_test_respond (conflict, "open");
+  {
+    GtkWindow *opened = gtk_application_get_active_window (GTK_APPLICATION (app));
+    CdArticle *theirs;
+
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows + 1);
+    g_assert_true (CD_IS_WINDOW (opened) && opened != GTK_WINDOW (window));
+    theirs = cd_document_get_article (cd_window_get_document (CD_WINDOW (opened)));
+    g_assert_cmpstr (cd_article_get_headline (theirs), ==, "Ferry delayed again, says the site");
+    /* Linked to the same post, so that publishing it updates that post. */
+    g_assert_cmpint (cd_publication_get_post_id (cd_article_lookup_publication (theirs, info_string (NULL, "url"))),
+                     ==, post_id);
+    close_window (CD_WINDOW (opened));
+  }
+
+  /* Replace with mine: our headline goes to the site. */
+  cd_publish_button_popup (window->publish_button);
+  cd_ui_test_wait_for_mapped (publish);
+  g_signal_emit_by_name (publish, "clicked");
+  cd_ui_test_wait_for (conflict_shown_cb, window, 120000, "the conflict dialog once more");
+  conflict = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "The Post Was Changed on " SITE_NAME);
+  cd_ui_test_respond (conflict, "replace");
+  cd_ui_test_wait_for (publish_finished_cb, window, 120000, "the replacing publish to finish");
+  post = fetch_post (post_id);
+  g_assert_cmpstr (rendered (post, "title"), ==, headline);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +710,7 @@ main (int   argc,
       g_test_add_func ("/publish/sites/wrong-password", test_add_site_wrong_password);
       g_test_add_func ("/publish/sites/application-password", test_add_site);
       g_test_add_func ("/publish/window/publish-and-update", test_publish);
+      g_test_add_func ("/publish/window/conflict", test_conflict);
     }
   else
     g_test_skip ("needs a WordPress site (COPYDESK_TEST_WP_INFO): run it in suite publish");
