@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cd-application.h"
+#include "cd-open-site-dialog.h"
 #include "cd-preferences-window.h"
 #include "cd-publish-button.h"
 #include "cd-site-dialog.h"
@@ -358,6 +359,13 @@ saved_cb (gpointer data)
   return !cd_window_is_saving (window) && !cd_document_get_modified (cd_window_get_document (window));
 }
 
+/* For a picture only: the popover shows the stage of the publish. */
+static gboolean
+progress_shown_cb (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (data)), "progress") == 0;
+}
+
 /* Clicks Publish (or Update) in the popover and waits for the outcome;
  * returns the live link the toast's View button opens. */
 static char *
@@ -389,6 +397,9 @@ publish_through_button (CdWindow   *window,
 
   g_assert_true (gtk_widget_is_sensitive (publish));
   g_signal_emit_by_name (publish, "clicked");
+  if (screenshot != NULL &&
+      cd_ui_test_wait_until (progress_shown_cb, template_child (button, CD_TYPE_PUBLISH_BUTTON, "stack"), 5000))
+    screen_shot ("publish-progress");
   cd_ui_test_wait_for (publish_finished_cb, window, 120000, "the publish to finish");
 
   problems = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Publish With Problems?");
@@ -689,6 +700,127 @@ test_conflict (void)
   close_window (window);
 }
 
+static CdOpenSiteDialog *
+find_open_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CD_IS_OPEN_SITE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return CD_OPEN_SITE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+open_dialog_shown_cb (gpointer data)
+{
+  return find_open_dialog () != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *list_box;
+  const char *title;   /* the only row wanted, or NULL: any rows */
+} RowsWait;
+
+static gboolean
+rows_shown_cb (gpointer data)
+{
+  RowsWait *wait = data;
+  GtkWidget *first = gtk_widget_get_first_child (wait->list_box);
+
+  if (first == NULL || !gtk_widget_get_mapped (first))
+    return FALSE;
+  if (wait->title == NULL)
+    return TRUE;
+  return gtk_widget_get_next_sibling (first) == NULL &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), wait->title) == 0;
+}
+
+static gboolean
+headline_is_cb (gpointer data)
+{
+  CdWindow *window = data;
+  const char *wanted = g_object_get_data (G_OBJECT (window), "wanted-headline");
+  CdArticle *article = cd_document_get_article (cd_window_get_document (window));
+
+  return g_strcmp0 (cd_article_get_headline (article), wanted) == 0;
+}
+
+/* File ▸ Open from Site…: the site's posts, searched by title; opening one
+ * makes a new unsaved article linked to that post. */
+static void
+test_open_from_site (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *headline = NULL;
+  g_autofree char *title = NULL;
+  CdWindow *published;
+  CdWindow *window;
+  CdOpenSiteDialog *dialog;
+  CdArticle *article;
+  CdPublication *record;
+  GtkWidget *list_box;
+  GtkWidget *search;
+  RowsWait wait = { 0 };
+  gint64 post_id;
+
+  if (cd_site_list_lookup (cd_sites_get_list (), SITE_NAME) == NULL)
+    add_site (NULL, FALSE);
+
+  /* A post with a title of its own to search for. */
+  published = open_sample_copy (&path);
+  article = cd_document_get_article (cd_window_get_document (published));
+  title = g_strdup ("Quayside pontoon reopens after repairs");
+  cd_article_set_headline (article, title);
+  g_free (publish_through_button (published, cd_wp_post_status_for_article (article)[0] == 'd'
+                                  ? "_Save as Draft" : "_Publish", NULL));
+  post_id = cd_publication_get_post_id (cd_article_lookup_publication (article, info_string (NULL, "url")));
+  close_window (published);
+
+  window = cd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_ui_test_wait_for_mapped (GTK_WIDGET (window));
+  g_assert_true (cd_window_is_unused (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-from-site", NULL);
+  cd_ui_test_wait_for (open_dialog_shown_cb, NULL, CD_UI_TEST_TIMEOUT_MS, "the Open from Site dialog");
+  dialog = find_open_dialog ();
+  list_box = template_child (dialog, CD_TYPE_OPEN_SITE_DIALOG, "list_box");
+  search = template_child (dialog, CD_TYPE_OPEN_SITE_DIALOG, "search_entry");
+
+  wait.list_box = list_box;
+  cd_ui_test_wait_for (rows_shown_cb, &wait, 60000, "the site's posts");
+  cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  {
+    g_autofree char *shot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "open-from-site");
+    g_test_message ("screenshot: %s", shot);
+    screen_shot ("open-from-site");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "pontoon reopens");
+  wait.title = title;
+  cd_ui_test_wait_for (rows_shown_cb, &wait, 60000, "the search to find the one post");
+
+  g_object_set_data (G_OBJECT (window), "wanted-headline", title);
+  gtk_widget_activate (gtk_widget_get_first_child (list_box));
+  cd_ui_test_wait_for (headline_is_cb, window, 60000, "the post to open in the unused window");
+
+  /* A new, unsaved article linked to the post. */
+  g_assert_null (cd_document_get_file (cd_window_get_document (window)));
+  g_assert_true (cd_document_get_modified (cd_window_get_document (window)));
+  record = cd_article_lookup_publication (cd_document_get_article (cd_window_get_document (window)),
+                                          info_string (NULL, "url"));
+  g_assert_nonnull (record);
+  g_assert_cmpint (cd_publication_get_post_id (record), ==, post_id);
+  g_assert_null (find_open_dialog ());
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +843,7 @@ main (int   argc,
       g_test_add_func ("/publish/sites/application-password", test_add_site);
       g_test_add_func ("/publish/window/publish-and-update", test_publish);
       g_test_add_func ("/publish/window/conflict", test_conflict);
+      g_test_add_func ("/publish/window/open-from-site", test_open_from_site);
     }
   else
     g_test_skip ("needs a WordPress site (COPYDESK_TEST_WP_INFO): run it in suite publish");
