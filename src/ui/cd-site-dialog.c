@@ -231,10 +231,18 @@ browser_clicked_cb (CdSiteDialog *self)
 
   page = g_strdup_printf ("%swp-admin/authorize-application.php?app_name=%s&app_id=%s&success_url=%s",
                           base, app_name, CD_SITE_DIALOG_APP_ID, success);
+  cd_site_dialog_await_sign_in (self);
+  gtk_show_uri (GTK_WINDOW (self), page, GDK_CURRENT_TIME);
+}
+
+void
+cd_site_dialog_await_sign_in (CdSiteDialog *self)
+{
+  g_return_if_fail (CD_IS_SITE_DIALOG (self));
+
   waiting_dialog = self;
   show_message (self, _("Approve Copydesk on the page that opened in your browser. "
                         "This window fills in the rest."), FALSE);
-  gtk_show_uri (GTK_WINDOW (self), page, GDK_CURRENT_TIME);
 }
 
 gboolean

@@ -24,6 +24,9 @@ G_DECLARE_FINAL_TYPE (CdSiteDialog, cd_site_dialog, CD, SITE_DIALOG, AdwWindow)
 #define CD_SITE_DIALOG_CALLBACK "copydesk://authorize"
 
 GtkWidget *cd_site_dialog_new              (GtkWindow  *parent);
+/* Makes @self the dialog that the authorize page's answer goes to (Sign In
+ * With Browser does this before it opens the page). */
+void       cd_site_dialog_await_sign_in    (CdSiteDialog *self);
 /* The authorize page's answer (copydesk://authorize?site_url=…&user_login=…
  * &password=…, or …?success=false): fills in and checks the dialog that is
  * waiting for it. FALSE when no dialog is waiting. */

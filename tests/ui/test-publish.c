@@ -227,6 +227,96 @@ test_add_site_wrong_password (void)
   cd_ui_test_destroy_window (preferences);
 }
 
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_tooltip_button (child, tooltip);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+/* What the desktop hands the application when the site's authorize page
+ * sends the browser back to copydesk://authorize. */
+static void
+open_callback (const char *query)
+{
+  g_autofree char *uri = g_strconcat (CD_SITE_DIALOG_CALLBACK, "?", query, NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+}
+
+/* Sign In With Browser, without the browser: the authorize page's answer
+ * reaches the waiting dialog through the application. Declined, it says so
+ * and keeps nothing; approved, the site is checked and kept. Then Remove in
+ * Preferences ▸ Sites, after its question, forgets the site and its
+ * password. */
+static void
+test_browser_sign_in (void)
+{
+  GtkWindow *preferences = open_sites_page (NULL);
+  CdSiteDialog *dialog = open_site_dialog (preferences);
+  GtkWidget *message = template_child (dialog, CD_TYPE_SITE_DIALOG, "message_label");
+  g_autofree char *site_url = g_uri_escape_string (info_string (NULL, "url"), NULL, FALSE);
+  g_autofree char *password = g_uri_escape_string (info_string ("author", "password"), NULL, FALSE);
+  g_autofree char *approved = NULL;
+  g_autofree char *secret = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *remove;
+
+  set_row (dialog, "name_row", "Harbour via Browser");
+  set_row (dialog, "url_row", info_string (NULL, "url"));
+  cd_site_dialog_await_sign_in (dialog);
+
+  open_callback ("success=false");
+  g_assert_true (error_shown_cb (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "declined"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cd_sites_get_list ())), ==, 0);
+
+  approved = g_strdup_printf ("site_url=%s&user_login=%s&password=%s",
+                              site_url, info_string ("author", "user"), password);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  open_callback (approved);
+  cd_ui_test_wait_for (cd_ui_test_pointer_cleared_cb, &dialog, CD_UI_TEST_TIMEOUT_MS,
+                       "the Add Site dialog to close after the sign-in");
+  g_assert_nonnull (cd_site_list_lookup (cd_sites_get_list (), "Harbour via Browser"));
+  secret = cd_site_secret_lookup_sync (info_string (NULL, "url"), info_string ("author", "user"),
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, info_string ("author", "password"));
+  g_clear_pointer (&secret, g_free);
+
+  /* Remove asks first, then forgets the site and its password. */
+  cd_ui_test_wait_for_frames (GTK_WIDGET (preferences));
+  remove = find_tooltip_button (GTK_WIDGET (preferences), "Remove Site");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  question = cd_ui_test_wait_for_dialog (preferences, "Remove “Harbour via Browser”?");
+  cd_ui_test_wait_for_frames (GTK_WIDGET (question));
+  screen_shot ("remove-site-question");
+  cd_ui_test_respond (question, "remove");
+  g_assert_null (cd_site_list_lookup (cd_sites_get_list (), "Harbour via Browser"));
+  secret = cd_site_secret_lookup_sync (info_string (NULL, "url"), info_string ("author", "user"),
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  cd_ui_test_destroy_window (preferences);
+}
+
 static void
 add_site (GtkWindow *parent,
           gboolean   screenshot)
@@ -628,9 +718,12 @@ test_conflict (void)
   record = cd_article_lookup_publication (article, info_string (NULL, "url"));
   post_id = cd_publication_get_post_id (record);
 
-  /* An editor changes the title on the site. The modified time is set
-   * apart from the push's, which may fall in the same second. */
-  code = g_strdup_printf ("wp_update_post (array ('ID' => %" G_GINT64_FORMAT ", "
+  /* An editor changes the title on the site, a second after the push at
+   * least: WordPress keeps times to the second, and the edit's revision
+   * must not pass for the one the push made. The post's modified time is
+   * then set apart from the push's, so that the conflict cannot depend on
+   * the clock either. */
+  code = g_strdup_printf ("sleep (1); wp_update_post (array ('ID' => %" G_GINT64_FORMAT ", "
                           "'post_title' => 'Ferry delayed again, says the site')); "
                           "global $wpdb; $wpdb->update ($wpdb->posts, "
                           "array ('post_modified_gmt' => '2001-01-01 00:00:00', "
@@ -840,6 +933,7 @@ main (int   argc,
   if (load_site_info ())
     {
       g_test_add_func ("/publish/sites/wrong-password", test_add_site_wrong_password);
+      g_test_add_func ("/publish/sites/browser-sign-in", test_browser_sign_in);
       g_test_add_func ("/publish/sites/application-password", test_add_site);
       g_test_add_func ("/publish/window/publish-and-update", test_publish);
       g_test_add_func ("/publish/window/conflict", test_conflict);
