@@ -163,6 +163,11 @@ check_done_cb (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (self, error->message, TRUE);
       finish_busy (self);
+      /* The field to correct is where the user types next. */
+      if (g_error_matches (error, CD_WP_ERROR, CD_WP_ERROR_UNAUTHORIZED))
+        gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      else if (error->domain == CD_WP_ERROR)
+        gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
       return;
     }
 

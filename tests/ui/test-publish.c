@@ -211,6 +211,12 @@ test_add_site_wrong_password (void)
   /* Plainly about the password, not WordPress's "not logged in". */
   g_test_message ("message: %s", gtk_label_get_text (GTK_LABEL (message)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "password"));
+  /* Ready for the right password. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, template_child (dialog, CD_TYPE_SITE_DIALOG, "password_row")));
+  }
   cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
   shot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "site-dialog-wrong-password");
   g_test_message ("screenshot: %s", shot);
