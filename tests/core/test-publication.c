@@ -99,6 +99,17 @@ test_record (void)
   cd_publication_set_extra (other, extra);
   g_assert_false (cd_publication_equal (record, other));
 
+  /* A copy's unknown members are its own. */
+  {
+    g_autoptr(CdPublication) copied = cd_publication_copy (other);
+    JsonObject *nested = json_object_new ();
+
+    json_object_set_object_member (cd_publication_get_extra (other), "nested", nested);
+    json_object_set_string_member (nested, "x", "changed");
+    g_assert_false (json_object_has_member (cd_publication_get_extra (copied), "nested"));
+    g_assert_cmpstr (json_object_get_string_member (cd_publication_get_extra (copied), "note"), ==, "x");
+  }
+
   g_clear_object (&other);
   other = cd_publication_copy (record);
   cd_publication_set_pushed (other, NULL);
@@ -330,6 +341,24 @@ test_file_without_publications (void)
   reloaded = cd_article_load_from_data (published, strlen (published), "published", &error);
   g_assert_no_error (error);
   g_assert_true (cd_article_equal (article, reloaded));
+
+  /* An empty list, as another tool may write it, is no record at all. */
+  {
+    g_autoptr(GString) text = g_string_new (data);
+    g_autoptr(CdArticle) empty = NULL;
+    g_autofree char *rewritten = NULL;
+    gsize end = text->len;
+
+    while (end > 0 && text->str[end - 1] != '}')
+      end--;
+    g_assert_cmpuint (end, >, 0);
+    g_string_insert (text, end - 1, ",\n  \"publications\": []\n");
+    empty = cd_article_load_from_data (text->str, text->len, "empty.copydesk", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_publications (empty)), ==, 0);
+    rewritten = cd_article_to_data (empty, NULL);
+    g_assert_null (strstr (rewritten, "\"publications\""));
+  }
 }
 
 static GString *

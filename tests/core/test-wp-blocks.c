@@ -192,6 +192,70 @@ test_fixtures (void)
     }
 }
 
+#define WP_BLOCK_PARSER "/usr/share/wordpress/wp-includes/class-wp-block-parser.php"
+
+/* WordPress's own block parser (Debian's wordpress package, which the
+ * publishing tests install) reads the markup as the blocks meant, with no
+ * stray HTML between them that the editor would show as a Classic block. */
+static void
+test_wordpress_parser (void)
+{
+  static const char markdown[] =
+    "## Timetable\n\nSailings [from Monday] are \"cut\".\n\n"
+    "- Ports\n  1. Dover\n- Ships\n\n> Quote *here*.\n>\n> - in a list\n\n"
+    "| A | B |\n|---|--:|\n| 1 | 2 |\n\n![Alt](https://example.org/x.jpg \"Caption\")\n\n"
+    "---\n\n```\ncode [x]\n```\n\n<div>raw</div>\n";
+  static const char script[] =
+    "require $argv[1];"
+    "function show ($blocks, $depth) {"
+    "  foreach ($blocks as $b) {"
+    "    if ($b['blockName'] === null) {"
+    "      if (trim ($b['innerHTML']) !== '') echo 'FREEFORM ', json_encode ($b['innerHTML']), \"\\n\";"
+    "      continue;"
+    "    }"
+    "    echo str_repeat (' ', $depth), $b['blockName'], ' ', json_encode ($b['attrs']), \"\\n\";"
+    "    show ($b['innerBlocks'], $depth + 1);"
+    "  }"
+    "}"
+    "$p = new WP_Block_Parser ();"
+    "show ($p->parse (file_get_contents ('php://stdin')), 0);";
+  g_autofree char *php = g_find_program_in_path ("php");
+  g_autofree char *blocks = cd_wp_blocks_from_markdown (markdown, -1);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (php == NULL || !g_file_test (WP_BLOCK_PARSER, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("PHP and Debian's wordpress package are not installed");
+      return;
+    }
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              php, "-r", script, WP_BLOCK_PARSER, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, blocks, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  g_assert_cmpstr (out, ==,
+                   "core/heading []\n"
+                   "core/paragraph []\n"
+                   "core/list []\n"
+                   " core/list-item []\n"
+                   "  core/list {\"ordered\":true}\n"
+                   "   core/list-item []\n"
+                   " core/list-item []\n"
+                   "core/quote []\n"
+                   " core/paragraph []\n"
+                   " core/list []\n"
+                   "  core/list-item []\n"
+                   "core/table []\n"
+                   "core/image []\n"
+                   "core/separator []\n"
+                   "core/code []\n"
+                   "core/html []\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +270,7 @@ main (int   argc,
     }
   g_test_add_func ("/wp-blocks/null", test_null);
   g_test_add_func ("/wp-blocks/fixtures", test_fixtures);
+  g_test_add_func ("/wp-blocks/wordpress-parser", test_wordpress_parser);
 
   return g_test_run ();
 }

@@ -185,6 +185,20 @@ def pid_alive(pid):
         return False
 
 
+def searchable_by_all(folder):
+    """Whether every user may pass through folder and each folder above it."""
+    folder = os.path.abspath(folder)
+    while True:
+        try:
+            if not os.stat(folder).st_mode & 0o001:
+                return False
+        except OSError:
+            return False
+        if folder == "/":
+            return True
+        folder = os.path.dirname(folder)
+
+
 def kill_group(pgid, sig):
     try:
         os.killpg(pgid, sig)
@@ -231,8 +245,10 @@ class WordPressSite:
     """A WordPress site in DIR (a new temporary folder when DIR is None).
 
     Use as a context manager, or call start() and stop(). The keys of
-    site.json are attributes (url, rest_root, admin, author, editor, dir, php)
-    and items (site["admin"]["password"]).
+    site.json are attributes (url, rest_root, admin, author, editor, dir,
+    port) and items (site["admin"]["password"], site["php"]); site.php is the
+    method that runs PHP code. plugin=False leaves Copydesk's plugin out;
+    keep=True leaves the folder after stop() for a look at its logs.
     """
 
     def __init__(self, plugin=True, dir=None, keep=False, bound=True):
@@ -287,22 +303,26 @@ class WordPressSite:
             raise Missing("; ".join(why))
         started = time.monotonic()
         if self.dir is None:
-            self.dir = tempfile.mkdtemp(prefix="copydesk-wp-")
+            base = tempfile.gettempdir()
+            if os.geteuid() == 0 and not searchable_by_all(base):
+                # Apache and PHP run as www-data, which must reach the site.
+                base = "/tmp"
+            self.dir = tempfile.mkdtemp(prefix="copydesk-wp-", dir=base)
         else:
             os.makedirs(self.dir, exist_ok=True)
             if os.listdir(self.dir):
                 raise SiteError("%s is not empty; give a new or empty folder" % self.dir)
-        self.is_root = os.geteuid() == 0
-        if self.is_root:
-            self.check_reachable_by_web_user()
-            os.chmod(self.dir, 0o755)
-        self.port = free_port()
-        self.url = "http://127.0.0.1:%d/" % self.port
-        for sub in ("db", "run", "log", "apache", "php"):
-            os.makedirs(self.path(sub))
-        self.save_state({"port": self.port, "url": self.url, "plugin": self.plugin,
-                         "is_root": self.is_root})
         try:
+            self.is_root = os.geteuid() == 0
+            if self.is_root:
+                self.check_reachable_by_web_user()
+                os.chmod(self.dir, 0o755)
+            self.port = free_port()
+            self.url = "http://127.0.0.1:%d/" % self.port
+            for sub in ("db", "run", "log", "apache", "php", "tmp"):
+                os.makedirs(self.path(sub))
+            self.save_state({"port": self.port, "url": self.url, "plugin": self.plugin,
+                             "is_root": self.is_root})
             self.start_database()
             self.write_site()
             self.write_apache_config()
@@ -312,7 +332,9 @@ class WordPressSite:
             self.timings["install"] = time.monotonic() - t
             self.start_web()
         except BaseException:
-            self.stop(remove=False, fast=True)
+            # A folder of our own goes too (its logs are in the error); one
+            # that was given is left for a look at log/.
+            self.stop(remove=self.own_dir and not self.keep, fast=True)
             raise
         self.timings["total"] = time.monotonic() - started
         return self
@@ -320,14 +342,9 @@ class WordPressSite:
     def check_reachable_by_web_user(self):
         # Apache and PHP run as www-data, which must reach the folder.
         parent = os.path.dirname(self.dir)
-        while True:
-            mode = os.stat(parent).st_mode
-            if not mode & 0o001:
-                raise SiteError("%s is not searchable by %s, which Apache runs as; set TMPDIR "
-                                "to a folder it can reach, such as /tmp" % (parent, WEB_USER))
-            if parent == "/":
-                break
-            parent = os.path.dirname(parent)
+        if not searchable_by_all(parent):
+            raise SiteError("%s is not reachable for %s, which Apache runs as; give a folder "
+                            "it can reach, such as one in /tmp" % (self.dir, WEB_USER))
 
     def spawn(self, argv, log, **kwargs):
         out = open(self.path("log", log), "ab")
@@ -340,7 +357,10 @@ class WordPressSite:
 
     def start_database(self):
         t = time.monotonic()
+        # MariaDB's temporary tables go in the site's folder, not in a /tmp
+        # shared with everything else.
         user = ["--user=root"] if self.is_root else []
+        user.append("--tmpdir=" + self.path("tmp"))
         if all(os.path.exists(os.path.join(MARIADB_SQL, f)) for f in SYSTEM_TABLES):
             # What mariadb-install-db does, less the help tables and the sys
             # schema, which are most of its time and which WordPress never uses.

@@ -2,7 +2,8 @@
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
 /* The article's lists and its lead image: the authors, with the byline
- * that is derived from their names in the article's language, and the tags.
+ * that is derived from their names in the article's language, the tags,
+ * and the publication records (one per site the article was published on).
  * A change inside an author or the image counts as a change of the article,
  * so the article follows their notifications. */
 

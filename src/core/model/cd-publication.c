@@ -153,18 +153,48 @@ cd_publication_new (const char *site)
   return self;
 }
 
+static JsonObject *copy_object (JsonObject *object);
+
+/* A deep copy: json_node_copy () shares the objects and arrays inside, and
+ * a record is a value that another copy must not change. The depth is the
+ * file's, which the reader bounds. */
+static JsonNode *
+copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) object = copy_object (json_node_get_object (node));
+
+      return json_node_init_object (json_node_alloc (), object);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *source = json_node_get_array (node);
+      g_autoptr(JsonArray) array = json_array_sized_new (json_array_get_length (source));
+
+      for (guint i = 0; i < json_array_get_length (source); i++)
+        json_array_add_element (array, copy_node (json_array_get_element (source, i)));
+      return json_node_init_array (json_node_alloc (), array);
+    }
+
+  return json_node_copy (node);
+}
+
 static JsonObject *
 copy_object (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *copy;
 
   if (object == NULL)
     return NULL;
 
-  node = json_node_init_object (json_node_alloc (), object);
-  copy = json_node_copy (node);
-  return json_node_dup_object (copy);
+  copy = json_object_new ();
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, copy_node (json_object_get_member (object, l->data)));
+  return copy;
 }
 
 /**
