@@ -470,8 +470,10 @@ get_post (Job        *job,
 
 /* ------------------------------------------------------------ conflict */
 
-/* The revision the last push made: the newest whose modified_gmt is not
- * after the record's. NULL when the site keeps no revisions or hides them. */
+/* The revision the last push made: the newest not after the record's
+ * modified_gmt. A revision's date_gmt is the post's modified_gmt when it
+ * was made (its own modified_gmt can be a second later). NULL when the
+ * site keeps no revisions or hides them. */
 static JsonObject *
 find_pushed_revision (Job           *job,
                       gint64         post_id,
@@ -496,7 +498,9 @@ find_pushed_revision (Job           *job,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
-      modified = parse_gmt (object_string (json_node_get_object (element), "modified_gmt"));
+      modified = parse_gmt (object_string (json_node_get_object (element), "date_gmt"));
+      if (modified == NULL)
+        modified = parse_gmt (object_string (json_node_get_object (element), "modified_gmt"));
       if (modified == NULL || g_date_time_compare (modified, pushed) > 0)
         continue;
       if (best_time == NULL || g_date_time_compare (modified, best_time) > 0)
@@ -729,7 +733,9 @@ user_matches (JsonObject *user,
   return name != NULL && term_name_matches (object_string (user, "name"), name);
 }
 
-/* The site user for @author, or 0. */
+/* The site user for @author, or 0. Every user, and by e-mail, only with
+ * list_users (context=edit); without it WordPress lists the authors of
+ * published posts, which are searched by name, then by slug. */
 static gint64
 map_author (Job      *job,
             CdAuthor *author)
@@ -737,7 +743,11 @@ map_author (Job      *job,
   const char *name = cd_author_get_name (author);
   const char *email = cd_author_get_email (author);
   g_autofree char *slug = NULL;
-  const char *searches[2] = { NULL, NULL };
+  g_autofree char *name_escaped = NULL;
+  g_autofree char *email_escaped = NULL;
+  g_autofree char *slug_escaped = NULL;
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  gboolean may_list = TRUE;
 
   if (name == NULL || *name == '\0')
     return 0;
@@ -746,42 +756,45 @@ map_author (Job      *job,
       || g_strcmp0 (job->account->user_slug, slug) == 0)
     return job->account->user_id;
 
-  searches[0] = email != NULL && *email != '\0' ? email : name;
-  searches[1] = name;
-  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+  name_escaped = g_uri_escape_string (name, NULL, FALSE);
+  slug_escaped = g_uri_escape_string (slug != NULL ? slug : "", NULL, FALSE);
+  if (email != NULL && *email != '\0')
     {
-      g_autofree char *escaped = g_uri_escape_string (searches[i], NULL, FALSE);
-      g_autofree char *query = NULL;
-      g_autoptr(JsonNode) node = NULL;
+      email_escaped = g_uri_escape_string (email, NULL, FALSE);
+      g_ptr_array_add (queries, g_strdup_printf ("context=edit&per_page=100&search=%s", email_escaped));
+    }
+  g_ptr_array_add (queries, g_strdup_printf ("context=edit&per_page=100&search=%s", name_escaped));
+  g_ptr_array_add (queries, g_strdup_printf ("per_page=100&search=%s", name_escaped));
+  if (slug != NULL && *slug != '\0')
+    g_ptr_array_add (queries, g_strdup_printf ("per_page=100&slug=%s", slug_escaped));
 
-      if (i > 0 && searches[i] == searches[0])
-        break;
-      /* Searching every user (and by e-mail) needs list_users; without
-       * it WordPress lists the authors of published posts, by slug. */
-      query = g_strdup_printf ("context=edit&per_page=100&search=%s", escaped);
-      node = cd_wp_site_rest_sync (job->site, "GET", "wp/v2/users", query, NULL,
-                                   job->cancellable, NULL);
-      if (node == NULL)
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = g_ptr_array_index (queries, i);
+      g_autoptr(CdWpResponse) response = NULL;
+
+      if (g_str_has_prefix (query, "context=edit") && !may_list)
+        continue;
+      response = cd_wp_site_request_sync (job->site, "GET", "wp/v2/users", query, NULL,
+                                          job->cancellable, NULL);
+      if (g_cancellable_is_cancelled (job->cancellable))
+        return 0;
+      if (response == NULL)
+        continue;
+      if (response->status == 401 || response->status == 403)
         {
-          g_autofree char *slug_escaped = g_uri_escape_string (slug, NULL, FALSE);
-
-          g_free (query);
-          query = g_strdup_printf ("per_page=100&slug=%s", slug_escaped);
-          node = cd_wp_site_rest_sync (job->site, "GET", "wp/v2/users", query, NULL,
-                                       job->cancellable, NULL);
+          may_list = FALSE;
+          continue;
         }
-      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+      if (response->status != 200 || response->json == NULL || !JSON_NODE_HOLDS_ARRAY (response->json))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (response->json)); j++)
         {
-          JsonArray *array = json_node_get_array (node);
+          JsonNode *element = json_array_get_element (json_node_get_array (response->json), j);
 
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            {
-              JsonNode *element = json_array_get_element (array, j);
-
-              if (JSON_NODE_HOLDS_OBJECT (element)
-                  && user_matches (json_node_get_object (element), author))
-                return object_int (json_node_get_object (element), "id");
-            }
+          if (JSON_NODE_HOLDS_OBJECT (element)
+              && user_matches (json_node_get_object (element), author))
+            return object_int (json_node_get_object (element), "id");
         }
     }
   return 0;
@@ -951,35 +964,58 @@ upload_image (Job           *job,
 
 /* -------------------------------------------------------------- JSON-LD */
 
-/* The article's JSON-LD with "url" the post's address, or NULL with a
- * warning when it cannot be made. */
+/* The address WordPress serves the media item at, or NULL. */
+static char *
+media_url (Job    *job,
+           gint64  media_id)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, media_id);
+  g_autoptr(JsonNode) media = NULL;
+
+  media = cd_wp_site_rest_sync (job->site, "GET", route, NULL, NULL, job->cancellable, NULL);
+  if (media == NULL || !JSON_NODE_HOLDS_OBJECT (media))
+    return NULL;
+  return g_strdup (object_string (json_node_get_object (media), "source_url"));
+}
+
+/* The article's JSON-LD with "url" the post's address and the lead image
+ * where WordPress serves it, or NULL with a warning when it cannot be
+ * made. */
 static char *
 build_jsonld (Job        *job,
-              const char *link)
+              const char *link,
+              gint64      media_id)
 {
   CdExporter *exporter = cd_exporters_lookup ("jsonld");
   CdExportOptions options = { 0 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(CdArticle) without_image = NULL;
+  g_autoptr(CdArticle) copy = cd_article_copy (job->article);
+  CdImage *image = cd_article_get_image (copy);
   JsonNode *root;
   gsize size;
   const char *data;
 
   if (exporter == NULL)
     return NULL;
+  if (media_id > 0 && image != NULL && cd_image_is_set (image) && !cd_image_is_remote (image))
+    {
+      g_autofree char *url = media_url (job, media_id);
+
+      if (url != NULL)
+        cd_image_set_source (image, url);
+    }
   options.image_mode = CD_EXPORT_IMAGE_NONE;
   options.article_dir = job->article_dir;
-  bytes = cd_exporter_export (exporter, job->article, &options, &error);
+  bytes = cd_exporter_export (exporter, copy, &options, &error);
   if (bytes == NULL)
     {
-      /* A lead image on disk has no web address until WordPress gives it
-       * one; the JSON-LD goes without it rather than not at all. */
+      /* The JSON-LD names only https images; without one it goes without
+       * the image rather than not at all. */
       g_clear_error (&error);
-      without_image = cd_article_copy (job->article);
-      cd_image_clear (cd_article_get_image (without_image));
-      bytes = cd_exporter_export (exporter, without_image, &options, &error);
+      cd_image_clear (image);
+      bytes = cd_exporter_export (exporter, copy, &options, &error);
     }
   if (bytes == NULL)
     {
@@ -1043,8 +1079,7 @@ check_schedule (Job         *job,
                    site_label (job));
       return FALSE;
     }
-  if (g_strcmp0 (status, "future") == 0
-      && (date == NULL || g_date_time_compare (date, site_now) <= 0))
+  if (g_strcmp0 (status, "future") == 0 && date == NULL)
     {
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE,
                    _("A scheduled post needs a publication time in the future on "
@@ -1053,6 +1088,23 @@ check_schedule (Job         *job,
       return FALSE;
     }
   return TRUE;
+}
+
+/* "future" for a time that has passed (an embargo that is over) is what
+ * WordPress publishes at once anyway: say so with "publish". */
+static const char *
+status_for_date (Job        *job,
+                 const char *status,
+                 const char *date_gmt)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) site_now = g_date_time_add (now, job->account->clock_skew);
+  g_autoptr(GDateTime) date = parse_gmt (date_gmt);
+
+  if (g_strcmp0 (status, "future") == 0 && date != NULL
+      && g_date_time_compare (date, site_now) <= 0)
+    return "publish";
+  return status;
 }
 
 /* ------------------------------------------------------------- the run */
@@ -1067,7 +1119,7 @@ find_record (Job        *job,
 }
 
 static gboolean
-json_node_is_null_or_absent (JsonObject *object,
+member_is_absent (JsonObject *object,
                              const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
@@ -1192,6 +1244,7 @@ run (Job     *job,
   date_gmt = cd_wp_post_date_gmt (job->article);
   if (!check_schedule (job, effective_status, date_gmt, error))
     return NULL;
+  status = status_for_date (job, status, date_gmt);
 
   job_progress (job, _("Finding tags and the section on the site…"), 0.2);
   if (!resolve_terms (job, tag_ids, category_ids, error))
@@ -1208,7 +1261,7 @@ run (Job     *job,
     return NULL;
 
   if (job->account->accepts_meta && update)
-    jsonld = build_jsonld (job, object_string (existing, "link"));
+    jsonld = build_jsonld (job, object_string (existing, "link"), media_id);
 
   post_options.update = update;
   post_options.status = status;
@@ -1235,29 +1288,29 @@ run (Job     *job,
     return NULL;
   post_id = object_int (json_node_get_object (answer), "id");
 
-  /* A new post's address is known only now: the JSON-LD that names it goes
-   * in one more request. */
-  if (!update && job->account->accepts_meta)
+  /* A new post gets one more request. Its address is known only now, so
+   * the JSON-LD that names it goes here; and WordPress keeps no revision of
+   * a post until its first update, while a later conflict needs the
+   * revision of what was pushed to show what changed on the site. Without
+   * JSON-LD to send, the update is empty. */
+  if (!update)
     {
-      g_autofree char *new_jsonld = build_jsonld (job, object_string (json_node_get_object (answer),
-                                                                      "link"));
+      g_autofree char *new_jsonld = NULL;
+      g_autoptr(JsonObject) patch = json_object_new ();
+      g_autoptr(JsonNode) patch_node = NULL;
+      g_autoptr(JsonNode) patched = NULL;
+      g_autofree char *post_route = route_for_post (post_id);
 
+      if (job->account->accepts_meta)
+        new_jsonld = build_jsonld (job, object_string (json_node_get_object (answer), "link"),
+                                   media_id);
       if (new_jsonld != NULL)
         {
-          g_autoptr(JsonObject) patch = json_object_new ();
-          g_autoptr(JsonObject) meta = json_object_new ();
-          g_autoptr(JsonNode) patch_node = NULL;
-          g_autoptr(JsonNode) patched = NULL;
-          g_autofree char *post_route = route_for_post (post_id);
+          JsonObject *meta = json_object_new ();
           JsonObject *sent_meta = object_object (sent, "meta");
 
           json_object_set_string_member (meta, "copydesk_jsonld", new_jsonld);
-          json_object_set_object_member (patch, "meta", json_object_ref (meta));
-          patch_node = json_node_init_object (json_node_alloc (), patch);
-          patched = cd_wp_site_rest_sync (job->site, "POST", post_route, NULL, patch_node,
-                                          job->cancellable, error);
-          if (patched == NULL)
-            return NULL;
+          json_object_set_object_member (patch, "meta", meta);
           if (sent_meta == NULL)
             {
               sent_meta = json_object_new ();
@@ -1265,6 +1318,11 @@ run (Job     *job,
             }
           json_object_set_string_member (sent_meta, "copydesk_jsonld", new_jsonld);
         }
+      patch_node = json_node_init_object (json_node_alloc (), patch);
+      patched = cd_wp_site_rest_sync (job->site, "POST", post_route, NULL, patch_node,
+                                      job->cancellable, error);
+      if (patched == NULL)
+        return NULL;
     }
 
   job_progress (job, _("Reading the post back…"), 0.9);
@@ -1278,7 +1336,7 @@ run (Job     *job,
 
   differences = cd_wp_post_compare (sent, read_back);
   g_ptr_array_extend_and_steal (result->differences, g_steal_pointer (&differences));
-  if (!json_node_is_null_or_absent (sent, "status")
+  if (!member_is_absent (sent, "status")
       && g_strcmp0 (object_string (sent, "status"), object_string (read_back, "status")) != 0
       && !(g_strcmp0 (object_string (sent, "status"), "publish") == 0
            && g_strcmp0 (object_string (read_back, "status"), "future") == 0))
@@ -1286,6 +1344,14 @@ run (Job     *job,
                      "may lack the right. An editor can publish it"),
               site_label (job), object_string (read_back, "status"),
               object_string (sent, "status"));
+
+  if (update && g_strcmp0 (object_string (existing, "status"), "publish") == 0
+      && g_strcmp0 (object_string (existing, "slug"), object_string (read_back, "slug")) != 0)
+    job_warn (job, _("The post’s address on %s changed from %s to %s. WordPress sends "
+                     "readers of the old address to the new one; links elsewhere still "
+                     "name the old one"),
+              site_label (job), object_string (existing, "link"),
+              object_string (read_back, "link"));
 
   if (record == NULL)
     record = cd_publication_new (site);

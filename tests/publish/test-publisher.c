@@ -227,7 +227,11 @@ make_user (const char *login,
   g_autofree char *code = g_strdup_printf (
     "$id = username_exists( '%s' ); if ( ! $id ) { $id = wp_insert_user( array( "
     "'user_login' => '%s', 'user_email' => '%s', 'display_name' => '%s', "
-    "'user_pass' => wp_generate_password(), 'role' => 'author' ) ); } echo $id;",
+    "'user_pass' => wp_generate_password(), 'role' => 'author' ) ); } "
+    /* WordPress lists a user to accounts without list_users only once
+     * they have a published post. */
+    "if ( ! count_user_posts( $id ) ) { wp_insert_post( array( 'post_author' => $id, "
+    "'post_status' => 'publish', 'post_title' => 'Earlier story' ) ); } echo $id;",
     login, login, email, name);
   g_autofree char *out = cd_test_wp_php (code);
 
@@ -259,6 +263,16 @@ test_first_publish (void)
   result = publish ("admin", story.article, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  {
+    g_autofree char *text = cd_wp_differences_to_text (cd_publish_result_get_differences (result));
+    GPtrArray *warnings = cd_publish_result_get_warnings (result);
+
+    g_test_message ("differences: %s", text);
+    for (guint i = 0; i < warnings->len; i++)
+      g_test_message ("warning: %s", (char *) g_ptr_array_index (warnings, i));
+    /* WordPress kept every field of the full article. */
+    g_assert_cmpuint (cd_publish_result_get_differences (result)->len, ==, 0);
+  }
   /* The publisher never changes the article: the caller stores the record. */
   g_assert_true (cd_article_equal (story.article, before));
 
@@ -312,14 +326,17 @@ test_first_publish (void)
       JsonObject *meta = json_object_get_object_member (post, "meta");
       const char *jsonld = json_object_get_string_member (meta, "copydesk_jsonld");
       g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *ld;
 
       g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_id"), ==,
                        cd_article_get_id (story.article));
       json_parser_load_from_data (parser, jsonld, -1, &error);
       g_assert_no_error (error);
-      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                      "url"),
-                       ==, cd_publication_get_link (record));
+      ld = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (ld, "url"), ==, cd_publication_get_link (record));
+      /* The image where WordPress serves it, not the author's file name. */
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ld, "image"), "url"),
+                       ==, json_object_get_string_member (json_node_get_object (media), "source_url"));
     }
 
   /* The page readers see. */
@@ -368,6 +385,71 @@ test_update_after_edit (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
+/* A lead image that is a web address stays where it is: no upload, and
+ * the result says the post has no featured image. The embargo is over, so
+ * the post is published. */
+static void
+test_remote_image (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CD_SOURCE_ROOT"), "tests", "articles",
+                                            "remote-image.copydesk", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strdup_printf ("urn:uuid:%s", uuid);
+  g_autofree char *slug = g_strdup_printf ("remote-image-%s", uuid);
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  article = cd_article_load_from_data (contents, length, "remote-image.copydesk", &error);
+  g_assert_no_error (error);
+  cd_article_set_id (article, id);
+  cd_article_set_slug (article, slug);
+
+  result = publish ("admin", article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (result, "https://images.example.com/2026/06/cycle-lane-plan.jpg"));
+  g_assert_cmpint (cd_publication_get_media_id (cd_publish_result_get_publication (result)), ==, 0);
+  post = get_post (cd_publish_result_get_post_id (result));
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+}
+
+/* Changing a live post's slug is explicit, and the result names the old
+ * address, which WordPress sends on to the new one. */
+static void
+test_change_slug (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) second = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_link = NULL;
+  g_autofree char *new_slug = NULL;
+  g_autofree char *page = NULL;
+  CdPublishOptions options = { .change_slug = TRUE, .article_dir = image_dir };
+
+  story_init (&story, "slug");
+  first = publish_and_keep ("admin", story.article);
+  old_link = g_strdup (cd_publish_result_get_link (first));
+  new_slug = g_strconcat (story.name, "-renamed", NULL);
+  cd_article_set_slug (story.article, new_slug);
+  second = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_post_id (second), ==, cd_publish_result_get_post_id (first));
+  post = get_post (cd_publish_result_get_post_id (second));
+  g_assert_cmpstr (json_object_get_string_member (post, "slug"), ==, new_slug);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_true (has_warning (second, old_link));
+  page = cd_test_wp_get_page (old_link);
+  g_assert_nonnull (strstr (page, "eight months of repairs"));
+}
+
 /* The first answer was lost (a timeout): the article has no record, and a
  * second publish finds the post instead of making another. */
 static void
@@ -394,16 +476,16 @@ test_retry_after_timeout (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
-static gboolean
-has_change (CdPublishResult *result,
-            const char      *field)
+static CdWpDifference *
+find_change (CdPublishResult *result,
+             const char      *field)
 {
   GPtrArray *changes = cd_publish_result_get_site_changes (result);
 
   for (guint i = 0; i < changes->len; i++)
     if (g_strcmp0 (((CdWpDifference *) g_ptr_array_index (changes, i))->field, field) == 0)
-      return TRUE;
-  return FALSE;
+      return g_ptr_array_index (changes, i);
+  return NULL;
 }
 
 static void
@@ -420,6 +502,7 @@ test_conflict (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *route = NULL;
   CdPublishOptions overwrite = { .overwrite = TRUE, .article_dir = image_dir };
+  CdWpDifference *title;
   gint64 id;
 
   story_init (&story, "conflict");
@@ -437,7 +520,12 @@ test_conflict (void)
   conflict = publish ("admin", story.article, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
-  g_assert_true (has_change (conflict, "title"));
+  title = find_change (conflict, "title");
+  g_assert_nonnull (title);
+  /* What was pushed against what the site has now. */
+  g_assert_cmpstr (title->before, ==, cd_article_get_headline (story.article));
+  g_assert_cmpstr (title->after, ==, "Library reopens: the desk's version");
+  g_assert_null (find_change (conflict, "content"));
   g_assert_null (cd_publish_result_get_publication (conflict));
   g_assert_cmpstr (raw (cd_publish_result_get_site_post (conflict), "title"), ==,
                    "Library reopens: the desk's version");
@@ -505,21 +593,49 @@ test_schedule_too_soon (void)
   g_assert_cmpuint (count_media (story.name), ==, 0);
 }
 
+/* Published an hour ago but under embargo until tomorrow: the post waits
+ * for the embargo on the site, it never goes out early. */
 static void
-test_embargo_refusal (void)
+test_embargo_holds (void)
 {
   g_auto(Story) story = { 0 };
   g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
   g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) embargo_utc = NULL;
+  g_autofree char *embargo_gmt = NULL;
   CdPublishOptions options = { .status = "publish", .article_dir = image_dir };
 
   story_init (&story, "embargo");
   cd_article_set_embargo (story.article, tomorrow);
   cd_article_set_published (story.article, earlier);
   result = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  post = get_post (cd_publish_result_get_post_id (result));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  /* Not before the embargo (WordPress keeps whole seconds). */
+  embargo_utc = g_date_time_add_seconds (tomorrow, -1);
+  embargo_gmt = g_date_time_format (embargo_utc, "%Y-%m-%dT%H:%M:%S");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), >, embargo_gmt);
+}
+
+/* An embargo that ends in a minute: WordPress would publish at once. */
+static void
+test_embargo_too_soon (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 60);
+
+  story_init (&story, "embargo-soon");
+  cd_article_set_embargo (story.article, soon);
+  cd_article_set_published (story.article, NULL);
+  result = publish ("admin", story.article, NULL, &error);
   g_assert_null (result);
   g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE);
   g_assert_nonnull (strstr (error->message, "embargo"));
@@ -537,13 +653,19 @@ test_author_account (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *section = NULL;
 
+  make_user ("aisha", "Aisha Rahman", "aisha.rahman@example.com");
   story_init (&story, "author");
   section = g_strdup_printf ("Section %s", story.name);
   cd_article_set_section (story.article, section);
   result = publish ("author", story.article, NULL, &error);
   g_assert_no_error (error);
+  for (guint i = 0; i < cd_publish_result_get_warnings (result)->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (cd_publish_result_get_warnings (result), i));
   g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
   g_assert_true (has_warning (result, section));
+  /* Aisha Rahman has a user, found without
+   * list_users, but an Author may not give her the post. */
+  g_assert_true (has_warning (result, "may not make Aisha Rahman"));
   post = get_post (cd_publish_result_get_post_id (result));
   g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
   g_assert_cmpint (json_object_get_int_member (post, "author"), ==, cd_test_wp_account_id ("author"));
@@ -624,8 +746,47 @@ test_stopped_mid_upload (void)
 }
 
 static void
+test_cancelled (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
+  g_autoptr(CdPublisher) publisher = cd_publisher_new (site);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdArticle) before = NULL;
+  CdPublishOptions options = { .article_dir = image_dir };
+  Outcome outcome = { NULL, NULL, FALSE };
+
+  story_init (&story, "cancelled");
+  before = cd_article_copy (story.article);
+  cd_publisher_publish_async (publisher, story.article, &options, cancellable,
+                              on_published, &outcome);
+  g_cancellable_cancel (cancellable);
+  cd_test_wait (&outcome.done);
+  g_assert_null (outcome.result);
+  g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome.error);
+  g_assert_true (cd_article_equal (story.article, before));
+  g_assert_cmpuint (count_posts (story.name), ==, 0);
+}
+
+static void
+on_fraction (CdPublisher *publisher,
+             GParamSpec  *pspec,
+             gpointer     user_data)
+{
+  gboolean *seen_upload = user_data;
+  double fraction = cd_publisher_get_fraction (publisher);
+
+  if (g_strcmp0 (cd_publisher_get_stage (publisher), "Uploading the lead image…") == 0
+      && fraction > 0.3 && fraction <= 0.75)
+    *seen_upload = TRUE;
+}
+
+/* The stage and fraction follow the publish, the upload's bytes too. */
+static void
 test_progress (void)
 {
+  gboolean seen_upload = FALSE;
   g_auto(Story) story = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
@@ -633,6 +794,7 @@ test_progress (void)
   g_autoptr(CdPublishResult) result = NULL;
 
   story_init (&story, "progress");
+  g_signal_connect (publisher, "notify::fraction", G_CALLBACK (on_fraction), &seen_upload);
   result = publish_with (publisher, story.article, NULL, &error);
   g_assert_no_error (error);
   /* The last notification arrives in this thread after the callback's
@@ -640,6 +802,7 @@ test_progress (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpfloat (cd_publisher_get_fraction (publisher), ==, 1.0);
+  g_assert_true (seen_upload);
   g_assert_nonnull (cd_publisher_get_stage (publisher));
 }
 
@@ -661,14 +824,18 @@ main (int   argc,
 
   g_test_add_func ("/publisher/first-publish", test_first_publish);
   g_test_add_func ("/publisher/update-after-edit", test_update_after_edit);
+  g_test_add_func ("/publisher/remote-image", test_remote_image);
+  g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
   g_test_add_func ("/publisher/conflict", test_conflict);
   g_test_add_func ("/publisher/schedule-future", test_schedule_future);
   g_test_add_func ("/publisher/schedule-too-soon", test_schedule_too_soon);
-  g_test_add_func ("/publisher/embargo-refusal", test_embargo_refusal);
+  g_test_add_func ("/publisher/embargo-holds", test_embargo_holds);
+  g_test_add_func ("/publisher/embargo-too-soon", test_embargo_too_soon);
   g_test_add_func ("/publisher/author-account", test_author_account);
   g_test_add_func ("/publisher/wrong-password", test_wrong_password);
   g_test_add_func ("/publisher/stopped-mid-upload", test_stopped_mid_upload);
+  g_test_add_func ("/publisher/cancelled", test_cancelled);
   g_test_add_func ("/publisher/progress", test_progress);
   status = g_test_run ();
 

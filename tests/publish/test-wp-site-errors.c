@@ -6,6 +6,8 @@
  * proxy's HTML, 413, 5xx, an endless answer) to messages. A small
  * SoupServer in a thread of its own plays the site. */
 
+#include <glib/gstdio.h>
+
 #include "cd-wp-site-private.h"
 
 static SoupServer *server;
@@ -72,6 +74,22 @@ handle (SoupServer        *srv,
       soup_message_headers_append (headers, "Location", "http://copydesk.example/wp-json/moved");
       reply (message, 301, "text/html", "<html>Moved</html>");
     }
+  else if (g_str_equal (path, "/skew/wp-json/"))
+    {
+      /* A site whose clock is a day ahead of ours. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) ahead = g_date_time_add_days (now, 1);
+      g_autofree char *date = soup_date_time_to_string (ahead, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (headers, "Date", date);
+      reply (message, 200, "application/json",
+             "{\"namespaces\":[\"wp/v2\"],\"name\":\"Skewed\",\"timezone_string\":\"\","
+             "\"gmt_offset\":5.5}");
+    }
+  else if (g_str_equal (path, "/skew/wp-json/wp/v2/users/me"))
+    reply (message, 200, "application/json",
+           "{\"id\":7,\"name\":\"Ada\",\"slug\":\"ada\",\"roles\":[\"author\"],"
+           "\"capabilities\":{\"publish_posts\":true,\"upload_files\":true}}");
   else if (g_str_equal (path, "/blog/wp-json/wp/v2/users/me"))
     reply (message, 200, "application/json", "[1, 2, 3]");
   else
@@ -83,7 +101,7 @@ serve (gpointer data)
 {
   GMainLoop *loop = data;
 
-  g_main_context_push_thread_default (server_context);
+  g_main_context_push_thread_default (g_main_loop_get_context (loop));
   g_main_loop_run (loop);
   return NULL;
 }
@@ -229,6 +247,28 @@ test_check_malformed (void)
   g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_MALFORMED);
 }
 
+/* The site's clock from its Date header, its zone as an offset, and a
+ * site without Copydesk's plugin (the posts schema cannot be read). */
+static void
+test_check_skew (void)
+{
+  g_autoptr(CdWpSite) site = fake_site ("skew/");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdWpAccount) account = NULL;
+
+  account = cd_wp_site_check_sync (site, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->site_title, ==, "Skewed");
+  g_assert_null (account->timezone);
+  g_assert_cmpfloat (account->gmt_offset_hours, ==, 5.5);
+  g_assert_cmpint (account->clock_skew, >, 23 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (account->clock_skew, <, 25 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (account->user_id, ==, 7);
+  g_assert_true (account->can_publish);
+  g_assert_false (account->can_edit_others);
+  g_assert_false (account->accepts_meta);
+}
+
 /* Without a Link header and without /wp-json/, the ?rest_route= form. */
 static void
 test_rest_route_fallback (void)
@@ -303,6 +343,82 @@ test_unknown_host (void)
   g_assert_nonnull (strstr (error->message, "Nowhere"));
 }
 
+/* A certificate that nobody vouches for, made for the test. */
+static void
+test_untrusted_certificate (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *folder = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) tls_server = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  GThread *thread;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(CdWpSite) site = NULL;
+  g_autoptr(CdWpAccount) account = NULL;
+  GSList *uris;
+  int status = 0;
+
+  if (openssl == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("needs openssl and a TLS backend (glib-networking)");
+      return;
+    }
+  folder = g_dir_make_tmp ("copydesk-tls-XXXXXX", &error);
+  g_assert_no_error (error);
+  cert = g_build_filename (folder, "cert.pem", NULL);
+  key = g_build_filename (folder, "key.pem", NULL);
+  {
+    const char *argv[] = { openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                           "-keyout", key, "-out", cert, "-days", "1",
+                           "-subj", "/CN=127.0.0.1", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (folder);
+
+  /* Served from a thread of its own, like the plain fake site. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  tls_server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (tls_server, NULL, handle, NULL, NULL);
+  soup_server_listen (tls_server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_main_context_pop_thread_default (context);
+  g_assert_no_error (error);
+  loop = g_main_loop_new (context, FALSE);
+  thread = g_thread_new ("fake-tls-site", serve, loop);
+  uris = soup_server_get_uris (tls_server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  site = cd_wp_site_new ("Self-signed Site", url, "ada", "x", &error);
+  g_assert_no_error (error);
+  account = cd_wp_site_check_sync (site, NULL, &error);
+  g_assert_null (account);
+  g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "Self-signed Site"));
+
+  g_main_loop_quit (loop);
+  g_thread_join (thread);
+  g_main_context_push_thread_default (context);
+  soup_server_disconnect (tls_server);
+  g_clear_object (&tls_server);
+  g_main_context_pop_thread_default (context);
+}
+
 static void
 test_cancelled (void)
 {
@@ -330,12 +446,14 @@ main (int   argc,
   g_test_add_func ("/wp-site/malformed", test_malformed);
   g_test_add_func ("/wp-site/huge", test_huge);
   g_test_add_func ("/wp-site/check-malformed", test_check_malformed);
+  g_test_add_func ("/wp-site/check-skew", test_check_skew);
   g_test_add_func ("/wp-site/rest-route-fallback", test_rest_route_fallback);
   g_test_add_func ("/wp-site/not-wordpress", test_not_wordpress);
   g_test_add_func ("/wp-site/insecure-rest-root", test_insecure_rest_root);
   g_test_add_func ("/wp-site/redirect", test_redirect);
   g_test_add_func ("/wp-site/offline", test_offline);
   g_test_add_func ("/wp-site/unknown-host", test_unknown_host);
+  g_test_add_func ("/wp-site/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/wp-site/cancelled", test_cancelled);
   return g_test_run ();
 }
