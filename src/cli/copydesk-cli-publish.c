@@ -155,7 +155,7 @@ read_password (const char  *prompt,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("No application password given: type it, pipe it to standard input, "
-                     "or set " PASSWORD_VARIABLE "."));
+                     "or set COPYDESK_WP_PASSWORD."));
       return NULL;
     }
   if (!g_utf8_validate (line->str, line->len, NULL))
@@ -225,7 +225,7 @@ site_add (int    argc,
   g_option_context_set_summary (context,
                                 _("Add a WordPress site. The application password (WordPress: Users ▸ "
                                   "Profile ▸ Application Passwords) is read from standard input, or "
-                                  "from the environment variable " PASSWORD_VARIABLE ", never from the "
+                                  "from the environment variable COPYDESK_WP_PASSWORD, never from the "
                                   "command line. The site and the account are checked first; the "
                                   "password is kept in the keyring, the site in "
                                   "$XDG_CONFIG_HOME/copydesk/sites.ini."));
@@ -293,7 +293,7 @@ site_add (int    argc,
         {
           g_printerr ("%s\n", error->message);
           g_printerr (_("%s was added without its password: give it in "
-                        PASSWORD_VARIABLE " each time.\n"), rest[0]);
+                        "COPYDESK_WP_PASSWORD each time.\n"), rest[0]);
           return EXIT_READY;
         }
       cd_site_list_remove (list, cd_site_entry_get_name (entry), NULL);
@@ -452,7 +452,7 @@ cd_cli_run_site (int    argc,
                                    "publishes to (the same list as Preferences ▸ Sites). "
                                    "Passwords are kept in the keyring; “site add” reads the "
                                    "application password from standard input or from "
-                                   PASSWORD_VARIABLE "."));
+                                   "COPYDESK_WP_PASSWORD."));
       fprintf (stream, "%s\n", _("Run “copydesk-cli site ACTION --help” for an action’s options."));
       return action != NULL ? EXIT_READY : EXIT_USAGE;
     }
@@ -533,7 +533,7 @@ resolve_site (const char  *name_or_url,
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                        _("%s is not in the list of sites: give the account with --user USER "
-                         "and its application password in " PASSWORD_VARIABLE
+                         "and its application password in COPYDESK_WP_PASSWORD"
                          ", or add the site with “copydesk-cli site add”"), name_or_url);
           return NULL;
         }
@@ -635,6 +635,26 @@ publish_failed (gboolean     as_json,
   return status;
 }
 
+/* The same check as export and the window's Publish: problems that block
+ * publication are named, and publishing anyway is an explicit choice. */
+static void
+print_blocking_issues (const char *path,
+                       GListModel *issues)
+{
+  guint n = g_list_model_get_n_items (issues);
+
+  g_printerr (_("%s has problems that block publication:\n"), path);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (cd_preflight_issue_get_severity (issue) == CD_SEVERITY_ERROR)
+        g_printerr ("  %-14s  %s\n", cd_preflight_issue_get_field (issue),
+                    cd_preflight_issue_get_message (issue));
+    }
+  g_printerr (_("Fix them, or publish anyway with --force.\n"));
+}
+
 static gboolean
 same_contents (GFile  *file,
                GBytes *before)
@@ -670,10 +690,14 @@ cd_cli_run_publish (int    argc,
   g_autofree char *user = NULL;
   g_autofree char *status = NULL;
   g_autofree char *article_dir = NULL;
+  g_autofree char *post_id = NULL;
   g_auto(GStrv) files = NULL;
   gboolean change_slug = FALSE;
   gboolean overwrite = FALSE;
   gboolean as_json = FALSE;
+  gboolean force = FALSE;
+  g_autofree char *rules_path = NULL;
+  g_autoptr(CdHouseRules) rules = NULL;
   CdPublishOptions options = { NULL, FALSE, FALSE, NULL };
   Progress progress = { isatty (STDERR_FILENO), FALSE };
   Waiter waiter = { NULL, NULL };
@@ -688,20 +712,22 @@ cd_cli_run_publish (int    argc,
     { "change-slug", 0, 0, G_OPTION_ARG_NONE, &change_slug, N_("Send the article’s slug on an update (changes a live post’s address)"), NULL },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite, N_("Replace changes made on the site since the last publish"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON on standard output"), NULL },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Publish even if the article has errors"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
   context = cd_cli_command_context (cd_cli_find_command ("publish"));
   g_option_context_set_description (context,
-                                    _("The password comes from the environment variable " PASSWORD_VARIABLE
+                                    _("The password comes from the environment variable COPYDESK_WP_PASSWORD"
                                       " when it is set (pipelines), else from the keyring (Preferences ▸ "
                                       "Sites, or “copydesk-cli site add”). An address that is not in the "
-                                      "list works with --user and " PASSWORD_VARIABLE ".\n\n"
+                                      "list works with --user and COPYDESK_WP_PASSWORD.\n\n"
                                       "The post is recorded in FILE, so that the next publish updates it.\n\n"
-                                      "Exit status: 0 published, 1 not published (the message says why; "
-                                      "FILE is unchanged), 2 bad usage or unreadable FILE, 3 conflict: the "
-                                      "post was changed on the site since the last publish, nothing was "
+                                      "Exit status: 0 published, 1 not published (the message says why: "
+                                      "the article has errors, or the site refused; FILE is unchanged), "
+                                      "2 bad usage or unreadable FILE, 3 conflict: the post was changed on the site since the last publish, nothing was "
                                       "sent and FILE is unchanged; --overwrite replaces the site’s changes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -725,6 +751,29 @@ cd_cli_run_publish (int    argc,
     return publish_failed (as_json, files[0], NULL, error->message, EXIT_USAGE);
   folder = g_file_get_parent (file);
   article_dir = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  rules = cd_cli_load_rules (rules_path, &error);
+  if (rules == NULL)
+    return publish_failed (as_json, files[0], NULL, error->message, EXIT_USAGE);
+  if (!force)
+    {
+      g_autoptr(GListModel) issues = cd_preflight_check_in_folder (article, rules, folder);
+
+      if (!cd_preflight_is_ready (issues))
+        {
+          print_blocking_issues (files[0], issues);
+          if (as_json)
+            {
+              g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+              json_begin (builder, files[0], NULL, "error");
+              add_string_member (builder, "error", _("The article has problems that block publication."));
+              json_builder_end_object (builder);
+              print_json (builder);
+            }
+          return EXIT_HAS_ERRORS;
+        }
+    }
 
   entry = resolve_site (site_name, user, &error);
   if (entry == NULL)
@@ -799,26 +848,27 @@ cd_cli_run_publish (int    argc,
 
   /* The record goes into the article and the file, so that the next
    * publish updates this post. A file changed meanwhile (in the window,
-   * say) is not written over. */
+   * say) is not written over. The id is printed from a string so that
+   * the messages can be translated (gettext cannot see G_GINT64_FORMAT). */
+  post_id = g_strdup_printf ("%" G_GINT64_FORMAT, cd_publish_result_get_post_id (result));
   cd_article_set_publication (article, cd_publish_result_get_publication (result));
   if (!same_contents (file, contents))
     {
       g_autofree char *message =
-        g_strdup_printf (_("%s changed while it was being published, so the post (id %" G_GINT64_FORMAT
-                           ", %s) is not recorded in it. Publish it again: the post is found and "
+        g_strdup_printf (_("%s changed while it was being published, so the post (id %s, %s) "
+                           "is not recorded in it. Publish it again: the post is found and "
                            "updated, not made twice."),
-                         files[0], cd_publish_result_get_post_id (result),
-                         cd_publish_result_get_link (result));
+                         files[0], post_id, cd_publish_result_get_link (result));
       return publish_failed (as_json, files[0], entry, message, EXIT_HAS_ERRORS);
     }
   if (!cd_article_save_to_file (article, file, NULL, &error))
     {
       g_autofree char *message =
-        g_strdup_printf (_("The post is on %s (id %" G_GINT64_FORMAT ", %s), but it could not be "
+        g_strdup_printf (_("The post is on %s (id %s, %s), but it could not be "
                            "recorded in %s: %s. Make the file writable and publish again: the "
                            "post is found and updated, not made twice."),
-                         site_label, cd_publish_result_get_post_id (result),
-                         cd_publish_result_get_link (result), files[0], error->message);
+                         site_label, post_id, cd_publish_result_get_link (result), files[0],
+                         error->message);
       return publish_failed (as_json, files[0], entry, message, EXIT_HAS_ERRORS);
     }
 
@@ -866,7 +916,7 @@ cd_cli_run_publish (int    argc,
     {
       g_print (_("Published %s to %s\n"), files[0], site_label);
       g_print (_("  Link:    %s\n"), cd_publish_result_get_link (result));
-      g_print (_("  Post id: %" G_GINT64_FORMAT "\n"), cd_publish_result_get_post_id (result));
+      g_print (_("  Post id: %s\n"), post_id);
       g_print (_("  Status:  %s\n"), cd_publish_result_get_status (result));
       if (date != NULL)
         {

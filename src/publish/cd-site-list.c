@@ -376,6 +376,24 @@ read_file (CdSiteList  *self,
   return TRUE;
 }
 
+static gboolean
+same_entries (GPtrArray *a,
+              GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      CdSiteEntry *x = g_ptr_array_index (a, i);
+      CdSiteEntry *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->url, y->url) != 0 ||
+          g_strcmp0 (x->user, y->user) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cd_site_list_load:
  * @self: a list
@@ -409,6 +427,19 @@ cd_site_list_load (CdSiteList  *self,
 
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   self->keyfile = g_steal_pointer (&keyfile);
+
+  /* Reading an unchanged file (every change re-reads it first) keeps the
+   * entries and says nothing, so that lists bound to the model keep their
+   * selection. */
+  if (same_entries (self->entries, entries))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   removed = self->entries->len;
   g_ptr_array_unref (self->entries);

@@ -67,7 +67,7 @@ explain_error (GError     **error,
                     _("No keyring (Secret Service) is running, so the password for %s on %s "
                       "cannot be kept or read. Start GNOME Keyring or another Secret Service, "
                       "or give the password in the environment variable "
-                      PASSWORD_VARIABLE ". Details: "), user, url);
+                      "COPYDESK_WP_PASSWORD. Details: "), user, url);
 }
 
 static void
@@ -332,7 +332,7 @@ cd_site_entry_open_sync (CdSiteEntry   *entry,
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_NO_PASSWORD,
                    _("There is no password for %s on %s (%s) in the keyring. Add it in "
                      "Preferences ▸ Sites, or with “copydesk-cli site add %s %s --user %s”, "
-                     "or give it in the environment variable " PASSWORD_VARIABLE "."),
+                     "or give it in the environment variable COPYDESK_WP_PASSWORD."),
                    user, name, url, name, url, user);
       return NULL;
     }

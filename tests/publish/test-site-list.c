@@ -125,6 +125,13 @@ test_add_lookup_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  /* Reading the file it just wrote changes nothing: the entry is the same
+   * object, and lists bound to the model keep their selection. */
+  g_assert_true (cd_site_list_load (list, &error));
+  g_assert_cmpint (changes, ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (item == entry);
+  g_clear_object (&item);
   g_assert_cmpstr (cd_site_entry_get_url (entry), ==, "https://news.example/");
 
   /* Written for its owner only. */
