@@ -75,6 +75,27 @@ site_php (const char *code)
   g_assert_no_error (error);
 }
 
+/* Runs wpsite.py @verb (stop-web, start-web) on the test site. */
+static void
+site_web (const char *verb)
+{
+  JsonArray *command = json_object_get_array_member (site_info, "wpsite");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  for (guint i = 0; i < json_array_get_length (command); i++)
+    g_ptr_array_add (argv, (gpointer) json_array_get_string_element (command, i));
+  g_ptr_array_add (argv, (gpointer) verb);
+  g_ptr_array_add (argv, (gpointer) info_string (NULL, "dir"));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (wait_status, &error);
+  g_assert_no_error (error);
+}
+
 /* Widgets */
 
 static GtkWidget *
@@ -920,6 +941,80 @@ test_open_from_site (void)
   close_window (window);
 }
 
+static gboolean
+error_dialog_shown_cb (gpointer data)
+{
+  CdWindow *window = data;
+
+  return window->publish_cancellable == NULL &&
+         cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Could Not Publish") != NULL;
+}
+
+/* The site is down: the publisher's message is shown, and the article and
+ * its file are as they were. */
+static void
+test_site_down (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *shot = NULL;
+  CdWindow *window;
+  CdArticle *article;
+  GtkWidget *publish;
+  AdwMessageDialog *dialog;
+
+  if (cd_site_list_lookup (cd_sites_get_list (), SITE_NAME) == NULL)
+    add_site (NULL, FALSE);
+
+  window = open_sample_copy (&path);
+  article = cd_document_get_article (cd_window_get_document (window));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_null (cd_article_lookup_publication (article, info_string (NULL, "url")));
+
+  site_web ("stop-web");
+  cd_publish_button_popup (window->publish_button);
+  publish = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "publish_button");
+  cd_ui_test_wait_for_mapped (publish);
+  g_signal_emit_by_name (publish, "clicked");
+  {
+    AdwMessageDialog *problems = NULL;
+    gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+    /* The sample may have problems that ask first; publish anyway. */
+    while (!error_dialog_shown_cb (window) && g_get_monotonic_time () < end)
+      {
+        problems = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Publish With Problems?");
+        if (problems != NULL)
+          cd_ui_test_respond (problems, "publish");
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  cd_ui_test_wait_for (error_dialog_shown_cb, window, 1000, "the publish's error");
+  dialog = cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Could Not Publish");
+  g_test_message ("error: %s", adw_message_dialog_get_body (dialog));
+  /* It names the site. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), SITE_NAME));
+  cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  shot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "publish-error");
+  g_test_message ("screenshot: %s", shot);
+  screen_shot ("publish-error");
+  cd_ui_test_respond (dialog, "close");
+  site_web ("start-web");
+
+  /* Nothing changed: no record, the file as it was, Publish ready again. */
+  g_assert_null (cd_article_lookup_publication (article, info_string (NULL, "url")));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  cd_publish_button_popup (window->publish_button);
+  cd_ui_test_wait_for_mapped (publish);
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  cd_publish_button_popdown (window->publish_button);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -944,6 +1039,7 @@ main (int   argc,
       g_test_add_func ("/publish/window/publish-and-update", test_publish);
       g_test_add_func ("/publish/window/conflict", test_conflict);
       g_test_add_func ("/publish/window/open-from-site", test_open_from_site);
+      g_test_add_func ("/publish/window/site-down", test_site_down);
     }
   else
     g_test_skip ("needs a WordPress site (COPYDESK_TEST_WP_INFO): run it in suite publish");
