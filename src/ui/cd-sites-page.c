@@ -18,6 +18,9 @@ struct _CdSitesPage
 
   GtkListBox         *list_box;
   GtkButton          *add_button;
+
+  /* The checks of sites not checked yet in this run, for their rows. */
+  GCancellable       *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CdSitesPage, cd_sites_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -252,6 +255,101 @@ remove_clicked_cb (GtkButton *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "https://news.example/ · signed in as ada", and on a second line what
+ * the check found (or why it failed), when there is one. */
+static void
+set_row_subtitle (AdwActionRow *row,
+                  CdSiteEntry  *entry,
+                  const char   *status)
+{
+  /* Translators: a site's address and the user name Copydesk signs in with. */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · signed in as %s"),
+                                               cd_site_entry_get_url (entry),
+                                               cd_site_entry_get_user (entry));
+
+  if (status != NULL)
+    {
+      g_autofree char *both = g_strconcat (subtitle, "\n", status, NULL);
+      adw_action_row_set_subtitle (row, both);
+    }
+  else
+    adw_action_row_set_subtitle (row, subtitle);
+}
+
+typedef struct
+{
+  GWeakRef     row;
+  CdSiteEntry *entry;
+  GCancellable *cancellable;
+} RowCheck;
+
+static void
+row_check_free (RowCheck *check)
+{
+  g_weak_ref_clear (&check->row);
+  g_clear_object (&check->entry);
+  g_clear_object (&check->cancellable);
+  g_free (check);
+}
+
+static void
+row_check_done (RowCheck   *check,
+                const char *status)
+{
+  g_autoptr(AdwActionRow) row = g_weak_ref_get (&check->row);
+
+  if (row != NULL)
+    set_row_subtitle (row, check->entry, status);
+  row_check_free (check);
+}
+
+static void
+row_checked_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RowCheck *check = user_data;
+  g_autoptr(GError) error = NULL;
+  CdWpAccount *account = cd_wp_site_check_finish (CD_WP_SITE (object), result, &error);
+  g_autofree char *status = NULL;
+
+  if (account == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          row_check_free (check);
+          return;
+        }
+      row_check_done (check, error->message);
+      return;
+    }
+
+  status = cd_sites_describe_account (account);
+  cd_sites_remember_account (cd_site_entry_get_url (check->entry), account);
+  row_check_done (check, status);
+}
+
+static void
+row_opened_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RowCheck *check = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdWpSite) site = cd_sites_open_finish (result, &error);
+
+  if (site == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        row_check_free (check);
+      else
+        row_check_done (check, error->message);
+      return;
+    }
+
+  cd_wp_site_check_async (site, check->cancellable, row_checked_cb, check);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -261,22 +359,23 @@ create_row (gpointer item,
   CdWpAccount *account = cd_sites_lookup_account (cd_site_entry_get_url (entry));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove;
-  g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cd_site_entry_get_name (entry));
   status = account != NULL ? cd_sites_describe_account (account) : NULL;
-  /* Translators: a site's address and the user name Copydesk signs in with. */
-  subtitle = g_strdup_printf (_("%s · signed in as %s"),
-                              cd_site_entry_get_url (entry), cd_site_entry_get_user (entry));
-  if (status != NULL)
+  set_row_subtitle (ADW_ACTION_ROW (row), entry, status);
+  if (account == NULL)
     {
-      g_autofree char *both = g_strconcat (subtitle, "\n", status, NULL);
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&both);
+      /* Said at once when a site's password no longer works, rather than
+       * at the next publish. */
+      RowCheck *check = g_new0 (RowCheck, 1);
+
+      g_weak_ref_init (&check->row, row);
+      check->entry = g_object_ref (entry);
+      check->cancellable = g_object_ref (self->cancellable);
+      cd_sites_open_async (entry, self->cancellable, row_opened_cb, check);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -310,6 +409,9 @@ cd_sites_page_dispose (GObject *object)
    * for this one. */
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), CD_TYPE_SITES_PAGE);
 
   G_OBJECT_CLASS (cd_sites_page_parent_class)->dispose (object);
@@ -335,6 +437,7 @@ cd_sites_page_init (CdSitesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (cd_sites_get_list ()),
                            create_row, self, NULL);
 }

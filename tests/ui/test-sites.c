@@ -158,6 +158,64 @@ test_sites_page_empty (void)
   cd_ui_test_destroy_window (GTK_WINDOW (preferences));
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static gboolean
+row_checked_cb (gpointer data)
+{
+  GtkLabel *label = find_label (data, "http://127.0.0.1:9/ · signed in as ada");
+
+  return label != NULL && strchr (gtk_label_get_text (label), '\n') != NULL;
+}
+
+/* A site that was not checked in this run is checked when Preferences ▸
+ * Sites shows it, and its row says what is wrong: here, nothing answers at
+ * its address. The password comes from COPYDESK_WP_PASSWORD (no keyring in
+ * this suite). */
+static void
+test_sites_page_checks (void)
+{
+  g_autoptr(CdSiteEntry) entry = cd_site_entry_new ("Closed", "http://127.0.0.1:9/", "ada");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *preferences;
+  GtkLabel *label;
+
+  g_setenv ("COPYDESK_WP_PASSWORD", "abcd efgh ijkl mnop qrst uvwx", TRUE);
+  cd_site_list_add (cd_sites_get_list (), entry, &error);
+  g_assert_no_error (error);
+
+  preferences = cd_preferences_window_new (NULL, cd_application_get_settings (app));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sites");
+  gtk_window_present (GTK_WINDOW (preferences));
+  cd_ui_test_wait_for_mapped (preferences);
+  cd_ui_test_wait_for (row_checked_cb, preferences, 60000, "the site's row to say how its check went");
+  label = find_label (preferences, "http://127.0.0.1:9/ · signed in as ada");
+  g_test_message ("row: %s", gtk_label_get_text (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Closed"));
+  cd_ui_test_destroy_window (GTK_WINDOW (preferences));
+
+  cd_site_list_remove (cd_sites_get_list (), "Closed", &error);
+  g_assert_no_error (error);
+  g_unsetenv ("COPYDESK_WP_PASSWORD");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/sites/callback-without-dialog", test_callback_without_dialog);
   g_test_add_func ("/sites/describe-account", test_describe_account);
   g_test_add_func ("/sites/page-empty", test_sites_page_empty);
+  g_test_add_func ("/sites/page-checks", test_sites_page_checks);
 
   status = g_test_run ();
 
