@@ -1015,6 +1015,52 @@ test_site_down (void)
   close_window (window);
 }
 
+static gboolean
+publish_idle_cb (gpointer data)
+{
+  return CD_WINDOW (data)->publish_cancellable == NULL;
+}
+
+/* Cancel in the popover stops the publish: no record, no message, the
+ * form back. */
+static void
+test_cancel (void)
+{
+  g_autofree char *path = NULL;
+  CdWindow *window;
+  CdArticle *article;
+  GtkWidget *publish;
+  GtkWidget *stack;
+  GListModel *issues;
+
+  if (cd_site_list_lookup (cd_sites_get_list (), SITE_NAME) == NULL)
+    add_site (NULL, FALSE);
+
+  window = open_sample_copy (&path);
+  article = cd_document_get_article (cd_window_get_document (window));
+  issues = cd_window_check (window);
+  /* The sample is ready: Publish starts at once, with no question. */
+  g_assert_true (cd_preflight_is_ready (issues));
+  g_object_unref (issues);
+
+  cd_publish_button_popup (window->publish_button);
+  publish = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "publish_button");
+  stack = template_child (window->publish_button, CD_TYPE_PUBLISH_BUTTON, "stack");
+  cd_ui_test_wait_for_mapped (publish);
+  g_signal_emit_by_name (publish, "clicked");
+  g_assert_nonnull (window->publish_cancellable);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "progress");
+  /* Before the main loop runs again: nothing can have finished. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-cancel", NULL);
+  cd_ui_test_wait_for (publish_idle_cb, window, 60000, "the cancelled publish to end");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "form");
+  g_assert_null (cd_ui_test_find_message_dialog (GTK_WINDOW (window), "Could Not Publish"));
+  g_assert_null (cd_article_lookup_publication (article, info_string (NULL, "url")));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1040,6 +1086,7 @@ main (int   argc,
       g_test_add_func ("/publish/window/conflict", test_conflict);
       g_test_add_func ("/publish/window/open-from-site", test_open_from_site);
       g_test_add_func ("/publish/window/site-down", test_site_down);
+      g_test_add_func ("/publish/window/cancel", test_cancel);
     }
   else
     g_test_skip ("needs a WordPress site (COPYDESK_TEST_WP_INFO): run it in suite publish");
