@@ -9,6 +9,7 @@
 
 #include "cd-application.h"
 #include "cd-preferences-window.h"
+#include "cd-site-dialog.h"
 #include "cd-window-private.h"
 
 /* How many articles "Open Recent" lists. */
@@ -485,6 +486,20 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (cd_preferences_window_new (parent, self->settings)));
 }
 
+/* Preferences ▸ Sites, from the Publish popover when there is no site. */
+static void
+sites_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CdApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = cd_preferences_window_new (parent, self->settings);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sites");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -544,6 +559,7 @@ static const GActionEntry app_actions[] = {
   { .name = "open-uri", .activate = open_uri_activated, .parameter_type = "s" },
   { .name = "import", .activate = import_activated },
   { .name = "preferences", .activate = preferences_activated },
+  { .name = "sites", .activate = sites_activated },
   { .name = "about", .activate = about_activated },
   { .name = "quit", .activate = quit_activated },
 };
@@ -608,7 +624,20 @@ cd_application_open (GApplication  *application,
   CdApplication *self = CD_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    cd_application_open_file (self, files[i]);
+    {
+      /* A site's "authorize application" page sends the browser back to
+       * copydesk://authorize with the account's new password. */
+      if (g_file_has_uri_scheme (files[i], "copydesk"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          if (!cd_site_dialog_receive_callback (uri))
+            g_warning ("A site sent Copydesk a sign-in, but no Add Site window is "
+                       "waiting for it: add the site again in Preferences ▸ Sites.");
+          continue;
+        }
+      cd_application_open_file (self, files[i]);
+    }
 
   offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }

@@ -7,6 +7,7 @@
 
 #include "copydesk-core.h"
 #include "cd-preferences-window.h"
+#include "cd-sites-page.h"
 
 struct _CdPreferencesWindow
 {
@@ -701,6 +702,8 @@ cd_preferences_window_init (CdPreferencesWindow *self)
   self->default_rules = cd_house_rules_new_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (cd_sites_page_new ()));
 }
 
 /**

@@ -243,8 +243,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
     export_to_destination (g_steal_pointer (&job));
 }
 
-static char *
-describe_problems (GListModel *issues)
+char *
+cd_window_describe_problems (GListModel *issues)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   guint n_errors = cd_preflight_count (issues, CD_SEVERITY_ERROR);
@@ -324,7 +324,7 @@ start_export (CdWindow   *self,
   if (issues != NULL && !cd_preflight_is_ready (issues))
     {
       AdwMessageDialog *dialog;
-      g_autofree char *body = describe_problems (issues);
+      g_autofree char *body = cd_window_describe_problems (issues);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                            _("Export With Problems?"),

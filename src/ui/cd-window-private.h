@@ -9,6 +9,7 @@
 #include "cd-metadata-form.h"
 #include "cd-preflight-button.h"
 #include "cd-preview.h"
+#include "cd-publish-button.h"
 #include "cd-status-bar.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ struct _CdWindow
   AdwWindowTitle       *window_title;
   AdwSplitButton       *open_button;
   AdwSplitButton       *export_button;
+  CdPublishButton      *publish_button;
   CdPreflightButton    *preflight_button;
   AdwFlap              *details_flap;
   AdwFlap              *preview_flap;
@@ -57,6 +59,7 @@ struct _CdWindow
   GSignalGroup         *history_article_signals;  /* cd-window-undo.c */
   AdwToast             *undo_toast;      /* weak */
   guint                 limits_source;
+  GCancellable         *publish_cancellable;  /* cd-window-publish.c */
 
   guint                 check_source;
   /* Questions about the article on screen (closing, reverting, copying the
@@ -156,5 +159,19 @@ void          cd_window_set_save_as_file     (CdWindow *self,
 void          cd_window_export_class_init (GtkWidgetClass *widget_class);
 /* The "Export As" menu: one item per registered exporter. (transfer full) */
 GMenuModel   *cd_window_export_dup_menu   (void) G_GNUC_WARN_UNUSED_RESULT;
+/* "This article has 2 problems that block publication: …", for a question
+ * before exporting or publishing an article that is not ready. */
+char         *cd_window_describe_problems (GListModel *issues) G_GNUC_WARN_UNUSED_RESULT;
+
+/* cd-window-publish.c: win.publish and win.publish-cancel (the Publish
+ * button's popover), win.open-link (string: an address) and
+ * win.open-from-site. */
+void          cd_window_publish_class_init (GtkWidgetClass *widget_class);
+void          cd_window_publish_init       (CdWindow       *self);
+void          cd_window_publish_dispose    (CdWindow       *self);
+/* Opens @article as a new, unsaved document: in this window when it is
+ * unused, else in a new window. */
+void          cd_window_open_article       (CdWindow       *self,
+                                            CdArticle      *article);
 
 G_END_DECLS

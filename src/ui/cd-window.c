@@ -484,6 +484,7 @@ cd_window_dispose (GObject *object)
     g_signal_group_set_target (self->buffer_signals, NULL);
 
   cd_window_undo_dispose (self);
+  cd_window_publish_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -588,6 +589,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preflight_button);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, preview_flap);
@@ -624,6 +626,7 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
 
   cd_window_export_class_init (widget_class);
+  cd_window_publish_class_init (widget_class);
   cd_window_undo_class_init (widget_class);
 }
 
@@ -648,6 +651,7 @@ cd_window_init (CdWindow *self)
 
   export_menu = cd_window_export_dup_menu ();
   adw_split_button_set_menu_model (self->export_button, export_menu);
+  cd_window_publish_init (self);
 
   self->document_signals = g_signal_group_new (CD_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::title",

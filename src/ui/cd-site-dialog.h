@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 The Copydesk authors */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Add Site: a name, the site's address and an account, given either by
+ * signing in with the browser (WordPress's "authorize application" page,
+ * which returns to Copydesk through a copydesk://authorize address) or by
+ * pasting a user name and an Application Password. Add checks the account on
+ * the site first; only an account that works is kept (the site in the list,
+ * the password in the keyring). */
+#define CD_TYPE_SITE_DIALOG (cd_site_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CdSiteDialog, cd_site_dialog, CD, SITE_DIALOG, AdwWindow)
+
+/* What WordPress calls Copydesk on the authorize page: a fixed UUID, so that
+ * the site lists its passwords under one application. */
+#define CD_SITE_DIALOG_APP_ID "9abd0edd-1131-489f-8eb8-d61a69e3afb5"
+/* Where the authorize page sends the browser back. WordPress refuses http
+ * return addresses outside "local" sites, but accepts any other scheme with
+ * a host; the desktop file makes Copydesk the handler of copydesk:. */
+#define CD_SITE_DIALOG_CALLBACK "copydesk://authorize"
+
+GtkWidget *cd_site_dialog_new              (GtkWindow  *parent);
+/* Makes @self the dialog that the authorize page's answer goes to (Sign In
+ * With Browser does this before it opens the page). */
+void       cd_site_dialog_await_sign_in    (CdSiteDialog *self);
+/* The authorize page's answer (copydesk://authorize?site_url=…&user_login=…
+ * &password=…, or …?success=false): fills in and checks the dialog that is
+ * waiting for it. FALSE when no dialog is waiting. */
+gboolean   cd_site_dialog_receive_callback (const char *uri);
+
+G_END_DECLS
