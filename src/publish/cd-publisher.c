@@ -472,8 +472,10 @@ get_post (Job        *job,
 
 /* The revision the last push made: the newest not after the record's
  * modified_gmt. A revision's date_gmt is the post's modified_gmt when it
- * was made (its own modified_gmt can be a second later). NULL when the
- * site keeps no revisions or hides them. */
+ * was made (its own modified_gmt can be a second later). Dates are to the
+ * second, so an edit on the site in the same second as the push makes a
+ * revision with the same date: of those, the push's is the first made, the
+ * lowest id. NULL when the site keeps no revisions or hides them. */
 static JsonObject *
 find_pushed_revision (Job           *job,
                       gint64         post_id,
@@ -503,7 +505,9 @@ find_pushed_revision (Job           *job,
         modified = parse_gmt (object_string (json_node_get_object (element), "modified_gmt"));
       if (modified == NULL || g_date_time_compare (modified, pushed) > 0)
         continue;
-      if (best_time == NULL || g_date_time_compare (modified, best_time) > 0)
+      if (best_time == NULL || g_date_time_compare (modified, best_time) > 0 ||
+          (g_date_time_compare (modified, best_time) == 0 &&
+           object_int (json_node_get_object (element), "id") < object_int (best, "id")))
         {
           best = json_node_get_object (element);
           g_clear_pointer (&best_time, g_date_time_unref);
@@ -1127,6 +1131,27 @@ member_is_absent (JsonObject *object,
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
+/* Whether someone edited the post on the site since the push @record
+ * describes. WordPress keeps modified_gmt to the second, so an edit in the
+ * same second as the push leaves it as it was: the fingerprint of what was
+ * read back after the push finds that edit too. A record from before
+ * fingerprints has only modified_gmt. */
+static gboolean
+changed_on_site (CdPublication *record,
+                 JsonObject    *post)
+{
+  const char *recorded = cd_publication_get_fingerprint (record);
+  g_autofree char *current = NULL;
+
+  if (g_strcmp0 (object_string (post, "modified_gmt"),
+                 cd_publication_get_modified_gmt (record)) != 0)
+    return TRUE;
+  if (recorded[0] == '\0')
+    return FALSE;
+  current = cd_wp_post_fingerprint (post);
+  return strcmp (current, recorded) != 0;
+}
+
 static CdPublishResult *
 run (Job     *job,
      GError **error)
@@ -1144,6 +1169,7 @@ run (Job     *job,
   g_autoptr(JsonNode) read_back_node = NULL;
   g_autoptr(GDateTime) pushed = NULL;
   g_autofree char *date_gmt = NULL;
+  g_autofree char *fingerprint = NULL;
   g_autofree char *jsonld = NULL;
   g_autofree char *route = NULL;
   g_autoptr(GPtrArray) differences = NULL;
@@ -1197,9 +1223,7 @@ run (Job     *job,
                        post_id, site_label (job));
           return NULL;
         }
-      if (g_strcmp0 (object_string (post, "modified_gmt"),
-                     cd_publication_get_modified_gmt (record)) != 0
-          && !job->overwrite)
+      if (changed_on_site (record, post) && !job->overwrite)
         {
           g_autoptr(JsonObject) revision = find_pushed_revision (job, post_id, record);
           g_autoptr(GPtrArray) changes = NULL;
@@ -1358,6 +1382,8 @@ run (Job     *job,
   cd_publication_set_post_id (record, post_id);
   cd_publication_set_link (record, object_string (read_back, "link"));
   cd_publication_set_modified_gmt (record, object_string (read_back, "modified_gmt"));
+  fingerprint = cd_wp_post_fingerprint (read_back);
+  cd_publication_set_fingerprint (record, fingerprint);
   cd_publication_set_status (record, object_string (read_back, "status"));
   cd_publication_set_slug (record, object_string (read_back, "slug"));
   read_tags = object_ids (read_back, "tags");
