@@ -367,19 +367,25 @@ cd_publish_run (Job     *job,
     {
       g_autoptr(GError) local_error = NULL;
       g_autoptr(JsonNode) current = NULL;
+      g_autofree char *post_number = NULL;
       JsonObject *post;
 
       cd_publish_job_progress (job, _("Looking for changes made on the site…"), 0.1);
       post_id = cd_publication_get_post_id (record);
+      /* A number formatted apart: xgettext cannot read a message that
+       * G_GINT64_FORMAT splits. */
+      post_number = g_strdup_printf ("%" G_GINT64_FORMAT, post_id);
       current = get_post (job, post_id, &local_error);
       if (current == NULL)
         {
           if (g_error_matches (local_error, CD_WP_ERROR, CD_WP_ERROR_NOT_FOUND))
             g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_NOT_FOUND,
-                         _("The post %" G_GINT64_FORMAT " this article was published as "
+                         /* Translators: the first %s is the post's number on
+                          * the site, the second the site's name. */
+                         _("The post %s this article was published as "
                            "is no longer on %s: it was deleted there. Remove the "
                            "article’s link to that post to publish it as a new post"),
-                         post_id, cd_publish_site_label (job));
+                         post_number, cd_publish_site_label (job));
           else
             g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -390,10 +396,12 @@ cd_publish_run (Job     *job,
       if (g_strcmp0 (cd_publish_object_string (post, "status"), "trash") == 0)
         {
           g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_NOT_FOUND,
-                       _("The post %" G_GINT64_FORMAT " this article was published as is "
+                       /* Translators: the first %s is the post's number on
+                        * the site, the second the site's name. */
+                       _("The post %s this article was published as is "
                          "in the trash on %s. Restore it there, or remove the article’s "
                          "link to that post to publish it as a new post"),
-                       post_id, cd_publish_site_label (job));
+                       post_number, cd_publish_site_label (job));
           return NULL;
         }
       if (changed_on_site (record, post) && !job->overwrite)
