@@ -29,6 +29,11 @@ typedef struct
 void          cd_wp_response_free       (CdWpResponse *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdWpResponse, cd_wp_response_free)
 
+/* Sets @error from a connection that gave no answer (@cause from libsoup or
+ * GIO), with a message that names the site and says what to do. */
+void          cd_wp_site_set_transport_error (CdWpSite     *self,
+                                              const GError *cause,
+                                              GError      **error);
 /* The WordPress error code of an error answer ("term_exists"), or NULL. */
 const char   *cd_wp_response_get_code   (CdWpResponse *response);
 /* Sets @error from a non-2xx answer and returns FALSE; TRUE for a 2xx one. */

@@ -14,6 +14,9 @@
 
 static char *source_root;
 
+/* The fingerprint of the first record in tests/schema/articles/published.copydesk. */
+#define FINGERPRINT "a09b2c78d7b657cc562a2000329a0191b70c25002838e84b54f6c5d73e801e9d"
+
 static CdPublication *
 make_record (const char *site)
 {
@@ -26,6 +29,7 @@ make_record (const char *site)
   cd_publication_set_link (record, "https://news.example/2026/11/27/ferry/");
   cd_publication_set_media (record, 977, "images/ferry.jpg");
   cd_publication_set_modified_gmt (record, "2026-11-27T08:31:04");
+  cd_publication_set_fingerprint (record, FINGERPRINT);
   cd_publication_set_status (record, "publish");
   cd_publication_set_slug (record, "ferry");
   cd_publication_set_tag_ids (record, tags, G_N_ELEMENTS (tags));
@@ -109,6 +113,14 @@ test_record (void)
     g_assert_false (json_object_has_member (cd_publication_get_extra (copied), "nested"));
     g_assert_cmpstr (json_object_get_string_member (cd_publication_get_extra (copied), "note"), ==, "x");
   }
+
+  /* The fingerprint is copied and compared like the rest. */
+  g_assert_cmpstr (cd_publication_get_fingerprint (copy), ==, FINGERPRINT);
+  g_clear_object (&other);
+  other = cd_publication_copy (record);
+  cd_publication_set_fingerprint (other, NULL);
+  g_assert_cmpstr (cd_publication_get_fingerprint (other), ==, "");
+  g_assert_false (cd_publication_equal (record, other));
 
   g_clear_object (&other);
   other = cd_publication_copy (record);
@@ -289,6 +301,7 @@ test_file_round_trip (void)
   g_assert_cmpint (cd_publication_get_post_id (record), ==, 4182);
   g_assert_cmpint (cd_publication_get_media_id (record), ==, 977);
   g_assert_cmpstr (cd_publication_get_modified_gmt (record), ==, "2026-11-27T08:31:04");
+  g_assert_cmpstr (cd_publication_get_fingerprint (record), ==, FINGERPRINT);
   g_assert_cmpstr (cd_publication_get_status (record), ==, "publish");
   ids = cd_publication_get_category_ids (record, &n);
   g_assert_cmpuint (n, ==, 1);
@@ -298,7 +311,11 @@ test_file_round_trip (void)
   record = cd_article_lookup_publication (article, "http://127.0.0.1:8080/blog/");
   g_assert_nonnull (record);
   g_assert_null (cd_publication_get_pushed (record));
+  /* A record from before fingerprints loads without one, and is saved
+   * without one (below, byte for byte). */
+  g_assert_cmpstr (cd_publication_get_fingerprint (record), ==, "");
   extra = cd_publication_get_extra (record);
+  g_assert_false (json_object_has_member (extra, "fingerprint"));
   g_assert_nonnull (extra);
   g_assert_cmpstr (json_object_get_string_member (extra, "syndication_note"), ==, "kept by a newer Copydesk");
 
@@ -408,6 +425,10 @@ test_file_invalid (void)
       "publications[0].categories[0] must be a whole number from 1 up, not an object" },
     { "[ { \"site\": \"https://a.example/\", \"modified_gmt\": \"2026-11-27T08:31:04Z\" } ]",
       "publications[0].modified_gmt “2026-11-27T08:31:04Z” is not a time as WordPress gives it" },
+    { "[ { \"site\": \"https://a.example/\", \"fingerprint\": \"ABC\" } ]",
+      "publications[0].fingerprint “ABC” is not a fingerprint Copydesk wrote" },
+    { "[ { \"site\": \"https://a.example/\", \"fingerprint\": 5 } ]",
+      "publications[0].fingerprint must be text, not a number" },
     { "[ { \"site\": \"https://a.example/\", \"pushed\": \"yesterday\" } ]",
       "publications[0].pushed “yesterday” is not a date and time" },
     { "[ { \"site\": \"https://a.example/\", \"link\": [] } ]",

@@ -688,6 +688,128 @@ test_round_trip (void)
   g_assert_cmpstr (cd_article_get_id (opened), ==, cd_article_get_id (article));
 }
 
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return json_node_dup_object (json_parser_get_root (parser));
+}
+
+/* A post as GET context=edit gives it, with one member's value replaced
+ * when @member is not NULL. */
+static char *
+fingerprint_of (const char *member,
+                const char *value)
+{
+  static const struct
+  {
+    const char *name;
+    const char *json;
+  } members[] = {
+    { "id", "4182" },
+    { "title", "{ \"raw\": \"Night ferry cut\", \"rendered\": \"Night ferry cut\" }" },
+    { "excerpt", "{ \"raw\": \"The last boat goes.\", \"rendered\": \"<p>The last boat goes.</p>\" }" },
+    { "content", "{ \"raw\": \"<!-- wp:paragraph --><p>Text</p><!-- /wp:paragraph -->\", \"rendered\": \"<p>Text</p>\" }" },
+    { "status", "\"publish\"" },
+    { "slug", "\"night-ferry-cut\"" },
+    { "tags", "[ 12, 31 ]" },
+    { "categories", "[ 4 ]" },
+    { "featured_media", "977" },
+    { "author", "2" },
+    { "modified_gmt", "\"2026-11-27T08:31:04\"" },
+    { "link", "\"https://news.example/night-ferry-cut/\"" },
+  };
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(JsonObject) post = NULL;
+
+  for (size_t i = 0; i < G_N_ELEMENTS (members); i++)
+    g_string_append_printf (json, "%s\"%s\": %s", i > 0 ? ", " : "", members[i].name,
+                            g_strcmp0 (member, members[i].name) == 0 ? value : members[i].json);
+  g_string_append (json, "}");
+  post = parse_object (json->str);
+  return cd_wp_post_fingerprint (post);
+}
+
+static void
+test_fingerprint (void)
+{
+  static const struct
+  {
+    const char *member;
+    const char *value;
+  } changes[] = {
+    { "title", "{ \"raw\": \"Night ferry cut!\", \"rendered\": \"Night ferry cut\" }" },
+    { "excerpt", "{ \"raw\": \"The last boat goes early.\", \"rendered\": \"<p>The last boat goes.</p>\" }" },
+    { "content", "{ \"raw\": \"<!-- wp:paragraph --><p>Text.</p><!-- /wp:paragraph -->\", \"rendered\": \"<p>Text</p>\" }" },
+    { "status", "\"draft\"" },
+    { "slug", "\"night-ferry-cut-2\"" },
+    { "tags", "[ 12 ]" },
+    { "tags", "[ 12, 31, 40 ]" },
+    { "categories", "[ 5 ]" },
+    { "categories", "[]" },
+    { "featured_media", "0" },
+    { "author", "3" },
+  };
+  g_autofree char *base = fingerprint_of (NULL, NULL);
+  g_autofree char *again = fingerprint_of (NULL, NULL);
+  g_autoptr(JsonObject) reordered = NULL;
+  g_autoptr(JsonObject) shifted = NULL;
+  g_autoptr(JsonObject) unshifted = NULL;
+  g_autofree char *reordered_fingerprint = NULL;
+  g_autofree char *shifted_fingerprint = NULL;
+  g_autofree char *unshifted_fingerprint = NULL;
+
+  /* A SHA-256 digest in lower-case hex, the same for the same post. */
+  g_assert_cmpuint (strlen (base), ==, 64);
+  g_assert_true (g_regex_match_simple ("^[0-9a-f]{64}$", base, 0, 0));
+  g_assert_cmpstr (base, ==, again);
+
+  /* Each member an editor can change changes it. */
+  for (size_t i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *changed = fingerprint_of (changes[i].member, changes[i].value);
+
+      if (g_strcmp0 (changed, base) == 0)
+        g_error ("case %zu: changing %s left the fingerprint as it was", i, changes[i].member);
+    }
+
+  /* What WordPress changes by itself, or shows only, does not. */
+  {
+    g_autofree char *rendered = fingerprint_of ("title", "{ \"raw\": \"Night ferry cut\", \"rendered\": \"Other\" }");
+    g_autofree char *modified = fingerprint_of ("modified_gmt", "\"2026-11-27T08:31:05\"");
+    g_autofree char *scheduled = fingerprint_of ("status", "\"future\"");
+    g_autofree char *tag_order = fingerprint_of ("tags", "[ 31, 12 ]");
+
+    g_assert_cmpstr (rendered, ==, base);
+    g_assert_cmpstr (modified, ==, base);
+    g_assert_cmpstr (scheduled, ==, base);
+    g_assert_cmpstr (tag_order, ==, base);
+  }
+
+  /* The order of the members in the JSON does not matter. */
+  reordered = parse_object ("{ \"link\": \"https://news.example/night-ferry-cut/\", \"author\": 2, "
+                            "\"featured_media\": 977, \"categories\": [ 4 ], \"tags\": [ 12, 31 ], "
+                            "\"slug\": \"night-ferry-cut\", \"status\": \"publish\", "
+                            "\"content\": { \"rendered\": \"<p>Text</p>\", \"raw\": \"<!-- wp:paragraph --><p>Text</p><!-- /wp:paragraph -->\" }, "
+                            "\"excerpt\": { \"rendered\": \"<p>The last boat goes.</p>\", \"raw\": \"The last boat goes.\" }, "
+                            "\"title\": { \"rendered\": \"Night ferry cut\", \"raw\": \"Night ferry cut\" }, "
+                            "\"modified_gmt\": \"2026-11-27T08:31:04\", \"id\": 4182 }");
+  reordered_fingerprint = cd_wp_post_fingerprint (reordered);
+  g_assert_cmpstr (reordered_fingerprint, ==, base);
+
+  /* Text moved from one member to the next is a change: the separators
+   * cannot be forged by the text. */
+  shifted = parse_object ("{ \"title\": { \"raw\": \"A\\nexcerpt:1:B\" }, \"excerpt\": { \"raw\": \"\" } }");
+  unshifted = parse_object ("{ \"title\": { \"raw\": \"A\" }, \"excerpt\": { \"raw\": \"B\" } }");
+  shifted_fingerprint = cd_wp_post_fingerprint (shifted);
+  unshifted_fingerprint = cd_wp_post_fingerprint (unshifted);
+  g_assert_cmpstr (shifted_fingerprint, !=, unshifted_fingerprint);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/wp-post/compare/normalised", test_compare_normalised);
   g_test_add_func ("/wp-post/compare/dropped", test_compare_dropped);
   g_test_add_func ("/wp-post/site-changes", test_site_changes);
+  g_test_add_func ("/wp-post/fingerprint", test_fingerprint);
   g_test_add_func ("/wp-post/to-article", test_to_article);
   g_test_add_func ("/wp-post/to-article/statuses", test_to_article_statuses);
   g_test_add_func ("/wp-post/to-article/minimal", test_to_article_minimal);

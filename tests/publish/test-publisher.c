@@ -543,6 +543,64 @@ test_conflict (void)
   g_assert_nonnull (strstr (raw (after, "content"), "Our newer body."));
 }
 
+/* An edit on the site in the same second as the push leaves modified_gmt
+ * as it was, since WordPress keeps it to the second. Made deterministic
+ * here by putting the old modified times back after the edit. */
+static void
+test_conflict_same_second (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) conflict = NULL;
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *out = NULL;
+  CdWpDifference *title;
+  gint64 id;
+
+  story_init (&story, "same-second");
+  first = publish_and_keep ("admin", story.article);
+  id = cd_publish_result_get_post_id (first);
+  before = get_post (id);
+
+  code = g_strdup_printf (
+    "global $wpdb; $id = %" G_GINT64_FORMAT "; $p = get_post( $id ); "
+    "$m = $p->post_modified; $g = $p->post_modified_gmt; "
+    "wp_update_post( array( 'ID' => $id, 'post_title' => 'Edited in the same second' ) ); "
+    "$wpdb->update( $wpdb->posts, array( 'post_modified' => $m, 'post_modified_gmt' => $g ), "
+    "array( 'ID' => $id ) ); clean_post_cache( $id ); echo 'ok';",
+    id);
+  out = cd_test_wp_php (code);
+  g_assert_nonnull (strstr (out, "ok"));
+
+  /* The edit is there and modified_gmt says nothing of it. */
+  post = get_post (id);
+  g_assert_cmpstr (raw (post, "title"), ==, "Edited in the same second");
+  g_assert_cmpstr (json_object_get_string_member (post, "modified_gmt"), ==,
+                   json_object_get_string_member (before, "modified_gmt"));
+  g_assert_cmpstr (json_object_get_string_member (post, "modified_gmt"), ==,
+                   cd_publication_get_modified_gmt (cd_publish_result_get_publication (first)));
+
+  cd_article_set_body (story.article, "Our newer body.\n");
+  conflict = publish ("admin", story.article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
+  title = find_change (conflict, "title");
+  g_assert_nonnull (title);
+  /* What was pushed, from the push's revision, not the edit's of the same second. */
+  g_assert_cmpstr (title->before, ==, cd_article_get_headline (story.article));
+  g_assert_cmpstr (title->after, ==, "Edited in the same second");
+  g_assert_null (cd_publish_result_get_publication (conflict));
+
+  /* Nothing was sent. */
+  g_clear_pointer (&post, json_object_unref);
+  post = get_post (id);
+  g_assert_cmpstr (raw (post, "title"), ==, "Edited in the same second");
+  g_assert_null (strstr (raw (post, "content"), "Our newer body."));
+}
+
 static void
 test_schedule_future (void)
 {
@@ -828,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
   g_test_add_func ("/publisher/conflict", test_conflict);
+  g_test_add_func ("/publisher/conflict-same-second", test_conflict_same_second);
   g_test_add_func ("/publisher/schedule-future", test_schedule_future);
   g_test_add_func ("/publisher/schedule-too-soon", test_schedule_too_soon);
   g_test_add_func ("/publisher/embargo-holds", test_embargo_holds);

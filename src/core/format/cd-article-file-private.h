@@ -32,8 +32,8 @@ static const char * const known_members[] = {
 static const char * const author_members[] = { "name", "role", "email", "url", NULL };
 static const char * const tag_members[] = { "name", "uri", "code", NULL };
 static const char * const publication_members[] = {
-  "site", "post_id", "link", "media_id", "media_source", "modified_gmt", "status", "slug",
-  "tags", "categories", "pushed", NULL
+  "site", "post_id", "link", "media_id", "media_source", "modified_gmt", "fingerprint", "status",
+  "slug", "tags", "categories", "pushed", NULL
 };
 static const char * const image_members[] = {
   "source", "alt", "caption", "credit", "photographer", "copyright", NULL

@@ -108,6 +108,13 @@ is_modified_gmt (const char *text)
          g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$", text, 0, 0);
 }
 
+/* A SHA-256 digest in lower-case hex, or empty for none. */
+static gboolean
+is_fingerprint (const char *text)
+{
+  return text[0] == '\0' || g_regex_match_simple ("^[0-9a-f]{64}$", text, 0, 0);
+}
+
 static CdPublication *
 read_record (Loader   *loader,
              JsonNode *item,
@@ -120,6 +127,7 @@ read_record (Loader   *loader,
   g_autofree char *media_path = g_strconcat (path, ".media_id", NULL);
   g_autofree char *source_path = g_strconcat (path, ".media_source", NULL);
   g_autofree char *modified_path = g_strconcat (path, ".modified_gmt", NULL);
+  g_autofree char *fingerprint_path = g_strconcat (path, ".fingerprint", NULL);
   g_autofree char *status_path = g_strconcat (path, ".status", NULL);
   g_autofree char *slug_path = g_strconcat (path, ".slug", NULL);
   g_autofree char *tags_path = g_strconcat (path, ".tags", NULL);
@@ -130,7 +138,7 @@ read_record (Loader   *loader,
   g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GDateTime) pushed = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  const char *site, *link, *source, *modified, *status, *slug;
+  const char *site, *link, *source, *modified, *fingerprint, *status, *slug;
   gint64 post_id, media_id;
   JsonObject *object;
 
@@ -147,6 +155,7 @@ read_record (Loader   *loader,
       !read_id (loader, object, "media_id", media_path, &media_id) ||
       !cd_article_file_read_text (loader, object, "media_source", source_path, MAX_TEXT_BYTES, &source) ||
       !cd_article_file_read_text (loader, object, "modified_gmt", modified_path, MAX_TEXT_BYTES, &modified) ||
+      !cd_article_file_read_text (loader, object, "fingerprint", fingerprint_path, MAX_TEXT_BYTES, &fingerprint) ||
       !cd_article_file_read_text (loader, object, "status", status_path, MAX_TEXT_BYTES, &status) ||
       !cd_article_file_read_text (loader, object, "slug", slug_path, MAX_TEXT_BYTES, &slug) ||
       !read_ids (loader, object, "tags", tags_path, tags) ||
@@ -174,11 +183,24 @@ read_record (Loader   *loader,
       return NULL;
     }
 
+  if (fingerprint != NULL && !is_fingerprint (fingerprint))
+    {
+      g_autofree char *excerpt = cd_json_excerpt (fingerprint);
+
+      cd_article_file_fail (loader, CD_FILE_ERROR_INVALID,
+                            _("%s “%s” is not a fingerprint Copydesk wrote: it is 64 "
+                              "hexadecimal digits in lower case. Remove the member; the "
+                              "next publish records it again"),
+                            fingerprint_path, excerpt);
+      return NULL;
+    }
+
   record = cd_publication_new (site);
   cd_publication_set_post_id (record, post_id);
   cd_publication_set_link (record, link);
   cd_publication_set_media (record, media_id, source);
   cd_publication_set_modified_gmt (record, modified);
+  cd_publication_set_fingerprint (record, fingerprint);
   cd_publication_set_status (record, status);
   cd_publication_set_slug (record, slug);
   cd_publication_set_tag_ids (record, (const gint64 *) tags->data, tags->len);
@@ -270,6 +292,10 @@ cd_article_file_write_publications (CdArticle *article)
       json_object_set_int_member (object, "media_id", cd_publication_get_media_id (record));
       json_object_set_string_member (object, "media_source", cd_publication_get_media_source (record));
       json_object_set_string_member (object, "modified_gmt", cd_publication_get_modified_gmt (record));
+      /* Written only when known, so that a record from before fingerprints
+       * saves as it was. */
+      if (cd_publication_get_fingerprint (record)[0] != '\0')
+        json_object_set_string_member (object, "fingerprint", cd_publication_get_fingerprint (record));
       json_object_set_string_member (object, "status", cd_publication_get_status (record));
       json_object_set_string_member (object, "slug", cd_publication_get_slug (record));
       ids = cd_publication_get_tag_ids (record, &n_ids);

@@ -25,6 +25,7 @@ struct _CdPublication
   gint64      media_id;
   char       *media_source;
   char       *modified_gmt;
+  char       *fingerprint;
   char       *status;
   char       *slug;
   GArray     *tag_ids;
@@ -44,6 +45,7 @@ cd_publication_finalize (GObject *object)
   g_clear_pointer (&self->link, g_free);
   g_clear_pointer (&self->media_source, g_free);
   g_clear_pointer (&self->modified_gmt, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->slug, g_free);
   g_clear_pointer (&self->tag_ids, g_array_unref);
@@ -69,6 +71,7 @@ cd_publication_init (CdPublication *self)
   self->link = g_strdup ("");
   self->media_source = g_strdup ("");
   self->modified_gmt = g_strdup ("");
+  self->fingerprint = g_strdup ("");
   self->status = g_strdup ("");
   self->slug = g_strdup ("");
   self->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -217,6 +220,7 @@ cd_publication_copy (CdPublication *self)
   cd_publication_set_link (copy, self->link);
   cd_publication_set_media (copy, self->media_id, self->media_source);
   cd_publication_set_modified_gmt (copy, self->modified_gmt);
+  cd_publication_set_fingerprint (copy, self->fingerprint);
   cd_publication_set_status (copy, self->status);
   cd_publication_set_slug (copy, self->slug);
   cd_publication_set_tag_ids (copy, (const gint64 *) self->tag_ids->data, self->tag_ids->len);
@@ -271,6 +275,7 @@ cd_publication_equal (CdPublication *a,
          strcmp (a->link, b->link) == 0 &&
          strcmp (a->media_source, b->media_source) == 0 &&
          strcmp (a->modified_gmt, b->modified_gmt) == 0 &&
+         strcmp (a->fingerprint, b->fingerprint) == 0 &&
          strcmp (a->status, b->status) == 0 &&
          strcmp (a->slug, b->slug) == 0 &&
          ids_equal (a->tag_ids, b->tag_ids) &&
@@ -366,6 +371,21 @@ cd_publication_set_modified_gmt (CdPublication *self,
 {
   g_return_if_fail (CD_IS_PUBLICATION (self));
   replace_text (&self->modified_gmt, modified_gmt);
+}
+
+const char *
+cd_publication_get_fingerprint (CdPublication *self)
+{
+  g_return_val_if_fail (CD_IS_PUBLICATION (self), NULL);
+  return self->fingerprint;
+}
+
+void
+cd_publication_set_fingerprint (CdPublication *self,
+                                const char    *fingerprint)
+{
+  g_return_if_fail (CD_IS_PUBLICATION (self));
+  replace_text (&self->fingerprint, fingerprint);
 }
 
 const char *

@@ -48,6 +48,13 @@ void           cd_publication_set_media        (CdPublication *self,
 const char    *cd_publication_get_modified_gmt (CdPublication *self);
 void           cd_publication_set_modified_gmt (CdPublication *self,
                                                 const char    *modified_gmt);
+/* cd_wp_post_fingerprint () of the post as read back after the last push;
+ * empty when unknown (a record from an older Copydesk). A different value
+ * on the site means someone edited the post there, even in the same second
+ * as the push, which modified_gmt cannot show. */
+const char    *cd_publication_get_fingerprint  (CdPublication *self);
+void           cd_publication_set_fingerprint  (CdPublication *self,
+                                                const char    *fingerprint);
 /* The post's status and slug on the site after the last push. */
 const char    *cd_publication_get_status       (CdPublication *self);
 void           cd_publication_set_status       (CdPublication *self,

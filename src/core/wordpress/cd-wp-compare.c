@@ -642,3 +642,88 @@ cd_wp_differences_to_text (GPtrArray *differences)
 
   return g_string_free (out, FALSE);
 }
+
+/* One member in the fingerprint's text: its name, then "!" when the post
+ * lacks it, or ":", the value's length in bytes, ":" and the value. The
+ * length makes the text unambiguous whatever the value holds. */
+static void
+fingerprint_member (GString    *text,
+                    const char *name,
+                    const char *value)
+{
+  g_string_append (text, name);
+  if (value == NULL)
+    g_string_append (text, "!\n");
+  else
+    g_string_append_printf (text, ":%zu:%s\n", strlen (value), value);
+}
+
+static void
+fingerprint_ids (GString    *text,
+                 JsonObject *post,
+                 const char *member)
+{
+  g_autoptr(GArray) ids = cd_wp_post_get_ids (post, member);
+  g_autofree char *value = NULL;
+
+  if (ids != NULL)
+    {
+      /* The order of a post's terms means nothing to WordPress. */
+      g_array_sort (ids, id_order);
+      value = ids_to_text (ids);
+    }
+  fingerprint_member (text, member, value);
+}
+
+static void
+fingerprint_int (GString    *text,
+                 JsonObject *post,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (post, member);
+  g_autofree char *value = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  fingerprint_member (text, member, value);
+}
+
+/**
+ * cd_wp_post_fingerprint:
+ * @post: a post as GET /wp/v2/posts/<id>?context=edit returns it
+ *
+ * A digest of what an editor on the site can change in a post: the raw
+ * title, excerpt and content, the status, slug, tags, categories, featured
+ * image and author. WordPress keeps modified_gmt only to the second, so an
+ * edit made on the site in the same second as Copydesk's push leaves it as
+ * it was; comparing this digest with the one recorded after the push finds
+ * that edit too. The order of the members in @post and of the term ids does
+ * not matter. A scheduled post that the site publishes when its time comes
+ * keeps its fingerprint: WordPress changes "future" to "publish" without
+ * touching the post, and that is no one's edit.
+ *
+ * Returns: (transfer full): the SHA-256 digest in lower-case hex
+ */
+char *
+cd_wp_post_fingerprint (JsonObject *post)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *status;
+
+  g_return_val_if_fail (post != NULL, NULL);
+
+  fingerprint_member (text, "title", cd_wp_post_get_raw (post, "title", NULL));
+  fingerprint_member (text, "excerpt", cd_wp_post_get_raw (post, "excerpt", NULL));
+  fingerprint_member (text, "content", cd_wp_post_get_raw (post, "content", NULL));
+  status = cd_wp_post_get_string (post, "status");
+  if (g_strcmp0 (status, "future") == 0)
+    status = "publish";
+  fingerprint_member (text, "status", status);
+  fingerprint_member (text, "slug", cd_wp_post_get_string (post, "slug"));
+  fingerprint_ids (text, post, "tags");
+  fingerprint_ids (text, post, "categories");
+  fingerprint_int (text, post, "featured_media");
+  fingerprint_int (text, post, "author");
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+}

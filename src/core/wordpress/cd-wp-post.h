@@ -69,6 +69,12 @@ GPtrArray  *cd_wp_post_compare           (JsonObject            *sent,
 GPtrArray  *cd_wp_post_site_changes      (CdPublication         *record,
                                           JsonObject            *pushed,
                                           JsonObject            *current) G_GNUC_WARN_UNUSED_RESULT;
+/* A SHA-256 digest (hex) of what an editor can change in @post (GET
+ * context=edit): raw title, excerpt and content, status, slug, tags,
+ * categories, featured_media and author. Kept in the publication record
+ * after a push: a different value later means the post was edited on the
+ * site, even within the second that modified_gmt cannot tell apart. */
+char       *cd_wp_post_fingerprint       (JsonObject            *post) G_GNUC_WARN_UNUSED_RESULT;
 /* The differences as text for a terminal or a dialog, one field after the other. */
 char       *cd_wp_differences_to_text    (GPtrArray             *differences) G_GNUC_WARN_UNUSED_RESULT;
 
