@@ -267,6 +267,48 @@ check_schedule (Job         *job,
   return TRUE;
 }
 
+/* An update that keeps the post's status must not move it as a side effect:
+ * WordPress takes a live post whose date is ahead of its clock off the site
+ * ("future"), and publishes a scheduled post whose date has passed. The
+ * user chooses a status to do either on purpose. */
+static gboolean
+check_kept_status (Job         *job,
+                   const char  *existing_status,
+                   const char  *date_gmt,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) site_now = g_date_time_add (now, job->account->clock_skew);
+  g_autoptr(GDateTime) date = parse_gmt (date_gmt);
+
+  if (date == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (existing_status, "publish") == 0 && g_date_time_compare (date, site_now) > 0)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (date);
+      g_autofree char *when = g_date_time_format (local, "%F %R %Z");
+
+      g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE,
+                   _("The post is live on %s, and the article’s publication time, %s, "
+                     "is still ahead: WordPress would take the post off the site until "
+                     "then. To reschedule it, choose Scheduled; to keep it live, set a "
+                     "time that has passed"),
+                   cd_publish_site_label (job), when);
+      return FALSE;
+    }
+  if (g_strcmp0 (existing_status, "future") == 0 && g_date_time_compare (date, site_now) <= 0)
+    {
+      g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE,
+                   _("The post is scheduled on %s, and the article’s publication time has "
+                     "passed: WordPress would publish it at once. To publish it now, "
+                     "choose Publish; to keep it scheduled, set a later time"),
+                   cd_publish_site_label (job));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* "future" for a time that has passed (an embargo that is over) is what
  * WordPress publishes at once anyway: say so with "publish". */
 static const char *
@@ -448,6 +490,9 @@ cd_publish_run (Job     *job,
   effective_status = status != NULL ? status : cd_publish_object_string (existing, "status");
   date_gmt = cd_wp_post_date_gmt (job->article);
   if (!check_schedule (job, effective_status, date_gmt, error))
+    return NULL;
+  if (update && status == NULL
+      && !check_kept_status (job, cd_publish_object_string (existing, "status"), date_gmt, error))
     return NULL;
   status = status_for_date (job, status, date_gmt);
 

@@ -385,6 +385,61 @@ test_update_after_edit (void)
   g_assert_cmpuint (count_media (story.name), ==, 1);
 }
 
+/* An update that keeps the post's status never moves a live post: a live
+ * post whose article now has a later publication time would go off the
+ * site until then, and a scheduled post whose time has passed would go out
+ * at once. Both are refused, nothing is sent; choosing a status does it. */
+static void
+test_update_keeps_live_post (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) refused = NULL;
+  g_autoptr(CdPublishResult) rescheduled = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) past = g_date_time_add_hours (now, -1);
+  CdPublishOptions keep = { .article_dir = image_dir };
+  CdPublishOptions schedule = { .status = "future", .article_dir = image_dir };
+  gint64 post_id;
+
+  story_init (&story, "live");
+  first = publish_and_keep ("admin", story.article);
+  post_id = cd_publish_result_get_post_id (first);
+  g_assert_cmpstr (cd_publish_result_get_status (first), ==, "publish");
+
+  cd_article_set_embargo (story.article, NULL);
+  cd_article_set_published (story.article, tomorrow);
+  cd_article_set_headline (story.article, "A headline that must not reach the site");
+  refused = publish ("admin", story.article, &keep, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE);
+  g_assert_nonnull (strstr (error->message, "off the site"));
+  post = get_post (post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_cmpstr (raw (post, "title"), !=, "A headline that must not reach the site");
+  g_clear_pointer (&post, json_object_unref);
+  g_clear_error (&error);
+
+  /* Rescheduling on purpose works, and then the scheduled post is not
+   * published early by an update whose time has passed. */
+  rescheduled = publish ("admin", story.article, &schedule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cd_publish_result_get_status (rescheduled), ==, "future");
+  cd_article_set_publication (story.article, cd_publish_result_get_publication (rescheduled));
+
+  cd_article_set_published (story.article, past);
+  g_clear_object (&refused);
+  refused = publish ("admin", story.article, &keep, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CD_WP_ERROR, CD_WP_ERROR_SCHEDULE);
+  g_assert_nonnull (strstr (error->message, "at once"));
+  post = get_post (post_id);
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+}
+
 /* A lead image that is a web address stays where it is: no upload, and
  * the result says the post has no featured image. The embargo is over, so
  * the post is published. */
@@ -882,6 +937,7 @@ main (int   argc,
 
   g_test_add_func ("/publisher/first-publish", test_first_publish);
   g_test_add_func ("/publisher/update-after-edit", test_update_after_edit);
+  g_test_add_func ("/publisher/update-keeps-live-post", test_update_keeps_live_post);
   g_test_add_func ("/publisher/remote-image", test_remote_image);
   g_test_add_func ("/publisher/change-slug", test_change_slug);
   g_test_add_func ("/publisher/retry-after-timeout", test_retry_after_timeout);
