@@ -128,10 +128,16 @@ static const Case cases[] = {
     "```c\nif (a < b && c[0])\n  \"go\";\n```",
     "<!-- wp:code -->\n<pre class=\"wp-block-code\"><code>if (a &lt; b &amp;&amp; c&#91;0&#93;)\n  \"go\";</code></pre>\n"
     "<!-- /wp:code -->" },
+  /* Raw HTML reaches readers as the preview shows it: as text, never as
+   * markup the site would run, and never able to end a block early. */
   { "html",
     "<div class=\"embed\">\n<iframe src=\"https://example.org/map\"></iframe>\n</div>",
-    "<!-- wp:html -->\n<div class=\"embed\">\n<iframe src=\"https://example.org/map\"></iframe>\n</div>\n"
-    "<!-- /wp:html -->" },
+    "<!-- wp:paragraph -->\n<p>&lt;div class=\"embed\"&gt; &lt;iframe src=\"https://example.org/map\"&gt;"
+    "&lt;/iframe&gt; &lt;/div&gt;</p>\n<!-- /wp:paragraph -->" },
+  { "html-comment",
+    "<!-- /wp:html -->\n<script>alert(1)</script>",
+    "<!-- wp:paragraph -->\n<p>&lt;!-- /wp:html --&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+    "<!-- /wp:paragraph -->" },
   { "greek",
     "## Το πλοίο\n\nΑναχωρεί «στις έξι».",
     "<!-- wp:heading -->\n<h2>Το πλοίο</h2>\n<!-- /wp:heading -->\n\n"
@@ -253,7 +259,7 @@ test_wordpress_parser (void)
                    "core/image []\n"
                    "core/separator []\n"
                    "core/code []\n"
-                   "core/html []\n");
+                   "core/paragraph []\n");
 }
 
 int

@@ -745,22 +745,17 @@ write_block (GString *out,
       break;
 
     case MD_BLOCK_HTML:
-      /* The writer's own markup, as it is; only brackets are escaped, so
-       * that it runs no shortcode either. */
+      /* As the page shows it (render/cd-markdown.c): the markup as text in
+       * a paragraph, so that readers see what the writer saw in the
+       * preview, the site runs none of it, and it cannot end a block
+       * early. Its line breaks are spaces, as in the page. */
       trim_trailing_newlines (node->content);
-      open_comment (out, "html", NULL);
-      for (gsize i = 0; i < node->content->len; i++)
-        {
-          char c = node->content->str[i];
-
-          if (c == '[')
-            g_string_append (out, "&#91;");
-          else if (c == ']')
-            g_string_append (out, "&#93;");
-          else
-            g_string_append_c (out, c);
-        }
-      close_comment (out, "html");
+      g_strdelimit (node->content->str, "\n", ' ');
+      open_comment (out, "paragraph", NULL);
+      g_string_append (out, "<p>");
+      append_text (out, node->content->str, node->content->len);
+      g_string_append (out, "</p>");
+      close_comment (out, "paragraph");
       break;
 
     default:
@@ -791,7 +786,8 @@ write_blocks (GString   *out,
  * WordPress 6.1 saves it: paragraphs, headings (with their level when it is
  * not 2), lists with list items (nested lists inside their item), quotes
  * holding blocks, tables, images (a paragraph that holds only an image; its
- * title is the caption), separators, code and raw HTML blocks. Links and
+ * title is the caption), separators and code; raw HTML as the text it is,
+ * in a paragraph, as the page shows it. Links and
  * images follow the preview's URL policy (cd_url_is_allowed()); a refused
  * link keeps its text and a refused image its alt text. Blocks are
  * separated by a blank line and there is no final newline.

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* The Markdown body as WordPress block markup (<!-- wp:paragraph --> …),
  * so that it opens as real blocks in the site's editor and survives
  * wpautop: paragraphs, headings, lists, quotes, tables, images, separators,
- * code and raw HTML blocks. Square brackets are escaped so that no text runs
+ * code; raw HTML goes as the text the preview shows. Square brackets are
+ * escaped so that no text runs
  * as a shortcode; quotes stay characters so WordPress can curl them. */
 char *cd_wp_blocks_from_markdown (const char *markdown,
                                   gssize      length) G_GNUC_WARN_UNUSED_RESULT;
