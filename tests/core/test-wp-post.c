@@ -610,6 +610,40 @@ test_to_article_statuses (void)
     }
 }
 
+/* WordPress gives a draft that was never dated the time of its last save
+ * as date_gmt (its modified_gmt). Taken as the publication time, it would
+ * later publish the story backdated to that save. A dated draft keeps its
+ * time, and so does a published post. */
+static void
+test_to_article_floating_draft (void)
+{
+  static const struct
+  {
+    const char *status;
+    const char *date_gmt;
+    gboolean    dated;
+  } cases[] = {
+    { "draft", "2026-12-07T09:15:00", FALSE },
+    { "pending", "2026-12-07T09:15:00", FALSE },
+    { "draft", "2026-12-24T06:00:00", TRUE },
+    { "publish", "2026-12-07T09:15:00", TRUE },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) post = load_fixture ("post-edit.json");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CdArticle) article = NULL;
+
+      json_object_set_string_member (post, "status", cases[i].status);
+      json_object_set_string_member (post, "date_gmt", cases[i].date_gmt);
+      json_object_set_string_member (post, "modified_gmt", "2026-12-07T09:15:00");
+      article = cd_wp_post_to_article (post, "https://news.example/", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cd_article_get_published (article) != NULL, ==, cases[i].dated);
+    }
+}
+
 static void
 test_to_article_minimal (void)
 {
@@ -831,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/wp-post/fingerprint", test_fingerprint);
   g_test_add_func ("/wp-post/to-article", test_to_article);
   g_test_add_func ("/wp-post/to-article/statuses", test_to_article_statuses);
+  g_test_add_func ("/wp-post/to-article/floating-draft", test_to_article_floating_draft);
   g_test_add_func ("/wp-post/to-article/minimal", test_to_article_minimal);
   g_test_add_func ("/wp-post/to-article/malformed", test_to_article_malformed);
   g_test_add_func ("/wp-post/round-trip", test_round_trip);

@@ -537,6 +537,20 @@ set_limited (CdArticle  *article,
     setter (article, value);
 }
 
+/* Whether @post is a draft or pending post whose date only follows its
+ * saves (see cd_wp_post_to_article ()). */
+static gboolean
+is_undated_draft (JsonObject *post)
+{
+  const char *status = cd_wp_post_get_string (post, "status");
+  const char *date_gmt = cd_wp_post_get_string (post, "date_gmt");
+
+  if (g_strcmp0 (status, "draft") != 0 && g_strcmp0 (status, "pending") != 0
+      && g_strcmp0 (status, "auto-draft") != 0)
+    return FALSE;
+  return date_gmt != NULL && g_strcmp0 (date_gmt, cd_wp_post_get_string (post, "modified_gmt")) == 0;
+}
+
 /**
  * cd_wp_post_to_article:
  * @post: a post as `GET /wp/v2/posts/<id>?context=edit&_embed` returns it
@@ -634,7 +648,13 @@ cd_wp_post_to_article (JsonObject  *post,
   if (status_for_post (cd_wp_post_get_string (post, "status"), &status))
     cd_article_set_status (article, status);
 
+  /* A draft that was never dated moves its date with every save, and
+   * WordPress reports it as date_gmt equal to modified_gmt: that is no
+   * publication time, and taking it for one would later publish the story
+   * backdated to that save. */
   published = parse_gmt (cd_wp_post_get_string (post, "date_gmt"));
+  if (published != NULL && is_undated_draft (post))
+    g_clear_pointer (&published, g_date_time_unref);
   if (published != NULL)
     cd_article_set_published (article, published);
 
