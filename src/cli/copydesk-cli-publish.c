@@ -819,11 +819,15 @@ cd_cli_run_publish (int    argc,
   else
     {
       site = cd_site_entry_open_sync (entry, cancellable, &error);
+      /* Said, so that a pipeline that meant to give the password learns
+       * why it was not taken. */
       if (site == NULL && g_getenv (PASSWORD_VARIABLE) != NULL && *g_getenv (PASSWORD_VARIABLE) != '\0')
-        /* Translators: %s is the site's user name. */
-        g_prefix_error (&error, _("COPYDESK_WP_PASSWORD was not used: it is only for the account "
-                                  "named with --user or COPYDESK_WP_USER, and this site’s account "
-                                  "is %s. "), cd_site_entry_get_user (entry));
+        {
+          /* Translators: %s is the site's user name. */
+          g_prefix_error (&error, _("COPYDESK_WP_PASSWORD was not used: it is only for the account "
+                                    "named with --user or COPYDESK_WP_USER, and this site’s account "
+                                    "is %s. "), cd_site_entry_get_user (entry));
+        }
     }
   if (site == NULL)
     return publish_failed (as_json, files[0], entry, error->message, EXIT_HAS_ERRORS);
