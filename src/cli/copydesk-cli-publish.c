@@ -25,6 +25,32 @@
 #include "cd-wp-post.h"
 
 #define PASSWORD_VARIABLE "COPYDESK_WP_PASSWORD"
+#define USER_VARIABLE "COPYDESK_WP_USER"
+
+/* COPYDESK_WP_PASSWORD, for the one account the command names only: its
+ * user must be given with --user (@user_option) or in COPYDESK_WP_USER,
+ * and each that is given must be @account_user. A shell that exported the
+ * password for one pipeline would otherwise send it to every site that the
+ * next commands name. NULL when it is not for this account. */
+static const char *
+environment_password (const char *user_option,
+                      const char *account_user)
+{
+  const char *password = g_getenv (PASSWORD_VARIABLE);
+  const char *user_variable = g_getenv (USER_VARIABLE);
+
+  if (password == NULL || *password == '\0')
+    return NULL;
+  if (user_variable != NULL && *user_variable == '\0')
+    user_variable = NULL;
+  if (user_option == NULL && user_variable == NULL)
+    return NULL;
+  if (user_option != NULL && g_strcmp0 (user_option, account_user) != 0)
+    return NULL;
+  if (user_variable != NULL && g_strcmp0 (user_variable, account_user) != 0)
+    return NULL;
+  return password;
+}
 
 /* Running the asynchronous calls to the end, with Ctrl+C cancelling them. */
 
@@ -109,14 +135,15 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* The password, from the environment for pipelines, else from standard
- * input: never from the command line, where other users of the computer
- * could read it in the process list. */
+/* The password, from the environment for pipelines (@from_environment,
+ * see environment_password ()), else from standard input: never from the
+ * command line, where other users of the computer could read it in the
+ * process list. */
 static char *
 read_password (const char  *prompt,
+               const char  *from_environment,
                GError     **error)
 {
-  const char *from_environment = g_getenv (PASSWORD_VARIABLE);
   gboolean terminal = isatty (STDIN_FILENO);
   struct termios saved;
   gboolean echo_off = FALSE;
@@ -225,7 +252,8 @@ site_add (int    argc,
   g_option_context_set_summary (context,
                                 _("Add a WordPress site. The application password (WordPress: Users ▸ "
                                   "Profile ▸ Application Passwords) is read from standard input, or "
-                                  "from the environment variable COPYDESK_WP_PASSWORD, never from the "
+                                  "from the environment variable COPYDESK_WP_PASSWORD when "
+                                  "COPYDESK_WP_USER is unset or the same user as --user, never from the "
                                   "command line. The site and the account are checked first; the "
                                   "password is kept in the keyring, the site in "
                                   "$XDG_CONFIG_HOME/copydesk/sites.ini."));
@@ -252,10 +280,10 @@ site_add (int    argc,
     }
 
   entry = cd_site_entry_new (rest[0], rest[1], user);
-  from_environment = g_getenv (PASSWORD_VARIABLE) != NULL && *g_getenv (PASSWORD_VARIABLE) != '\0';
+  from_environment = environment_password (user, user) != NULL;
   prompt = g_strdup_printf (_("Application password for %s on %s: "), user,
                             cd_site_entry_get_url (entry));
-  password = read_password (prompt, &error);
+  password = read_password (prompt, environment_password (user, user), &error);
   if (password == NULL)
     return cd_cli_unreadable (error->message);
 
@@ -452,7 +480,8 @@ cd_cli_run_site (int    argc,
                                    "publishes to (the same list as Preferences ▸ Sites). "
                                    "Passwords are kept in the keyring; “site add” reads the "
                                    "application password from standard input or from "
-                                   "COPYDESK_WP_PASSWORD."));
+                                   "COPYDESK_WP_PASSWORD (with COPYDESK_WP_USER unset or the same "
+                                   "user as --user)."));
       fprintf (stream, "%s\n", _("Run “copydesk-cli site ACTION --help” for an action’s options."));
       return action != NULL ? EXIT_READY : EXIT_USAGE;
     }
@@ -720,10 +749,13 @@ cd_cli_run_publish (int    argc,
 
   context = cd_cli_command_context (cd_cli_find_command ("publish"));
   g_option_context_set_description (context,
-                                    _("The password comes from the environment variable COPYDESK_WP_PASSWORD"
-                                      " when it is set (pipelines), else from the keyring (Preferences ▸ "
-                                      "Sites, or “copydesk-cli site add”). An address that is not in the "
-                                      "list works with --user and COPYDESK_WP_PASSWORD.\n\n"
+                                    _("The password comes from the keyring (Preferences ▸ Sites, or "
+                                      "“copydesk-cli site add”), or, in pipelines, from the environment "
+                                      "variable COPYDESK_WP_PASSWORD: only for the site given with "
+                                      "--site and only when the account’s user is named, with --user "
+                                      "or COPYDESK_WP_USER (each that is given must be the account’s "
+                                      "user). An address that is not in the list works with --user and "
+                                      "COPYDESK_WP_PASSWORD.\n\n"
                                       "The post is recorded in FILE, so that the next publish updates it.\n\n"
                                       "Exit status: 0 published, 1 not published (the message says why: "
                                       "the article has errors, or the site refused; FILE is unchanged), "
@@ -780,7 +812,23 @@ cd_cli_run_publish (int    argc,
     return publish_failed (as_json, files[0], NULL, error->message, EXIT_HAS_ERRORS);
   site_label = cd_site_entry_get_name (entry);
 
-  site = cd_site_entry_open_sync (entry, cancellable, &error);
+  if (environment_password (user, cd_site_entry_get_user (entry)) != NULL)
+    site = cd_wp_site_new (cd_site_entry_get_name (entry), cd_site_entry_get_url (entry),
+                           cd_site_entry_get_user (entry),
+                           environment_password (user, cd_site_entry_get_user (entry)), &error);
+  else
+    {
+      site = cd_site_entry_open_sync (entry, cancellable, &error);
+      /* Said, so that a pipeline that meant to give the password learns
+       * why it was not taken. */
+      if (site == NULL && g_getenv (PASSWORD_VARIABLE) != NULL && *g_getenv (PASSWORD_VARIABLE) != '\0')
+        {
+          /* Translators: %s is the site's user name. */
+          g_prefix_error (&error, _("COPYDESK_WP_PASSWORD was not used: it is only for the account "
+                                    "named with --user or COPYDESK_WP_USER, and this site’s account "
+                                    "is %s. "), cd_site_entry_get_user (entry));
+        }
+    }
   if (site == NULL)
     return publish_failed (as_json, files[0], entry, error->message, EXIT_HAS_ERRORS);
 

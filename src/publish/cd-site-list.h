@@ -69,8 +69,9 @@ gboolean     cd_site_secret_clear_sync   (const char          *url,
                                           const char          *user,
                                           GCancellable        *cancellable,
                                           GError             **error);
-/* A CdWpSite for @entry with its password from the keyring, or from the
- * environment variable COPYDESK_WP_PASSWORD when that is set (pipelines). */
+/* A CdWpSite for @entry with its password from the keyring, never from the
+ * environment (copydesk-cli reads COPYDESK_WP_PASSWORD itself, for the one
+ * account a command names). */
 CdWpSite    *cd_site_entry_open_sync     (CdSiteEntry         *entry,
                                           GCancellable        *cancellable,
                                           GError             **error);

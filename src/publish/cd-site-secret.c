@@ -4,8 +4,9 @@
 /* The sites' Application Passwords, in the user's keyring through
  * libsecret (the Secret Service: GNOME Keyring, KWallet, KeePassXC …),
  * never in a file or in GSettings. One item per site address and user, in
- * the default collection. Pipelines with no keyring give the password in
- * COPYDESK_WP_PASSWORD instead. */
+ * the default collection. Pipelines with no keyring give copydesk-cli the
+ * password in COPYDESK_WP_PASSWORD instead, which the CLI reads itself, for
+ * one account only; nothing here reads the environment. */
 
 #include "config.h"
 
@@ -16,8 +17,6 @@
 
 #include "cd-publication.h"
 #include "cd-site-list.h"
-
-#define PASSWORD_VARIABLE "COPYDESK_WP_PASSWORD"
 
 static const SecretSchema *
 site_schema (void)
@@ -65,9 +64,10 @@ explain_error (GError     **error,
   else
     g_prefix_error (error,
                     _("No keyring (Secret Service) is running, so the password for %s on %s "
-                      "cannot be kept or read. Start GNOME Keyring or another Secret Service, "
-                      "or give the password in the environment variable "
-                      "COPYDESK_WP_PASSWORD. Details: "), user, url);
+                      "cannot be kept or read. Start GNOME Keyring or another Secret Service. "
+                      "copydesk-cli also takes the password from the environment variable "
+                      "COPYDESK_WP_PASSWORD, for the account named by COPYDESK_WP_USER or "
+                      "--user. Details: "), user, url);
 }
 
 static void
@@ -296,10 +296,11 @@ cd_site_secret_clear_sync (const char    *url,
  * @cancellable: (nullable): to stop
  * @error: where to say why not
  *
- * The password comes from the environment variable COPYDESK_WP_PASSWORD
- * when it is set (pipelines, where there is no keyring), else from the
- * keyring. With neither, fails with %CD_WP_ERROR_NO_PASSWORD and says how to
- * add one.
+ * The password comes from the keyring only, never from the environment: a
+ * shell that exported COPYDESK_WP_PASSWORD for one pipeline must not send
+ * it to every site (copydesk-cli reads it itself, for the one account a
+ * command names). Without one, fails with %CD_WP_ERROR_NO_PASSWORD and
+ * says how to add one.
  *
  * Returns: (transfer full): the site, ready to use
  */
@@ -308,7 +309,6 @@ cd_site_entry_open_sync (CdSiteEntry   *entry,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  const char *from_environment = g_getenv (PASSWORD_VARIABLE);
   const char *name;
   const char *url;
   const char *user;
@@ -321,9 +321,6 @@ cd_site_entry_open_sync (CdSiteEntry   *entry,
   url = cd_site_entry_get_url (entry);
   user = cd_site_entry_get_user (entry);
 
-  if (from_environment != NULL && *from_environment != '\0')
-    return cd_wp_site_new (name, url, user, from_environment, error);
-
   password = cd_site_secret_lookup_sync (url, user, cancellable, error);
   if (password == NULL && error != NULL && *error != NULL)
     return NULL;
@@ -331,9 +328,10 @@ cd_site_entry_open_sync (CdSiteEntry   *entry,
     {
       g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_NO_PASSWORD,
                    _("There is no password for %s on %s (%s) in the keyring. Add it in "
-                     "Preferences ▸ Sites, or with “copydesk-cli site add %s %s --user %s”, "
-                     "or give it in the environment variable COPYDESK_WP_PASSWORD."),
-                   user, name, url, name, url, user);
+                     "Preferences ▸ Sites, or with “copydesk-cli site add %s %s --user %s”. "
+                     "copydesk-cli also takes it from the environment variable "
+                     "COPYDESK_WP_PASSWORD, with COPYDESK_WP_USER=%s or --user %s."),
+                   user, name, url, name, url, user, user, user);
       return NULL;
     }
   return cd_wp_site_new (name, url, user, password, error);

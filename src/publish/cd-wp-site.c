@@ -114,6 +114,43 @@ cd_wp_url_is_secure (const char *url)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+static int
+effective_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+/* Whether @url is on the site's own origin (scheme, host and port of
+ * @site_url), the only place the password may go. The same host moved to
+ * https:// on its default port is the same site made safer, and is
+ * allowed. */
+static gboolean
+same_origin (const char *site_url,
+             const char *url)
+{
+  g_autoptr(GUri) site = g_uri_parse (site_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) other = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *site_scheme;
+  const char *other_scheme;
+
+  if (site == NULL || other == NULL
+      || g_uri_get_host (site) == NULL || g_uri_get_host (other) == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (g_uri_get_host (site), g_uri_get_host (other)) != 0)
+    return FALSE;
+  site_scheme = g_uri_get_scheme (site);
+  other_scheme = g_uri_get_scheme (other);
+  if (g_ascii_strcasecmp (site_scheme, other_scheme) == 0)
+    return effective_port (site) == effective_port (other);
+  return g_ascii_strcasecmp (site_scheme, "http") == 0
+         && g_ascii_strcasecmp (other_scheme, "https") == 0
+         && effective_port (other) == 443;
+}
+
 /**
  * cd_wp_site_new:
  * @name: the site's name for people
@@ -284,6 +321,18 @@ send_message (CdWpSite      *self,
 
   if (rest)
     {
+      g_autofree char *target = g_uri_to_string (soup_message_get_uri (message));
+
+      /* The last guard: whatever gave this address, the password goes to
+       * the site's own origin only. */
+      if (!same_origin (self->url, target))
+        {
+          g_set_error (error, CD_WP_ERROR, CD_WP_ERROR_INSECURE,
+                       _("Copydesk did not send your password to %s, which is not %s (%s). "
+                         "Check the site’s address in Preferences"),
+                       target, cd_wp_site_get_label (self), self->url);
+          return NULL;
+        }
       soup_message_headers_replace (soup_message_get_request_headers (message),
                                     "Authorization", self->authorization);
       soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
@@ -441,6 +490,15 @@ discover (CdWpSite      *self,
                      "site’s administrator to set the site’s address to https://"),
                    cd_wp_site_get_label (self), root);
       return NULL;
+    }
+  /* A REST root on another host or port would receive the password: the
+   * site's page (even after redirects) does not choose where that goes.
+   * Fall back to the site's own address instead. */
+  if (root != NULL && !same_origin (self->url, root))
+    {
+      g_debug ("%s gives its REST API at %s, another origin than %s: not used",
+               cd_wp_site_get_label (self), root, self->url);
+      g_clear_pointer (&root, g_free);
     }
 
   if (root == NULL || !probe_rest_root (self, root, cancellable, &local_error))

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-publication.h"
 #include "cd-site-dialog.h"
 #include "cd-site-list.h"
 #include "cd-sites-page.h"
@@ -28,6 +29,19 @@ struct _CdSiteDialog
   GCancellable *cancellable;   /* the check and the keyring; NULL when idle */
   CdWpSite     *site;          /* the site being checked */
   CdWpAccount  *account;       /* what the check found, until it is kept */
+
+  /* What Add checks and keeps, taken from the rows when the check starts:
+   * nothing that changes the rows afterwards reaches the keyring. */
+  char         *pending_name;
+  char         *pending_url;
+  char         *pending_user;
+  char         *pending_password;
+
+  /* The browser sign-in under way: the random value sent with the return
+   * address, which the answer must bring back, and the address the
+   * authorize page was opened for. NULL when none is under way. */
+  char         *sign_in_state;
+  char         *sign_in_url;
 };
 
 G_DEFINE_FINAL_TYPE (CdSiteDialog, cd_site_dialog, ADW_TYPE_WINDOW)
@@ -99,11 +113,56 @@ fields_changed_cb (CdSiteDialog *self)
 }
 
 static void
+clear_password (char **password)
+{
+  if (*password != NULL)
+    explicit_bzero (*password, strlen (*password));
+  g_clear_pointer (password, g_free);
+}
+
+static void
+clear_pending (CdSiteDialog *self)
+{
+  g_clear_pointer (&self->pending_name, g_free);
+  g_clear_pointer (&self->pending_url, g_free);
+  g_clear_pointer (&self->pending_user, g_free);
+  clear_password (&self->pending_password);
+}
+
+static void
 finish_busy (CdSiteDialog *self)
 {
   g_clear_object (&self->cancellable);
   g_clear_object (&self->site);
+  clear_pending (self);
   update_sensitivity (self);
+}
+
+static void
+end_sign_in (CdSiteDialog *self)
+{
+  g_clear_pointer (&self->sign_in_state, g_free);
+  g_clear_pointer (&self->sign_in_url, g_free);
+}
+
+/* The entry of the list that has this account on this site, if any. */
+static CdSiteEntry *
+find_account (const char *url,
+              const char *user)
+{
+  GListModel *list = G_LIST_MODEL (cd_sites_get_list ());
+  g_autofree char *normalized = cd_publication_normalize_site (url);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdSiteEntry) entry = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (cd_site_entry_get_url (entry), normalized != NULL ? normalized : url) == 0
+          && g_strcmp0 (cd_site_entry_get_user (entry), user) == 0)
+        return entry;
+    }
+  return NULL;
 }
 
 static void
@@ -114,8 +173,6 @@ store_done_cb (GObject      *object,
   g_autoptr(CdSiteDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(CdSiteEntry) entry = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *name = NULL;
 
   if (!cd_site_secret_store_finish (result, &error))
     {
@@ -130,15 +187,16 @@ store_done_cb (GObject      *object,
       return;
     }
 
-  url = dup_url (self);
-  name = g_strstrip (g_strdup (row_text (self->name_row)));
-  entry = cd_site_entry_new (name, url, row_text (self->user_row));
+  entry = cd_site_entry_new (self->pending_name, self->pending_url, self->pending_user);
   /* The check goes first so that the new row in Preferences shows it. */
-  cd_sites_remember_account (url, g_steal_pointer (&self->account));
+  cd_sites_remember_account (self->pending_url, g_steal_pointer (&self->account));
   if (!cd_site_list_add (cd_sites_get_list (), entry, &error))
     {
-      /* Nothing is kept half: the password goes again with the site. */
-      cd_site_secret_clear_sync (url, row_text (self->user_row), NULL, NULL);
+      /* Nothing is kept half: the password goes again with the site, but
+       * only when no site of the list has this account (someone may have
+       * added it meanwhile), as the password is then that site's. */
+      if (find_account (self->pending_url, self->pending_user) == NULL)
+        cd_site_secret_clear_sync (self->pending_url, self->pending_user, NULL, NULL);
       show_message (self, error->message, TRUE);
       finish_busy (self);
       return;
@@ -155,7 +213,6 @@ check_done_cb (GObject      *object,
 {
   g_autoptr(CdSiteDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
 
   self->account = cd_wp_site_check_finish (CD_WP_SITE (object), result, &error);
   if (self->account == NULL)
@@ -171,22 +228,43 @@ check_done_cb (GObject      *object,
       return;
     }
 
-  url = dup_url (self);
+  /* Another site with this account may have been added while the check
+   * ran: its password is not replaced. */
+  if (find_account (self->pending_url, self->pending_user) != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” already has this account on this site. Remove it first in "
+                           "Preferences ▸ Sites to add it again."),
+                         cd_site_entry_get_name (find_account (self->pending_url, self->pending_user)));
+
+      g_clear_pointer (&self->account, cd_wp_account_free);
+      show_message (self, message, TRUE);
+      finish_busy (self);
+      return;
+    }
+
   show_message (self, _("Keeping the password in your keyring…"), FALSE);
-  cd_site_secret_store_async (url, row_text (self->user_row), row_text (self->password_row),
+  cd_site_secret_store_async (self->pending_url, self->pending_user, self->pending_password,
                               self->cancellable, store_done_cb, g_object_ref (self));
 }
 
+/* Checks the account given by the rows, then keeps it. Only what the rows
+ * say now is checked and kept. */
 static void
-add_clicked_cb (CdSiteDialog *self)
+start_check (CdSiteDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *url = dup_url (self);
   g_autofree char *name = g_strstrip (g_strdup (row_text (self->name_row)));
+  const char *user = row_text (self->user_row);
+  CdSiteEntry *existing;
 
-  if (is_busy (self) || !gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
+  if (is_busy (self))
     return;
 
+  /* Both duplicates are refused before anything is checked or stored: the
+   * keyring item of an account is its site's, and adding it again would
+   * replace or, on failure, remove that site's password. */
   if (cd_site_list_lookup (cd_sites_get_list (), name) != NULL)
     {
       /* Translators: %s is the name the user typed for a site. */
@@ -196,19 +274,42 @@ add_clicked_cb (CdSiteDialog *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
       return;
     }
+  existing = find_account (url, user);
+  if (existing != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” already has this account on this site. Remove it first in "
+                           "Preferences ▸ Sites to add it again."),
+                         cd_site_entry_get_name (existing));
 
-  self->site = cd_wp_site_new (name, url, row_text (self->user_row),
-                               row_text (self->password_row), &error);
+      show_message (self, message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+      return;
+    }
+
+  self->site = cd_wp_site_new (name, url, user, row_text (self->password_row), &error);
   if (self->site == NULL)
     {
       show_message (self, error->message, TRUE);
       return;
     }
 
+  self->pending_name = g_steal_pointer (&name);
+  self->pending_url = g_steal_pointer (&url);
+  self->pending_user = g_strdup (user);
+  self->pending_password = g_strdup (row_text (self->password_row));
   self->cancellable = g_cancellable_new ();
   show_message (self, _("Checking the site and your account…"), FALSE);
   update_sensitivity (self);
   cd_wp_site_check_async (self->site, self->cancellable, check_done_cb, g_object_ref (self));
+}
+
+static void
+add_clicked_cb (CdSiteDialog *self)
+{
+  if (is_busy (self) || !gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
+    return;
+  start_check (self);
 }
 
 static void
@@ -231,12 +332,19 @@ browser_clicked_cb (CdSiteDialog *self)
   g_autofree char *url = dup_url (self);
   g_autofree char *base = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
   g_autofree char *app_name = g_uri_escape_string ("Copydesk", NULL, FALSE);
-  g_autofree char *success = g_uri_escape_string (CD_SITE_DIALOG_CALLBACK, NULL, FALSE);
+  g_autofree char *success = NULL;
+  g_autofree char *callback = NULL;
   g_autofree char *page = NULL;
 
+  if (is_busy (self))
+    return;
+  cd_site_dialog_await_sign_in (self);
+  /* WordPress adds its answer to this address's query and keeps what is
+   * there (add_query_arg ()), so the state comes back with it. */
+  callback = g_strconcat (CD_SITE_DIALOG_CALLBACK "?state=", self->sign_in_state, NULL);
+  success = g_uri_escape_string (callback, NULL, FALSE);
   page = g_strdup_printf ("%swp-admin/authorize-application.php?app_name=%s&app_id=%s&success_url=%s",
                           base, app_name, CD_SITE_DIALOG_APP_ID, success);
-  cd_site_dialog_await_sign_in (self);
   gtk_show_uri (GTK_WINDOW (self), page, GDK_CURRENT_TIME);
 }
 
@@ -245,9 +353,23 @@ cd_site_dialog_await_sign_in (CdSiteDialog *self)
 {
   g_return_if_fail (CD_IS_SITE_DIALOG (self));
 
+  /* A new value for each sign-in: an answer to an earlier one, or one that
+   * another page made up, is not taken. */
+  end_sign_in (self);
+  self->sign_in_state = g_strdup_printf ("%08x%08x%08x%08x", g_random_int (), g_random_int (),
+                                         g_random_int (), g_random_int ());
+  self->sign_in_url = dup_url (self);
   waiting_dialog = self;
   show_message (self, _("Approve Copydesk on the page that opened in your browser. "
                         "This window fills in the rest."), FALSE);
+}
+
+const char *
+cd_site_dialog_get_sign_in_state (CdSiteDialog *self)
+{
+  g_return_val_if_fail (CD_IS_SITE_DIALOG (self), NULL);
+
+  return self->sign_in_state;
 }
 
 gboolean
@@ -259,17 +381,41 @@ cd_site_dialog_receive_callback (const char *uri)
   const char *query;
   const char *user;
   const char *password;
+  const char *site_url;
+  g_autofree char *answered_site = NULL;
+  g_autofree char *asked_site = NULL;
+  g_autofree char *asked_url = NULL;
 
   if (self == NULL)
     return FALSE;
 
   gtk_window_present (GTK_WINDOW (self));
+  /* While a check runs, the rows and what is kept are that check's. */
+  if (is_busy (self))
+    {
+      g_debug ("A sign-in answer came while the site was being checked: not taken");
+      return TRUE;
+    }
+
   parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
   query = parsed != NULL ? g_uri_get_query (parsed) : NULL;
   if (query != NULL)
     params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
 
-  if (params == NULL || g_strcmp0 (g_hash_table_lookup (params, "success"), "false") == 0)
+  /* Only the answer to the sign-in this dialog started, once. */
+  if (self->sign_in_state == NULL || params == NULL
+      || g_strcmp0 (g_hash_table_lookup (params, "state"), self->sign_in_state) != 0)
+    {
+      show_message (self, _("Copydesk did not take an answer that does not belong to the "
+                            "sign-in this window started. Sign in with the browser again."),
+                    TRUE);
+      return TRUE;
+    }
+  asked_url = g_steal_pointer (&self->sign_in_url);
+  asked_site = cd_publication_normalize_site (asked_url);
+  end_sign_in (self);
+
+  if (g_strcmp0 (g_hash_table_lookup (params, "success"), "false") == 0)
     {
       show_message (self, _("The site did not give Copydesk a password: the request was "
                             "declined. Sign in again, or use an application password."), TRUE);
@@ -285,9 +431,28 @@ cd_site_dialog_receive_callback (const char *uri)
       return TRUE;
     }
 
+  /* The password is for the site that gave it, which must be the one the
+   * authorize page was opened for. */
+  site_url = g_hash_table_lookup (params, "site_url");
+  answered_site = site_url != NULL ? cd_publication_normalize_site (site_url) : NULL;
+  if (answered_site == NULL || asked_site == NULL || g_strcmp0 (answered_site, asked_site) != 0)
+    {
+      /* Translators: %s is a site's address. */
+      g_autofree char *message =
+        g_strdup_printf (_("The answer came from %s, not from the site this window asked. "
+                           "Check the address and sign in again."),
+                         site_url != NULL ? site_url : "?");
+
+      show_message (self, message, TRUE);
+      return TRUE;
+    }
+
+  /* The address the authorize page was opened for, even if the row was
+   * edited since. */
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), asked_url);
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
-  add_clicked_cb (self);
+  start_check (self);
   return TRUE;
 }
 
@@ -303,6 +468,8 @@ cd_site_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->site);
   g_clear_pointer (&self->account, cd_wp_account_free);
+  clear_pending (self);
+  end_sign_in (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_SITE_DIALOG);
 
   G_OBJECT_CLASS (cd_site_dialog_parent_class)->dispose (object);

@@ -25,11 +25,17 @@ G_DECLARE_FINAL_TYPE (CdSiteDialog, cd_site_dialog, CD, SITE_DIALOG, AdwWindow)
 
 GtkWidget *cd_site_dialog_new              (GtkWindow  *parent);
 /* Makes @self the dialog that the authorize page's answer goes to (Sign In
- * With Browser does this before it opens the page). */
+ * With Browser does this before it opens the page), for the address in its
+ * row now, with a new random state that the answer must bring back. */
 void       cd_site_dialog_await_sign_in    (CdSiteDialog *self);
-/* The authorize page's answer (copydesk://authorize?site_url=…&user_login=…
- * &password=…, or …?success=false): fills in and checks the dialog that is
- * waiting for it. FALSE when no dialog is waiting. */
+/* The state of the sign-in under way, sent as copydesk://authorize?state=…
+ * (WordPress keeps it and adds its answer); NULL when none is. */
+const char *cd_site_dialog_get_sign_in_state (CdSiteDialog *self);
+/* The authorize page's answer (copydesk://authorize?state=…&site_url=…
+ * &user_login=…&password=…, or …?state=…&success=false): fills in and
+ * checks the dialog that is waiting for it. Taken once per sign-in, only
+ * with its state, only from the site it was asked of (site_url), and never
+ * while a check runs. FALSE when no dialog is waiting. */
 gboolean   cd_site_dialog_receive_callback (const char *uri);
 
 G_END_DECLS

@@ -29,8 +29,8 @@ void         cd_sites_remember_account    (const char  *url,
 /* "Ada Reporter · Author · may publish, may not create categories". */
 char        *cd_sites_describe_account    (CdWpAccount *account) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The site of @entry with its password, from the keyring (which may ask the
- * user to unlock it, so this waits in a thread) or COPYDESK_WP_PASSWORD. */
+/* The site of @entry with its password, from the keyring only (which may
+ * ask the user to unlock it, so this waits in a thread). */
 void         cd_sites_open_async          (CdSiteEntry         *entry,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,

@@ -115,8 +115,9 @@ def offline_tests(work):
           and "COPYDESK_WP_PASSWORD" in r.stdout, r)
 
     r = run("publish", "--help")
-    check("publish --help documents COPYDESK_WP_PASSWORD and the conflict exit status",
-          r.returncode == 0 and "COPYDESK_WP_PASSWORD" in r.stdout and "3 conflict" in r.stdout
+    check("publish --help documents COPYDESK_WP_PASSWORD, COPYDESK_WP_USER and the conflict exit status",
+          r.returncode == 0 and "COPYDESK_WP_PASSWORD" in r.stdout and "COPYDESK_WP_USER" in r.stdout
+          and "3 conflict" in r.stdout
           and "--overwrite" in r.stdout, r)
 
     r = run("site", "add", "--help")
@@ -190,6 +191,30 @@ def offline_tests(work):
     check("publish with no password says how to add one (exit 1)",
           r.returncode == 1 and "site add" in r.stderr and "COPYDESK_WP_PASSWORD" in r.stderr
           and "Preferences" in r.stderr, r)
+    # COPYDESK_WP_PASSWORD exported in the shell is not sent to a site
+    # whose account the command does not name: only with --user or
+    # COPYDESK_WP_USER, and each that is given must be the site's user.
+    r = run("publish", "--site", "local", article, password="exported for another pipeline")
+    check("publish does not use COPYDESK_WP_PASSWORD for an account not named (exit 1)",
+          r.returncode == 1 and "cannot be reached" not in r.stderr
+          and "COPYDESK_WP_PASSWORD was not used" in r.stderr, r)
+    r = run("publish", "--site", "local", article, password="exported for another pipeline",
+            env_extra={"COPYDESK_WP_USER": "bob"})
+    check("publish does not use COPYDESK_WP_PASSWORD when COPYDESK_WP_USER is another user",
+          r.returncode == 1 and "cannot be reached" not in r.stderr
+          and "COPYDESK_WP_PASSWORD was not used" in r.stderr, r)
+    r = run("publish", "--site", "local", "--user", "ada", article, password="x",
+            env_extra={"COPYDESK_WP_USER": "bob"})
+    check("publish does not use COPYDESK_WP_PASSWORD when --user and COPYDESK_WP_USER differ",
+          r.returncode == 1 and "cannot be reached" not in r.stderr, r)
+    r = run("publish", "--site", "local", article, password="x",
+            env_extra={"COPYDESK_WP_USER": "ada"})
+    check("publish uses COPYDESK_WP_PASSWORD for the account COPYDESK_WP_USER names",
+          r.returncode == 1 and "cannot be reached" in r.stderr
+          and "COPYDESK_WP_PASSWORD was not used" not in r.stderr, r)
+    r = run("publish", "--site", "local", "--user", "ada", article, password="x")
+    check("publish uses COPYDESK_WP_PASSWORD for the account --user names",
+          r.returncode == 1 and "cannot be reached" in r.stderr, r)
     check("site list shows a site written by hand",
           site_list() == [{"name": "Local", "url": "http://127.0.0.1:9/", "user": "ada"}], r)
 

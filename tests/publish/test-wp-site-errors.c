@@ -14,6 +14,8 @@ static SoupServer *server;
 static GMainContext *server_context;
 static char *base_url;
 static GBytes *huge;
+/* Set when a request with the password reached the "other host". */
+static gint foreign_authorized;
 
 static void
 reply (SoupServerMessage *message,
@@ -48,6 +50,33 @@ handle (SoupServer        *srv,
                                    "<http://copydesk.example/wp-json/>; rel=\"https://api.w.org/\"");
       reply (message, 200, "text/html", "<html>home</html>");
     }
+  else if (g_str_equal (path, "/elsewhere/"))
+    {
+      /* The same server under another host name: another origin. */
+      g_autofree char *link = g_strdup_printf ("<http://localhost:%u/foreign/wp-json/>; "
+                                               "rel=\"https://api.w.org/\"",
+                                               g_uri_get_port (soup_server_message_get_uri (message)));
+
+      soup_message_headers_append (headers, "Link", link);
+      reply (message, 200, "text/html", "<html>home</html>");
+    }
+  else if (g_str_has_prefix (path, "/foreign/"))
+    {
+      if (soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                        "Authorization") != NULL)
+        g_atomic_int_set (&foreign_authorized, 1);
+      if (g_str_equal (path, "/foreign/wp-json/"))
+        reply (message, 200, "application/json", "{\"namespaces\":[\"wp/v2\"]}");
+      else
+        reply (message, 401, "application/json",
+               "{\"code\":\"rest_not_logged_in\",\"message\":\"Not here\"}");
+    }
+  else if (g_str_equal (path, "/elsewhere/wp-json/"))
+    reply (message, 200, "application/json", "{\"namespaces\":[\"wp/v2\"],\"name\":\"Here\"}");
+  else if (g_str_equal (path, "/elsewhere/wp-json/wp/v2/users/me"))
+    reply (message, 200, "application/json",
+           "{\"id\":7,\"name\":\"Ada\",\"slug\":\"ada\",\"roles\":[\"author\"],"
+           "\"capabilities\":{\"publish_posts\":true,\"upload_files\":true}}");
   else if (g_str_equal (path, "/blog/wp-json/"))
     reply (message, 200, "application/json", "{\"namespaces\":[\"wp/v2\"]}");
   else if (g_str_equal (path, "/query/") && route != NULL && g_str_equal (route, "/"))
@@ -290,6 +319,24 @@ test_insecure_rest_root (void)
   assert_rest_fails ("evil/", "wp/v2/posts", CD_WP_ERROR_INSECURE, "copydesk.example");
 }
 
+/* A Link header that gives the REST API on another host (or port) is not
+ * followed: the password would go there. The site's own /wp-json/ is used,
+ * and the other host never sees an Authorization header. */
+static void
+test_foreign_rest_root (void)
+{
+  g_autoptr(CdWpSite) site = fake_site ("elsewhere/");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdWpAccount) account = NULL;
+
+  g_atomic_int_set (&foreign_authorized, 0);
+  account = cd_wp_site_check_sync (site, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  g_assert_cmpint (account->user_id, ==, 7);
+  g_assert_cmpint (g_atomic_int_get (&foreign_authorized), ==, 0);
+}
+
 /* A redirect would carry the password wherever it points: never followed. */
 static void
 test_redirect (void)
@@ -450,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/wp-site/rest-route-fallback", test_rest_route_fallback);
   g_test_add_func ("/wp-site/not-wordpress", test_not_wordpress);
   g_test_add_func ("/wp-site/insecure-rest-root", test_insecure_rest_root);
+  g_test_add_func ("/wp-site/foreign-rest-root", test_foreign_rest_root);
   g_test_add_func ("/wp-site/redirect", test_redirect);
   g_test_add_func ("/wp-site/offline", test_offline);
   g_test_add_func ("/wp-site/unknown-host", test_unknown_host);

@@ -298,6 +298,7 @@ test_browser_sign_in (void)
   GtkWidget *message = template_child (dialog, CD_TYPE_SITE_DIALOG, "message_label");
   g_autofree char *site_url = g_uri_escape_string (info_string (NULL, "url"), NULL, FALSE);
   g_autofree char *password = g_uri_escape_string (info_string ("author", "password"), NULL, FALSE);
+  g_autofree char *declined = NULL;
   g_autofree char *approved = NULL;
   g_autofree char *secret = NULL;
   g_autoptr(GError) error = NULL;
@@ -308,12 +309,17 @@ test_browser_sign_in (void)
   set_row (dialog, "url_row", info_string (NULL, "url"));
   cd_site_dialog_await_sign_in (dialog);
 
-  open_callback ("success=false");
+  /* WordPress adds its answer to the return address, state and all. */
+  declined = g_strdup_printf ("state=%s&success=false", cd_site_dialog_get_sign_in_state (dialog));
+  open_callback (declined);
   g_assert_true (error_shown_cb (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "declined"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cd_sites_get_list ())), ==, 0);
 
-  approved = g_strdup_printf ("site_url=%s&user_login=%s&password=%s",
+  /* Each sign-in has its own state. */
+  cd_site_dialog_await_sign_in (dialog);
+  approved = g_strdup_printf ("state=%s&site_url=%s&user_login=%s&password=%s",
+                              cd_site_dialog_get_sign_in_state (dialog),
                               site_url, info_string ("author", "user"), password);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   open_callback (approved);
