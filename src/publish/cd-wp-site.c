@@ -861,7 +861,7 @@ list_posts_thread (GTask        *task,
 {
   const char *search = task_data;
   GError *error = NULL;
-  g_autoptr(GString) query = g_string_new ("context=edit&status=any&per_page=50");
+  g_autoptr(GString) query = g_string_new ("context=edit&status=any&per_page=50&orderby=modified");
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   JsonArray *array;

@@ -183,6 +183,46 @@ test_list_and_fetch (void)
   g_assert_true (json_object_has_member (post, "_embedded"));
 }
 
+/* The list is newest change first, as Open from Site says ("changed …"),
+ * not by publication date: a story dated long ago but edited just now
+ * comes first. */
+static void
+test_list_by_change (void)
+{
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("author");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) recent = NULL;
+  g_autoptr(JsonNode) backdated = NULL;
+  g_autoptr(JsonNode) edited = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  gpointer out[2] = { NULL, NULL };
+  g_autofree char *route = NULL;
+
+  /* A post dated years back (WordPress takes a new post's date as its
+   * last change too), then a recent one, then a change to the old one. */
+  json_parser_load_from_data (parser,
+                              "{\"title\":\"Quay lamps archive\",\"status\":\"draft\","
+                              "\"date_gmt\":\"2019-03-01T10:00:00\"}", -1, NULL);
+  backdated = cd_test_wp_rest ("author", "POST", "wp/v2/posts", NULL, json_parser_get_root (parser));
+  json_parser_load_from_data (parser, "{\"title\":\"Quay lamps lit\",\"status\":\"draft\"}", -1, NULL);
+  recent = cd_test_wp_rest ("author", "POST", "wp/v2/posts", NULL, json_parser_get_root (parser));
+  g_usleep (1100 * 1000);
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT,
+                           json_object_get_int_member (json_node_get_object (backdated), "id"));
+  json_parser_load_from_data (parser, "{\"title\":\"Quay lamps archive, corrected\"}", -1, NULL);
+  edited = cd_test_wp_rest ("author", "POST", route, NULL, json_parser_get_root (parser));
+
+  cd_wp_site_list_posts_async (site, "Quay lamps", NULL, on_listed, out);
+  while (out[1] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  posts = out[0];
+  g_assert_cmpuint (posts->len, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (posts, 0), "id"), ==,
+                   json_object_get_int_member (json_node_get_object (backdated), "id"));
+  g_assert_cmpint (json_object_get_int_member (g_ptr_array_index (posts, 1), "id"), ==,
+                   json_object_get_int_member (json_node_get_object (recent), "id"));
+}
+
 static void
 test_not_found (void)
 {
@@ -245,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/wp-site/wrong-password", test_wrong_password);
   g_test_add_func ("/wp-site/plain-permalinks", test_plain_permalinks);
   g_test_add_func ("/wp-site/list-and-fetch", test_list_and_fetch);
+  g_test_add_func ("/wp-site/list-by-change", test_list_by_change);
   g_test_add_func ("/wp-site/not-found", test_not_found);
   g_test_add_func ("/wp-site/forbidden", test_forbidden);
   g_test_add_func ("/wp-site/offline", test_offline);
