@@ -964,8 +964,9 @@ edit_post (gint64      id,
 }
 
 /* Makes the site refuse, with an error, the creation (@what "create") or
- * any update (@what "update") of the post with slug @slug; "" refuses
- * nothing. A must-use plugin of the tests reads the options. */
+ * any update (@what "update") of the post with slug @slug, or (@what
+ * "slow") take three seconds over each update of it; "" refuses nothing.
+ * A must-use plugin of the tests reads the options. */
 static void
 refuse_on_site (const char *what,
                 const char *slug)
@@ -975,6 +976,10 @@ refuse_on_site (const char *what,
     "add_filter( 'rest_pre_insert_post', function ( $post, $request ) {\n"
     "  $update = isset( $request['id'] );\n"
     "  $slug = $update ? get_post( $request['id'] )->post_name : $request['slug'];\n"
+    "  $slow = get_option( 'copydesk_test_fail_slow' );\n"
+    "  if ( $update && $slow && $slug === $slow ) {\n"
+    "    sleep( 3 );\n"
+    "  }\n"
     "  $fail = get_option( $update ? 'copydesk_test_fail_update' : 'copydesk_test_fail_create' );\n"
     "  if ( $fail && $slug === $fail ) {\n"
     "    return new WP_Error( 'copydesk_test', 'Refused by the test', array( 'status' => 500 ) );\n"
@@ -1080,6 +1085,46 @@ test_followup_fails (void)
   cd_article_set_body (story.article, "Readers queued again on Thursday.\n");
   again = publish_and_keep ("admin", story.article);
   g_assert_cmpint (cd_publish_result_get_post_id (again), ==, cd_publication_get_post_id (record));
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+}
+
+/* A cancel that comes after the post was made is too late to take it
+ * back: the publish goes on and returns the post's record. */
+static void
+test_cancel_after_create (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
+  g_autoptr(CdPublisher) publisher = cd_publisher_new (site);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdPublishResult) result = NULL;
+  CdPublishOptions options = { .article_dir = image_dir };
+  Outcome outcome = { NULL, NULL, FALSE };
+  gint64 end;
+
+  story_init (&story, "cancel-late");
+  /* The request after the create takes three seconds: the cancel below
+   * lands in it. */
+  refuse_on_site ("slow", story.name);
+  cd_publisher_publish_async (publisher, story.article, &options, cancellable,
+                              on_published, &outcome);
+  end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (!outcome.done && count_posts (story.name) == 0 && g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (50 * 1000);
+    }
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+  g_cancellable_cancel (cancellable);
+  cd_test_wait (&outcome.done);
+  refuse_on_site ("slow", "");
+  g_assert_no_error (outcome.error);
+  result = outcome.result;
+  g_assert_nonnull (result);
+  g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  g_assert_nonnull (cd_publish_result_get_publication (result));
+  g_assert_cmpint (cd_publication_get_post_id (cd_publish_result_get_publication (result)), >, 0);
   g_assert_cmpuint (count_posts (story.name), ==, 1);
 }
 
@@ -1268,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/publisher/progress", test_progress);
   g_test_add_func ("/publisher/lead-image-changes", test_lead_image_changes);
   g_test_add_func ("/publisher/followup-fails", test_followup_fails);
+  g_test_add_func ("/publisher/cancel-after-create", test_cancel_after_create);
   g_test_add_func ("/publisher/earlier-push-edited", test_earlier_push_edited);
   g_test_add_func ("/publisher/retry-reuses-upload", test_retry_reuses_upload);
   g_test_add_func ("/publisher/overwrite-checks-again", test_overwrite_checks_again);
