@@ -25,8 +25,131 @@ on_upload_progress (guint64  written,
                            job->upload_from + part * (job->upload_to - job->upload_from));
 }
 
-/* The featured image: the record's or the earlier push's when the image is
- * the one uploaded then, else uploaded now. 0 without an image; -1 on error. */
+/* Sends the image's alt text and caption to media item @media_id: the
+ * upload's body is the file itself, and an image kept from an earlier
+ * push may have new ones. */
+static gboolean
+send_media_fields (Job      *job,
+                   CdImage  *image,
+                   gint64    media_id,
+                   GError  **error)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, media_id);
+  g_autofree char *caption = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) updated = NULL;
+  JsonObject *fields = json_object_new ();
+
+  json_object_set_string_member (fields, "alt_text",
+                                 cd_image_get_alt (image) != NULL ? cd_image_get_alt (image) : "");
+  caption = cd_wp_media_caption (cd_image_get_caption (image), cd_image_get_credit (image));
+  if (caption != NULL)
+    json_object_set_string_member (fields, "caption", caption);
+  body = json_node_init_object (json_node_alloc (), fields);
+  json_object_unref (fields);
+  updated = cd_wp_site_rest_sync (job->site, "POST", route, NULL, body, job->cancellable, error);
+  return updated != NULL;
+}
+
+/* A media item kept for this article, with its alt text and caption
+ * brought up to date. 0 when the item is gone from the site (upload the
+ * image again), -1 on error. Another error than a missing item only costs
+ * the alt text: the image stays. */
+static gint64
+keep_media (Job      *job,
+            CdImage  *image,
+            gint64    media_id,
+            GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (send_media_fields (job, image, media_id, &local_error))
+    return media_id;
+  if (g_error_matches (local_error, CD_WP_ERROR, CD_WP_ERROR_NOT_FOUND))
+    return 0;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  cd_publish_job_warn (job, _("The lead image’s alt text and caption could not be updated on %s "
+                              "(%s). Edit them in the site’s media library"),
+                       cd_publish_site_label (job), local_error->message);
+  return media_id;
+}
+
+static const char *
+path_basename (const char *path)
+{
+  const char *slash = path != NULL ? strrchr (path, '/') : NULL;
+
+  return slash != NULL ? slash + 1 : path;
+}
+
+/* An upload of the same file by this account that an earlier attempt made
+ * before it failed: same file name and size, and the article's alt text or
+ * none yet (the attempt may have failed before sending it). 0 when there
+ * is none; the search is best effort, an error only means uploading. */
+static gint64
+find_earlier_upload (Job        *job,
+                     CdImage    *image,
+                     const char *basename,
+                     gsize       size)
+{
+  g_autofree char *stem = g_strdup (basename);
+  g_autofree char *escaped = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *alt = cd_image_get_alt (image) != NULL ? cd_image_get_alt (image) : "";
+  char *dot = strrchr (stem, '.');
+  JsonArray *array;
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  escaped = g_uri_escape_string (stem, NULL, FALSE);
+  query = g_strdup_printf ("context=edit&media_type=image&per_page=20&search=%s", escaped);
+  node = cd_wp_site_rest_sync (job->site, "GET", "wp/v2/media", query, NULL,
+                               job->cancellable, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return 0;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *media;
+      JsonObject *details;
+      const char *file;
+      const char *their_alt;
+      gint64 filesize;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      media = json_node_get_object (element);
+      details = cd_publish_object_object (media, "media_details");
+      file = cd_publish_object_string (details, "file");
+      if (file == NULL)
+        file = cd_publish_object_string (media, "source_url");
+      filesize = cd_publish_object_int (details, "filesize");
+      their_alt = cd_publish_object_string (media, "alt_text");
+      if (job->account->user_id > 0
+          && cd_publish_object_int (media, "author") != job->account->user_id)
+        continue;
+      if (g_strcmp0 (path_basename (file), basename) != 0)
+        continue;
+      if (filesize > 0 && (guint64) filesize != size)
+        continue;
+      if (their_alt != NULL && *their_alt != '\0' && strcmp (their_alt, alt) != 0)
+        continue;
+      if (cd_publish_object_int (media, "id") > 0)
+        return cd_publish_object_int (media, "id");
+    }
+  return 0;
+}
+
+/* The featured image: the record's when the image is the one uploaded
+ * then, the post's when an earlier push whose answer was lost set it, an
+ * upload an earlier failed attempt left, else uploaded now. 0 without an
+ * image; -1 on error. */
 gint64
 cd_publish_upload_image (Job           *job,
                          CdPublication *record,
@@ -41,13 +164,10 @@ cd_publish_upload_image (Job           *job,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) media = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) updated = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *content_type = NULL;
   g_autofree char *mime_type = NULL;
-  g_autofree char *caption = NULL;
-  JsonObject *fields;
+  gint64 kept = 0;
   gint64 media_id;
   gsize size;
   const guchar *data;
@@ -57,11 +177,21 @@ cd_publish_upload_image (Job           *job,
     return 0;
   *media_source = source;
 
+  /* With a record, the post's image is the record's: a different source
+   * is a new image to upload. Without one, the post an earlier push made
+   * has the image that push uploaded. */
   if (record != NULL && cd_publication_get_media_id (record) > 0
       && g_strcmp0 (cd_publication_get_media_source (record), source) == 0)
-    return cd_publication_get_media_id (record);
-  if (existing != NULL && cd_publish_object_int (existing, "featured_media") > 0)
-    return cd_publish_object_int (existing, "featured_media");
+    kept = cd_publication_get_media_id (record);
+  else if (record == NULL && existing != NULL
+           && cd_publish_object_int (existing, "featured_media") > 0)
+    kept = cd_publish_object_int (existing, "featured_media");
+  if (kept > 0)
+    {
+      kept = keep_media (job, image, kept, error);
+      if (kept != 0)
+        return kept;
+    }
 
   if (cd_image_is_remote (image))
     {
@@ -100,6 +230,15 @@ cd_publish_upload_image (Job           *job,
 
   basename = g_file_get_basename (file);
   data = g_bytes_get_data (bytes, &size);
+
+  media_id = find_earlier_upload (job, image, basename, size);
+  if (media_id > 0)
+    {
+      media_id = keep_media (job, image, media_id, error);
+      if (media_id != 0)
+        return media_id;
+    }
+
   content_type = g_content_type_guess (basename, data, size, NULL);
   mime_type = g_content_type_get_mime_type (content_type);
   if (mime_type == NULL || !g_str_has_prefix (mime_type, "image/"))
@@ -122,23 +261,7 @@ cd_publish_upload_image (Job           *job,
       return -1;
     }
   media_id = cd_publish_object_int (json_node_get_object (media), "id");
-
-  /* The alt text and caption go in a second request: the upload's body is
-   * the file itself. */
-  fields = json_object_new ();
-  json_object_set_string_member (fields, "alt_text",
-                                 cd_image_get_alt (image) != NULL ? cd_image_get_alt (image) : "");
-  caption = cd_wp_media_caption (cd_image_get_caption (image), cd_image_get_credit (image));
-  if (caption != NULL)
-    json_object_set_string_member (fields, "caption", caption);
-  body = json_node_init_object (json_node_alloc (), fields);
-  json_object_unref (fields);
-  {
-    g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, media_id);
-
-    updated = cd_wp_site_rest_sync (job->site, "POST", route, NULL, body, job->cancellable, error);
-  }
-  if (updated == NULL)
+  if (!send_media_fields (job, image, media_id, error))
     return -1;
   return media_id;
 }

@@ -29,6 +29,8 @@ struct _CdPublishResult
   GPtrArray        *warnings;
   GPtrArray        *site_changes;
   JsonObject       *site_post;
+  char             *site_modified_gmt;
+  char             *site_fingerprint;
 };
 
 /* One publish, run in a worker thread. */
@@ -42,6 +44,8 @@ typedef struct
   gboolean       change_slug;
   gboolean       overwrite;
   char          *article_dir;
+  char          *expected_modified_gmt;
+  char          *expected_fingerprint;
 
   GCancellable  *cancellable;
   CdWpAccount   *account;

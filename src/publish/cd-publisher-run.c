@@ -310,7 +310,8 @@ check_kept_status (Job         *job,
 }
 
 /* "future" for a time that has passed (an embargo that is over) is what
- * WordPress publishes at once anyway: say so with "publish". */
+ * WordPress publishes at once anyway: say so with "publish", and tell the
+ * user, who may have meant to schedule it. */
 static const char *
 status_for_date (Job        *job,
                  const char *status,
@@ -322,7 +323,12 @@ status_for_date (Job        *job,
 
   if (g_strcmp0 (status, "future") == 0 && date != NULL
       && g_date_time_compare (date, site_now) <= 0)
-    return "publish";
+    {
+      cd_publish_job_warn (job, _("The post was to be scheduled on %s, but its time had passed, "
+                                  "so WordPress published it at once"),
+                           cd_publish_site_label (job));
+      return "publish";
+    }
   return status;
 }
 
@@ -367,6 +373,80 @@ changed_on_site (CdPublication *record,
   return strcmp (current, recorded) != 0;
 }
 
+/* Whether the post is still as the user saw it in the conflict they chose
+ * to overwrite; TRUE when the caller could not say what they saw. */
+static gboolean
+as_expected (Job        *job,
+             JsonObject *post)
+{
+  g_autofree char *current = NULL;
+
+  if (job->expected_modified_gmt == NULL && job->expected_fingerprint == NULL)
+    return TRUE;
+  if (job->expected_modified_gmt != NULL
+      && g_strcmp0 (cd_publish_object_string (post, "modified_gmt"),
+                    job->expected_modified_gmt) != 0)
+    return FALSE;
+  if (job->expected_fingerprint == NULL)
+    return TRUE;
+  current = cd_wp_post_fingerprint (post);
+  return strcmp (current, job->expected_fingerprint) == 0;
+}
+
+/* Fills the result in as a CONFLICT over @post with @changes; nothing was
+ * sent. */
+static CdPublishResult *
+conflict_result (Job        *job,
+                 JsonObject *post,
+                 GPtrArray  *changes)
+{
+  CdPublishResult *result = job->result;
+
+  result->outcome = CD_PUBLISH_CONFLICT;
+  g_ptr_array_extend_and_steal (result->site_changes, changes);
+  result->site_post = json_object_ref (post);
+  result->post_id = cd_publish_object_int (post, "id");
+  result->link = g_strdup (cd_publish_object_string (post, "link"));
+  result->status = g_strdup (cd_publish_object_string (post, "status"));
+  result->date = parse_gmt (cd_publish_object_string (post, "date_gmt"));
+  result->site_modified_gmt = g_strdup (cd_publish_object_string (post, "modified_gmt"));
+  result->site_fingerprint = cd_wp_post_fingerprint (post);
+  return g_object_ref (result);
+}
+
+/* How the post an earlier push made (found without a record: its answer
+ * was lost) differs from what this publish would send: its title, excerpt
+ * and body. Someone may have edited it on the site since; with no record
+ * of what was pushed, any difference is one the user must see first. */
+static GPtrArray *
+earlier_push_changes (Job        *job,
+                      const char *site,
+                      JsonObject *post)
+{
+  g_autoptr(CdPublication) record = cd_publication_new (site);
+  g_autoptr(GArray) tags = object_ids (post, "tags");
+  g_autoptr(GArray) categories = object_ids (post, "categories");
+  g_autoptr(JsonObject) would_send = NULL;
+  CdWpPostOptions options = { 0 };
+
+  /* The terms and status come from the post itself: only the text is
+   * compared. */
+  cd_publication_set_tag_ids (record, (const gint64 *) tags->data, tags->len);
+  cd_publication_set_category_ids (record, (const gint64 *) categories->data, categories->len);
+  would_send = cd_wp_post_build (job->article, &options);
+  return cd_wp_post_site_changes (record, would_send, post);
+}
+
+/* Whether the article has an image that could be the post's featured
+ * image; without one, an update takes the post's away. */
+static gboolean
+has_local_image (Job *job)
+{
+  CdImage *image = cd_article_get_image (job->article);
+
+  return image != NULL && cd_image_is_set (image) && !cd_image_is_remote (image);
+}
+
 CdPublishResult *
 cd_publish_run (Job     *job,
                 GError **error)
@@ -382,6 +462,7 @@ cd_publish_run (Job     *job,
   g_autoptr(JsonNode) sent_node = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(JsonNode) read_back_node = NULL;
+  g_autoptr(JsonObject) latest = NULL;
   g_autoptr(GDateTime) pushed = NULL;
   g_autofree char *date_gmt = NULL;
   g_autofree char *fingerprint = NULL;
@@ -446,22 +527,15 @@ cd_publish_run (Job     *job,
                        post_number, cd_publish_site_label (job));
           return NULL;
         }
-      if (changed_on_site (record, post) && !job->overwrite)
+      /* Overwriting replaces what the user saw in the conflict, not an
+       * edit made on the site since: that is a new conflict. */
+      if (changed_on_site (record, post) && (!job->overwrite || !as_expected (job, post)))
         {
           g_autoptr(JsonObject) revision = find_pushed_revision (job, post_id, record);
-          g_autoptr(GPtrArray) changes = NULL;
 
           if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
             return NULL;
-          changes = cd_wp_post_site_changes (record, revision, post);
-          result->outcome = CD_PUBLISH_CONFLICT;
-          g_ptr_array_extend_and_steal (result->site_changes, g_steal_pointer (&changes));
-          result->site_post = json_object_ref (post);
-          result->post_id = post_id;
-          result->link = g_strdup (cd_publish_object_string (post, "link"));
-          result->status = g_strdup (cd_publish_object_string (post, "status"));
-          result->date = parse_gmt (cd_publish_object_string (post, "date_gmt"));
-          return g_object_ref (result);
+          return conflict_result (job, post, cd_wp_post_site_changes (record, revision, post));
         }
       existing = json_object_ref (post);
       update = TRUE;
@@ -474,7 +548,24 @@ cd_publish_run (Job     *job,
         return NULL;
       if (existing != NULL)
         {
+          g_autoptr(GPtrArray) changes = earlier_push_changes (job, site, existing);
+
           post_id = cd_publish_object_int (existing, "id");
+          if ((changes->len > 0 && !job->overwrite)
+              || (job->overwrite && !as_expected (job, existing)))
+            {
+              g_autofree char *post_number = g_strdup_printf ("%" G_GINT64_FORMAT, post_id);
+
+              cd_publish_job_warn (job,
+                                   /* Translators: the first %s is the site's
+                                    * name, the second the post's number. */
+                                   _("An earlier publish of this article was found on %s "
+                                     "(post %s), and it differs from the article: someone may "
+                                     "have edited it there. Keep the site’s version or replace "
+                                     "it with yours"),
+                                   cd_publish_site_label (job), post_number);
+              return conflict_result (job, existing, g_steal_pointer (&changes));
+            }
           update = TRUE;
         }
     }
@@ -525,6 +616,10 @@ cd_publish_run (Job     *job,
   post_options.jsonld = jsonld;
   post_options.send_meta = job->account->accepts_meta;
   sent = cd_wp_post_build (job->article, &post_options);
+  /* The builder leaves featured_media out when there is none to send;
+   * an update must take away the image the article no longer has. */
+  if (update && media_id == 0 && !has_local_image (job))
+    json_object_set_int_member (sent, "featured_media", 0);
   sent_node = json_node_init_object (json_node_alloc (), sent);
 
   cd_publish_job_progress (job, update ? _("Updating the post…") : _("Creating the post…"), 0.8);
@@ -537,6 +632,13 @@ cd_publish_run (Job     *job,
   if (answer == NULL || require_post (job, answer, error) == NULL)
     return NULL;
   post_id = cd_publish_object_int (json_node_get_object (answer), "id");
+  latest = json_object_ref (json_node_get_object (answer));
+
+  /* The post is on the site now. Failing from here on would lose its
+   * number, and a retry without the plugin could make a second post: a
+   * cancel is too late to take back, and a later step that fails is a
+   * warning on a record built from what is known. */
+  job->cancellable = NULL;
 
   /* A new post gets one more request. Its address is known only now, so
    * the JSON-LD that names it goes here; and WordPress keeps no revision of
@@ -549,12 +651,11 @@ cd_publish_run (Job     *job,
       g_autoptr(JsonObject) patch = json_object_new ();
       g_autoptr(JsonNode) patch_node = NULL;
       g_autoptr(JsonNode) patched = NULL;
+      g_autoptr(GError) patch_error = NULL;
       g_autofree char *post_route = route_for_post (post_id);
 
       if (job->account->accepts_meta)
-        new_jsonld = cd_publish_build_jsonld (job,
-                                              cd_publish_object_string (json_node_get_object (answer),
-                                                                        "link"),
+        new_jsonld = cd_publish_build_jsonld (job, cd_publish_object_string (latest, "link"),
                                               media_id);
       if (new_jsonld != NULL)
         {
@@ -572,18 +673,41 @@ cd_publish_run (Job     *job,
         }
       patch_node = json_node_init_object (json_node_alloc (), patch);
       patched = cd_wp_site_rest_sync (job->site, "POST", post_route, NULL, patch_node,
-                                      job->cancellable, error);
-      if (patched == NULL)
-        return NULL;
+                                      NULL, &patch_error);
+      if (patched != NULL && JSON_NODE_HOLDS_OBJECT (patched))
+        {
+          json_object_unref (latest);
+          latest = json_object_ref (json_node_get_object (patched));
+        }
+      else if (patched == NULL)
+        {
+          /* Without the JSON-LD the compare below lists it as dropped. */
+          cd_publish_job_warn (job, _("The post is on %s, but the request that completes it "
+                                      "failed (%s): it may lack its JSON-LD, and a conflict "
+                                      "later cannot show what changed. Publish again to "
+                                      "complete it"),
+                               cd_publish_site_label (job), patch_error->message);
+        }
     }
 
   cd_publish_job_progress (job, _("Reading the post back…"), 0.9);
-  read_back_node = get_post (job, post_id, error);
-  if (read_back_node == NULL)
-    return NULL;
-  read_back = require_post (job, read_back_node, error);
-  if (read_back == NULL)
-    return NULL;
+  {
+    g_autoptr(GError) read_error = NULL;
+
+    read_back_node = get_post (job, post_id, &read_error);
+    if (read_back_node != NULL && JSON_NODE_HOLDS_OBJECT (read_back_node))
+      read_back = json_node_get_object (read_back_node);
+    else
+      {
+        /* The last answer is the post as the site saved it: enough for
+         * the record, though what the site dropped goes unchecked. */
+        cd_publish_job_warn (job, _("The post is on %s, but reading it back failed (%s): "
+                                    "what the site kept of the article was not checked"),
+                             cd_publish_site_label (job),
+                             read_error != NULL ? read_error->message : _("not a post"));
+        read_back = latest;
+      }
+  }
   pushed = g_date_time_new_now_utc ();
 
   differences = cd_wp_post_compare (sent, read_back);

@@ -30,6 +30,8 @@ cd_publish_result_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->site_changes, g_ptr_array_unref);
   g_clear_pointer (&self->site_post, json_object_unref);
+  g_free (self->site_modified_gmt);
+  g_free (self->site_fingerprint);
 
   G_OBJECT_CLASS (cd_publish_result_parent_class)->finalize (object);
 }
@@ -116,6 +118,20 @@ cd_publish_result_get_site_post (CdPublishResult *self)
 {
   g_return_val_if_fail (CD_IS_PUBLISH_RESULT (self), NULL);
   return self->site_post;
+}
+
+const char *
+cd_publish_result_get_site_modified_gmt (CdPublishResult *self)
+{
+  g_return_val_if_fail (CD_IS_PUBLISH_RESULT (self), NULL);
+  return self->site_modified_gmt;
+}
+
+const char *
+cd_publish_result_get_site_fingerprint (CdPublishResult *self)
+{
+  g_return_val_if_fail (CD_IS_PUBLISH_RESULT (self), NULL);
+  return self->site_fingerprint;
 }
 
 /* ------------------------------------------------------------- publisher */
@@ -232,6 +248,8 @@ job_free (Job *job)
   g_clear_object (&job->article);
   g_free (job->status);
   g_free (job->article_dir);
+  g_free (job->expected_modified_gmt);
+  g_free (job->expected_fingerprint);
   g_clear_pointer (&job->account, cd_wp_account_free);
   g_clear_object (&job->result);
   g_free (job);
@@ -396,10 +414,15 @@ cd_publisher_publish_async (CdPublisher            *self,
   job->change_slug = options->change_slug;
   job->overwrite = options->overwrite;
   job->article_dir = g_strdup (options->article_dir);
+  job->expected_modified_gmt = g_strdup (options->expected_modified_gmt);
+  job->expected_fingerprint = g_strdup (options->expected_fingerprint);
   job->result = g_object_new (CD_TYPE_PUBLISH_RESULT, NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cd_publisher_publish_async);
+  /* The run says itself when a cancel stopped it: once the post is
+   * written, a cancel comes too late and the result must still arrive. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, publish_thread);
 }

@@ -18,6 +18,12 @@ typedef struct
   gboolean    change_slug;     /* send the article's slug on an update (explicit) */
   gboolean    overwrite;       /* the user chose to replace changes made on the site */
   const char *article_dir;     /* the folder the article's relative image path is in */
+  /* With overwrite: the post's state the user chose to replace, from the
+   * conflict (cd_publish_result_get_site_modified_gmt () and _fingerprint ());
+   * a post changed on the site since is a new conflict. NULL: replace
+   * whatever is there (the CLI's --overwrite, which shows no conflict). */
+  const char *expected_modified_gmt;
+  const char *expected_fingerprint;
 } CdPublishOptions;
 
 typedef enum
@@ -46,6 +52,10 @@ GPtrArray       *cd_publish_result_get_warnings     (CdPublishResult *self);
  * and the post as it is there now (for cd_wp_post_to_article ()). */
 GPtrArray       *cd_publish_result_get_site_changes (CdPublishResult *self);
 JsonObject      *cd_publish_result_get_site_post    (CdPublishResult *self);
+/* CONFLICT: the state of the post the conflict shows, for
+ * CdPublishOptions.expected_modified_gmt and expected_fingerprint. */
+const char      *cd_publish_result_get_site_modified_gmt (CdPublishResult *self);
+const char      *cd_publish_result_get_site_fingerprint  (CdPublishResult *self);
 
 #define CD_TYPE_PUBLISHER (cd_publisher_get_type ())
 

@@ -13,33 +13,45 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-article-file.h"
 #include "cd-open-site-dialog.h"
 #include "cd-publisher.h"
 #include "cd-sites-page.h"
 #include "cd-window-private.h"
 #include "cd-wp-post.h"
 
+/* Window data: the site a running publish goes to, for the question asked
+ * when the window closes, and the publish whose abandonment the user
+ * accepted by closing anyway. */
+#define PUBLISH_SITE_KEY "cd-publish-site"
+#define CLOSE_CONFIRMED_KEY "cd-publish-close-confirmed"
+
 typedef struct
 {
-  CdWindow    *window;       /* owned */
+  CdWindow    *window;       /* weak: NULL once the window is destroyed */
   CdDocument  *document;     /* owned: the record goes to this one only */
   CdArticle   *article;      /* owned: a snapshot taken when Publish was chosen */
   CdSiteEntry *entry;        /* owned */
   char        *status;       /* NULL: the article's, or the post's current one */
   char        *article_dir;
   gboolean     overwrite;
+  /* With overwrite: the post as the conflict showed it. */
+  char        *expected_modified_gmt;
+  char        *expected_fingerprint;
   CdPublisher *publisher;    /* owned; NULL until the site is open */
 } PublishJob;
 
 static void
 publish_job_free (PublishJob *job)
 {
-  g_clear_object (&job->window);
+  g_clear_weak_pointer (&job->window);
   g_clear_object (&job->document);
   g_clear_object (&job->article);
   g_clear_object (&job->entry);
   g_clear_pointer (&job->status, g_free);
   g_clear_pointer (&job->article_dir, g_free);
+  g_clear_pointer (&job->expected_modified_gmt, g_free);
+  g_clear_pointer (&job->expected_fingerprint, g_free);
   if (job->publisher != NULL)
     g_signal_handlers_disconnect_by_data (job->publisher, job);
   g_clear_object (&job->publisher);
@@ -53,13 +65,15 @@ publish_job_copy (PublishJob *job)
 {
   PublishJob *copy = g_new0 (PublishJob, 1);
 
-  copy->window = g_object_ref (job->window);
+  g_set_weak_pointer (&copy->window, job->window);
   copy->document = g_object_ref (job->document);
   copy->article = g_object_ref (job->article);
   copy->entry = g_object_ref (job->entry);
   copy->status = g_strdup (job->status);
   copy->article_dir = g_strdup (job->article_dir);
   copy->overwrite = job->overwrite;
+  copy->expected_modified_gmt = g_strdup (job->expected_modified_gmt);
+  copy->expected_fingerprint = g_strdup (job->expected_fingerprint);
   return copy;
 }
 
@@ -69,6 +83,8 @@ static void
 end_publish (CdWindow *self)
 {
   g_clear_object (&self->publish_cancellable);
+  g_object_set_data (G_OBJECT (self), PUBLISH_SITE_KEY, NULL);
+  g_object_set_data (G_OBJECT (self), CLOSE_CONFIRMED_KEY, NULL);
   /* A window closed while publishing has no button any more. */
   if (self->publish_button == NULL)
     return;
@@ -147,6 +163,8 @@ conflict_response_cb (AdwMessageDialog *dialog,
   ConflictData *data = user_data;
   CdWindow *self = data->job->window;
 
+  if (self == NULL)
+    return;
   if (g_strcmp0 (response, "replace") == 0)
     {
       PublishJob *job = publish_job_copy (data->job);
@@ -176,14 +194,19 @@ show_conflict (PublishJob      *job,
   GPtrArray *changes = cd_publish_result_get_site_changes (result);
   JsonObject *site_post = cd_publish_result_get_site_post (result);
   g_autofree char *text = changes != NULL ? cd_wp_differences_to_text (changes) : g_strdup ("");
+  GPtrArray *warnings = cd_publish_result_get_warnings (result);
   g_autofree char *heading = NULL;
+  const char *body = _("Someone edited the post on the site since you "
+                       "last published it. Nothing was sent. Publishing "
+                       "your version would replace these changes:");
 
+  /* A post from an earlier publish whose answer was lost: the publisher
+   * says so, and that says more than "since you last published it". */
+  if (warnings != NULL && warnings->len > 0)
+    body = g_ptr_array_index (warnings, 0);
   /* Translators: %s is the name of a WordPress site. */
   heading = g_strdup_printf (_("The Post Was Changed on %s"), cd_site_entry_get_name (job->entry));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), heading,
-                                                       _("Someone edited the post on the site since you "
-                                                         "last published it. Nothing was sent. Publishing "
-                                                         "your version would replace these changes:")));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (job->window), heading, body));
   adw_message_dialog_set_extra_child (dialog, differences_view (text));
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep the Site’s"),
@@ -197,6 +220,12 @@ show_conflict (PublishJob      *job,
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
 
   data->job = publish_job_copy (job);
+  /* Replace With Mine replaces this state of the post only: an edit made
+   * on the site while the dialog is open is a new conflict. */
+  g_free (data->job->expected_modified_gmt);
+  data->job->expected_modified_gmt = g_strdup (cd_publish_result_get_site_modified_gmt (result));
+  g_free (data->job->expected_fingerprint);
+  data->job->expected_fingerprint = g_strdup (cd_publish_result_get_site_fingerprint (result));
   data->site_post = site_post != NULL ? json_object_ref (site_post) : NULL;
   g_signal_connect_data (dialog, "response", G_CALLBACK (conflict_response_cb), data,
                          (GClosureNotify) (void (*) (void)) conflict_data_free, 0);
@@ -285,6 +314,30 @@ show_read_back (PublishJob      *job,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The window was closed while publishing: the record still goes into the
+ * article's file, and only the record, since the user may have discarded
+ * unsaved changes on closing. */
+static void
+keep_record_without_window (PublishJob    *job,
+                            CdPublication *record)
+{
+  GFile *file = cd_document_get_file (job->document);
+  g_autoptr(CdArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (record == NULL || file == NULL)
+    return;
+  saved = cd_article_load_from_file (file, NULL, &error);
+  if (saved != NULL)
+    {
+      cd_article_set_publication (saved, record);
+      cd_article_save_to_file (saved, file, NULL, &error);
+    }
+  if (error != NULL)
+    g_message ("The link to the post on %s could not be saved in %s: %s",
+               cd_site_entry_get_name (job->entry), g_file_peek_path (file), error->message);
+}
+
 static void
 publish_done (PublishJob      *job,
               CdPublishResult *result)
@@ -300,6 +353,12 @@ publish_done (PublishJob      *job,
    * shows another one by now: the post must stay linked to its article. */
   if (record != NULL)
     cd_article_set_publication (cd_document_get_article (job->document), record);
+
+  if (self == NULL)
+    {
+      keep_record_without_window (job, record);
+      return;
+    }
 
   if (cd_document_get_file (job->document) != NULL && self->document == job->document)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
@@ -339,10 +398,26 @@ publish_cb (GObject      *object,
   CdWindow *self = job->window;
 
   published = cd_publisher_publish_finish (CD_PUBLISHER (object), result, &error);
+
+  /* The window may be gone: the record still goes to the document, but
+   * nothing is shown. */
+  if (self == NULL)
+    {
+      if (published != NULL && cd_publish_result_get_outcome (published) == CD_PUBLISH_DONE)
+        publish_done (job, published);
+      return;
+    }
   end_publish (self);
 
-  if (published == NULL && self->publish_button == NULL)
-    return;
+  if (self->publish_button == NULL)
+    {
+      if (published != NULL && cd_publish_result_get_outcome (published) == CD_PUBLISH_DONE)
+        {
+          g_clear_weak_pointer (&job->window);
+          publish_done (job, published);
+        }
+      return;
+    }
   if (published == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -368,6 +443,8 @@ progress_cb (CdPublisher *publisher,
              GParamSpec  *pspec,
              PublishJob  *job)
 {
+  if (job->window == NULL || job->window->publish_button == NULL)
+    return;
   cd_publish_button_set_progress (job->window->publish_button,
                                   cd_publisher_get_stage (publisher),
                                   cd_publisher_get_fraction (publisher));
@@ -384,6 +461,8 @@ site_opened_cb (GObject      *object,
   CdWindow *self = job->window;
   CdPublishOptions options = { 0 };
 
+  if (self == NULL || self->publish_button == NULL)
+    return;
   if (site == NULL)
     {
       end_publish (self);
@@ -402,6 +481,8 @@ site_opened_cb (GObject      *object,
   options.status = job->status;
   options.overwrite = job->overwrite;
   options.article_dir = job->article_dir;
+  options.expected_modified_gmt = job->expected_modified_gmt;
+  options.expected_fingerprint = job->expected_fingerprint;
   cd_publisher_publish_async (job->publisher, job->article, &options,
                               self->publish_cancellable, publish_cb, job);
   g_steal_pointer (&job);
@@ -414,10 +495,12 @@ start_publish (PublishJob *job_in)
   CdWindow *self = job->window;
   CdSiteEntry *entry = job->entry;
 
-  if (self->publish_cancellable != NULL)
+  if (self == NULL || self->publish_button == NULL || self->publish_cancellable != NULL)
     return;
 
   self->publish_cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (self), PUBLISH_SITE_KEY,
+                          g_strdup (cd_site_entry_get_name (entry)), g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish-cancel", TRUE);
   cd_publish_button_set_busy (self->publish_button, TRUE);
@@ -461,7 +544,7 @@ publish_action (GtkWidget  *widget,
   cd_window_flush (self);
 
   job = g_new0 (PublishJob, 1);
-  job->window = g_object_ref (self);
+  g_set_weak_pointer (&job->window, self);
   job->document = g_object_ref (self->document);
   job->article = cd_article_copy (cd_document_get_article (self->document));
   job->entry = g_object_ref (entry);
@@ -525,6 +608,65 @@ open_from_site_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Closing while publishing */
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CdWindow         *self)
+{
+  if (g_strcmp0 (response, "close") != 0 || self->publish_cancellable == NULL)
+    return;
+  /* This publish only: a later one asks again. */
+  g_object_set_data (G_OBJECT (self), CLOSE_CONFIRMED_KEY, self->publish_cancellable);
+  /* After the dialog, which is transient for this window, has finished
+   * answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Runs before the window's own close handler (which asks about unsaved
+ * changes): closing stops a running publish, so the user is asked first.
+ * What reached the site stays there, and the record still goes to the
+ * article. */
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  CdWindow *self = CD_WINDOW (window);
+  const char *site = g_object_get_data (G_OBJECT (self), PUBLISH_SITE_KEY);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->publish_cancellable == NULL
+      || g_object_get_data (G_OBJECT (self), CLOSE_CONFIRMED_KEY) == self->publish_cancellable)
+    return FALSE;
+
+  /* Translators: %s is the name of a WordPress site. */
+  heading = g_strdup_printf (_("Publishing to %s…"), site != NULL ? site : "");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                       _("Closing the window stops the publish. "
+                                                         "What already reached the site stays "
+                                                         "there, and the article keeps the link "
+                                                         "to its post. Close anyway?")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "close", _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 void
 cd_window_publish_class_init (GtkWidgetClass *widget_class)
 {
@@ -540,6 +682,7 @@ void
 cd_window_publish_init (CdWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish-cancel", FALSE);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 void

@@ -919,6 +919,365 @@ test_progress (void)
   g_assert_nonnull (cd_publisher_get_stage (publisher));
 }
 
+/* A copy of the sample JPEG next to the story's, named @name, as the
+ * story's lead image now. */
+static void
+story_set_image (Story      *story,
+                 const char *name)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("CD_SOURCE_ROOT"), "data", "sample",
+                                              "harbour-ferry.jpg", NULL);
+  g_autofree char *path = g_build_filename (image_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  cd_image_set_source (cd_article_get_image (story->article), name);
+}
+
+static JsonObject *
+get_media (gint64 id)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/media/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonNode) node = cd_test_wp_rest ("admin", "GET", route, "context=edit", NULL);
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+edit_post (gint64      id,
+           const char *member,
+           const char *value)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) edited = NULL;
+
+  json_object_set_string_member (body, member, value);
+  node = json_node_init_object (json_node_alloc (), body);
+  edited = cd_test_wp_rest ("admin", "POST", route, NULL, node);
+}
+
+/* Makes the site refuse, with an error, the creation (@what "create") or
+ * any update (@what "update") of the post with slug @slug, or (@what
+ * "slow") take three seconds over each update of it; "" refuses nothing.
+ * A must-use plugin of the tests reads the options. */
+static void
+refuse_on_site (const char *what,
+                const char *slug)
+{
+  static const char plugin[] =
+    "<?php\n"
+    "add_filter( 'rest_pre_insert_post', function ( $post, $request ) {\n"
+    "  $update = isset( $request['id'] );\n"
+    "  $slug = $update ? get_post( $request['id'] )->post_name : $request['slug'];\n"
+    "  $slow = get_option( 'copydesk_test_fail_slow' );\n"
+    "  if ( $update && $slow && $slug === $slow ) {\n"
+    "    sleep( 3 );\n"
+    "  }\n"
+    "  $fail = get_option( $update ? 'copydesk_test_fail_update' : 'copydesk_test_fail_create' );\n"
+    "  if ( $fail && $slug === $fail ) {\n"
+    "    return new WP_Error( 'copydesk_test', 'Refused by the test', array( 'status' => 500 ) );\n"
+    "  }\n"
+    "  return $post;\n"
+    "}, 10, 2 );\n";
+  g_autofree char *encoded = g_base64_encode ((const guchar *) plugin, strlen (plugin));
+  g_autofree char *code = g_strdup_printf (
+    "wp_mkdir_p( WPMU_PLUGIN_DIR ); "
+    "file_put_contents( WPMU_PLUGIN_DIR . '/copydesk-test-refuse.php', base64_decode( '%s' ) ); "
+    "update_option( 'copydesk_test_fail_%s', '%s' ); echo 'ok';",
+    encoded, what, slug);
+  g_autofree char *out = cd_test_wp_php (code);
+
+  g_assert_nonnull (strstr (out, "ok"));
+}
+
+/* A new lead image, new alt text and no image at all each reach the live
+ * post on an update, and the record says what is there. */
+static void
+test_lead_image_changes (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) second = NULL;
+  g_autoptr(CdPublishResult) third = NULL;
+  g_autoptr(CdPublishResult) fourth = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(JsonObject) media = NULL;
+  g_autofree char *new_name = NULL;
+  CdImage *image;
+  CdPublication *record;
+  gint64 old_media;
+  gint64 new_media;
+
+  story_init (&story, "image-change");
+  first = publish_and_keep ("admin", story.article);
+  old_media = cd_publication_get_media_id (cd_publish_result_get_publication (first));
+  g_assert_cmpint (old_media, >, 0);
+
+  new_name = g_strconcat (story.name, "-new.jpg", NULL);
+  story_set_image (&story, new_name);
+  image = cd_article_get_image (story.article);
+  cd_image_set_alt (image, "The new reading room");
+  second = publish_and_keep ("admin", story.article);
+  post = get_post (cd_publish_result_get_post_id (second));
+  new_media = json_object_get_int_member (post, "featured_media");
+  g_assert_cmpint (new_media, >, 0);
+  g_assert_cmpint (new_media, !=, old_media);
+  record = cd_publish_result_get_publication (second);
+  g_assert_cmpint (cd_publication_get_media_id (record), ==, new_media);
+  g_assert_cmpstr (cd_publication_get_media_source (record), ==, new_name);
+  media = get_media (new_media);
+  g_assert_cmpstr (json_object_get_string_member (media, "alt_text"), ==, "The new reading room");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (media, "source_url"), "-new.jpg"));
+
+  /* Only the alt text changes: the same media item, its new alt text. */
+  cd_image_set_alt (image, "The reading room at night");
+  third = publish_and_keep ("admin", story.article);
+  g_clear_pointer (&post, json_object_unref);
+  post = get_post (cd_publish_result_get_post_id (third));
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, new_media);
+  g_clear_pointer (&media, json_object_unref);
+  media = get_media (new_media);
+  g_assert_cmpstr (json_object_get_string_member (media, "alt_text"), ==, "The reading room at night");
+
+  /* No image: the post drops its featured image. */
+  cd_image_clear (image);
+  fourth = publish_and_keep ("admin", story.article);
+  g_clear_pointer (&post, json_object_unref);
+  post = get_post (cd_publish_result_get_post_id (fourth));
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==, 0);
+  g_assert_cmpint (cd_publication_get_media_id (cd_publish_result_get_publication (fourth)), ==, 0);
+}
+
+/* The post was made but the request after it failed: the result still
+ * has the post's record, with a warning, and the next publish updates that
+ * post. */
+static void
+test_followup_fails (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(CdPublishResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  CdPublication *record;
+
+  story_init (&story, "followup");
+  refuse_on_site ("update", story.name);
+  result = publish ("admin", story.article, NULL, &error);
+  refuse_on_site ("update", "");
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  record = cd_publish_result_get_publication (result);
+  g_assert_nonnull (record);
+  g_assert_cmpint (cd_publication_get_post_id (record), >, 0);
+  g_assert_cmpint (cd_publish_result_get_post_id (result), ==, cd_publication_get_post_id (record));
+  g_assert_cmpuint (cd_publish_result_get_warnings (result)->len, >, 0);
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+
+  cd_article_set_publication (story.article, record);
+  cd_article_set_body (story.article, "Readers queued again on Thursday.\n");
+  again = publish_and_keep ("admin", story.article);
+  g_assert_cmpint (cd_publish_result_get_post_id (again), ==, cd_publication_get_post_id (record));
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+}
+
+/* A cancel that comes after the post was made is too late to take it
+ * back: the publish goes on and returns the post's record. */
+static void
+test_cancel_after_create (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdWpSite) site = cd_test_wp_site ("admin");
+  g_autoptr(CdPublisher) publisher = cd_publisher_new (site);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdPublishResult) result = NULL;
+  CdPublishOptions options = { .article_dir = image_dir };
+  Outcome outcome = { NULL, NULL, FALSE };
+  gint64 end;
+
+  story_init (&story, "cancel-late");
+  /* The request after the create takes three seconds: the cancel below
+   * lands in it. */
+  refuse_on_site ("slow", story.name);
+  cd_publisher_publish_async (publisher, story.article, &options, cancellable,
+                              on_published, &outcome);
+  end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (!outcome.done && count_posts (story.name) == 0 && g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (50 * 1000);
+    }
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+  g_cancellable_cancel (cancellable);
+  cd_test_wait (&outcome.done);
+  refuse_on_site ("slow", "");
+  g_assert_no_error (outcome.error);
+  result = outcome.result;
+  g_assert_nonnull (result);
+  g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  g_assert_nonnull (cd_publish_result_get_publication (result));
+  g_assert_cmpint (cd_publication_get_post_id (cd_publish_result_get_publication (result)), >, 0);
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+}
+
+/* The answer of a first publish was lost, and someone edited the post on
+ * the site since: the retry does not overwrite the edit unasked. */
+static void
+test_earlier_push_edited (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) conflict = NULL;
+  g_autoptr(CdPublishResult) overwritten = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CdPublishOptions overwrite = { .overwrite = TRUE, .article_dir = image_dir };
+  CdWpDifference *body;
+  gint64 id;
+
+  story_init (&story, "earlier-edited");
+  first = publish ("admin", story.article, NULL, &error);
+  g_assert_no_error (error);
+  id = cd_publish_result_get_post_id (first);
+  g_usleep (1100 * 1000);
+  /* The body: without the plugin, the earlier post is found by its slug
+   * and title. */
+  edit_post (id, "content", "<!-- wp:paragraph -->\n<p>The desk rewrote this.</p>\n<!-- /wp:paragraph -->");
+
+  conflict = publish ("admin", story.article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
+  g_assert_true (has_warning (conflict, "earlier publish"));
+  body = find_change (conflict, "content");
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body->after, "The desk rewrote this."));
+  g_assert_cmpint (cd_publish_result_get_post_id (conflict), ==, id);
+  post = get_post (id);
+  g_assert_nonnull (strstr (raw (post, "content"), "The desk rewrote this."));
+
+  overwritten = publish ("admin", story.article, &overwrite, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (overwritten), ==, CD_PUBLISH_DONE);
+  g_assert_cmpint (cd_publish_result_get_post_id (overwritten), ==, id);
+  after = get_post (id);
+  g_assert_null (strstr (raw (after, "content"), "The desk rewrote this."));
+  g_assert_cmpuint (count_posts (story.name), ==, 1);
+}
+
+/* The first attempt failed after the lead image went up: the retry uses
+ * that upload instead of making a second. */
+static void
+test_retry_reuses_upload (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) failed = NULL;
+  g_autoptr(CdPublishResult) again = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  story_init (&story, "upload-retry");
+  refuse_on_site ("create", story.name);
+  failed = publish ("admin", story.article, NULL, &error);
+  refuse_on_site ("create", "");
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_posts (story.name), ==, 0);
+  g_assert_cmpuint (count_media (story.name), ==, 1);
+
+  again = publish ("admin", story.article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (again), ==, CD_PUBLISH_DONE);
+  g_assert_cmpuint (count_media (story.name), ==, 1);
+  post = get_post (cd_publish_result_get_post_id (again));
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (post, "featured_media"), ==,
+                   cd_publication_get_media_id (cd_publish_result_get_publication (again)));
+}
+
+/* "Replace with mine" after a conflict replaces what the user saw: an
+ * edit made on the site after that is a new conflict. */
+static void
+test_overwrite_checks_again (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) first = NULL;
+  g_autoptr(CdPublishResult) conflict = NULL;
+  g_autoptr(CdPublishResult) second_conflict = NULL;
+  g_autoptr(CdPublishResult) overwritten = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CdPublishOptions options = { .overwrite = TRUE, .article_dir = image_dir };
+  gint64 id;
+
+  story_init (&story, "overwrite-check");
+  first = publish_and_keep ("admin", story.article);
+  id = cd_publish_result_get_post_id (first);
+  g_usleep (1100 * 1000);
+  edit_post (id, "title", "The desk's first version");
+
+  cd_article_set_body (story.article, "Our newer body.\n");
+  conflict = publish ("admin", story.article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (conflict), ==, CD_PUBLISH_CONFLICT);
+  g_assert_nonnull (cd_publish_result_get_site_modified_gmt (conflict));
+  g_assert_nonnull (cd_publish_result_get_site_fingerprint (conflict));
+
+  /* Another edit while the user reads the conflict. */
+  g_usleep (1100 * 1000);
+  edit_post (id, "title", "The desk's second version");
+  options.expected_modified_gmt = cd_publish_result_get_site_modified_gmt (conflict);
+  options.expected_fingerprint = cd_publish_result_get_site_fingerprint (conflict);
+  second_conflict = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (second_conflict), ==, CD_PUBLISH_CONFLICT);
+  post = get_post (id);
+  g_assert_cmpstr (raw (post, "title"), ==, "The desk's second version");
+  g_assert_null (strstr (raw (post, "content"), "Our newer body."));
+
+  /* Replacing what the site has now goes through. */
+  options.expected_modified_gmt = cd_publish_result_get_site_modified_gmt (second_conflict);
+  options.expected_fingerprint = cd_publish_result_get_site_fingerprint (second_conflict);
+  overwritten = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (overwritten), ==, CD_PUBLISH_DONE);
+  after = get_post (id);
+  g_assert_cmpstr (raw (after, "title"), ==, cd_article_get_headline (story.article));
+  g_assert_nonnull (strstr (raw (after, "content"), "Our newer body."));
+}
+
+/* "Scheduled" for a time that has passed: WordPress publishes at once,
+ * and the result says so. */
+static void
+test_future_passed (void)
+{
+  g_auto(Story) story = { 0 };
+  g_autoptr(CdPublishResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) earlier = g_date_time_add_hours (now, -1);
+  CdPublishOptions options = { .status = "future", .article_dir = image_dir };
+
+  story_init (&story, "future-passed");
+  cd_article_set_embargo (story.article, NULL);
+  cd_article_set_published (story.article, earlier);
+  result = publish ("admin", story.article, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_publish_result_get_outcome (result), ==, CD_PUBLISH_DONE);
+  g_assert_cmpstr (cd_publish_result_get_status (result), ==, "publish");
+  g_assert_true (has_warning (result, "its time had passed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -952,6 +1311,13 @@ main (int   argc,
   g_test_add_func ("/publisher/stopped-mid-upload", test_stopped_mid_upload);
   g_test_add_func ("/publisher/cancelled", test_cancelled);
   g_test_add_func ("/publisher/progress", test_progress);
+  g_test_add_func ("/publisher/lead-image-changes", test_lead_image_changes);
+  g_test_add_func ("/publisher/followup-fails", test_followup_fails);
+  g_test_add_func ("/publisher/cancel-after-create", test_cancel_after_create);
+  g_test_add_func ("/publisher/earlier-push-edited", test_earlier_push_edited);
+  g_test_add_func ("/publisher/retry-reuses-upload", test_retry_reuses_upload);
+  g_test_add_func ("/publisher/overwrite-checks-again", test_overwrite_checks_again);
+  g_test_add_func ("/publisher/future-passed", test_future_passed);
   status = g_test_run ();
 
   {
