@@ -91,6 +91,8 @@ route_for_post (gint64 post_id)
   return g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, post_id);
 }
 
+/* The post with its terms, author and image embedded, so that a conflict
+ * can open the site's version whole (cd_wp_post_to_article ()). */
 static JsonNode *
 get_post (Job        *job,
           gint64      post_id,
@@ -98,7 +100,7 @@ get_post (Job        *job,
 {
   g_autofree char *route = route_for_post (post_id);
 
-  return cd_wp_site_rest_sync (job->site, "GET", route, "context=edit", NULL,
+  return cd_wp_site_rest_sync (job->site, "GET", route, "context=edit&_embed=1", NULL,
                                job->cancellable, error);
 }
 

@@ -820,6 +820,16 @@ test_conflict (void)
     g_assert_true (CD_IS_WINDOW (opened) && opened != GTK_WINDOW (window));
     theirs = cd_document_get_article (cd_window_get_document (CD_WINDOW (opened)));
     g_assert_cmpstr (cd_article_get_headline (theirs), ==, "Ferry delayed again, says the site");
+    /* Whole, with the site's section and tags, not only its text. */
+    {
+      CdArticle *mine = cd_document_get_article (cd_window_get_document (window));
+
+      /* The Author account may not create the section "Local": the post is
+       * in the site's default category, and so is the site's version. */
+      g_assert_cmpstr (cd_article_get_section (theirs), ==, "Uncategorized");
+      g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_tags (theirs)), ==,
+                        g_list_model_get_n_items (cd_article_get_tags (mine)));
+    }
     /* Linked to the same post, so that publishing it updates that post. */
     g_assert_cmpint (cd_publication_get_post_id (cd_article_lookup_publication (theirs, info_string (NULL, "url"))),
                      ==, post_id);
