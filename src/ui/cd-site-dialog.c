@@ -326,25 +326,46 @@ cancel_clicked_cb (CdSiteDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-browser_clicked_cb (CdSiteDialog *self)
+/**
+ * cd_site_dialog_begin_sign_in:
+ *
+ * Starts a sign-in with a new state and returns the site's authorize page
+ * to open in the browser: WordPress's authorize-application.php, which
+ * sends the browser back to copydesk://authorize with the user name and a
+ * new Application Password.
+ *
+ * Returns: (transfer full): the page's address
+ */
+char *
+cd_site_dialog_begin_sign_in (CdSiteDialog *self)
 {
-  g_autofree char *url = dup_url (self);
-  g_autofree char *base = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *app_name = g_uri_escape_string ("Copydesk", NULL, FALSE);
   g_autofree char *success = NULL;
   g_autofree char *callback = NULL;
-  g_autofree char *page = NULL;
 
-  if (is_busy (self))
-    return;
+  g_return_val_if_fail (CD_IS_SITE_DIALOG (self), NULL);
+
+  url = dup_url (self);
+  base = g_str_has_suffix (url, "/") ? g_strdup (url) : g_strconcat (url, "/", NULL);
   cd_site_dialog_await_sign_in (self);
   /* WordPress adds its answer to this address's query and keeps what is
    * there (add_query_arg ()), so the state comes back with it. */
   callback = g_strconcat (CD_SITE_DIALOG_CALLBACK "?state=", self->sign_in_state, NULL);
   success = g_uri_escape_string (callback, NULL, FALSE);
-  page = g_strdup_printf ("%swp-admin/authorize-application.php?app_name=%s&app_id=%s&success_url=%s",
+  return g_strdup_printf ("%swp-admin/authorize-application.php?app_name=%s&app_id=%s&success_url=%s",
                           base, app_name, CD_SITE_DIALOG_APP_ID, success);
+}
+
+static void
+browser_clicked_cb (CdSiteDialog *self)
+{
+  g_autofree char *page = NULL;
+
+  if (is_busy (self))
+    return;
+  page = cd_site_dialog_begin_sign_in (self);
   gtk_show_uri (GTK_WINDOW (self), page, GDK_CURRENT_TIME);
 }
 
@@ -360,8 +381,13 @@ cd_site_dialog_await_sign_in (CdSiteDialog *self)
                                          g_random_int (), g_random_int ());
   self->sign_in_url = dup_url (self);
   waiting_dialog = self;
+  /* WordPress 6.1 drops a return address with the application's own
+   * scheme from its form (esc_url () knows only web schemes) and shows the
+   * new password on its page instead; newer sites, or sites that allow the
+   * scheme, send the browser back here. */
   show_message (self, _("Approve Copydesk on the page that opened in your browser. "
-                        "This window fills in the rest."), FALSE);
+                        "If the site then shows you a new password instead of coming "
+                        "back here, enter your user name and that password below."), FALSE);
 }
 
 const char *

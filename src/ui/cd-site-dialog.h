@@ -28,6 +28,7 @@ GtkWidget *cd_site_dialog_new              (GtkWindow  *parent);
  * With Browser does this before it opens the page), for the address in its
  * row now, with a new random state that the answer must bring back. */
 void       cd_site_dialog_await_sign_in    (CdSiteDialog *self);
+char      *cd_site_dialog_begin_sign_in    (CdSiteDialog *self) G_GNUC_WARN_UNUSED_RESULT;
 /* The state of the sign-in under way, sent as copydesk://authorize?state=…
  * (WordPress keeps it and adds its answer); NULL when none is. */
 const char *cd_site_dialog_get_sign_in_state (CdSiteDialog *self);
