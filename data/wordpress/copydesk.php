@@ -25,6 +25,7 @@ function copydesk_meta_keys() {
 		'copydesk_id'       => 'The id of the Copydesk article this post was published from.',
 		'copydesk_status'   => 'The article\'s editorial status in Copydesk.',
 		'copydesk_byline'   => 'The byline as written in Copydesk.',
+		'copydesk_authors'  => 'The authors\' names as the byline joins them, without its opening words.',
 		'copydesk_dateline' => 'The dateline as written in Copydesk.',
 		'copydesk_language' => 'The article\'s language as a BCP 47 tag.',
 		'copydesk_jsonld'   => 'Schema.org JSON-LD for the article, printed in the page head.',
@@ -54,6 +55,27 @@ function copydesk_register_meta() {
 	}
 }
 add_action( 'init', 'copydesk_register_meta' );
+
+/**
+ * Shows the article's authors where the theme names the post's author, so
+ * that co-authors who have no user on the site stay in the visible byline.
+ * Only on the site's pages: the admin screens keep the WordPress user.
+ *
+ * @param string $name The display name of the post's WordPress author.
+ * @return string The names from Copydesk, or $name when there are none.
+ */
+function copydesk_the_author( $name ) {
+	if ( is_admin() ) {
+		return $name;
+	}
+	$post = get_post();
+	if ( ! $post ) {
+		return $name;
+	}
+	$authors = get_post_meta( $post->ID, 'copydesk_authors', true );
+	return is_string( $authors ) && '' !== trim( $authors ) ? $authors : $name;
+}
+add_filter( 'the_author', 'copydesk_the_author' );
 
 /**
  * Declares the copydesk_id parameter of the posts collection, so that it is

@@ -218,8 +218,8 @@ static const char * const post_members[] = {
   "tags", "categories", NULL,
 };
 static const char * const meta_members[] = {
-  "copydesk_id", "copydesk_status", "copydesk_byline", "copydesk_dateline",
-  "copydesk_language", NULL,
+  "copydesk_id", "copydesk_status", "copydesk_byline", "copydesk_authors",
+  "copydesk_dateline", "copydesk_language", NULL,
 };
 static const char * const media_members[] = {
   "source_url", "file_name", "mime_type", "alt_text", "caption", NULL,
@@ -677,6 +677,8 @@ test_sample_post (void)
   g_assert_cmpstr (get_string (meta, "copydesk_id"), ==,
                    "urn:uuid:3f6c2a8e-9b41-4d7a-a5e2-6c0d9f1b7e34");
   g_assert_cmpstr (get_string (meta, "copydesk_byline"), ==, "By Helen Marsh and Kwame Osei");
+  /* The names alone, for the site's own "by …". */
+  g_assert_cmpstr (get_string (meta, "copydesk_authors"), ==, "Helen Marsh and Kwame Osei");
   g_assert_cmpstr (get_string (meta, "copydesk_dateline"), ==, "Portmere");
 
   g_assert_cmpuint (json_array_get_length (tag_names), ==, 4);

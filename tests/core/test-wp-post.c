@@ -109,12 +109,13 @@ test_build_new (void)
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
 
   meta = json_object_get_object_member (post, "meta");
-  assert_members (meta, "copydesk_byline copydesk_dateline copydesk_id copydesk_jsonld copydesk_language "
-                        "copydesk_status");
+  assert_members (meta, "copydesk_authors copydesk_byline copydesk_dateline copydesk_id copydesk_jsonld "
+                        "copydesk_language copydesk_status");
   g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_id"), ==,
                    "urn:uuid:5b0c2a8e-7d14-4c3f-9e61-2f8a4b7c9d01");
   g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_status"), ==, "approved");
   g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_byline"), ==, "By Kwame Osei");
+  g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_authors"), ==, "Kwame Osei");
   g_assert_cmpstr (json_object_get_string_member (meta, "copydesk_jsonld"), ==, "{\"@type\":\"NewsArticle\"}");
 
   /* The editor's note stays in Copydesk. */
@@ -419,6 +420,7 @@ test_compare_dropped (void)
                    "meta.copydesk_id: urn:uuid:5b0c2a8e-7d14-4c3f-9e61-2f8a4b7c9d01 → (none); "
                    "meta.copydesk_status: approved → (none); "
                    "meta.copydesk_byline: By Kwame Osei → (none); "
+                   "meta.copydesk_authors: Kwame Osei → (none); "
                    "meta.copydesk_dateline: Portmere → (none); "
                    "meta.copydesk_language: en-GB → (none)");
 

@@ -345,7 +345,11 @@ test_first_publish (void)
   g_assert_nonnull (strstr (page, "eight months of repairs"));
   g_assert_nonnull (strstr (page, "What has changed"));
   if (plugin)
-    g_assert_nonnull (strstr (page, "application/ld+json"));
+    {
+      g_assert_nonnull (strstr (page, "application/ld+json"));
+      /* The co-author with no user on the site is in the visible byline. */
+      g_assert_nonnull (strstr (page, "<p class=\"byline\">Aisha Rahman and Nobody Onsite</p>"));
+    }
 }
 
 static void

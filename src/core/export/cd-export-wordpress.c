@@ -84,7 +84,9 @@
  *   "closed".
  * - `meta` holds the article id (`copydesk_id`), its status
  *   (`copydesk_status`), byline (`copydesk_byline`, the article's byline as
- *   the page and ninjs `by` give it), dateline
+ *   the page and ninjs `by` give it), the authors' names alone
+ *   (`copydesk_authors`, which the Copydesk plugin shows where the theme
+ *   names the post's author), dateline
  *   (`copydesk_dateline`) and language (`copydesk_language`), which
  *   WordPress has no field for. The editor's note stays in Copydesk.
  * - `tags` and `categories` are left out for the publisher to add once it

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-html-markdown.h"
+#include "cd-language.h"
 #include "cd-limits.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
@@ -149,6 +150,44 @@ set_text (JsonObject *post,
     json_object_set_string_member (post, member, value != NULL ? value : "");
 }
 
+/* The authors' names as the byline joins them, without its opening words
+ * ("Helen Marsh and Kwame Osei"): what a site shows where its theme names
+ * the post's author (the Copydesk plugin's the_author filter), so that
+ * co-authors with no user on the site stay in the visible byline. */
+static void
+append_author_text (CdBylinePart  part,
+                    const char   *text,
+                    guint         index,
+                    gpointer      user_data)
+{
+  GString *names = user_data;
+
+  /* The words before the first name are the byline's "By ". */
+  if (part == CD_BYLINE_PART_WORDS && names->len == 0)
+    return;
+  g_string_append (names, text);
+}
+
+static char *
+authors_text (CdArticle *article)
+{
+  GListModel *authors = cd_article_get_authors (article);
+  guint n = g_list_model_get_n_items (authors);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CdAuthor *author = g_list_model_get_item (authors, i);
+
+      g_ptr_array_add (held, author);
+      names[i] = cd_author_get_name (author);
+    }
+  cd_byline_build (names, cd_article_get_language (article), append_author_text, text);
+  return g_string_free (text, FALSE);
+}
+
 /**
  * cd_wp_post_build:
  * @article: a #CdArticle
@@ -170,7 +209,8 @@ set_text (JsonObject *post,
  * - `date_gmt`: cd_wp_post_date_gmt(), when the article has a time.
  * - `comment_status`: "open" or "closed".
  * - `meta` (only when the site accepts Copydesk's keys): copydesk_id,
- *   copydesk_status, copydesk_byline, copydesk_dateline,
+ *   copydesk_status, copydesk_byline, copydesk_authors (the names alone,
+ *   for the site's visible byline), copydesk_dateline,
  *   copydesk_language, and copydesk_jsonld when there is JSON-LD; a new
  *   post leaves the empty ones out, an update sends them all.
  * - `tags` and `categories` only when there are ids (an empty list would
@@ -221,11 +261,13 @@ cd_wp_post_build (CdArticle             *article,
   if (options->send_meta)
     {
       JsonObject *meta = json_object_new ();
+      g_autofree char *names = authors_text (article);
 
       set_text (meta, "copydesk_id", cd_article_get_id (article), update);
       set_text (meta, "copydesk_status",
                 cd_article_status_to_string (cd_article_get_status (article)), update);
       set_text (meta, "copydesk_byline", cd_article_get_byline (article), update);
+      set_text (meta, "copydesk_authors", names, update);
       set_text (meta, "copydesk_dateline", cd_article_get_dateline (article), update);
       set_text (meta, "copydesk_language", cd_article_get_language (article), update);
       if (options->jsonld != NULL)
