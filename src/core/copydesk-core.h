@@ -26,6 +26,7 @@
 #include "cd-preflight.h"
 #include "cd-publication.h"
 #include "cd-session.h"
+#include "cd-spell.h"
 #include "cd-stats.h"
 #include "cd-tag.h"
 #include "cd-text.h"

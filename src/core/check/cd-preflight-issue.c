@@ -166,6 +166,8 @@ cd_preflight_issue_class_init (CdPreflightIssueClass *klass)
 static void
 cd_preflight_issue_init (CdPreflightIssue *self)
 {
+  self->start = G_MAXSIZE;
+  self->end = G_MAXSIZE;
 }
 
 /**
@@ -249,4 +251,52 @@ cd_preflight_issue_get_message (CdPreflightIssue *self)
   g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), NULL);
 
   return self->message;
+}
+
+/**
+ * cd_preflight_issue_set_range:
+ * @self: a #CdPreflightIssue
+ * @start: where the finding starts in the field's text, in bytes
+ * @end: where it ends, in bytes (after its last byte)
+ *
+ * Places an issue about part of a field, such as a misspelt word or a
+ * house-style finding, so that the window can underline it and the CLI can
+ * give its line and column. Called once, by whoever creates the issue.
+ */
+void
+cd_preflight_issue_set_range (CdPreflightIssue *self,
+                              gsize             start,
+                              gsize             end)
+{
+  g_return_if_fail (CD_IS_PREFLIGHT_ISSUE (self));
+  g_return_if_fail (start <= end);
+  g_return_if_fail (start != G_MAXSIZE);
+
+  self->start = start;
+  self->end = end;
+}
+
+/**
+ * cd_preflight_issue_get_range:
+ * @self: a #CdPreflightIssue
+ * @start: (out) (optional): where the finding starts in the field's text, in bytes
+ * @end: (out) (optional): where it ends, in bytes
+ *
+ * Returns: %TRUE when the issue is about part of its field (and @start and
+ *   @end are set), %FALSE when it is about the whole field
+ */
+gboolean
+cd_preflight_issue_get_range (CdPreflightIssue *self,
+                              gsize            *start,
+                              gsize            *end)
+{
+  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), FALSE);
+
+  if (self->start == G_MAXSIZE)
+    return FALSE;
+  if (start != NULL)
+    *start = self->start;
+  if (end != NULL)
+    *end = self->end;
+  return TRUE;
 }

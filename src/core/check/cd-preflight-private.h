@@ -23,6 +23,11 @@ struct _CdPreflightIssue
   char       *rule;
   char       *field;
   char       *message;
+
+  /* Where in the field's text, in bytes; start == G_MAXSIZE when the issue
+   * is about the whole field. */
+  gsize       start;
+  gsize       end;
 };
 
 /* cd-preflight-body.c */

@@ -39,6 +39,12 @@ CdSeverity        cd_preflight_issue_get_severity (CdPreflightIssue *self);
 const char       *cd_preflight_issue_get_rule     (CdPreflightIssue *self);
 const char       *cd_preflight_issue_get_field    (CdPreflightIssue *self);
 const char       *cd_preflight_issue_get_message  (CdPreflightIssue *self);
+void              cd_preflight_issue_set_range    (CdPreflightIssue *self,
+                                                   gsize             start,
+                                                   gsize             end);
+gboolean          cd_preflight_issue_get_range    (CdPreflightIssue *self,
+                                                   gsize            *start,
+                                                   gsize            *end);
 
 GListModel       *cd_preflight_check              (CdArticle        *article,
                                                    CdHouseRules     *rules) G_GNUC_WARN_UNUSED_RESULT;
