@@ -34,20 +34,11 @@ static const char * const top_level_keys[] = {
   "image_base_url",
   "limits",
   "rules",
+  "style",
   NULL
 };
 
 /* Loading */
-
-typedef struct
-{
-  const char *display_name;
-  const char *data;
-  gsize       length;
-  /* JsonNode → offset of the member's key that holds it, recorded while
-   * parsing so that a wrong value can be reported where it is. */
-  GHashTable *offsets;
-} LoadContext;
 
 static void
 load_context_clear (LoadContext *ctx)
@@ -503,6 +494,10 @@ load_member (CdHouseRules  *self,
     {
       return load_rules (self, ctx, node, error);
     }
+  else if (strcmp (key, "style") == 0)
+    {
+      return cd_house_rules_load_style (self, ctx, node, error);
+    }
   else
     {
       g_autofree char *known = join_ids (top_level_keys);
@@ -584,10 +579,13 @@ load_format_and_version (LoadContext  *ctx,
   return TRUE;
 }
 
+/* @layered: whether the file is layered over the shipped defaults, which
+ * the values built into the code hold except for the style member. */
 static CdHouseRules *
 house_rules_load (const char  *data,
                   gsize        length,
                   const char  *display_name,
+                  gboolean     layered,
                   GError     **error)
 {
   g_autoptr(CdHouseRules) self = NULL;
@@ -655,6 +653,13 @@ house_rules_load (const char  *data,
   g_free (self->name);
   self->name = g_path_get_basename (display_name);
 
+  if (layered)
+    {
+      g_autoptr(CdHouseRules) defaults = cd_house_rules_new_default ();
+
+      cd_house_rules_style_inherit (self, defaults);
+    }
+
   members = json_object_get_members (root);
 
   for (const GList *l = members; l != NULL; l = l->next)
@@ -663,7 +668,34 @@ house_rules_load (const char  *data,
         return NULL;
     }
 
+  cd_house_rules_style_compile (self);
+
   return g_steal_pointer (&self);
+}
+
+/* For the members read in their own files (cd-house-rules-style.c). */
+
+gsize
+cd_house_rules_node_position (LoadContext *ctx,
+                              JsonNode    *node)
+{
+  return node_position (ctx, node);
+}
+
+char *
+cd_house_rules_describe_node (JsonNode *node)
+{
+  return describe_node (node);
+}
+
+void
+cd_house_rules_set_invalid_at (GError      **error,
+                               LoadContext  *ctx,
+                               JsonNode     *node,
+                               const char   *message)
+{
+  set_error_at (error, ctx, node_position (ctx, node), CD_HOUSE_RULES_ERROR_INVALID,
+                "%s", message);
 }
 
 /* Public API */
@@ -691,7 +723,7 @@ cd_house_rules_new_default (void)
       gsize length = 0;
       const char *data = g_bytes_get_data (bytes, &length);
 
-      self = house_rules_load (data, length, "resource://" DEFAULT_RESOURCE, &error);
+      self = house_rules_load (data, length, "resource://" DEFAULT_RESOURCE, FALSE, &error);
     }
 
   if (self == NULL)
@@ -733,7 +765,7 @@ cd_house_rules_load_from_data (const char  *data,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return house_rules_load (data != NULL ? data : "", length, display_name, error);
+  return house_rules_load (data != NULL ? data : "", length, display_name, TRUE, error);
 }
 
 /**
@@ -790,5 +822,5 @@ cd_house_rules_load_from_file (GFile         *file,
       return NULL;
     }
 
-  return house_rules_load (data, length, display_name, error);
+  return house_rules_load (data, length, display_name, TRUE, error);
 }

@@ -9,6 +9,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cd-house-rules.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,12 @@ static const char * const rule_ids[] = {
   "body-tk",
   "body-empty-link",
   "body-too-short",
+  "style-preferred",
+  "style-banned",
+  "style-doubled-word",
+  "style-double-space",
+  "style-quotes",
+  "style-numbers",
   NULL
 };
 
@@ -67,6 +75,12 @@ static const CdRuleLevel rule_defaults[] = {
   CD_RULE_LEVEL_ERROR,    /* body-tk */
   CD_RULE_LEVEL_ERROR,    /* body-empty-link */
   CD_RULE_LEVEL_WARNING,  /* body-too-short */
+  CD_RULE_LEVEL_WARNING,  /* style-preferred */
+  CD_RULE_LEVEL_WARNING,  /* style-banned */
+  CD_RULE_LEVEL_WARNING,  /* style-doubled-word */
+  CD_RULE_LEVEL_WARNING,  /* style-double-space */
+  CD_RULE_LEVEL_WARNING,  /* style-quotes */
+  CD_RULE_LEVEL_WARNING,  /* style-numbers */
 };
 
 #define N_RULES G_N_ELEMENTS (rule_defaults)
@@ -107,7 +121,49 @@ struct _CdHouseRules
   guint        reading_speed;
   int          limits[N_LIMITS];
   CdRuleLevel  levels[N_RULES];
+
+  /* The "style" member: language tag, lower case → CdStyleLanguage; never
+   * NULL (cd-house-rules-style.c). */
+  GHashTable  *style;
 };
+
+/* cd-house-rules-load.c: what reading one member of a file needs, shared
+ * with the readers of members in their own files. */
+typedef struct
+{
+  const char *display_name;
+  const char *data;
+  gsize       length;
+  /* JsonNode → offset of the member's key that holds it, recorded while
+   * parsing so that a wrong value can be reported where it is. */
+  GHashTable *offsets;
+} LoadContext;
+
+G_GNUC_INTERNAL
+gsize cd_house_rules_node_position (LoadContext *ctx,
+                                    JsonNode    *node);
+/* An invalid value at @node: the file, line and column, then @message. */
+G_GNUC_INTERNAL
+void  cd_house_rules_set_invalid_at (GError      **error,
+                                     LoadContext  *ctx,
+                                     JsonNode     *node,
+                                     const char   *message);
+G_GNUC_INTERNAL
+char *cd_house_rules_describe_node (JsonNode    *node);
+
+/* cd-house-rules-style.c */
+G_GNUC_INTERNAL
+void     cd_house_rules_style_init    (CdHouseRules  *self);
+G_GNUC_INTERNAL
+void     cd_house_rules_style_inherit (CdHouseRules  *self,
+                                       CdHouseRules  *from);
+G_GNUC_INTERNAL
+gboolean cd_house_rules_load_style    (CdHouseRules  *self,
+                                       LoadContext   *ctx,
+                                       JsonNode      *node,
+                                       GError       **error);
+G_GNUC_INTERNAL
+void     cd_house_rules_style_compile (CdHouseRules  *self);
 
 /* cd-house-rules.c */
 /* The index of @id in the NULL-terminated @ids, or -1. */

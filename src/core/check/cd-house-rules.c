@@ -42,6 +42,7 @@ cd_house_rules_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->image_base_url, g_free);
+  g_clear_pointer (&self->style, g_hash_table_unref);
 
   G_OBJECT_CLASS (cd_house_rules_parent_class)->finalize (object);
 }
@@ -127,6 +128,8 @@ cd_house_rules_init (CdHouseRules *self)
 
   for (size_t i = 0; i < N_RULES; i++)
     self->levels[i] = rule_defaults[i];
+
+  cd_house_rules_style_init (self);
 }
 
 int

@@ -18,6 +18,7 @@
 #include "cd-preflight-private.h"
 #include "cd-preflight.h"
 #include "cd-stats.h"
+#include "cd-style-private.h"
 #include "cd-text.h"
 
 /* Helpers */
@@ -678,13 +679,17 @@ check_body (Check *check)
  *
  * Checks @article against @rules before publication: required fields,
  * lengths, the lead image, tags, dates, the language tag, and "TK"
- * placeholders and links without an address left in the body. A lead image
+ * placeholders and links without an address left in the body, and the
+ * house style of the prose: each style finding has its range and, where
+ * there is one, its replacement (cd_preflight_issue_get_replacement()). A
+ * lead image
  * on disk is looked for from the folder the article remembers
  * (cd_article_file_set_folder()), if any: see cd_preflight_check_in_folder().
  *
  * The issues come errors first, then warnings, each group in the order of
  * the fields on the form: headline, standfirst, slug, section, language,
- * authors, dateline, published, embargo, image, tags, body.
+ * authors, dateline, published, embargo, image, tags, body, then the
+ * style findings field by field, in the order of the text.
  *
  * Returns: (transfer full): a #GListModel of #CdPreflightIssue, empty when
  *   there is nothing to fix
@@ -750,6 +755,7 @@ cd_preflight_check_in_folder (CdArticle    *article,
   check_image_file (&check);
   check_tags (&check);
   check_body (&check);
+  cd_style_check_article (article, rules, issues);
 
   store = g_list_store_new (CD_TYPE_PREFLIGHT_ISSUE);
 

@@ -28,3 +28,11 @@
 
 /* The most sites one article records a publication on. */
 #define CD_LIMIT_PUBLICATIONS     100
+
+/* The house style of house rules: languages, phrases per language
+ * (preferred and banned together), and the length of one phrase or
+ * preferred form. */
+#define CD_LIMIT_STYLE_LANGUAGES     100
+#define CD_LIMIT_STYLE_PHRASES       2000
+#define CD_LIMIT_STYLE_PHRASE_BYTES  200
+#define CD_LIMIT_STYLE_PHRASE_WORDS  8
