@@ -298,7 +298,8 @@ every_rule_an_error (void)
 
   for (guint i = 0; rules[i] != NULL; i++)
     g_string_append_printf (json, "%s\"%s\": \"error\"", i > 0 ? ", " : "", rules[i]);
-  g_string_append (json, "}}");
+  /* Straight quotes are the house style's only when a house says so. */
+  g_string_append (json, "}, \"style\": {\"en\": {\"quotes\": \"curly\"}}}");
 
   house_rules = cd_house_rules_load_from_data (json->str, json->len, "every-rule.json", &error);
   g_assert_no_error (error);
@@ -331,6 +332,7 @@ test_field_preflight (void)
   g_autoptr(CdArticle) empty = cd_article_new ();
   g_autoptr(CdArticle) messy = cd_article_new ();
   g_autoptr(CdArticle) pictured = cd_article_new ();
+  g_autoptr(CdArticle) styled = cd_article_new ();
   g_autoptr(CdAuthor) named = cd_author_new ("Ana Lima");
   g_autoptr(CdAuthor) unnamed = cd_author_new ("");
   g_autoptr(CdAuthor) unnamed_too = cd_author_new (NULL);
@@ -359,6 +361,11 @@ test_field_preflight (void)
   cd_article_add_author (pictured, unnamed_too);
   cd_image_set_source (cd_article_get_image (pictured), "/nonexistent/copydesk/ferry.jpg");
   add_issues (rules_seen, pictured, rules);
+
+  cd_article_set_language (styled, "en");
+  cd_image_set_caption (cd_article_get_image (styled), "The  the ferry \"Spirit\".");
+  cd_article_set_body (styled, "We utilise 3 boats, a very unique fleet.");
+  add_issues (rules_seen, styled, rules);
 
   for (guint i = 0; all_rules[i] != NULL; i++)
     {

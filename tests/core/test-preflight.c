@@ -258,7 +258,7 @@ test_house_rules_default_file (void)
   rules = json_object_get_object_member (root, "rules");
   limits = json_object_get_object_member (root, "limits");
 
-  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 23);
+  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 29);
   g_assert_cmpuint (json_object_get_size (rules), ==, g_strv_length ((char **) rule_ids));
   for (guint i = 0; rule_ids[i] != NULL; i++)
     {
@@ -408,10 +408,11 @@ test_house_rules_partial (void)
   "slug-length, section-required, language-required, language-tag, byline-required, " \
   "author-name, dateline-required, published-required, embargo-order, image-source, " \
   "image-alt, image-caption, image-credit, tags-required, body-required, body-tk, " \
-  "body-empty-link, body-too-short."
+  "body-empty-link, body-too-short, style-preferred, style-banned, style-doubled-word, " \
+  "style-double-space, style-quotes, style-numbers."
 
 #define KNOWN_KEYS \
-  "$schema, format, version, name, reading_speed, image_base_url, limits, rules."
+  "$schema, format, version, name, reading_speed, image_base_url, limits, rules, style."
 
 #define NOT_POSITIVE(column, limit, found) \
   "rules.json:1:" column ": the limit “" limit "” must be a positive whole number, not " found "."
@@ -743,17 +744,20 @@ test_preflight_null_rules (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* @n words of the length of @word, every other one reversed so that no
+ * word is doubled for the house style. */
 static char *
 repeat_words (const char *word,
               guint       n)
 {
   g_autoptr(GString) string = g_string_new (NULL);
+  g_autofree char *reversed = g_strreverse (g_strdup (word));
 
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
         g_string_append_c (string, ' ');
-      g_string_append (string, word);
+      g_string_append (string, i % 2 == 0 ? word : reversed);
     }
 
   return g_string_free (g_steal_pointer (&string), FALSE);
@@ -1152,7 +1156,7 @@ test_preflight_body_tk (void)
     { "Quote:\n\n> said TK\n", 1, 3 },
     { "(TK) and “TK” and TK's.", 3, 1 },
     /* Not placeholders: inside words, other cases, code, addresses. */
-    { "The boxer won by a TKO. Tk tk tK. ATK TKA TK2 _TK_x ÉTK TKé.", 0, 0 },
+    { "The boxer won by a TKO. Tk, tk, tK. ATK TKA TK2 _TK_x ÉTK TKé.", 0, 0 },
     { "Use `TK` in code.\n\n```\nTK = 1\n```\n\n    TK indented\n", 0, 0 },
     { "See <https://example.com/TK> and https://example.com/TK/page.", 0, 0 },
     /* Raw HTML around it does not hide it from readers. */
