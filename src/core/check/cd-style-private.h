@@ -4,7 +4,8 @@
 /* House style: the "style" member of the house rules, one CdStyleLanguage
  * per language tag (read in cd-house-rules-style.c), and the scan of an
  * article's prose for preferred forms, banned phrases, doubled words,
- * double spaces, quotes and numbers (cd-style.c, cd-style-numbers.c), which
+ * double spaces, quotes and numbers (cd-style.c, cd-style-language.c,
+ * cd-style-numbers.c), which
  * the preflight check calls. Only core's check/ files include this header. */
 
 #pragma once
@@ -56,6 +57,17 @@ G_GNUC_INTERNAL
 void                   cd_style_language_free     (CdStyleLanguage       *language);
 G_GNUC_INTERNAL
 void                   cd_style_language_compile  (CdStyleLanguage       *language);
+
+/* The end of the word starting at @p (letters, digits, and apostrophes or
+ * hyphens inside: "don't", "well-known"), or @p when none starts there. */
+G_GNUC_INTERNAL
+const char            *cd_style_word_end          (const char            *p,
+                                                   const char            *end);
+/* Appends the folded form of text[0..length) to @out. */
+G_GNUC_INTERNAL
+void                   cd_style_append_folded     (GString               *out,
+                                                   const char            *text,
+                                                   gsize                  length);
 
 /* Splits @phrase into words folded to lower case, as the scan sees them;
  * NULL when it is not one or more words separated by single spaces. */
