@@ -182,6 +182,12 @@ test_style_quotes (void)
                "style-quotes body 10-11 W„\n"
                "style-quotes body 13-14 W“\n");
   assert_body ("en", "“Go” now `\"x\"`.", curly, "");
+  /* Emphasis does not hide which side a quote is on. */
+  assert_body ("en", "He said \"*no*\" (\"yes\").", curly,
+               "style-quotes body 8-9 W“\n"
+               "style-quotes body 13-14 W”\n"
+               "style-quotes body 16-17 W“\n"
+               "style-quotes body 20-21 W”\n");
   assert_body ("en", "“Go”, it’s.", straight,
                "style-quotes body 0-3 W\"\n"
                "style-quotes body 5-8 W\"\n"
@@ -262,6 +268,32 @@ test_style_load_errors (void)
 #undef HEAD
 }
 
+/* A body of nothing but doubled words gives a bounded list. */
+static void
+test_style_findings_limit (void)
+{
+  g_autoptr(CdHouseRules) rules = cd_house_rules_new_default ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(CdArticle) article = NULL;
+  g_autoptr(GListModel) issues = NULL;
+  guint style = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (body, "the the ");
+  article = article_new ("en", body->str);
+  issues = cd_preflight_check_in_folder (article, rules, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+
+      if (g_str_has_prefix (cd_preflight_issue_get_rule (issue), "style-"))
+        style++;
+    }
+
+  g_assert_cmpuint (style, ==, 1000);
+}
+
 /* Too many phrases is refused, not slow. */
 static void
 test_style_limits (void)
@@ -291,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/style/rules", test_style_rules);
   g_test_add_func ("/style/load-errors", test_style_load_errors);
   g_test_add_func ("/style/limits", test_style_limits);
+  g_test_add_func ("/style/findings-limit", test_style_findings_limit);
 
   return g_test_run ();
 }

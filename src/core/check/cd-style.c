@@ -38,14 +38,16 @@ typedef struct
   gboolean broken;  /* a block boundary or skipped text lies before it */
 } Run;
 
+/* Offsets fit in 32 bits: check_field() skips a longer text, which no
+ * article that loads has. Small, for the words of a long body. */
 typedef struct
 {
-  gsize    start;
-  gsize    end;
-  gsize    folded;          /* offset in Field.folded */
-  Gap      gap;             /* what lies before it */
-  gboolean is_number;       /* only ASCII digits */
-  gboolean sentence_start;
+  guint32  start;
+  guint32  end;
+  guint32  folded;              /* offset in Field.folded */
+  guint8   gap;                 /* Gap: what lies before it */
+  guint8   is_number : 1;       /* only ASCII digits */
+  guint8   sentence_start : 1;
 } Token;
 
 enum {
@@ -110,9 +112,12 @@ add_issue (StyleCheck *sc,
 {
   g_autofree char *owned = message;
   guint index = check_index (check);
-  CdPreflightIssue *issue = cd_preflight_issue_new (sc->severity[index], rule_names[index],
-                                                    field_id, owned);
+  CdPreflightIssue *issue;
 
+  if (sc->issues->len >= CD_LIMIT_STYLE_FINDINGS)
+    return;
+
+  issue = cd_preflight_issue_new (sc->severity[index], rule_names[index], field_id, owned);
   cd_preflight_issue_set_range (issue, start, end);
   if (replacement != NULL)
     cd_preflight_issue_set_replacement (issue, replacement);
@@ -333,8 +338,8 @@ tokenize_chunk (Field *field,
           continue;
         }
 
-      token.start = (gsize) (p - text);
-      token.end = (gsize) (q - text);
+      token.start = (guint32) (p - text);
+      token.end = (guint32) (q - text);
       token.is_number = TRUE;
       for (const char *c = p; c < q; c++)
         token.is_number = token.is_number && g_ascii_isdigit (*c);
@@ -356,7 +361,7 @@ tokenize_chunk (Field *field,
                                  ends_sentence (text, last->end, token.start);
         }
 
-      token.folded = field->folded->len;
+      token.folded = (guint32) field->folded->len;
       cd_style_append_folded (field->folded, p, (gsize) (q - p));
       g_string_append_c (field->folded, '\0');
       g_array_append_val (field->tokens, token);
@@ -435,18 +440,28 @@ scan_runs (StyleCheck *sc,
 
 /* Quotes */
 
+/* Whether the quote at @position opens: it follows a blank, an opening
+ * bracket, a dash or another quote, past any emphasis markup. */
 static gboolean
 opens (const char *text,
-       gsize       chunk_start,
        gsize       position)
 {
-  char before;
+  const char *p = text + position;
+  gunichar before;
 
-  if (position == chunk_start)
+  while (p > text && (p[-1] == '*' || p[-1] == '_' || p[-1] == '~'))
+    p--;
+
+  if (p == text)
     return TRUE;
 
-  before = text[position - 1];
-  return before == '(' || before == '[' || before == '{' || before == '"' || before == '\'';
+  p = g_utf8_find_prev_char (text, p);
+  before = g_utf8_get_char (p);
+
+  return g_unichar_isspace (before) ||
+         (before < 0x80 && strchr ("([{\"'-/", (int) before) != NULL) ||
+         before == 0x2013 || before == 0x2014 || before == 0x201C || before == 0x2018 ||
+         before == 0x201E || before == 0x201A;
 }
 
 static void
@@ -469,7 +484,7 @@ check_quotes (StyleCheck *sc,
 
       if (sc->style->quotes == CD_STYLE_QUOTES_CURLY && (c == '"' || c == '\''))
         {
-          gboolean open = opens (text, start, position);
+          gboolean open = opens (text, position);
 
           /* 5'11" are feet and inches. */
           if (position > start && g_ascii_isdigit (text[position - 1]))
@@ -646,7 +661,7 @@ walk_words (StyleCheck *sc,
 {
   const char *text = field->text;
 
-  for (guint i = 0; i < field->tokens->len; i++)
+  for (guint i = 0; i < field->tokens->len && sc->issues->len < CD_LIMIT_STYLE_FINDINGS; i++)
     {
       const Token *token = &g_array_index (field->tokens, Token, i);
       const CdStylePhrase *phrase = match_phrase (sc, field, i);
@@ -886,6 +901,8 @@ check_field (StyleCheck *sc,
 
   field.text = text;
   field.length = strlen (text);
+  if (field.length > G_MAXUINT32 / 8)
+    return;
   field.runs = g_array_new (FALSE, FALSE, sizeof (Run));
   field.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   field.folded = g_string_sized_new (field.length + field.length / 4);

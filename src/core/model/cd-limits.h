@@ -36,3 +36,7 @@
 #define CD_LIMIT_STYLE_PHRASES       2000
 #define CD_LIMIT_STYLE_PHRASE_BYTES  200
 #define CD_LIMIT_STYLE_PHRASE_WORDS  8
+
+/* The most house-style findings reported in one field: more than anyone
+ * reads, and a body of eight megabytes of "a a a" stays a few of them. */
+#define CD_LIMIT_STYLE_FINDINGS      1000
