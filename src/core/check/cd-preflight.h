@@ -3,9 +3,11 @@
 
 /* check/: reading an article to tell the desk what still blocks it.
  * cd-preflight runs the checks (missing headline, alt text, credit, tags,
- * dates, "TK" placeholders, empty links, limits) with severities and limits
- * taken from house rules (cd-house-rules, a bounded JSON file layered over
- * the default); each issue names its field by the registry's id. cd-stats
+ * dates, "TK" placeholders, empty links, limits, and the house style of the
+ * prose: cd-style) with severities and limits taken from house rules
+ * (cd-house-rules, a bounded JSON file layered over the default); each issue
+ * names its field by the registry's id, and a finding inside a field its
+ * byte range and, where there is one, its replacement. cd-stats
  * counts words and characters per field; cd-media-topics is the IPTC Media
  * Topics vocabulary the tags come from. */
 
