@@ -217,6 +217,7 @@ start_render (CdPreview *self,
   RenderData *render;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->scale_label_source, g_source_remove);
   self->stale = FALSE;
 
   /* A forced request stays forced when an edit supersedes it before it is
@@ -761,6 +762,7 @@ cd_preview_class_init (CdPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdPreview, device_box);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, frame);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, separator);
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, scale_label);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, stack);
 
   gtk_widget_class_set_css_name (widget_class, "cdpreview");
