@@ -1270,11 +1270,13 @@ test_preview_no_article (void)
   stack = gtk_widget_get_parent (GTK_WIDGET (find_web_view (GTK_WIDGET (preview))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 
-  /* Without a folder, the page's base is about:blank. */
+  /* Without a folder, the page's base is the root of the preview's local
+   * scheme, whose handler then serves only the chosen lead image. */
   cd_preview_set_article (preview, article);
   wait_generation_after (preview, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "page");
-  g_assert_cmpstr (webkit_web_view_get_uri (find_web_view (GTK_WIDGET (preview))), ==, "about:blank");
+  g_assert_cmpstr (webkit_web_view_get_uri (find_web_view (GTK_WIDGET (preview))), ==,
+                   "copydesk-local:///");
 
   cd_preview_set_article (preview, NULL);
   g_assert_null (cd_preview_get_html (preview));
