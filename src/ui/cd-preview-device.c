@@ -166,7 +166,7 @@ cd_preview_size_allocate (GtkWidget *widget,
       self->page_width = page_width;
       self->scale_device = self->device;
       /* Not while allocating: a new label asks for a new size. */
-      if (self->scale_label_source == 0)
+      if (self->scale_label_source == 0 && self->scale_label != NULL)
         self->scale_label_source = g_idle_add (update_scale_label_cb, self);
     }
 

@@ -222,7 +222,6 @@ start_render (CdPreview *self,
   RenderData *render;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
-  g_clear_handle_id (&self->scale_label_source, g_source_remove);
   self->stale = FALSE;
 
   /* A forced request stays forced when an edit supersedes it before it is
@@ -609,6 +608,7 @@ cd_preview_dispose (GObject *object)
   CdPreview *self = CD_PREVIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scale_label_source, g_source_remove);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);
