@@ -33,6 +33,8 @@
  */
 
 #define MAX_FIND_PREFILL 200
+#define SELECT_RETRY_MS 50
+#define MAX_SELECT_RETRIES 40
 
 struct _CdSearchBar
 {
@@ -59,6 +61,8 @@ struct _CdSearchBar
    * selected, or -1 when the selection is in the body. */
   GArray                  *field_matches;
   int                      field_index;
+  guint                    select_source;
+  guint                    select_retries;
 };
 
 G_DEFINE_FINAL_TYPE (CdSearchBar, cd_search_bar, GTK_TYPE_WIDGET)
@@ -213,6 +217,64 @@ update_match_label (CdSearchBar *self)
   gtk_label_set_label (self->match_label, label);
 }
 
+/* Selects the current field match in the focused widget, if that is the
+ * match's field: its text is the field's. */
+static gboolean
+select_in_focus (CdSearchBar *self)
+{
+  const CdFindMatch *match;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  if (self->field_index < 0 || self->article == NULL || focus == NULL)
+    return FALSE;
+  match = &g_array_index (self->field_matches, CdFindMatch, self->field_index);
+  if (!cd_field_get_value (match->field, self->article, CD_FIELD_NO_INDEX, &value) ||
+      !G_VALUE_HOLDS_STRING (&value))
+    return FALSE;
+
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      if (g_strcmp0 (text, g_value_get_string (&value)) != 0)
+        return FALSE;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (focus), gtk_text_buffer_get_insert (buffer),
+                                    0.1, FALSE, 0.0, 0.0);
+      return TRUE;
+    }
+  if (GTK_IS_EDITABLE (focus) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (focus)), g_value_get_string (&value)) == 0)
+    {
+      gtk_editable_select_region (GTK_EDITABLE (focus), match->start, match->end);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A field in a hidden pane takes the focus when the pane has started to
+ * show: the selection waits for it, a little. */
+static gboolean
+select_in_focus_retry_cb (gpointer data)
+{
+  CdSearchBar *self = data;
+
+  if (select_in_focus (self) || ++self->select_retries >= MAX_SELECT_RETRIES)
+    {
+      self->select_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* Shows the match outside the body at @index: the window reveals and
  * focuses its field, and the match is selected there. */
 static void
@@ -220,28 +282,15 @@ select_field_match (CdSearchBar *self,
                     guint        index)
 {
   const CdFindMatch *match = &g_array_index (self->field_matches, CdFindMatch, index);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus;
 
+  g_clear_handle_id (&self->select_source, g_source_remove);
   self->field_index = (int) index;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reveal-field", "s",
                               cd_field_get_id (match->field));
-
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus != NULL && GTK_IS_TEXT_VIEW (focus))
+  if (!select_in_focus (self))
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
-      gtk_text_buffer_select_range (buffer, &start, &end);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (focus), gtk_text_buffer_get_insert (buffer),
-                                    0.1, FALSE, 0.0, 0.0);
-    }
-  else if (focus != NULL && GTK_IS_EDITABLE (focus))
-    {
-      gtk_editable_select_region (GTK_EDITABLE (focus), match->start, match->end);
+      self->select_retries = 0;
+      self->select_source = g_timeout_add (SELECT_RETRY_MS, select_in_focus_retry_cb, self);
     }
   update_match_label (self);
 }
@@ -471,6 +520,7 @@ cd_search_bar_dispose (GObject *object)
 {
   CdSearchBar *self = CD_SEARCH_BAR (object);
 
+  g_clear_handle_id (&self->select_source, g_source_remove);
   cd_search_bar_set_view (self, NULL);
   cd_search_bar_set_article (self, NULL);
   g_clear_object (&self->search_settings);

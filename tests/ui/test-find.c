@@ -120,6 +120,34 @@ assert_focus_selection (CdWindow   *window,
   g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, end);
 }
 
+typedef struct
+{
+  CdWindow   *window;
+  const char *text;
+  int         start;
+  int         end;
+} SelectionWait;
+
+static gboolean
+focus_selection_is_cb (gpointer data)
+{
+  SelectionWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->window));
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  g_autofree char *content = NULL;
+
+  if (focus == NULL || !GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  content = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  return g_strcmp0 (content, wait->text) == 0 &&
+         gtk_text_buffer_get_selection_bounds (buffer, &s, &e) &&
+         gtk_text_iter_get_offset (&s) == wait->start &&
+         gtk_text_iter_get_offset (&e) == wait->end;
+}
+
 static void
 test_find_across_fields (void)
 {
@@ -169,6 +197,20 @@ test_find_across_fields (void)
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-previous", NULL);
   assert_label (count, "4 of 4");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cd_editor_get_view (editor))));
+
+  /* A match in the details while they are hidden: they open, and the
+   * match is selected once its field has the focus. */
+  adw_flap_set_reveal_flap (window->details_flap, FALSE);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-previous", NULL);
+  assert_label (count, "3 of 4");
+  {
+    SelectionWait wait = { window, "The first ferry crossing", 10, 15 };
+
+    cd_ui_test_wait_for (focus_selection_is_cb, &wait, CD_UI_TEST_TIMEOUT_MS,
+                         "the caption's match to be selected");
+  }
+  g_assert_true (adw_flap_get_reveal_flap (window->details_flap));
 
   g_clear_pointer (&shot, g_free);
   shot = cd_ui_test_screenshot (GTK_WIDGET (window), "find-across-fields");
