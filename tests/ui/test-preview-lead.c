@@ -133,6 +133,8 @@ test_new_article_lead_image (void)
                        "the lead image to load in the preview");
   g_assert_cmpstr (wait.result, ==, "true");
   g_clear_pointer (&wait.result, g_free);
+  cd_ui_test_wait_for_transitions (GTK_WIDGET (window));
+  g_free (cd_ui_test_screenshot (GTK_WIDGET (window), "preview-new-article-lead"));
 
   /* The page may load the lead image, and nothing else from this computer:
    * another image, by its path or by a path relative to no folder, stays

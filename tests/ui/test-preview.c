@@ -540,6 +540,9 @@ wait_scale_label (GtkWidget  *preview,
   cd_ui_test_wait_for (scale_label_is_cb, &wait, TIMEOUT_MS, expected);
 }
 
+static void screenshot (Fixture    *fixture,
+                        const char *name);
+
 static void
 test_preview_devices (Fixture       *fixture,
                       gconstpointer  data)
@@ -601,6 +604,7 @@ test_preview_devices (Fixture       *fixture,
   wait_width (preview, 380);
   check_device (fixture, "phone", 390, 380 - 2 * 12 - 2 * 8);
   wait_scale_label (preview, "Phone, 390 px, 87%");
+  screenshot (fixture, "preview-phone-zoomed");
   {
     int min_width;
 
