@@ -236,6 +236,22 @@ test_find_across_fields (void)
   assert_label (count, "4 matches");
   g_assert_false (cd_history_get_can_undo (window->history));
 
+  /* Replace one match in a field: the headline's, then on to the next. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-next", NULL);
+  assert_label (count, "4 of 4");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.find-next", NULL);
+  assert_label (count, "1 of 4");
+  assert_focus_selection (window, "Night ferry returns", 6, 11);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.replace", NULL));
+  g_assert_cmpstr (cd_article_get_headline (article), ==, "Night boat returns");
+  g_assert_cmpstr (cd_image_get_alt (image), ==, "A ferry at the quay");
+  assert_label (count, "1 of 3");
+  assert_focus_selection (window, "A ferry at the quay", 2, 7);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cd_ui_test_wait_for_string (article, "headline", "Night ferry returns");
+
   destroy_window (window);
 }
 
