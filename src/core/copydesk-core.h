@@ -29,6 +29,7 @@
 #include "cd-spell.h"
 #include "cd-stats.h"
 #include "cd-tag.h"
+#include "cd-find.h"
 #include "cd-text.h"
 #include "cd-url.h"
 #include "cd-wp-blocks.h"

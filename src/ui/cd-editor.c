@@ -476,10 +476,26 @@ editor_replace_all_cb (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CdEditor *self = CD_EDITOR (widget);
+  CdHistory *history = self->article_history;
 
-  if (cd_search_bar_has_search (self->search_bar))
-    cd_editor_seal_history (self);
+  if (!cd_search_bar_has_search (self->search_bar))
+    return;
+  cd_editor_seal_history (self);
+  /* Replace All changes the body and the other fields: one step of the
+   * article's history, with the body copied in before and after. */
+  if (history != NULL)
+    {
+      cd_editor_flush (self);
+      cd_history_seal (history);
+      cd_history_begin_group (history);
+    }
   cd_search_bar_replace_all (self->search_bar);
+  if (history != NULL)
+    {
+      cd_editor_flush (self);
+      cd_history_end_group (history);
+      cd_history_seal (history);
+    }
 }
 
 static void
@@ -799,6 +815,7 @@ cd_editor_set_article (CdEditor  *self,
 
   g_set_object (&self->article, article);
   g_signal_group_set_target (self->article_signals, article);
+  cd_search_bar_set_article (self->search_bar, article);
   replace_buffer_text (self, article ? cd_article_get_body (article) : "", FALSE);
   update_article_actions (self);
   update_placeholder (self);

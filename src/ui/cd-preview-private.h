@@ -27,6 +27,7 @@ struct _CdPreview
   GtkWidget          *frame;
   GtkWidget          *separator;
   GtkWidget          *stack;
+  GtkWidget          *scale_label;
 
   WebKitWebView      *web_view;
   WebKitUserContentManager *content_manager;
@@ -45,6 +46,12 @@ struct _CdPreview
   GFile              *article_dir;
   CdPageTheme         theme;
   CdPreviewDevice     device;
+  /* The page's width in CSS pixels and the zoom that fits it in the pane,
+   * for the label beside the device buttons (cd-preview-device.c). */
+  double              scale;
+  int                 page_width;
+  CdPreviewDevice     scale_device;
+  guint               scale_label_source;
   gboolean            remote_images;
   char               *html;         /* the page last handed to the web view */
   guint               generation;
@@ -89,6 +96,7 @@ gboolean              cd_preview_context_menu_cb         (CdPreview           *s
                                                           WebKitHitTestResult *hit_test_result);
 
 /* cd-preview-device.c */
+int                   cd_preview_device_get_width        (CdPreviewDevice      device);
 void                  cd_preview_measure                 (GtkWidget           *widget,
                                                           GtkOrientation       orientation,
                                                           int                  for_size,

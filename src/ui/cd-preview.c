@@ -157,7 +157,12 @@ render_thread (GTask        *task,
 }
 
 /* The folder's URI with a trailing slash, so that the page's relative URLs
- * (and a file:// lead image's origin) resolve inside it. */
+ * (and a file:// lead image's origin) resolve inside it. An article never
+ * saved has no folder, but its page still comes from the local scheme: only
+ * a page of a local scheme may load from one, and the lead image the user
+ * chose is served from it. Nothing else is: the scheme's handler serves a
+ * file in the article's folder (there is none) or the lead image, so a
+ * relative URL resolved against the root finds nothing. */
 static char *
 dup_base_uri (GFile *article_dir)
 {
@@ -166,7 +171,7 @@ dup_base_uri (GFile *article_dir)
   g_autofree char *escaped = NULL;
 
   if (article_dir == NULL || (path = g_file_get_path (article_dir)) == NULL)
-    return g_strdup ("about:blank");
+    return g_strdup (LOCAL_SCHEME ":///");
 
   escaped = g_uri_escape_string (path, "/", FALSE);
   uri = g_strconcat (LOCAL_SCHEME "://", escaped, NULL);
@@ -603,6 +608,7 @@ cd_preview_dispose (GObject *object)
   CdPreview *self = CD_PREVIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scale_label_source, g_source_remove);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);
@@ -761,6 +767,7 @@ cd_preview_class_init (CdPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdPreview, device_box);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, frame);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, separator);
+  gtk_widget_class_bind_template_child (widget_class, CdPreview, scale_label);
   gtk_widget_class_bind_template_child (widget_class, CdPreview, stack);
 
   gtk_widget_class_set_css_name (widget_class, "cdpreview");

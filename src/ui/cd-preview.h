@@ -9,9 +9,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CD_PREVIEW_DEVICE_DESKTOP,  /* the full width of the pane */
+  CD_PREVIEW_DEVICE_DESKTOP,  /* 1280 CSS px, or the pane's width if wider */
   CD_PREVIEW_DEVICE_TABLET,   /* 768 CSS px */
-  CD_PREVIEW_DEVICE_PHONE,    /* 375 CSS px */
+  CD_PREVIEW_DEVICE_PHONE,    /* 390 CSS px */
 } CdPreviewDevice;
 
 #define CD_TYPE_PREVIEW_DEVICE (cd_preview_device_get_type ())

@@ -5,6 +5,8 @@
 #include <gtk/gtk.h>
 #include <gtksourceview/gtksource.h>
 
+#include "copydesk-core.h"
+
 G_BEGIN_DECLS
 
 /* Find and replace for a GtkSourceView: a GtkSearchBar with the search
@@ -16,7 +18,12 @@ G_BEGIN_DECLS
  * editor.replace-all), which call the functions below: the editor owns the
  * shortcuts and the undo history the replacements go into.
  *
- * Properties: "view" (GtkSourceView, nullable): the view searched. */
+ * With an article, the other text fields of the article are searched too,
+ * before the body as on the form (core's cd_find_in_article ()); a match in
+ * a field is shown through the window's win.reveal-field action.
+ *
+ * Properties: "view" (GtkSourceView, nullable): the view searched;
+ * "article" (CdArticle, nullable): the article whose fields are searched. */
 #define CD_TYPE_SEARCH_BAR (cd_search_bar_get_type ())
 G_DECLARE_FINAL_TYPE (CdSearchBar, cd_search_bar, CD, SEARCH_BAR, GtkWidget)
 
@@ -24,6 +31,9 @@ GtkWidget     *cd_search_bar_new                (void);
 GtkSourceView *cd_search_bar_get_view           (CdSearchBar   *self);
 void           cd_search_bar_set_view           (CdSearchBar   *self,
                                                  GtkSourceView *view);
+CdArticle     *cd_search_bar_get_article        (CdSearchBar   *self);
+void           cd_search_bar_set_article        (CdSearchBar   *self,
+                                                 CdArticle     *article);
 /* Shows the bar (with the replace row if @replace), the selection as the
  * search when it is a short piece of one line, and focuses the entry. */
 void           cd_search_bar_open               (CdSearchBar   *self,

@@ -314,6 +314,15 @@ show_preflight_action (GtkWidget  *widget,
   cd_preflight_button_popup (CD_WINDOW (widget)->preflight_button);
 }
 
+/* Find and replace shows a match in a field of the form with this. */
+static void
+reveal_field_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  field_activated_cb (CD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 focus_body_action (GtkWidget  *widget,
                    const char *action_name,
@@ -620,6 +629,7 @@ cd_window_class_init (CdWindowClass *klass)
                                        "win.show-preflight", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal-field", "s", reveal_field_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "win.focus-body", NULL);
 

@@ -468,26 +468,80 @@ wait_width (GtkWidget *widget,
   cd_ui_test_wait_for (width_is, &wait, TIMEOUT_MS, "the web view's width");
 }
 
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page of @device is laid out at @page_width CSS pixels, in a web view
+ * @view_width pixels wide (zoomed out when that is less). */
 static void
 check_device (Fixture    *fixture,
               const char *device,
-              int         expected_width)
+              int         page_width,
+              int         view_width)
 {
   GtkWidget *preview = GTK_WIDGET (fixture->preview);
   GtkToggleButton *button = find_device_button (preview, device);
   g_autofree char *inner_width = NULL;
+  g_autofree char *client_width = NULL;
   g_autofree char *expected = NULL;
 
   g_assert_nonnull (button);
-  wait_width (GTK_WIDGET (fixture->web_view), expected_width);
+  wait_width (GTK_WIDGET (fixture->web_view), view_width);
   g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (fixture->web_view),
+                                  (double) view_width / page_width, 1e-6);
 
   /* The page itself lays out at that width. */
-  expected = g_strdup_printf ("%d", expected_width);
+  expected = g_strdup_printf ("%d", page_width);
   wait_js (fixture->web_view, "window.innerWidth", expected);
   inner_width = run_js (fixture->web_view, "window.innerWidth");
   g_assert_cmpstr (inner_width, ==, expected);
+  client_width = run_js (fixture->web_view, "document.documentElement.clientWidth");
+  g_assert_cmpstr (client_width, ==, expected);
 }
+
+typedef struct
+{
+  GtkWidget  *preview;
+  const char *expected;
+} ScaleLabelWait;
+
+static gboolean
+scale_label_is_cb (gpointer data)
+{
+  ScaleLabelWait *wait = data;
+  GtkWidget *label = find_label_with (wait->preview, wait->expected);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* The label beside the device buttons says @expected. */
+static void
+wait_scale_label (GtkWidget  *preview,
+                  const char *expected)
+{
+  ScaleLabelWait wait = { preview, expected };
+
+  cd_ui_test_wait_for (scale_label_is_cb, &wait, TIMEOUT_MS, expected);
+}
+
+static void screenshot (Fixture    *fixture,
+                        const char *name);
 
 static void
 test_preview_devices (Fixture       *fixture,
@@ -496,8 +550,16 @@ test_preview_devices (Fixture       *fixture,
   GtkWidget *preview = GTK_WIDGET (fixture->preview);
   int full_width = gtk_widget_get_width (preview);
 
+  /* The desktop's page is 1280 CSS pixels wide, zoomed out to the pane. */
+  g_assert_cmpint (full_width, <, 1280);
   g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_DESKTOP);
-  check_device (fixture, "desktop", full_width);
+  check_device (fixture, "desktop", 1280, full_width);
+  {
+    g_autofree char *label = g_strdup_printf ("Desktop, 1280 px, %d%%",
+                                              (int) (full_width * 100.0 / 1280 + 0.5));
+
+    wait_scale_label (preview, label);
+  }
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "desktop"))),
                    ==, "Desktop width");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "tablet"))),
@@ -507,19 +569,20 @@ test_preview_devices (Fixture       *fixture,
 
   /* The property. */
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
-  check_device (fixture, "tablet", 768);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->web_view)), <=, 768);
+  check_device (fixture, "tablet", 768, 768);
+  wait_scale_label (preview, "Tablet, 768 px, 100%");
 
   /* The action, as the window's shortcuts use it. */
   g_assert_true (gtk_widget_activate_action (preview, "preview.device", "s", "phone"));
   g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_PHONE);
-  check_device (fixture, "phone", 375);
+  check_device (fixture, "phone", 390, 390);
+  wait_scale_label (preview, "Phone, 390 px, 100%");
   g_assert_false (gtk_toggle_button_get_active (find_device_button (preview, "tablet")));
 
   /* A button, as the reader clicks it. */
   g_signal_emit_by_name (find_device_button (preview, "desktop"), "clicked");
   g_assert_cmpint (cd_preview_get_device (fixture->preview), ==, CD_PREVIEW_DEVICE_DESKTOP);
-  check_device (fixture, "desktop", full_width);
+  check_device (fixture, "desktop", 1280, full_width);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "desktop"))),
                    ==, "Desktop width");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "tablet"))),
@@ -527,11 +590,21 @@ test_preview_devices (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (find_device_button (preview, "phone"))),
                    ==, "Phone width");
 
-  /* A narrow pane narrows the tablet too; the pane keeps its minimum. */
+  /* A narrow pane zooms the tablet's page out: it stays 768 CSS pixels
+   * wide in its frame (12 pixels of margin each side, a 10-pixel bezel). */
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_TABLET);
   gtk_window_set_default_size (fixture->window, 500, 800);
   wait_width (preview, 500);
-  wait_width (GTK_WIDGET (fixture->web_view), 500 - 2 * 12);
+  check_device (fixture, "tablet", 768, 500 - 2 * 12 - 2 * 10);
+  wait_scale_label (preview, "Tablet, 768 px, 59%");
+
+  /* And the phone's: still 390 CSS pixels. */
+  gtk_window_set_default_size (fixture->window, 380, 800);
+  cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_PHONE);
+  wait_width (preview, 380);
+  check_device (fixture, "phone", 390, 380 - 2 * 12 - 2 * 8);
+  wait_scale_label (preview, "Phone, 390 px, 87%");
+  screenshot (fixture, "preview-phone-zoomed");
   {
     int min_width;
 
@@ -1201,11 +1274,13 @@ test_preview_no_article (void)
   stack = gtk_widget_get_parent (GTK_WIDGET (find_web_view (GTK_WIDGET (preview))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 
-  /* Without a folder, the page's base is about:blank. */
+  /* Without a folder, the page's base is the root of the preview's local
+   * scheme, whose handler then serves only the chosen lead image. */
   cd_preview_set_article (preview, article);
   wait_generation_after (preview, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "page");
-  g_assert_cmpstr (webkit_web_view_get_uri (find_web_view (GTK_WIDGET (preview))), ==, "about:blank");
+  g_assert_cmpstr (webkit_web_view_get_uri (find_web_view (GTK_WIDGET (preview))), ==,
+                   "copydesk-local:///");
 
   cd_preview_set_article (preview, NULL);
   g_assert_null (cd_preview_get_html (preview));
@@ -1399,7 +1474,9 @@ test_preview_screenshots (Fixture       *fixture,
   screenshot (fixture, "preview-desktop-light");
 
   cd_preview_set_device (fixture->preview, CD_PREVIEW_DEVICE_PHONE);
-  wait_width (GTK_WIDGET (fixture->web_view), 375);
+  wait_width (GTK_WIDGET (fixture->web_view), 390);
+  /* WebKit lays the page out again at the phone's width before it draws. */
+  wait_js (fixture->web_view, "window.innerWidth", "390");
   screenshot (fixture, "preview-phone-light");
 
   /* Dark, as the window sets it: the app's style and the page's theme. */
@@ -1434,6 +1511,17 @@ main (int   argc,
    * registry daemon writes to the test's stdout (TAP). */
   g_setenv ("WEBKIT_A11Y_BUS_ADDRESS", "", FALSE);
   cd_ui_test_init (&argc, &argv);
+
+  /* The window's style sheet, as the application loads it: the device
+   * frames' bezels are in it, and the layout makes room for them. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/copydesk/Copydesk/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) \
   g_test_add ("/preview/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
