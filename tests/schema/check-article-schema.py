@@ -26,12 +26,12 @@ import jsonschema
 # The order in which Copydesk writes the top-level keys.
 KEY_ORDER = [
     "format", "version", "id", "created", "modified", "status", "planned_words", "language",
-    "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "embargo",
-    "image", "tags", "comments", "editor_note", "body", "publications",
+    "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "published_zone",
+    "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "publications",
 ]
 
 # Keys written only when they have a value; every other key is always written.
-OPTIONAL_KEYS = ["planned_words", "publications"]
+OPTIONAL_KEYS = ["planned_words", "published_zone", "embargo_zone", "publications"]
 REQUIRED_KEYS = [key for key in KEY_ORDER if key not in OPTIONAL_KEYS]
 
 DATE_KEYS = ["created", "modified", "published", "embargo"]

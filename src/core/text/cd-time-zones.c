@@ -170,6 +170,31 @@ cd_utc_offset_to_string (GTimeSpan offset)
                           (int) (ABS (minutes) / 60), (int) (ABS (minutes) % 60));
 }
 
+/**
+ * cd_date_time_dup_zone_label:
+ * @date_time: a date-time
+ *
+ * How a page names @date_time's zone after the time: the zone's
+ * abbreviation when it has a real one ("CEST", "EDT", "UTC"), else the
+ * offset ("UTC+04:00"), since tzdata's numeric stand-ins ("+04") read as
+ * arithmetic.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+cd_date_time_dup_zone_label (GDateTime *date_time)
+{
+  g_autofree char *abbreviation = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  abbreviation = g_date_time_format (date_time, "%Z");
+  if (abbreviation != NULL && g_ascii_isalpha (abbreviation[0]))
+    return g_steal_pointer (&abbreviation);
+
+  return cd_utc_offset_to_string (g_date_time_get_utc_offset (date_time));
+}
+
 /* "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 static char *
 city_from_id (const char *id)

@@ -34,6 +34,7 @@ GListModel *cd_time_zones_search            (GListModel  *zones,
                                              const char  *query) G_GNUC_WARN_UNUSED_RESULT;
 
 char       *cd_utc_offset_to_string         (GTimeSpan    offset) G_GNUC_WARN_UNUSED_RESULT;
+char       *cd_date_time_dup_zone_label     (GDateTime   *date_time) G_GNUC_WARN_UNUSED_RESULT;
 char       *cd_time_zone_dup_iana_id        (GTimeZone   *zone) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    cd_date_time_same_choice        (GDateTime   *a,
                                              GDateTime   *b);
