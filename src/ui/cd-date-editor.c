@@ -892,6 +892,10 @@ cd_date_editor_set_title (CdDateEditor *self,
   g_free (self->title);
   self->title = g_strdup (title);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), title ? title : "");
+  /* The calendar button at the row's end is named by the row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "",
+                                  -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
