@@ -574,6 +574,9 @@ zone_item_bind_cb (GtkSignalListItemFactory *factory,
       if (subtitle[0] == '\0')
         subtitle = cd_time_zone_get_id (zone);
     }
+  /* UTC has no country, and its id says nothing more than its name. */
+  if (g_strcmp0 (subtitle, gtk_label_get_text (GTK_LABEL (city))) == 0)
+    subtitle = "";
   gtk_label_set_text (GTK_LABEL (country), subtitle);
   gtk_widget_set_visible (country, subtitle[0] != '\0');
   gtk_label_set_text (GTK_LABEL (offset), cd_time_zone_get_offset_label (zone));

@@ -1563,6 +1563,7 @@ test_date_editor_zone_search (void)
                     >, 300);
   first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
   g_assert_true (cd_time_zone_get_is_local (first));
+  screenshot (popover, "date-editor-zone-list");
 
   /* Typed, it narrows to the city. */
   gtk_editable_set_text (GTK_EDITABLE (search), "Dubai");
