@@ -104,6 +104,21 @@ zone_search_activate_cb (CdDateEditor   *self,
     choose_zone (self, zone);
 }
 
+/* Down from the search goes into the list, as in any search popover; typing
+ * in the list goes back to the search. */
+static gboolean
+zone_search_key_cb (CdDateEditor          *self,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (self->zone_list, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 zone_activate_cb (CdDateEditor *self,
                   guint         position,
@@ -196,6 +211,7 @@ build_zone_chooser (CdDateEditor *self)
   GListModel *zones;
   GtkListItemFactory *factory;
   GtkSelectionModel *selection;
+  GtkEventController *key;
   GtkWidget *box, *scrolled;
 
   if (all_zones == NULL)
@@ -230,6 +246,10 @@ build_zone_chooser (CdDateEditor *self)
   g_signal_connect_object (self->zone_search, "activate",
                            G_CALLBACK (zone_search_activate_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), self->zone_search);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (zone_search_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->zone_search, key);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (zone_item_setup_cb), NULL);
@@ -240,6 +260,7 @@ build_zone_chooser (CdDateEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zone_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time Zones"),
                                   -1);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->zone_search), self->zone_list);
   g_signal_connect_object (self->zone_list, "activate",
                            G_CALLBACK (zone_activate_cb), self, G_CONNECT_SWAPPED);
 
