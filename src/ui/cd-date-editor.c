@@ -132,8 +132,9 @@ cd_date_editor_show_zone (CdDateEditor *self)
 static void
 clear_error (GtkWidget *row)
 {
+  /* The row's own hint says what may be typed; an error replaces it. */
   gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, NULL);
+  gtk_widget_set_tooltip_text (row, g_object_get_data (G_OBJECT (row), "cd-hint"));
 }
 
 static void
@@ -521,6 +522,14 @@ cd_date_editor_init (CdDateEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_set_data_full (G_OBJECT (self->date_row), "cd-hint",
+                          g_strdup (_("Type a date, such as “12 July 2017”, “12/07/2017” or “2017-07-12”, "
+                                      "or choose one from the calendar")),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (self->time_row), "cd-hint",
+                          g_strdup (_("Type a time, such as “09:30”, “9.30” or “9:30 pm”")),
+                          g_free);
 
   self->zone = g_time_zone_new_local ();
   self->zone_is_local = TRUE;
