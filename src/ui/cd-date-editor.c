@@ -27,7 +27,6 @@
  * 400 zones is not.
  */
 
-
 G_DEFINE_FINAL_TYPE (CdDateEditor, cd_date_editor, GTK_TYPE_WIDGET)
 
 enum {
@@ -216,13 +215,13 @@ apply_date (CdDateEditor *self)
         }
 
       /* An emptied date cannot unset the value; show what is kept. */
-      if (g_strstrip (g_strdup (text))[0] == '\0')
+      if (cd_text_is_blank (text))
         {
           update_rows (self);
           return;
         }
     }
-  else if (text[0] == '\0')
+  else if (cd_text_is_blank (text))
     {
       clear_error (self->date_row);
       return;
