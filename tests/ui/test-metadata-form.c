@@ -556,6 +556,8 @@ test_form_dates (void)
   g_assert_null (cd_article_get_published (article));
   g_assert_cmpstr (date_text (&rows), ==, "");
   g_assert_cmpstr (editable_text (rows.time_row), ==, "");
+  /* The zone new dates are made in says which zone "local" is. */
+  g_assert_cmpstr (zone_label (rows.zone_row), ==, "Local Time (Europe/Berlin)");
 
   /* Now, to the minute. */
   before = g_date_time_new_now_utc ();
