@@ -5,66 +5,27 @@
 
 #define G_LOG_DOMAIN "cd-date-editor"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "cd-date-editor.h"
+#include "copydesk-core.h"
+#include "cd-date-editor-private.h"
 
 /*
  * The rows show the value and write a new one only when the user's input
  * makes a different one: a value set from outside refills the rows, and the
- * change handlers that this sets off find nothing to change. Only the
- * calendar (a day selected to show the value) and the zone row (its list
- * changes when the value's own zone is added) are blocked while they are
- * filled.
+ * change handlers that this sets off find nothing to change.
+ *
+ * The date row takes a typed date when it is activated or left, so that a
+ * typed date is one change (one undo step); the time row takes a time as
+ * soon as it is whole. Both read what people type through core
+ * (cd-date-parse). The calendar and the zone list are made the first time
+ * they are opened: the form is on screen at start-up, the zone list of some
+ * 400 zones is not.
  */
-
-/* Time zones offered after the local one; those the system does not know are
- * left out. */
-static const char * const common_zones[] = {
-  "UTC",
-  "Europe/London",
-  "Europe/Paris",
-  "Europe/Berlin",
-  "Europe/Athens",
-  "Africa/Lagos",
-  "Africa/Johannesburg",
-  "Asia/Dubai",
-  "Asia/Kolkata",
-  "Asia/Shanghai",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-  "Pacific/Auckland",
-  "America/Sao_Paulo",
-  "America/New_York",
-  "America/Chicago",
-  "America/Denver",
-  "America/Los_Angeles",
-};
-
-struct _CdDateEditor
-{
-  GtkWidget      parent_instance;
-
-  /* Template children */
-  GtkWidget     *list;
-  GtkWidget     *date_row;
-  GtkWidget     *date_button;
-  GtkWidget     *date_popover;
-  GtkWidget     *calendar;
-  GtkWidget     *time_row;
-  GtkWidget     *zone_row;
-
-  GtkStringList *zone_labels;
-  /* GTimeZone, parallel to zone_labels; the last may be the value's own zone. */
-  GPtrArray     *zones;
-  guint          n_common_zones;
-
-  GDateTime     *value;
-  char          *title;
-};
 
 G_DEFINE_FINAL_TYPE (CdDateEditor, cd_date_editor, GTK_TYPE_WIDGET)
 
@@ -72,6 +33,7 @@ enum {
   PROP_0,
   PROP_DATE_TIME,
   PROP_TITLE,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -79,21 +41,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void calendar_day_selected_cb (CdDateEditor *self,
                                       GtkCalendar  *calendar);
-static void zone_row_selected_cb     (CdDateEditor *self,
-                                      GParamSpec   *pspec,
-                                      AdwComboRow  *row);
-
-/* Same instant and same offset: what the article counts as a change. */
-static gboolean
-date_time_same (GDateTime *a,
-                GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b) &&
-         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
-}
 
 /* Sets @text on @editable only when it differs, so that a value coming back
  * from outside never moves the cursor. */
@@ -110,27 +57,44 @@ parse_time (const char *text,
             int        *hour,
             int        *minute)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*([01]?[0-9]|2[0-3]):([0-5][0-9])\\s*$",
-                                         0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *h = NULL;
-  g_autofree char *m = NULL;
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-
-  h = g_match_info_fetch (match, 1);
-  m = g_match_info_fetch (match, 2);
-  *hour = (int) g_ascii_strtoull (h, NULL, 10);
-  *minute = (int) g_ascii_strtoull (m, NULL, 10);
-  return TRUE;
+  return cd_time_parse (text, hour, minute, NULL);
 }
 
 static char *
 format_date (GDateTime *value)
 {
-  /* Translators: the date on the date buttons, see g_date_time_format(). */
+  /* Translators: the date in the date row, see g_date_time_format(). */
   return g_date_time_format (value, _("%a %-d %b %Y"));
+}
+
+/* The language dates are typed in: the article's, else the user's. */
+static char *
+dup_language (CdDateEditor *self)
+{
+  const char *locale;
+  char *language;
+
+  if (self->language != NULL && self->language[0] != '\0')
+    return g_strdup (self->language);
+
+  locale = setlocale (LC_TIME, NULL);
+  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0)
+    return g_strdup ("en");
+
+  language = g_strndup (locale, strcspn (locale, ".@"));
+  return g_strdelimit (language, "_", '-');
+}
+
+char *
+cd_date_editor_dup_local_label (GTimeZone *zone)
+{
+  const char *identifier = g_time_zone_get_identifier (zone);
+
+  if (identifier == NULL || identifier[0] == '\0' || identifier[0] == '/' || identifier[0] == ':')
+    return g_strdup (_("Local Time"));
+
+  /* Translators: the computer's own zone, such as "Local Time (Europe/Berlin)". */
+  return g_strdup_printf (_("Local Time (%s)"), identifier);
 }
 
 static char *
@@ -139,48 +103,48 @@ dup_zone_label (GTimeZone *zone,
 {
   const char *identifier = g_time_zone_get_identifier (zone);
 
-  /* A zone read from a file is only an offset, such as "+01:00". */
+  /* A zone read from a file without its name is only an offset, "+01:00". */
   if (identifier[0] == '+' || identifier[0] == '-')
     return g_date_time_format (value, "UTC%:z");
 
   return g_strdelimit (g_strdup (identifier), "_", ' ');
 }
 
-/* Selects @value's zone in the zone row, adding it after the common zones
- * when it is not one of them. The current selection wins when it is the
- * same zone, so that "Local time" does not turn into its identifier. */
-static void
-select_zone (CdDateEditor *self,
-             GDateTime    *value)
+void
+cd_date_editor_show_zone (CdDateEditor *self)
 {
-  GTimeZone *zone = g_date_time_get_timezone (value);
-  const char *identifier = g_time_zone_get_identifier (zone);
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->zone_row));
   g_autofree char *label = NULL;
-  guint n_extra;
 
-  if (selected < self->zones->len &&
-      strcmp (g_time_zone_get_identifier (g_ptr_array_index (self->zones, selected)),
-              identifier) == 0)
-    return;
-
-  for (guint i = 0; i < self->n_common_zones; i++)
+  if (self->zone_is_local)
+    label = cd_date_editor_dup_local_label (self->zone);
+  else if (self->value != NULL)
+    label = dup_zone_label (self->zone, self->value);
+  else
     {
-      if (strcmp (g_time_zone_get_identifier (g_ptr_array_index (self->zones, i)),
-                  identifier) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (self->zone_row), i);
-          return;
-        }
+      g_autoptr(GDateTime) now = g_date_time_new_now (self->zone);
+      label = dup_zone_label (self->zone, now);
     }
 
-  label = dup_zone_label (zone, value);
-  n_extra = self->zones->len - self->n_common_zones;
-  g_ptr_array_set_size (self->zones, self->n_common_zones);
-  g_ptr_array_add (self->zones, g_time_zone_ref (zone));
-  gtk_string_list_splice (self->zone_labels, self->n_common_zones, n_extra,
-                          (const char * const[]) { label, NULL });
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->zone_row), self->n_common_zones);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row), label);
+}
+
+static void
+clear_error (GtkWidget *row)
+{
+  /* The row's own hint says what may be typed; an error replaces it. */
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, g_object_get_data (G_OBJECT (row), "cd-hint"));
+}
+
+static void
+show_error (GtkWidget *row,
+            GError    *error)
+{
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, error->message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                  -1);
 }
 
 /* Shows the value in the rows. */
@@ -188,11 +152,16 @@ static void
 update_rows (CdDateEditor *self)
 {
   GDateTime *value = self->value;
-  g_autofree char *date = NULL;
   int hour, minute;
 
-  date = value != NULL ? format_date (value) : g_strdup (_("Not set"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), date);
+  if (value == NULL)
+    set_editable_text (GTK_EDITABLE (self->date_row), "");
+  else
+    {
+      g_autofree char *date = format_date (value);
+      set_editable_text (GTK_EDITABLE (self->date_row), date);
+    }
+  clear_error (self->date_row);
 
   /* The time being typed stays as it is when it already says this time
    * ("9:30" for 09:30), so the cursor does not jump. */
@@ -204,14 +173,101 @@ update_rows (CdDateEditor *self)
       g_autofree char *time = g_date_time_format (value, "%H:%M");
       set_editable_text (GTK_EDITABLE (self->time_row), time);
     }
-  gtk_widget_remove_css_class (self->time_row, "error");
+  clear_error (self->time_row);
 
   if (value != NULL)
     {
-      g_signal_handlers_block_by_func (self->zone_row, zone_row_selected_cb, self);
-      select_zone (self, value);
-      g_signal_handlers_unblock_by_func (self->zone_row, zone_row_selected_cb, self);
+      GTimeZone *zone = g_date_time_get_timezone (value);
+
+      /* "Local Time" stays itself while the value is in that zone. */
+      if (!(self->zone_is_local &&
+            strcmp (g_time_zone_get_identifier (zone), g_time_zone_get_identifier (self->zone)) == 0))
+        {
+          g_clear_pointer (&self->zone, g_time_zone_unref);
+          self->zone = g_time_zone_ref (zone);
+          self->zone_is_local = FALSE;
+        }
     }
+  cd_date_editor_show_zone (self);
+}
+
+/* Date */
+
+static void
+apply_date (CdDateEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) value = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->zone);
+  g_autofree char *language = dup_language (self);
+  CdDateParts parts;
+
+  if (self->value != NULL)
+    {
+      g_autofree char *shown = format_date (self->value);
+
+      /* What the row shows for the value is no change. */
+      if (strcmp (text, shown) == 0)
+        {
+          clear_error (self->date_row);
+          return;
+        }
+
+      /* An emptied date cannot unset the value; show what is kept. */
+      if (cd_text_is_blank (text))
+        {
+          update_rows (self);
+          return;
+        }
+    }
+  else if (cd_text_is_blank (text))
+    {
+      clear_error (self->date_row);
+      return;
+    }
+
+  if (!cd_date_parse (text, language, g_date_time_get_year (now), &parts, &error))
+    {
+      show_error (self->date_row, error);
+      return;
+    }
+
+  /* A first date takes the time already typed, if any. */
+  if (!parts.has_time && self->value == NULL &&
+      parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &parts.hour, &parts.minute))
+    parts.has_time = TRUE;
+
+  value = cd_date_parts_to_date_time (&parts, self->zone, self->value);
+  if (value == NULL)
+    return;
+
+  clear_error (self->date_row);
+  cd_date_editor_set_date_time (self, value);
+  /* The same date typed another way shows as the row writes it. */
+  update_rows (self);
+}
+
+static void
+date_row_changed_cb (CdDateEditor *self,
+                     GtkEditable  *editable)
+{
+  /* A correction under way is not an error yet. */
+  clear_error (self->date_row);
+}
+
+static void
+date_row_activated_cb (CdDateEditor *self,
+                       AdwEntryRow  *row)
+{
+  apply_date (self);
+}
+
+static void
+date_focus_leave_cb (CdDateEditor            *self,
+                     GtkEventControllerFocus *controller)
+{
+  apply_date (self);
 }
 
 static void
@@ -234,7 +290,7 @@ calendar_day_selected_cb (CdDateEditor *self,
   else if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
     hour = minute = 0;
 
-  value = g_date_time_new (cd_date_editor_get_zone (self),
+  value = g_date_time_new (self->zone,
                            g_date_time_get_year (day), g_date_time_get_month (day),
                            g_date_time_get_day_of_month (day), hour, minute, seconds);
   cd_date_editor_set_date_time (self, value);
@@ -242,19 +298,29 @@ calendar_day_selected_cb (CdDateEditor *self,
 }
 
 static void
-date_popover_show_cb (CdDateEditor *self,
-                      GtkPopover   *popover)
+date_popup_cb (GtkMenuButton *button,
+               gpointer       user_data)
 {
+  CdDateEditor *self = CD_DATE_EDITOR (user_data);
   g_autoptr(GDateTime) now = NULL;
 
+  if (self->calendar == NULL)
+    {
+      self->calendar = gtk_calendar_new ();
+      gtk_popover_set_child (GTK_POPOVER (self->date_popover), self->calendar);
+      g_signal_connect_object (self->calendar, "day-selected",
+                               G_CALLBACK (calendar_day_selected_cb), self, G_CONNECT_SWAPPED);
+    }
+
   if (self->value == NULL)
-    now = g_date_time_new_now (cd_date_editor_get_zone (self));
+    now = g_date_time_new_now (self->zone);
 
   g_signal_handlers_block_by_func (self->calendar, calendar_day_selected_cb, self);
-  gtk_calendar_select_day (GTK_CALENDAR (self->calendar),
-                           self->value != NULL ? self->value : now);
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), self->value != NULL ? self->value : now);
   g_signal_handlers_unblock_by_func (self->calendar, calendar_day_selected_cb, self);
 }
+
+/* Time */
 
 static void
 time_row_changed_cb (CdDateEditor *self,
@@ -271,7 +337,7 @@ time_row_changed_cb (CdDateEditor *self,
   if (!parse_time (gtk_editable_get_text (editable), &hour, &minute))
     return;
 
-  gtk_widget_remove_css_class (self->time_row, "error");
+  clear_error (self->time_row);
 
   if (self->value != NULL &&
       hour == g_date_time_get_hour (self->value) &&
@@ -281,7 +347,7 @@ time_row_changed_cb (CdDateEditor *self,
   if (self->value != NULL)
     day = self->value;
   else
-    day = today = g_date_time_new_now (cd_date_editor_get_zone (self));
+    day = today = g_date_time_new_now (self->zone);
 
   value = g_date_time_new (g_date_time_get_timezone (day),
                            g_date_time_get_year (day), g_date_time_get_month (day),
@@ -293,6 +359,7 @@ static void
 check_time (CdDateEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->time_row));
+  g_autoptr(GError) error = NULL;
   int hour, minute;
 
   if (text[0] == '\0' && self->value != NULL)
@@ -300,8 +367,8 @@ check_time (CdDateEditor *self)
       /* An emptied time cannot unset the date; show what is kept. */
       update_rows (self);
     }
-  else if (text[0] != '\0' && !parse_time (text, &hour, &minute))
-    gtk_widget_add_css_class (self->time_row, "error");
+  else if (text[0] != '\0' && !cd_time_parse (text, &hour, &minute, &error))
+    show_error (self->time_row, error);
 }
 
 static void
@@ -318,38 +385,12 @@ time_focus_leave_cb (CdDateEditor            *self,
   check_time (self);
 }
 
-static void
-zone_row_selected_cb (CdDateEditor *self,
-                      GParamSpec   *pspec,
-                      AdwComboRow  *row)
-{
-  g_autoptr(GDateTime) value = NULL;
-  GTimeZone *zone;
-
-  if (self->value == NULL)
-    return;
-
-  zone = cd_date_editor_get_zone (self);
-  if (strcmp (g_time_zone_get_identifier (zone),
-              g_time_zone_get_identifier (g_date_time_get_timezone (self->value))) == 0)
-    return;
-
-  value = g_date_time_new (zone,
-                           g_date_time_get_year (self->value),
-                           g_date_time_get_month (self->value),
-                           g_date_time_get_day_of_month (self->value),
-                           g_date_time_get_hour (self->value),
-                           g_date_time_get_minute (self->value),
-                           g_date_time_get_seconds (self->value));
-  cd_date_editor_set_date_time (self, value);
-}
-
 /* GObject */
 
 static gboolean
 cd_date_editor_grab_focus (GtkWidget *widget)
 {
-  return gtk_widget_grab_focus (CD_DATE_EDITOR (widget)->date_button);
+  return gtk_widget_grab_focus (CD_DATE_EDITOR (widget)->date_row);
 }
 
 static void
@@ -358,6 +399,8 @@ cd_date_editor_dispose (GObject *object)
   CdDateEditor *self = CD_DATE_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_DATE_EDITOR);
+  g_clear_object (&self->zone_results);
+  g_clear_object (&self->zone_filter);
 
   G_OBJECT_CLASS (cd_date_editor_parent_class)->dispose (object);
 }
@@ -368,9 +411,9 @@ cd_date_editor_finalize (GObject *object)
   CdDateEditor *self = CD_DATE_EDITOR (object);
 
   g_clear_pointer (&self->value, g_date_time_unref);
-  g_clear_pointer (&self->zones, g_ptr_array_unref);
-  g_clear_object (&self->zone_labels);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (cd_date_editor_parent_class)->finalize (object);
 }
@@ -391,6 +434,10 @@ cd_date_editor_get_property (GObject    *object,
 
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
 
     default:
@@ -414,6 +461,10 @@ cd_date_editor_set_property (GObject      *object,
 
     case PROP_TITLE:
       cd_date_editor_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGE:
+      cd_date_editor_set_language (self, g_value_get_string (value));
       break;
 
     default:
@@ -442,6 +493,10 @@ cd_date_editor_class_init (CdDateEditorClass *klass)
     g_param_spec_string ("title", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -450,9 +505,12 @@ cd_date_editor_class_init (CdDateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdDateEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, CdDateEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, CdDateEditor, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, CdDateEditor, calendar);
   gtk_widget_class_bind_template_child (widget_class, CdDateEditor, time_row);
   gtk_widget_class_bind_template_child (widget_class, CdDateEditor, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, CdDateEditor, zone_button);
+  gtk_widget_class_bind_template_child (widget_class, CdDateEditor, zone_popover);
+  gtk_widget_class_bind_template_callback (widget_class, date_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_row_activated_cb);
 }
@@ -464,32 +522,26 @@ cd_date_editor_init (CdDateEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) g_time_zone_unref);
-  self->zone_labels = gtk_string_list_new (NULL);
-  g_ptr_array_add (self->zones, g_time_zone_new_local ());
-  gtk_string_list_append (self->zone_labels, _("Local Time"));
-  for (size_t i = 0; i < G_N_ELEMENTS (common_zones); i++)
-    {
-      GTimeZone *zone = g_time_zone_new_identifier (common_zones[i]);
-      g_autofree char *label = NULL;
+  g_object_set_data_full (G_OBJECT (self->date_row), "cd-hint",
+                          g_strdup (_("Type a date, such as “12 July 2017”, “12/07/2017” or “2017-07-12”, "
+                                      "or choose one from the calendar")),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (self->time_row), "cd-hint",
+                          g_strdup (_("Type a time, such as “09:30”, “9.30” or “9:30 pm”")),
+                          g_free);
 
-      if (zone == NULL)
-        continue;
+  self->zone = g_time_zone_new_local ();
+  self->zone_is_local = TRUE;
 
-      label = g_strdelimit (g_strdup (common_zones[i]), "_", ' ');
-      g_ptr_array_add (self->zones, zone);
-      gtk_string_list_append (self->zone_labels, label);
-    }
-  self->n_common_zones = self->zones->len;
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->zone_row), G_LIST_MODEL (self->zone_labels));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->date_button),
+                                         date_popup_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->zone_button),
+                                         cd_date_editor_zone_popup_cb, self, NULL);
 
-  /* Connected here rather than in the template so they can be blocked. */
-  g_signal_connect_object (self->zone_row, "notify::selected",
-                           G_CALLBACK (zone_row_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "day-selected",
-                           G_CALLBACK (calendar_day_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->date_popover, "show",
-                           G_CALLBACK (date_popover_show_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (date_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->date_row, focus);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (time_focus_leave_cb), self,
@@ -523,7 +575,7 @@ cd_date_editor_get_date_time (CdDateEditor *self)
  * @date_time: (nullable): the new value
  *
  * Shows @date_time in the rows. A value at the same instant with the same
- * offset is no change.
+ * offset in the same named zone is no change.
  */
 void
 cd_date_editor_set_date_time (CdDateEditor *self,
@@ -531,7 +583,7 @@ cd_date_editor_set_date_time (CdDateEditor *self,
 {
   g_return_if_fail (CD_IS_DATE_EDITOR (self));
 
-  if (date_time_same (self->value, date_time))
+  if (cd_date_time_same_choice (self->value, date_time))
     return;
 
   if (date_time != NULL)
@@ -563,28 +615,49 @@ cd_date_editor_set_title (CdDateEditor *self,
   g_free (self->title);
   self->title = g_strdup (title);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), title ? title : "");
+  /* The calendar button at the row's end is named by the row. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "",
                                   -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+const char *
+cd_date_editor_get_language (CdDateEditor *self)
+{
+  g_return_val_if_fail (CD_IS_DATE_EDITOR (self), NULL);
+
+  return self->language;
+}
+
+/* The article's language, which names the months typed and orders
+ * "12/07/2017"; %NULL for the user's own. */
+void
+cd_date_editor_set_language (CdDateEditor *self,
+                             const char   *language)
+{
+  g_return_if_fail (CD_IS_DATE_EDITOR (self));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
 /**
  * cd_date_editor_get_zone:
  *
- * Returns: (transfer none): the zone selected in the zone row
+ * Returns: (transfer none): the zone new values are made in: the value's,
+ *   or the one chosen
  */
 GTimeZone *
 cd_date_editor_get_zone (CdDateEditor *self)
 {
-  guint selected;
-
   g_return_val_if_fail (CD_IS_DATE_EDITOR (self), NULL);
 
-  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->zone_row));
-  if (selected >= self->zones->len)
-    selected = 0;
-  return g_ptr_array_index (self->zones, selected);
+  return self->zone;
 }
 
 void

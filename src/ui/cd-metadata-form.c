@@ -786,6 +786,10 @@ cd_metadata_form_init (CdMetadataForm *self)
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "embargo", self->embargo_editor, "date-time",
                         G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "language", self->published_editor, "language",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "language", self->embargo_editor, "language",
+                        G_BINDING_SYNC_CREATE);
   g_binding_group_bind_full (self->bindings, "status", self->status_row, "selected",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              status_to_selected, selected_to_status, NULL, NULL);

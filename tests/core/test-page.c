@@ -898,9 +898,9 @@ test_published_date (void)
 {
   static const DateCase cases[] = {
     { "2026-11-27T07:30:00Z", "en-GB", "27 November 2026, 07:30 GMT" },
-    { "2026-11-27T07:30:00Z", "en-US", "November 27, 2026, 7:30 AM" },
-    { "2026-11-27T07:30:00Z", "de", "27. November 2026, 07:30 Uhr" },
-    { "2026-11-27T07:30:00Z", "ja", "2026年11月27日 7:30" },
+    { "2026-11-27T07:30:00Z", "en-US", "November 27, 2026, 7:30 AM UTC" },
+    { "2026-11-27T07:30:00Z", "de", "27. November 2026, 07:30 Uhr UTC" },
+    { "2026-11-27T07:30:00Z", "ja", "2026年11月27日 7:30 UTC" },
   };
 
   for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -935,7 +935,42 @@ test_offset_kept (void)
   page = render (article, NULL, CD_PAGE_THEME_AUTO);
   g_assert_nonnull (strstr (page, "<p class=\"dateline\"><time "
                                   "datetime=\"2026-11-20T18:00:00+09:00\">"
-                                  "2026年11月20日 18:00</time></p>"));
+                                  "2026年11月20日 18:00 UTC+09:00</time></p>"));
+}
+
+/* The time says which zone it is in: the zone's abbreviation where it has
+ * one, else the offset. */
+static void
+test_zone_shown (void)
+{
+  static const struct
+  {
+    const char *zone;
+    const char *language;
+    const char *expected;
+  } cases[] = {
+    { "Europe/Berlin", "en", "12 July 2017, 09:00 CEST" },
+    { "Europe/Berlin", "de", "12. Juli 2017, 09:00 Uhr CEST" },
+    { "America/New_York", "en-US", "July 12, 2017, 9:00 AM EDT" },
+    { "Asia/Dubai", "en", "12 July 2017, 09:00 UTC+04:00" },
+    { "+04:00", "en", "12 July 2017, 09:00 UTC+04:00" },
+    { "-03:30", "en", "12 July 2017, 09:00 UTC\xe2\x88\x92" "03:30" },
+    { "Europe/London", "en-GB", "12 July 2017, 09:00 BST" },
+  };
+
+  for (size_t i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CdArticle) article = cd_article_new ();
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (cases[i].zone);
+      g_autoptr(GDateTime) published = g_date_time_new (zone, 2017, 7, 12, 9, 0, 0);
+      g_autofree char *page = NULL;
+
+      g_test_message ("%s %s", cases[i].zone, cases[i].language);
+      cd_article_set_language (article, cases[i].language);
+      cd_article_set_published (article, published);
+      page = render (article, NULL, CD_PAGE_THEME_AUTO);
+      g_assert_nonnull (strstr (page, cases[i].expected));
+    }
 }
 
 /* Sections of the page */
@@ -1566,6 +1601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/page/dates", test_dates);
   g_test_add_func ("/page/published-date", test_published_date);
   g_test_add_func ("/page/offset-kept", test_offset_kept);
+  g_test_add_func ("/page/zone-shown", test_zone_shown);
   g_test_add_func ("/page/comments", test_comments);
   g_test_add_func ("/page/direction", test_direction);
   g_test_add_func ("/page/rtl-page", test_rtl_page);

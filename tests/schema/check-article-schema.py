@@ -26,12 +26,12 @@ import jsonschema
 # The order in which Copydesk writes the top-level keys.
 KEY_ORDER = [
     "format", "version", "id", "created", "modified", "status", "planned_words", "language",
-    "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "embargo",
-    "image", "tags", "comments", "editor_note", "body", "publications",
+    "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "published_zone",
+    "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "publications",
 ]
 
 # Keys written only when they have a value; every other key is always written.
-OPTIONAL_KEYS = ["planned_words", "publications"]
+OPTIONAL_KEYS = ["planned_words", "published_zone", "embargo_zone", "publications"]
 REQUIRED_KEYS = [key for key in KEY_ORDER if key not in OPTIONAL_KEYS]
 
 DATE_KEYS = ["created", "modified", "published", "embargo"]
@@ -183,6 +183,9 @@ MUST_FAIL = [
     ("modified with only a date", setter("modified", "2026-11-27")),
     ("published with an impossible month", setter("published", "2026-13-01T00:00:00Z")),
     ("embargo as a number", setter("embargo", 1795000000)),
+    ("published_zone as a number", setter("published_zone", 4)),
+    ("published_zone as an offset", setter("published_zone", "+04:00")),
+    ("embargo_zone as a path", setter("embargo_zone", "/etc/localtime")),
     ("image without alt", lambda d: d["image"].pop("alt")),
     ("image as a string", setter("image", "picture.jpg")),
     ("tag without name", lambda d: d["tags"].append({"code": "medtop:20000337"})),

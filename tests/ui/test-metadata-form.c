@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "cd-authors-editor.h"
 #include "cd-metadata-form.h"
 #include "cd-ui-test-util.h"
@@ -76,41 +80,82 @@ typedef struct
 } DateRows;
 
 static void
+get_rows_in (GtkWidget *parent,
+             DateRows  *rows)
+{
+  rows->date_button = find_descendant (parent, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (rows->date_button);
+  rows->date_row = gtk_widget_get_ancestor (rows->date_button, ADW_TYPE_ENTRY_ROW);
+  g_assert_true (ADW_IS_ENTRY_ROW (rows->date_row));
+  rows->time_row = gtk_widget_get_next_sibling (rows->date_row);
+  rows->zone_row = gtk_widget_get_next_sibling (rows->time_row);
+  g_assert_true (ADW_IS_ENTRY_ROW (rows->time_row));
+  g_assert_true (ADW_IS_ACTION_ROW (rows->zone_row));
+  /* Made when the calendar is first opened; see open_calendar(). */
+  rows->calendar = NULL;
+}
+
+static void
 get_published_rows (GtkWidget *form,
                     DateRows  *rows)
 {
-  GtkWidget *editor = child (form, "published_editor");
-  GtkPopover *popover;
-
-  rows->date_button = find_descendant (editor, GTK_TYPE_MENU_BUTTON);
-  g_assert_nonnull (rows->date_button);
-  rows->date_row = gtk_widget_get_ancestor (rows->date_button, ADW_TYPE_ACTION_ROW);
-  rows->time_row = find_descendant (editor, ADW_TYPE_ENTRY_ROW);
-  rows->zone_row = find_descendant (editor, ADW_TYPE_COMBO_ROW);
-  g_assert_true (ADW_IS_ACTION_ROW (rows->date_row));
-  g_assert_true (ADW_IS_ENTRY_ROW (rows->time_row));
-  g_assert_true (ADW_IS_COMBO_ROW (rows->zone_row));
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows->date_button));
-  rows->calendar = gtk_popover_get_child (popover);
-  g_assert_true (GTK_IS_CALENDAR (rows->calendar));
+  get_rows_in (child (form, "published_editor"), rows);
 }
 
 static void
 get_embargo_rows (GtkWidget *form,
                   DateRows  *rows)
 {
-  GtkWidget *expander = child (form, "embargo_row");
-  GtkPopover *popover;
+  get_rows_in (child (form, "embargo_row"), rows);
+}
 
-  rows->date_button = find_descendant (expander, GTK_TYPE_MENU_BUTTON);
-  rows->time_row = find_descendant (expander, ADW_TYPE_ENTRY_ROW);
-  rows->zone_row = find_descendant (expander, ADW_TYPE_COMBO_ROW);
-  g_assert_nonnull (rows->date_button);
-  g_assert_nonnull (rows->time_row);
-  g_assert_nonnull (rows->zone_row);
-  rows->date_row = gtk_widget_get_ancestor (rows->date_button, ADW_TYPE_ACTION_ROW);
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows->date_button));
+/* Opens the date row's calendar, which the editor makes then. */
+static void
+open_calendar (DateRows *rows)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows->date_button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (rows->date_button));
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the calendar to open");
   rows->calendar = gtk_popover_get_child (popover);
+  g_assert_true (GTK_IS_CALENDAR (rows->calendar));
+}
+
+/* The date as the date row shows it; "" when not set. */
+static const char *
+date_text (DateRows *rows)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (rows->date_row));
+}
+
+static gboolean
+zone_found_cb (gpointer data)
+{
+  GtkListView *list = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) >= 1 &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) < 10;
+}
+
+/* Opens the zone row's list, types @query and takes the first zone found,
+ * as a desk does. */
+static void
+search_zone (DateRows   *rows,
+             const char *query)
+{
+  GtkWidget *button = find_descendant (rows->zone_row, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkWidget *search, *list;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the zone list to open");
+  search = find_descendant (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  list = find_descendant (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+  gtk_editable_set_text (GTK_EDITABLE (search), query);
+  cd_ui_test_wait_for (zone_found_cb, list, CD_UI_TEST_TIMEOUT_MS, "the zone to be found");
+  g_signal_emit_by_name (search, "activate");
 }
 
 static char *
@@ -171,10 +216,16 @@ label_text (GtkWidget *widget)
 static const char *
 zone_label (GtkWidget *zone_row)
 {
-  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
+  if (ADW_IS_COMBO_ROW (zone_row))
+    {
+      GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
 
-  g_assert_true (GTK_IS_STRING_OBJECT (item));
-  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+      g_assert_true (GTK_IS_STRING_OBJECT (item));
+      return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+    }
+
+  /* The date editor's zone row names the zone in its subtitle. */
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (zone_row));
 }
 
 static int
@@ -266,14 +317,13 @@ test_form_shows_article (void)
   g_assert_cmpstr (label_text (child (form, "language_name_label")), ==, "British English");
   g_assert_cmpstr (editable_text (child (form, "dateline_row")), ==, "Portmere");
 
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (published.date_button)), ==,
+  g_assert_cmpstr (date_text (&published), ==,
                    "Fri 27 Nov 2026");
   g_assert_cmpstr (editable_text (published.time_row), ==, "07:30");
   g_assert_cmpstr (zone_label (published.zone_row), ==, "UTC");
   g_assert_false (adw_expander_row_get_enable_expansion (
                     ADW_EXPANDER_ROW (child (form, "embargo_row"))));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (embargo.date_button)), ==,
-                   "Not set");
+  g_assert_cmpstr (date_text (&embargo), ==, "");
 
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (form, "status_row"))), ==,
                     CD_ARTICLE_STATUS_APPROVED);
@@ -486,6 +536,7 @@ static void
 test_form_dates (void)
 {
   GtkWidget *form = new_form ();
+  GtkWindow *window;
   g_autoptr(CdArticle) article = load_article ("tests/articles/minimal.copydesk");
   g_autoptr(GDateTime) before = NULL;
   g_autoptr(GDateTime) after = NULL;
@@ -494,17 +545,19 @@ test_form_dates (void)
   g_autoptr(GDateTime) expected = NULL;
   GDateTime *published;
   g_autofree char *label = NULL;
-  GListModel *zones;
-  guint new_york_index = G_MAXUINT;
   DateRows rows;
 
   cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
   get_published_rows (form, &rows);
+  /* On screen: the calendar and the zone list open as popovers. */
+  window = cd_ui_test_show (form, 400, 1000);
 
   /* Unset. */
   g_assert_null (cd_article_get_published (article));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==, "Not set");
+  g_assert_cmpstr (date_text (&rows), ==, "");
   g_assert_cmpstr (editable_text (rows.time_row), ==, "");
+  /* The zone new dates are made in says which zone "local" is. */
+  g_assert_cmpstr (zone_label (rows.zone_row), ==, "Local Time (Europe/Berlin)");
 
   /* Now, to the minute. */
   before = g_date_time_new_now_utc ();
@@ -516,7 +569,7 @@ test_form_dates (void)
   g_assert_cmpint (g_date_time_difference (published, before), >, -60 * G_TIME_SPAN_SECOND);
   g_assert_cmpint (g_date_time_difference (published, after), <=, 0);
   label = g_date_time_format (published, "%a %-d %b %Y");
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==, label);
+  g_assert_cmpstr (date_text (&rows), ==, label);
 
   /* A day from the calendar keeps the time. */
   cd_article_set_published (article, NULL);
@@ -524,11 +577,12 @@ test_form_dates (void)
   cd_article_set_published (article, expected);
   g_assert_cmpstr (zone_label (rows.zone_row), ==, "UTC");
   day = g_date_time_new_local (2026, 12, 3, 0, 0, 0);
+  open_calendar (&rows);
   gtk_calendar_select_day (GTK_CALENDAR (rows.calendar), day);
   g_clear_pointer (&expected, g_date_time_unref);
   expected = g_date_time_new_utc (2026, 12, 3, 7, 30, 0);
   g_assert_true (g_date_time_equal (cd_article_get_published (article), expected));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==,
+  g_assert_cmpstr (date_text (&rows), ==,
                    "Thu 3 Dec 2026");
 
   /* A time: applied when valid, marked and not applied when not. */
@@ -550,16 +604,7 @@ test_form_dates (void)
   g_assert_true (g_date_time_equal (cd_article_get_published (article), expected));
 
   /* A zone keeps the wall-clock time. */
-  zones = adw_combo_row_get_model (ADW_COMBO_ROW (rows.zone_row));
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (zones, i);
-
-      if (strcmp (gtk_string_object_get_string (item), "America/New York") == 0)
-        new_york_index = i;
-    }
-  g_assert_cmpuint (new_york_index, !=, G_MAXUINT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (rows.zone_row), new_york_index);
+  search_zone (&rows, "New York");
   g_clear_pointer (&expected, g_date_time_unref);
   expected = g_date_time_new (new_york, 2026, 12, 3, 23, 59, 0);
   published = cd_article_get_published (article);
@@ -573,14 +618,91 @@ test_form_dates (void)
   cd_article_set_published (article, expected);
   g_assert_cmpstr (zone_label (rows.zone_row), ==, "UTC+02:00");
   g_assert_cmpstr (editable_text (rows.time_row), ==, "08:00");
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==,
+  g_assert_cmpstr (date_text (&rows), ==,
                    "Mon 1 Jun 2026");
 
   /* Unset from elsewhere. */
   cd_article_set_published (article, NULL);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==, "Not set");
+  g_assert_cmpstr (date_text (&rows), ==, "");
   g_assert_cmpstr (editable_text (rows.time_row), ==, "");
 
+  gtk_window_destroy (window);
+  g_assert_finalize_object (form);
+}
+
+/* A date typed into the form is one undo step and lands in the file; a zone
+ * found by typing "Dubai" is saved by name and reopens as itself. */
+static void
+test_form_typed_date_saved (void)
+{
+  GtkWidget *form = new_form ();
+  g_autoptr(CdArticle) article = load_article ("tests/articles/minimal.copydesk");
+  g_autoptr(CdArticle) reopened = NULL;
+  g_autoptr(CdHistory) history = cd_history_new (article);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GDateTime *published;
+  GtkWindow *window;
+  DateRows rows;
+
+  cd_article_set_language (article, "en-GB");
+  cd_history_clear (history);
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), article);
+  get_published_rows (form, &rows);
+  window = cd_ui_test_show (form, 400, 1000);
+
+  /* Typed, not clicked: the day, then the time. */
+  gtk_editable_set_text (GTK_EDITABLE (rows.date_row), "12 July 2017");
+  g_assert_null (cd_article_get_published (article));
+  g_signal_emit_by_name (rows.date_row, "entry-activated");
+  published = cd_article_get_published (article);
+  g_assert_nonnull (published);
+  g_assert_cmpint (g_date_time_get_year (published), ==, 2017);
+  g_assert_cmpint (g_date_time_get_month (published), ==, 7);
+  g_assert_cmpint (g_date_time_get_day_of_month (published), ==, 12);
+  g_assert_cmpstr (date_text (&rows), ==, "Wed 12 Jul 2017");
+  g_assert_cmpuint (cd_history_get_n_steps (history), ==, 1);
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  g_assert_null (cd_article_get_published (article));
+  g_assert_cmpstr (date_text (&rows), ==, "");
+  g_assert_true (cd_history_redo (history, NULL, NULL));
+  g_assert_cmpstr (date_text (&rows), ==, "Wed 12 Jul 2017");
+
+  gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "09:00");
+  search_zone (&rows, "Dubai");
+  published = cd_article_get_published (article);
+  g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (published)), ==, "Asia/Dubai");
+  g_assert_cmpint (g_date_time_get_hour (published), ==, 9);
+  g_assert_cmpstr (zone_label (rows.zone_row), ==, "Asia/Dubai");
+
+  /* Saved by name beside the offset. */
+  dir = g_dir_make_tmp ("cd-form-dates-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "dubai.copydesk", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (cd_article_save_to_file (article, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "  \"published\": \"2017-07-12T09:00:00+04:00\",\n"
+                                      "  \"published_zone\": \"Asia/Dubai\",\n"));
+
+  /* Reopened: Dubai, not "UTC+04:00". */
+  reopened = cd_article_load_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), reopened);
+  g_assert_cmpstr (zone_label (rows.zone_row), ==, "Asia/Dubai");
+  g_assert_cmpstr (date_text (&rows), ==, "Wed 12 Jul 2017");
+  g_assert_cmpstr (editable_text (rows.time_row), ==, "09:00");
+  published = cd_article_get_published (reopened);
+  g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (published)), ==, "Asia/Dubai");
+
+  g_remove (path);
+  g_rmdir (dir);
+  gtk_window_destroy (window);
+  cd_metadata_form_set_article (CD_METADATA_FORM (form), NULL);
   g_assert_finalize_object (form);
 }
 
@@ -657,7 +779,7 @@ test_form_embargo (void)
   g_assert_nonnull (cd_article_get_embargo (article));
   g_assert_true (g_date_time_equal (cd_article_get_embargo (article),
                                     cd_article_get_published (article)));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==,
+  g_assert_cmpstr (date_text (&rows), ==,
                    "Fri 27 Nov 2026");
   g_assert_cmpstr (adw_expander_row_get_subtitle (expander), ==, "Fri 27 Nov 2026, 07:30 UTC");
 
@@ -670,7 +792,7 @@ test_form_embargo (void)
   /* Off clears it. */
   adw_expander_row_set_enable_expansion (expander, FALSE);
   g_assert_null (cd_article_get_embargo (article));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (rows.date_button)), ==, "Not set");
+  g_assert_cmpstr (date_text (&rows), ==, "");
 
   /* Set elsewhere: the switch follows. */
   cd_article_set_embargo (article, expected);
@@ -830,7 +952,7 @@ test_form_focus_field (void)
 
   g_assert_true (cd_metadata_form_focus_field (CD_METADATA_FORM (form), "published"));
   focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (gtk_widget_is_ancestor (focus, published.date_button));
+  g_assert_true (gtk_widget_is_ancestor (focus, published.date_row));
 
   g_assert_true (cd_metadata_form_focus_field (CD_METADATA_FORM (form), "authors"));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -847,7 +969,7 @@ test_form_focus_field (void)
   cd_article_set_embargo (article, cd_article_get_published (article));
   g_assert_true (cd_metadata_form_focus_field (CD_METADATA_FORM (form), "embargo"));
   focus = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_true (gtk_widget_is_ancestor (focus, embargo.date_button));
+  g_assert_true (gtk_widget_is_ancestor (focus, embargo.date_row));
 
   /* The tag editor is asked to take the focus; the image editor's fields are
    * its own (tested with it). */
@@ -1101,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/metadata-form/counters", test_form_counters);
   g_test_add_func ("/metadata-form/slug", test_form_slug);
   g_test_add_func ("/metadata-form/dates", test_form_dates);
+  g_test_add_func ("/metadata-form/typed-date-saved", test_form_typed_date_saved);
   g_test_add_func ("/metadata-form/embargo", test_form_embargo);
   g_test_add_func ("/metadata-form/switch-writes-nothing", test_form_switch_writes_nothing);
   g_test_add_func ("/metadata-form/follows-article", test_form_follows_article);

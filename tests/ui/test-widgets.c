@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "copydesk-core.h"
 #include "cd-date-editor.h"
 #include "cd-preferences-window.h"
 #include "cd-preflight-button.h"
@@ -1333,6 +1334,48 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
+/* The date editor's rows, in their order: date, time, zone. */
+typedef struct
+{
+  GtkWidget *date_row;
+  GtkWidget *date_button;
+  GtkWidget *time_row;
+  GtkWidget *zone_row;
+  GtkWidget *zone_button;
+} EditorRows;
+
+static void
+get_editor_rows (GtkWidget  *editor,
+                 EditorRows *rows)
+{
+  GtkWidget *list = find_child_of_type (editor, GTK_TYPE_LIST_BOX);
+
+  rows->date_row = gtk_widget_get_first_child (list);
+  rows->time_row = gtk_widget_get_next_sibling (rows->date_row);
+  rows->zone_row = gtk_widget_get_next_sibling (rows->time_row);
+  g_assert_true (ADW_IS_ENTRY_ROW (rows->date_row));
+  g_assert_true (ADW_IS_ENTRY_ROW (rows->time_row));
+  g_assert_true (ADW_IS_ACTION_ROW (rows->zone_row));
+  rows->date_button = find_child_of_type (rows->date_row, GTK_TYPE_MENU_BUTTON);
+  rows->zone_button = find_child_of_type (rows->zone_row, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (rows->date_button);
+  g_assert_nonnull (rows->zone_button);
+}
+
+static const char *
+zone_shown (EditorRows *rows)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (rows->zone_row));
+}
+
+static void
+type_date (EditorRows *rows,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (rows->date_row), text);
+  g_signal_emit_by_name (rows->date_row, "entry-activated");
+}
+
 static void
 test_date_editor_value (void)
 {
@@ -1341,24 +1384,23 @@ test_date_editor_value (void)
   g_autoptr(GDateTime) same = g_date_time_new_utc (2026, 11, 27, 7, 30, 0);
   g_autoptr(GDateTime) expected = NULL;
   g_autoptr(GDateTime) from_file = g_date_time_new_from_iso8601 ("2026-06-01T08:00:00+02:00", NULL);
-  GtkWidget *date_button = find_child_of_type (editor, GTK_TYPE_MENU_BUTTON);
-  GtkWidget *time_row = find_child_of_type (editor, ADW_TYPE_ENTRY_ROW);
-  GtkWidget *zone_row = find_child_of_type (editor, ADW_TYPE_COMBO_ROW);
-  GtkWidget *date_row = gtk_widget_get_ancestor (date_button, ADW_TYPE_ACTION_ROW);
-  GtkStringObject *zone;
+  EditorRows rows;
   guint notified = 0;
 
+  get_editor_rows (editor, &rows);
   g_signal_connect (editor, "notify::date-time", G_CALLBACK (count_notify_cb), &notified);
 
-  /* Unset. */
+  /* Unset; the calendar is not made before it is opened. */
   g_assert_null (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)));
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Not set");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "");
+  g_assert_null (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows.date_button))));
+  g_assert_null (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows.zone_button))));
 
   /* The title names the date row. */
   g_object_set (editor, "title", "Publication Date", NULL);
   g_assert_cmpstr (cd_date_editor_get_title (CD_DATE_EDITOR (editor)), ==, "Publication Date");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), ==,
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows.date_row)), ==,
                    "Publication Date");
 
   /* Set from outside: shown, notified once; the same instant again is no change. */
@@ -1366,26 +1408,24 @@ test_date_editor_value (void)
   g_assert_cmpuint (notified, ==, 1);
   cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), same);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Fri 27 Nov 2026");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "07:30");
-  zone = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
-  g_assert_cmpstr (gtk_string_object_get_string (zone), ==, "UTC");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "Fri 27 Nov 2026");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "07:30");
+  g_assert_cmpstr (zone_shown (&rows), ==, "UTC");
 
   /* Typed: a whole time is the new value. */
-  gtk_editable_set_text (GTK_EDITABLE (time_row), "9:05");
+  gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:05");
   g_assert_cmpuint (notified, ==, 2);
   expected = g_date_time_new_utc (2026, 11, 27, 9, 5, 0);
   g_assert_true (g_date_time_equal (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)),
                                     expected));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "9:05");
-  gtk_editable_set_text (GTK_EDITABLE (time_row), "9:0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "9:05");
+  gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:0");
   g_assert_cmpuint (notified, ==, 2);
 
   /* An offset from a file is offered as it is, without writing back. */
   cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), from_file);
   g_assert_cmpuint (notified, ==, 3);
-  zone = adw_combo_row_get_selected_item (ADW_COMBO_ROW (zone_row));
-  g_assert_cmpstr (gtk_string_object_get_string (zone), ==, "UTC+02:00");
+  g_assert_cmpstr (zone_shown (&rows), ==, "UTC+02:00");
   g_assert_true (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)) == from_file);
   g_assert_cmpstr (g_time_zone_get_identifier (cd_date_editor_get_zone (CD_DATE_EDITOR (editor))),
                    ==, g_time_zone_get_identifier (g_date_time_get_timezone (from_file)));
@@ -1393,10 +1433,169 @@ test_date_editor_value (void)
   /* Unset from outside. */
   g_object_set (editor, "date-time", NULL, NULL);
   g_assert_cmpuint (notified, ==, 4);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (date_button)), ==, "Not set");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "");
 
   g_assert_finalize_object (editor);
+}
+
+static void
+test_date_editor_typed (void)
+{
+  GtkWidget *editor = g_object_ref_sink (cd_date_editor_new ());
+  g_autoptr(GDateTime) value = g_date_time_new_utc (2026, 11, 27, 7, 30, 0);
+  GDateTime *now;
+  EditorRows rows;
+  guint notified = 0;
+
+  get_editor_rows (editor, &rows);
+  cd_date_editor_set_language (CD_DATE_EDITOR (editor), "en-GB");
+  cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), value);
+  g_signal_connect (editor, "notify::date-time", G_CALLBACK (count_notify_cb), &notified);
+
+  /* Typing is no change until the row is activated; then one change that
+   * keeps the time and the zone. */
+  gtk_editable_set_text (GTK_EDITABLE (rows.date_row), "12 July 2017");
+  g_assert_cmpuint (notified, ==, 0);
+  g_signal_emit_by_name (rows.date_row, "entry-activated");
+  g_assert_cmpuint (notified, ==, 1);
+  now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpint (g_date_time_get_year (now), ==, 2017);
+  g_assert_cmpint (g_date_time_get_month (now), ==, 7);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 12);
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 7);
+  g_assert_cmpint (g_date_time_get_minute (now), ==, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "Wed 12 Jul 2017");
+  g_assert_false (gtk_widget_has_css_class (rows.date_row, "error"));
+
+  /* What the row shows, activated again, is no change. */
+  g_signal_emit_by_name (rows.date_row, "entry-activated");
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* A date that does not exist: marked, explained, the value kept. */
+  type_date (&rows, "31 February 2017");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (rows.date_row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rows.date_row), "28 days"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "31 February 2017");
+  g_assert_true (g_date_time_equal (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)), now));
+  /* Correcting it clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (rows.date_row), "3 February 2017");
+  g_assert_false (gtk_widget_has_css_class (rows.date_row, "error"));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (rows.date_row), "28 days"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rows.date_row), "12 July 2017"));
+
+  /* Numbers follow the article's language. */
+  type_date (&rows, "12/07/2017");
+  now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpint (g_date_time_get_month (now), ==, 7);
+  cd_date_editor_set_language (CD_DATE_EDITOR (editor), "en-US");
+  type_date (&rows, "12/07/2017");
+  now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpint (g_date_time_get_month (now), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (now), ==, 7);
+
+  /* A full ISO 8601 time brings its time and offset. */
+  type_date (&rows, "2017-07-12T09:00:00+04:00");
+  now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 9);
+  g_assert_cmpint (g_date_time_get_utc_offset (now), ==, 4 * G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "09:00");
+  g_assert_cmpstr (zone_shown (&rows), ==, "UTC+04:00");
+
+  /* Times as people write them. */
+  gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:30 pm");
+  now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpint (g_date_time_get_hour (now), ==, 21);
+  g_assert_cmpint (g_date_time_get_minute (now), ==, 30);
+  gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "25:00");
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
+  g_assert_true (gtk_widget_has_css_class (rows.time_row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (rows.time_row), "no hour 25"));
+  g_assert_cmpint (g_date_time_get_hour (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor))), ==, 21);
+
+  /* Emptied, the date comes back: it cannot unset the value. */
+  type_date (&rows, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.date_row)), ==, "Wed 12 Jul 2017");
+
+  g_assert_finalize_object (editor);
+}
+
+static gboolean
+zone_results_are_cb (gpointer data)
+{
+  GtkListView *list = data;
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint n = g_list_model_get_n_items (model);
+
+  /* Dubai and nothing else that is not at +04:00 by name. */
+  return n >= 1 && n < 5;
+}
+
+static void
+test_date_editor_zone_search (void)
+{
+  GtkWidget *editor = cd_date_editor_new ();
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) value = g_date_time_new (berlin, 2017, 7, 12, 9, 0, 0);
+  g_autoptr(CdTimeZone) first = NULL;
+  GtkWidget *popover, *search, *list;
+  GtkWindow *window;
+  GDateTime *chosen;
+  EditorRows rows;
+
+  get_editor_rows (editor, &rows);
+  cd_date_editor_set_date_time (CD_DATE_EDITOR (editor), value);
+  g_assert_cmpstr (zone_shown (&rows), ==, "Europe/Berlin");
+  window = cd_ui_test_show (editor, 420, 600);
+
+  /* Opened, the list is every zone, the local one first. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (rows.zone_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (rows.zone_button)));
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the zone list to open");
+  search = find_child_of_type (popover, GTK_TYPE_SEARCH_ENTRY);
+  list = find_child_of_type (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (search);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (search) ||
+                 gtk_widget_get_focus_child (search) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                    >, 300);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
+  g_assert_true (cd_time_zone_get_is_local (first));
+  screenshot (popover, "date-editor-zone-list");
+
+  /* Typed, it narrows to the city. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Dubai");
+  cd_ui_test_wait_for (zone_results_are_cb, list, CD_UI_TEST_TIMEOUT_MS,
+                       "the zone list to show Dubai");
+  {
+    g_autoptr(CdTimeZone) found = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
+    g_assert_cmpstr (cd_time_zone_get_id (found), ==, "Asia/Dubai");
+  }
+  screenshot (popover, "date-editor-zone-search");
+
+  /* Enter takes it, keeping the wall-clock time. */
+  g_signal_emit_by_name (search, "activate");
+  chosen = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
+  g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (chosen)), ==, "Asia/Dubai");
+  g_assert_cmpint (g_date_time_get_hour (chosen), ==, 9);
+  g_assert_cmpint (g_date_time_get_utc_offset (chosen), ==, 4 * G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (zone_shown (&rows), ==, "Asia/Dubai");
+
+  /* By offset too; nothing found says so. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (rows.zone_button));
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb, popover, CD_UI_TEST_TIMEOUT_MS,
+                       "the zone list to open again");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (search), "Atlantis");
+  cd_ui_test_wait_for (cd_ui_test_is_mapped_cb,
+                       gtk_widget_get_last_child (gtk_popover_get_child (GTK_POPOVER (popover))),
+                       CD_UI_TEST_TIMEOUT_MS, "the list to say nothing matches");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (rows.zone_button));
+
+  gtk_window_destroy (window);
 }
 
 /* Search bar */
@@ -1500,6 +1699,8 @@ main (int   argc,
   g_test_add_func ("/widgets/preflight-button/popup", test_preflight_button_popup);
   g_test_add_func ("/widgets/preflight-button/model-changes", test_preflight_button_model_changes);
   g_test_add_func ("/widgets/date-editor/value", test_date_editor_value);
+  g_test_add_func ("/widgets/date-editor/typed", test_date_editor_typed);
+  g_test_add_func ("/widgets/date-editor/zone-search", test_date_editor_zone_search);
   g_test_add_func ("/widgets/search-bar/view", test_search_bar_view);
   g_test_add_func ("/widgets/status-bar/sample", test_status_bar_sample);
   g_test_add_func ("/widgets/status-bar/short", test_status_bar_short);

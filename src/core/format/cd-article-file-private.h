@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 static const char * const known_members[] = {
   "format", "version", "id", "created", "modified", "status", "planned_words",
   "language", "headline", "standfirst", "slug", "section", "authors", "dateline",
-  "published", "embargo", "image", "tags", "comments", "editor_note", "body", "publications",
+  "published", "published_zone", "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "publications",
   NULL
 };
 

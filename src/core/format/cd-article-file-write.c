@@ -12,6 +12,7 @@
 
 #include "cd-article-file-private.h"
 #include "cd-json.h"
+#include "cd-time-zones.h"
 
 static void
 set_text (JsonObject *object,
@@ -42,6 +43,28 @@ set_date_member (JsonObject *object,
       g_autofree char *text = cd_date_time_to_string (value);
       json_object_set_string_member (object, member, text);
     }
+}
+
+/* A chosen time's zone goes beside it ("published_zone": "Asia/Dubai") when
+ * it has a name: the offset alone cannot tell Dubai from Muscat, nor say
+ * what the clock will read after a change of rules. */
+static void
+set_date_zone_member (JsonObject *object,
+                      const char *member,
+                      GDateTime  *value)
+{
+  g_autofree char *zone_member = NULL;
+  g_autofree char *zone_id = NULL;
+
+  if (value == NULL)
+    return;
+
+  zone_id = cd_time_zone_dup_iana_id (g_date_time_get_timezone (value));
+  if (zone_id == NULL)
+    return;
+
+  zone_member = g_strconcat (member, "_zone", NULL);
+  json_object_set_string_member (object, zone_member, zone_id);
 }
 
 static void
@@ -161,7 +184,9 @@ cd_article_to_json (CdArticle *article)
 
   set_text (root, "dateline", cd_article_get_dateline (article));
   set_date_member (root, "published", cd_article_get_published (article));
+  set_date_zone_member (root, "published", cd_article_get_published (article));
   set_date_member (root, "embargo", cd_article_get_embargo (article));
+  set_date_zone_member (root, "embargo", cd_article_get_embargo (article));
 
   image = cd_article_get_image (article);
   if (cd_image_is_empty (image))

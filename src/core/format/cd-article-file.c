@@ -11,6 +11,7 @@
 #include "cd-article-file-private.h"
 #include "cd-file-util.h"
 #include "cd-json.h"
+#include "cd-time-zones.h"
 
 /*
  * The .copydesk file format
@@ -95,6 +96,36 @@ check_header (Loader     *loader,
   return TRUE;
 }
 
+/* Reads "published_zone" (for @member "published"), the IANA name of the
+ * zone the time was chosen in, and puts *@value in that zone when the system
+ * knows it and its offset then is the one saved: a name from a newer tzdata,
+ * or one whose rules have changed since, leaves the offset as it is. */
+static gboolean
+read_date_zone (Loader      *loader,
+                JsonObject  *root,
+                const char  *member,
+                GDateTime  **value)
+{
+  g_autofree char *zone_member = g_strconcat (member, "_zone", NULL);
+  g_autoptr(GDateTime) named = NULL;
+  const char *zone_id = NULL;
+
+  if (!cd_article_file_read_text (loader, root, zone_member, zone_member, MAX_TEXT_BYTES, &zone_id))
+    return FALSE;
+
+  if (zone_id == NULL)
+    return TRUE;
+
+  named = cd_date_time_in_named_zone (*value, zone_id);
+  if (named != NULL)
+    {
+      g_date_time_unref (*value);
+      *value = g_steal_pointer (&named);
+    }
+
+  return TRUE;
+}
+
 static CdArticle *
 article_from_json (Loader   *loader,
                    JsonNode *root_node)
@@ -168,6 +199,10 @@ article_from_json (Loader   *loader,
                                   date_fields[i].member);
           return NULL;
         }
+
+      if (value != NULL && nullable &&
+          !read_date_zone (loader, root, date_fields[i].member, &value))
+        return NULL;
 
       date_fields[i].setter (article, value);
     }

@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "cd-article"
 
 #include "cd-article-private.h"
+#include "cd-time-zones.h"
 
 static JsonObject *
 copy_extra (JsonObject *extra)
@@ -265,8 +266,10 @@ cd_article_equal (CdArticle *self,
          g_strcmp0 (self->slug, other->slug) == 0 &&
          date_times_equal (self->created, other->created) &&
          date_times_equal (self->modified, other->modified) &&
-         date_times_equal (self->published, other->published) &&
-         date_times_equal (self->embargo, other->embargo) &&
+         /* The zone a time was chosen in is saved beside it: 09:00 in Dubai
+          * and 09:00 at +04:00 are different choices. */
+         cd_date_time_same_choice (self->published, other->published) &&
+         cd_date_time_same_choice (self->embargo, other->embargo) &&
          authors_equal (G_LIST_MODEL (self->authors), G_LIST_MODEL (other->authors)) &&
          tags_equal (G_LIST_MODEL (self->tags), G_LIST_MODEL (other->tags)) &&
          images_equal (self->image, other->image) &&

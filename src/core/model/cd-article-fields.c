@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cd-article-private.h"
+#include "cd-time-zones.h"
 
 static const struct {
   CdArticleStatus  status;
@@ -109,16 +110,13 @@ set_string (CdArticle   *self,
 }
 
 /* Two date-times are the same value only if they are the same instant written
- * with the same offset, since the offset is part of what is saved and exported. */
+ * with the same offset, since the offset is part of what is saved and exported,
+ * and in the same named zone, which is saved beside a chosen time. */
 static gboolean
 date_time_same (GDateTime *a,
                 GDateTime *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b) &&
-         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+  return cd_date_time_same_choice (a, b);
 }
 
 static void

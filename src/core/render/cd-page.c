@@ -9,6 +9,7 @@
 
 #include "cd-article-file.h"
 #include "cd-text.h"
+#include "cd-time-zones.h"
 #include "cd-core-resources.h"
 #include "cd-language.h"
 #include "cd-markdown.h"
@@ -554,6 +555,17 @@ set_date (GHashTable         *values,
     }
 
   date = cd_language_words_format_date (language, date_time);
+  /* A reader abroad needs the zone: "12 July 2017, 09:00 CEST", "09:00
+   * UTC+04:00". Languages whose format names it already (British English's
+   * "GMT" and "BST") are left as they are. */
+  if (strstr (language->date_format, "%G") == NULL && strstr (language->date_format, "%Z") == NULL)
+    {
+      g_autofree char *zone = cd_date_time_dup_zone_label (date_time);
+      char *with_zone = g_strdup_printf ("%s %s", date, zone);
+
+      g_free (date);
+      date = with_zone;
+    }
   set_text (values, date_name, date);
 
   rfc3339 = cd_date_time_to_string (date_time);
