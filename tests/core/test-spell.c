@@ -206,6 +206,9 @@ test_words_robust (void)
         {
           g_autofree char *a = words_of (junk, (gssize) length, CD_SPELL_TEXT_MARKDOWN);
           g_autofree char *b = words_of (junk, (gssize) length, CD_SPELL_TEXT_PLAIN);
+
+          g_assert_nonnull (a);
+          g_assert_nonnull (b);
         }
     }
 }
