@@ -35,6 +35,7 @@ static const char * const top_level_keys[] = {
   "limits",
   "rules",
   "style",
+  "words",
   NULL
 };
 
@@ -497,6 +498,16 @@ load_member (CdHouseRules  *self,
   else if (strcmp (key, "style") == 0)
     {
       return cd_house_rules_load_style (self, ctx, node, error);
+    }
+  else if (strcmp (key, "words") == 0)
+    {
+      g_autofree char *problem = NULL;
+
+      if (!cd_house_rules_load_words (self, node, &problem))
+        {
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID, "%s", problem);
+          return FALSE;
+        }
     }
   else
     {

@@ -48,6 +48,7 @@ static const char * const rule_ids[] = {
   "style-double-space",
   "style-quotes",
   "style-numbers",
+  "spelling",
   NULL
 };
 
@@ -81,6 +82,7 @@ static const CdRuleLevel rule_defaults[] = {
   CD_RULE_LEVEL_WARNING,  /* style-double-space */
   CD_RULE_LEVEL_WARNING,  /* style-quotes */
   CD_RULE_LEVEL_WARNING,  /* style-numbers */
+  CD_RULE_LEVEL_WARNING,  /* spelling */
 };
 
 #define N_RULES G_N_ELEMENTS (rule_defaults)
@@ -125,6 +127,8 @@ struct _CdHouseRules
   /* The "style" member: language tag, lower case → CdStyleLanguage; never
    * NULL (cd-house-rules-style.c). */
   GHashTable  *style;
+  /* The house words; NULL for none. */
+  char       **words;
 };
 
 /* cd-house-rules-load.c: what reading one member of a file needs, shared
@@ -169,5 +173,15 @@ void     cd_house_rules_style_compile (CdHouseRules  *self);
 /* The index of @id in the NULL-terminated @ids, or -1. */
 int cd_house_rules_find_id (const char * const *ids,
                             const char         *id);
+
+/* cd-house-rules-words.c */
+/* The most house words, and the longest, that a file may give. */
+#define CD_HOUSE_RULES_MAX_WORDS       10000
+#define CD_HOUSE_RULES_MAX_WORD_LENGTH 100
+/* Reads the "words" member into @self; FALSE with a sentence in @problem
+ * when it is not a list of words. */
+gboolean cd_house_rules_load_words (CdHouseRules  *self,
+                                    JsonNode      *node,
+                                    char         **problem);
 
 G_END_DECLS
