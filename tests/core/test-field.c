@@ -363,6 +363,9 @@ test_field_preflight (void)
   for (guint i = 0; all_rules[i] != NULL; i++)
     {
       g_test_message ("rule %s", all_rules[i]);
+      /* The spell checker, not the preflight, reports spelling. */
+      if (g_str_equal (all_rules[i], "spelling"))
+        continue;
       g_assert_true (g_hash_table_contains (rules_seen, all_rules[i]));
     }
   /* The image file is checked beyond the house rules. */

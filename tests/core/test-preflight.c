@@ -258,7 +258,7 @@ test_house_rules_default_file (void)
   rules = json_object_get_object_member (root, "rules");
   limits = json_object_get_object_member (root, "limits");
 
-  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 23);
+  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 24);
   g_assert_cmpuint (json_object_get_size (rules), ==, g_strv_length ((char **) rule_ids));
   for (guint i = 0; rule_ids[i] != NULL; i++)
     {
@@ -408,10 +408,10 @@ test_house_rules_partial (void)
   "slug-length, section-required, language-required, language-tag, byline-required, " \
   "author-name, dateline-required, published-required, embargo-order, image-source, " \
   "image-alt, image-caption, image-credit, tags-required, body-required, body-tk, " \
-  "body-empty-link, body-too-short."
+  "body-empty-link, body-too-short, spelling."
 
 #define KNOWN_KEYS \
-  "$schema, format, version, name, reading_speed, image_base_url, limits, rules."
+  "$schema, format, version, name, reading_speed, image_base_url, limits, rules, words."
 
 #define NOT_POSITIVE(column, limit, found) \
   "rules.json:1:" column ": the limit “" limit "” must be a positive whole number, not " found "."
@@ -557,8 +557,21 @@ test_house_rules_bad_data (void)
       "rules.json:1:60: the rule “body-tk” is set to “Error”; use “error”, “warning” or “off”." },
     { HEAD "\"rules\": {\"body-tk\": false}}", CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:60: the rule “body-tk” is set to false; use “error”, “warning” or “off”." },
-    { HEAD "\"rules\": {\"spelling\": \"error\"}}", CD_HOUSE_RULES_ERROR_INVALID,
-      "rules.json:1:60: unknown rule “spelling” in “rules”; known rules are " KNOWN_RULES },
+    { HEAD "\"rules\": {\"grammar\": \"error\"}}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:60: unknown rule “grammar” in “rules”; known rules are " KNOWN_RULES },
+    /* The house words: a list of words or names, bounded. */
+    { HEAD "\"words\": \"Ngata\"}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: “words” must be a list of the house’s words, such as "
+      "[\"Waitematā\", \"Ngata\"]." },
+    { HEAD "\"words\": [\"Ngata\", 7]}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: Item 2 of “words” must be a word or name of 1 to 100 bytes, "
+      "without spaces at either end or control characters." },
+    { HEAD "\"words\": [\" Ngata\"]}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: Item 1 of “words” must be a word or name of 1 to 100 bytes, "
+      "without spaces at either end or control characters." },
+    { HEAD "\"words\": [\"\"]}", CD_HOUSE_RULES_ERROR_INVALID,
+      "rules.json:1:50: Item 1 of “words” must be a word or name of 1 to 100 bytes, "
+      "without spaces at either end or control characters." },
     { HEAD "\"rules\": {\"body-tk\": \"off\", \"body-tk\": \"error\"}}",
       CD_HOUSE_RULES_ERROR_INVALID,
       "rules.json:1:78: the key “body-tk” appears twice in the same object; "

@@ -34,6 +34,7 @@ static const char * const top_level_keys[] = {
   "image_base_url",
   "limits",
   "rules",
+  "words",
   NULL
 };
 
@@ -502,6 +503,16 @@ load_member (CdHouseRules  *self,
   else if (strcmp (key, "rules") == 0)
     {
       return load_rules (self, ctx, node, error);
+    }
+  else if (strcmp (key, "words") == 0)
+    {
+      g_autofree char *problem = NULL;
+
+      if (!cd_house_rules_load_words (self, node, &problem))
+        {
+          set_error_at (error, ctx, position, CD_HOUSE_RULES_ERROR_INVALID, "%s", problem);
+          return FALSE;
+        }
     }
   else
     {

@@ -9,6 +9,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cd-house-rules.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,7 @@ static const char * const rule_ids[] = {
   "body-tk",
   "body-empty-link",
   "body-too-short",
+  "spelling",
   NULL
 };
 
@@ -67,6 +70,7 @@ static const CdRuleLevel rule_defaults[] = {
   CD_RULE_LEVEL_ERROR,    /* body-tk */
   CD_RULE_LEVEL_ERROR,    /* body-empty-link */
   CD_RULE_LEVEL_WARNING,  /* body-too-short */
+  CD_RULE_LEVEL_WARNING,  /* spelling */
 };
 
 #define N_RULES G_N_ELEMENTS (rule_defaults)
@@ -107,11 +111,23 @@ struct _CdHouseRules
   guint        reading_speed;
   int          limits[N_LIMITS];
   CdRuleLevel  levels[N_RULES];
+  /* The house words; NULL for none. */
+  char       **words;
 };
 
 /* cd-house-rules.c */
 /* The index of @id in the NULL-terminated @ids, or -1. */
 int cd_house_rules_find_id (const char * const *ids,
                             const char         *id);
+
+/* cd-house-rules-words.c */
+/* The most house words, and the longest, that a file may give. */
+#define CD_HOUSE_RULES_MAX_WORDS       10000
+#define CD_HOUSE_RULES_MAX_WORD_LENGTH 100
+/* Reads the "words" member into @self; FALSE with a sentence in @problem
+ * when it is not a list of words. */
+gboolean cd_house_rules_load_words (CdHouseRules  *self,
+                                    JsonNode      *node,
+                                    char         **problem);
 
 G_END_DECLS

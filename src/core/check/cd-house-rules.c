@@ -42,6 +42,7 @@ cd_house_rules_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->image_base_url, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
 
   G_OBJECT_CLASS (cd_house_rules_parent_class)->finalize (object);
 }
@@ -253,4 +254,24 @@ const char * const *
 cd_house_rules_list_limits (void)
 {
   return limit_ids;
+}
+
+/**
+ * cd_house_rules_get_words:
+ * @self: a #CdHouseRules
+ *
+ * The house's own words, such as the names of people and places the desk
+ * writes about, which the spell checker accepts.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the words; empty
+ *   when there are none
+ */
+const char * const *
+cd_house_rules_get_words (CdHouseRules *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (CD_IS_HOUSE_RULES (self), none);
+
+  return self->words != NULL ? (const char * const *) self->words : none;
 }

@@ -59,6 +59,7 @@ int           cd_house_rules_get_limit       (CdHouseRules  *self,
                                               const char    *limit_id);
 guint         cd_house_rules_get_reading_speed (CdHouseRules *self);
 const char   *cd_house_rules_get_image_base_url (CdHouseRules *self);
+const char * const *cd_house_rules_get_words (CdHouseRules *self);
 
 CdRuleLevel   cd_house_rules_get_rule_level  (CdHouseRules  *self,
                                               const char    *rule_id);
