@@ -5,8 +5,6 @@
 
 #define G_LOG_DOMAIN "cd-spell-context"
 
-#include <glib/gi18n.h>
-
 #include "cd-spell-context.h"
 
 /* Typing "en-GB" in the language field passes through "e" and "en-": the
@@ -24,8 +22,8 @@ struct _CdSpellContext
   CdSpellChecker *checker;
   /* Language tag → CdSpellChecker, or no entry when it has no dictionary. */
   GHashTable     *checkers;
-  /* Languages whose missing dictionary has been reported already. */
-  GHashTable     *told;
+  /* Language tag → core's sentence on its missing dictionary. */
+  GHashTable     *missing;
   char           *message;
   guint           language_source;
 };
@@ -67,8 +65,11 @@ static void
 apply_house_words (CdSpellContext *self,
                    CdSpellChecker *checker)
 {
-  (void) self;
-  (void) checker;
+  static const char * const none[] = { NULL };
+
+  cd_spell_checker_set_house_words (checker, self->rules != NULL
+                                             ? cd_house_rules_get_words (self->rules)
+                                             : none);
 }
 
 static CdSpellChecker *
@@ -79,19 +80,14 @@ lookup_checker (CdSpellContext *self,
   CdSpellChecker *checker;
 
   checker = g_hash_table_lookup (self->checkers, language);
-  if (checker != NULL)
+  if (checker != NULL || g_hash_table_contains (self->missing, language))
     return checker;
 
   checker = cd_spell_checker_new (language, &error);
   if (checker == NULL)
     {
-      /* Said once per language, in the status bar: a missing dictionary is
-       * a fact about the computer, not a mistake in the article. */
-      if (!g_hash_table_contains (self->told, language))
-        {
-          g_debug ("%s", error->message);
-          g_hash_table_add (self->told, g_strdup (language));
-        }
+      /* Asked once per language: enchant looks through every provider. */
+      g_hash_table_insert (self->missing, g_strdup (language), g_strdup (error->message));
       return NULL;
     }
 
@@ -104,7 +100,7 @@ void
 cd_spell_context_update_checker (CdSpellContext *self)
 {
   CdSpellChecker *checker = NULL;
-  g_autofree char *message = NULL;
+  const char *message = NULL;
   const char *language = NULL;
 
   g_return_if_fail (CD_IS_SPELL_CONTEXT (self));
@@ -115,9 +111,13 @@ cd_spell_context_update_checker (CdSpellContext *self)
     language = cd_article_get_language (self->article);
   if (self->enabled && language != NULL && *language != '\0')
     {
+      /* Said in the status bar, not in the way: a missing dictionary is a
+       * fact about the computer, not a mistake in the article. */
       checker = lookup_checker (self, language);
       if (checker == NULL)
-        message = g_strdup_printf (_("No spelling dictionary for “%s”"), language);
+        message = g_hash_table_lookup (self->missing, language);
+      else
+        message = cd_spell_checker_get_fallback_message (checker);
     }
 
   set_message (self, message);
@@ -164,7 +164,7 @@ cd_spell_context_finalize (GObject *object)
 {
   CdSpellContext *self = CD_SPELL_CONTEXT (object);
 
-  g_clear_pointer (&self->told, g_hash_table_unref);
+  g_clear_pointer (&self->missing, g_hash_table_unref);
   g_free (self->message);
 
   G_OBJECT_CLASS (cd_spell_context_parent_class)->finalize (object);
@@ -258,7 +258,7 @@ cd_spell_context_init (CdSpellContext *self)
 {
   self->enabled = TRUE;
   self->checkers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 CdSpellContext *

@@ -383,18 +383,20 @@ cd_status_bar_dup_text (CdStatusBar *self)
  * cd_status_bar_set_note:
  * @self: a #CdStatusBar
  * @note: (nullable): a short remark at the end of the bar, or %NULL for none
+ * @details: (nullable): more about it, in the remark's tooltip
  *
  * Shows something worth knowing that needs no answer, such as a missing
  * spelling dictionary.
  */
 void
 cd_status_bar_set_note (CdStatusBar *self,
-                        const char  *note)
+                        const char  *note,
+                        const char  *details)
 {
   g_return_if_fail (CD_IS_STATUS_BAR (self));
 
   gtk_label_set_label (self->note_label, note != NULL ? note : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label), note);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label), details != NULL ? details : note);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
 }
 

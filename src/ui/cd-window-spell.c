@@ -5,6 +5,8 @@
 
 #define G_LOG_DOMAIN "cd-window"
 
+#include <string.h>
+
 #include "cd-window-private.h"
 
 /* One spell context per window: the body, the form's prose fields and the
@@ -12,10 +14,18 @@
  * accepted in all. It follows the article's language and the house rules;
  * the window hands it each new preflight result for the style underlines. */
 
+/* The status bar has room for core's first sentence ("There is no spelling
+ * dictionary for Swahili (sw)."); its tooltip says what to install. */
 static void
 spell_message_cb (CdWindow *self)
 {
-  cd_status_bar_set_note (self->status_bar, cd_spell_context_get_message (self->spell));
+  const char *message = cd_spell_context_get_message (self->spell);
+  g_autofree char *note = NULL;
+  const char *stop;
+
+  if (message != NULL && (stop = strstr (message, ". ")) != NULL)
+    note = g_strndup (message, (gsize) (stop - message + 1));
+  cd_status_bar_set_note (self->status_bar, note != NULL ? note : message, message);
 }
 
 void
