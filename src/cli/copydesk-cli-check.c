@@ -2,15 +2,19 @@
  * SPDX-FileCopyrightText: 2026 The Copydesk authors */
 
 /* The commands that check and measure articles: "validate" (the house
- * rules' preflight, as text or JSON, with its exit status for pipelines) and
- * "stats" (words, characters, paragraphs and reading time). */
+ * rules' preflight and, with --spelling, the spell checker, as text or
+ * JSON, with its exit status for pipelines) and "stats" (words, characters,
+ * paragraphs and reading time). */
 
 #include "config.h"
 
 #define G_LOG_DOMAIN "copydesk-cli"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cd-field.h"
+#include "cd-spell.h"
 #include "copydesk-cli-private.h"
 
 static const char *
@@ -27,6 +31,98 @@ severity_label (CdSeverity severity)
 
 /* validate */
 
+/* Where byte @offset of @text is: its line and its column in characters,
+ * both from 1. Bytes that are not UTF-8 count as a character each. */
+static void
+text_position (const char *text,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  gsize length = strlen (text);
+  gsize line_start = 0;
+
+  *line = 1;
+  *column = 1;
+  offset = MIN (offset, length);
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n')
+      {
+        (*line)++;
+        line_start = i + 1;
+      }
+  for (gsize i = line_start; i < offset;)
+    {
+      gunichar ch = g_utf8_get_char_validated (text + i, (gssize) (length - i));
+
+      i += ch == (gunichar) -1 || ch == (gunichar) -2 ? 1 : (gsize) g_unichar_to_utf8 (ch, NULL);
+      (*column)++;
+    }
+}
+
+/* The line and column where @issue starts in its field's text, when it
+ * has a range. */
+static gboolean
+issue_position (CdPreflightIssue *issue,
+                CdArticle        *article,
+                guint            *line,
+                guint            *column)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *base = NULL;
+  const CdField *field;
+  guint index = CD_FIELD_NO_INDEX;
+  gsize start, end;
+
+  if (!cd_preflight_issue_get_range (issue, &start, &end)
+      || cd_preflight_issue_get_field (issue) == NULL
+      || !cd_field_id_parse (cd_preflight_issue_get_field (issue), &base, &index))
+    return FALSE;
+  field = cd_field_lookup (base);
+  if (field == NULL || cd_field_get_property (field) == NULL
+      || !cd_field_get_value (field, article, index, &value))
+    return FALSE;
+  if (!G_VALUE_HOLDS_STRING (&value) || g_value_get_string (&value) == NULL)
+    return FALSE;
+  text_position (g_value_get_string (&value), start, line, column);
+  return TRUE;
+}
+
+/* The spell checker for @language, opened once a run: NULL, with the
+ * reason in @message, when there is no dictionary. */
+static CdSpellChecker *
+spell_checker_for (GHashTable  *checkers,
+                   GHashTable  *failures,
+                   const char  *language,
+                   const char **message)
+{
+  CdSpellChecker *checker;
+  g_autoptr(GError) error = NULL;
+
+  *message = NULL;
+  if (language == NULL || language[0] == '\0')
+    {
+      *message = _("the article has no language, so its spelling was not checked.");
+      return NULL;
+    }
+  checker = g_hash_table_lookup (checkers, language);
+  if (checker != NULL)
+    return checker;
+  *message = g_hash_table_lookup (failures, language);
+  if (*message != NULL)
+    return NULL;
+
+  checker = cd_spell_checker_new (language, &error);
+  if (checker == NULL)
+    {
+      g_hash_table_insert (failures, g_strdup (language), g_strdup (error->message));
+      *message = g_hash_table_lookup (failures, language);
+      return NULL;
+    }
+  g_hash_table_insert (checkers, g_strdup (language), checker);
+  return checker;
+}
+
 int
 cd_cli_run_validate (int    argc,
                      char **argv)
@@ -36,12 +132,19 @@ cd_cli_run_validate (int    argc,
   g_autoptr(CdHouseRules) rules = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *rules_path = NULL;
+  g_autoptr(GHashTable) checkers = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_object_unref);
+  g_autoptr(GHashTable) failures = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_free);
   g_auto(GStrv) files = NULL;
   gboolean as_json = FALSE;
   gboolean quiet = FALSE;
+  gboolean spelling = FALSE;
   int status = EXIT_READY;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the report as JSON on standard output"), NULL },
+    { "spelling", 's', 0, G_OPTION_ARG_NONE, &spelling,
+      N_("Check spelling too, with the hunspell dictionary of each article’s language"), NULL },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path, N_("Check against this house-rules file"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print problems only, not ready articles"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -71,6 +174,8 @@ cd_cli_run_validate (int    argc,
       g_autoptr(GError) load_error = NULL;
       g_autoptr(CdArticle) article = cd_cli_load_article (files[i], &load_error);
       g_autoptr(GListModel) issues = NULL;
+      CdSpellChecker *checker = NULL;
+      const char *spelling_message = NULL;
       guint errors, warnings, n;
 
       if (article == NULL)
@@ -93,6 +198,37 @@ cd_cli_run_validate (int    argc,
         }
 
       issues = cd_preflight_check_in_folder (article, rules, cd_article_file_get_folder (article));
+      if (spelling)
+        {
+          checker = spell_checker_for (checkers, failures, cd_article_get_language (article),
+                                       &spelling_message);
+          if (checker != NULL)
+            {
+              g_autoptr(GListModel) misspelt = cd_spell_checker_check_article (checker, article, rules);
+              g_autoptr(GListStore) all = g_list_store_new (CD_TYPE_PREFLIGHT_ISSUE);
+
+              for (guint j = 0; j < g_list_model_get_n_items (issues); j++)
+                {
+                  g_autoptr(GObject) item = g_list_model_get_item (issues, j);
+
+                  g_list_store_append (all, item);
+                }
+              for (guint j = 0; j < g_list_model_get_n_items (misspelt); j++)
+                {
+                  g_autoptr(GObject) item = g_list_model_get_item (misspelt, j);
+
+                  g_list_store_append (all, item);
+                }
+              g_clear_object (&issues);
+              issues = G_LIST_MODEL (g_steal_pointer (&all));
+              spelling_message = cd_spell_checker_get_fallback_message (checker);
+            }
+          /* Spelling that cannot be checked is said, and changes no exit
+           * status: the article is no less ready. */
+          if (spelling_message != NULL)
+            g_printerr (checker != NULL ? _("%s: note: %s\n") : _("%s: spelling not checked: %s\n"),
+                        files[i], spelling_message);
+        }
       errors = cd_preflight_count (issues, CD_SEVERITY_ERROR);
       warnings = cd_preflight_count (issues, CD_SEVERITY_WARNING);
       n = g_list_model_get_n_items (issues);
@@ -113,11 +249,30 @@ cd_cli_run_validate (int    argc,
           json_builder_add_int_value (builder, errors);
           json_builder_set_member_name (builder, "warnings");
           json_builder_add_int_value (builder, warnings);
+          if (spelling)
+            {
+              json_builder_set_member_name (builder, "spelling");
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "checked");
+              json_builder_add_boolean_value (builder, checker != NULL);
+              if (checker != NULL)
+                {
+                  json_builder_set_member_name (builder, "dictionary");
+                  json_builder_add_string_value (builder, cd_spell_checker_get_dictionary (checker));
+                }
+              if (spelling_message != NULL)
+                {
+                  json_builder_set_member_name (builder, "message");
+                  json_builder_add_string_value (builder, spelling_message);
+                }
+              json_builder_end_object (builder);
+            }
           json_builder_set_member_name (builder, "issues");
           json_builder_begin_array (builder);
           for (guint j = 0; j < n; j++)
             {
               g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, j);
+              guint line, column;
 
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "severity");
@@ -126,6 +281,13 @@ cd_cli_run_validate (int    argc,
               json_builder_add_string_value (builder, cd_preflight_issue_get_rule (issue));
               json_builder_set_member_name (builder, "field");
               json_builder_add_string_value (builder, cd_preflight_issue_get_field (issue));
+              if (issue_position (issue, article, &line, &column))
+                {
+                  json_builder_set_member_name (builder, "line");
+                  json_builder_add_int_value (builder, line);
+                  json_builder_set_member_name (builder, "column");
+                  json_builder_add_int_value (builder, column);
+                }
               json_builder_set_member_name (builder, "message");
               json_builder_add_string_value (builder, cd_preflight_issue_get_message (issue));
               json_builder_end_object (builder);
@@ -165,10 +327,17 @@ cd_cli_run_validate (int    argc,
       for (guint j = 0; j < n; j++)
         {
           g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, j);
+          g_autofree char *where = NULL;
+          guint line, column;
 
+          /* "body:3:14", the field and where in it, for a ranged issue. */
+          if (issue_position (issue, article, &line, &column))
+            where = g_strdup_printf ("%s:%u:%u", cd_preflight_issue_get_field (issue), line, column);
+          else
+            where = g_strdup (cd_preflight_issue_get_field (issue));
           g_print ("  %-7s  %-14s  %s\n",
                    severity_label (cd_preflight_issue_get_severity (issue)),
-                   cd_preflight_issue_get_field (issue),
+                   where,
                    cd_preflight_issue_get_message (issue));
         }
     }

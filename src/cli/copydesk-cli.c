@@ -74,9 +74,12 @@ cd_cli_load_article (const char  *path,
 }
 
 static const Command commands[] = {
-  { "validate", N_("FILE…"), N_("Check articles against the house rules. Exits 0 when every article "
-                                "is ready to publish, 1 when one has errors, 2 when a file "
-                                "cannot be read."), cd_cli_run_validate },
+  { "validate", N_("FILE…"), N_("Check articles against the house rules, and with --spelling their "
+                                "spelling. Exits 0 when every article is ready to publish, 1 when "
+                                "one has errors, 2 when a file cannot be read. Misspelt words are "
+                                "warnings unless the house rules make “spelling” an error; an "
+                                "article whose language has no dictionary is said on standard "
+                                "error and keeps its exit status."), cd_cli_run_validate },
   { "stats", N_("FILE"), N_("Count the words, characters and paragraphs of an article and "
                             "estimate its reading time."), cd_cli_run_stats },
   { "new", "", N_("Print a new, empty article with a fresh id."), cd_cli_run_new },

@@ -493,13 +493,28 @@ cd_spell_checker_ignore_word (CdSpellChecker *self,
   g_hash_table_remove_all (self->cache);
 }
 
+static gboolean
+add_house_word (const char *text,
+                gsize       start,
+                gsize       end,
+                gpointer    user_data)
+{
+  CdSpellChecker *self = user_data;
+  g_autofree char *normal = normalize_word (text + start, (gssize) (end - start), NULL);
+
+  if (normal != NULL && normal[0] != '\0')
+    g_hash_table_add (self->house_words, g_utf8_casefold (normal, -1));
+  return TRUE;
+}
+
 /**
  * cd_spell_checker_set_house_words:
  * @self: the checker
  * @words: (nullable) (array zero-terminated=1): the house's words
  *
  * Accepts @words in any case, and with a possessive "'s", in place of the
- * house words set before.
+ * house words set before. An entry of several words, such as "Te Atatū",
+ * accepts each of them.
  */
 void
 cd_spell_checker_set_house_words (CdSpellChecker     *self,
@@ -516,13 +531,9 @@ cd_spell_checker_set_house_words (CdSpellChecker     *self,
   g_strfreev (self->house_words_given);
   self->house_words_given = words && words[0] ? g_strdupv ((char **) words) : NULL;
   g_hash_table_remove_all (self->house_words);
+  /* "Te Atatū" and "Hawke's Bay" give each of their words. */
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    {
-      g_autofree char *normal = normalize_word (words[i], -1, NULL);
-
-      if (normal != NULL && normal[0] != '\0')
-        g_hash_table_add (self->house_words, g_utf8_casefold (normal, -1));
-    }
+    cd_spell_foreach_word (words[i], -1, CD_SPELL_TEXT_PLAIN, add_house_word, self);
   g_hash_table_remove_all (self->cache);
 }
 
