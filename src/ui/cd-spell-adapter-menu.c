@@ -25,13 +25,6 @@ escape_label (const char *text)
   return g_strjoinv ("__", parts);
 }
 
-static const char *
-finding_replacement (CdPreflightIssue *issue)
-{
-  (void) issue;
-  return NULL;
-}
-
 static void
 set_menu_range (CdSpellAdapter    *self,
                 const GtkTextIter *start,
@@ -111,18 +104,35 @@ cd_spell_adapter_update_menu (CdSpellAdapter    *self,
       g_menu_append_section (self->menu, NULL, G_MENU_MODEL (suggestions));
       g_menu_append_section (self->menu, NULL, G_MENU_MODEL (word_section));
       set_actions_enabled (self, words[0] != NULL, TRUE);
-      return;
     }
 
+  /* A misspelt word's menu is about the word: one range for "spell.replace". */
+  if (self->menu_word != NULL)
+    return;
+
   finding = cd_spell_adapter_finding_at (self, &at, &start, &end);
-  if (finding != NULL && finding_replacement (finding->issue) != NULL)
+  if (finding != NULL && cd_preflight_issue_get_replacement (finding->issue) != NULL)
     {
       g_autoptr(GMenu) section = g_menu_new ();
       g_autoptr(GMenuItem) item = NULL;
-      const char *replacement = finding_replacement (finding->issue);
-      g_autofree char *escaped = escape_label (replacement);
-      /* Translators: a menu item; %s is the word house style prefers. */
-      g_autofree char *label = g_strdup_printf (_("Replace with “%s”"), escaped);
+      const char *replacement = cd_preflight_issue_get_replacement (finding->issue);
+      g_autofree char *label = NULL;
+
+      if (*replacement != '\0')
+        {
+          g_autofree char *escaped = escape_label (replacement);
+
+          /* Translators: a menu item; %s is the form house style prefers. */
+          label = g_strdup_printf (_("Replace with “%s”"), escaped);
+        }
+      else
+        {
+          g_autofree char *text = gtk_text_iter_get_text (&start, &end);
+          g_autofree char *escaped = escape_label (text);
+
+          /* Translators: a menu item; %s is a doubled word or extra space. */
+          label = g_strdup_printf (_("Remove “%s”"), escaped);
+        }
 
       set_menu_range (self, &start, &end);
       item = g_menu_item_new (label, NULL);

@@ -409,11 +409,15 @@ test_code_block (void)
 static void
 test_style_finding (void)
 {
-  CdWindow *window = show_window ("en-US");
+  CdWindow *window = show_window ("en-GB");
   GtkTextView *view = body_view (window);
   g_autoptr(CdPreflightIssue) issue = NULL;
   g_autoptr(GListStore) issues = g_list_store_new (CD_TYPE_PREFLIGHT_ISSUE);
   const char *body = "The council will utilise the old pier.\n";
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *text = NULL;
+  GMenuModel *menu;
 
   set_view_text (view, body);
   cd_editor_flush (window->editor);
@@ -424,9 +428,22 @@ test_style_finding (void)
                                   "Say “use”, not “utilise”.");
   cd_preflight_issue_set_range (issue, strstr (body, "utilise") - body,
                                 strstr (body, "utilise") - body + strlen ("utilise"));
+  cd_preflight_issue_set_replacement (issue, "use");
   g_list_store_append (issues, issue);
   cd_spell_context_set_issues (cd_window_get_spell_context (window), G_LIST_MODEL (issues));
   wait_for_tag (view, "utilise", TRUE, TRUE);
+  assert_tagged_now (view, "council", FALSE);
+
+  /* The menu offers core's replacement. */
+  menu = menu_for_word (view, "utilise");
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  action = menu_item_action (menu, 0, 0, &target);
+  g_assert_cmpstr (action, ==, "spell.replace");
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "use");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (view), action, target));
+  text = dup_view_text (view);
+  g_assert_cmpstr (text, ==, "The council will use the old pier.\n");
+  wait_for_tag (view, "use", TRUE, FALSE);
 
   destroy_window (window);
 }

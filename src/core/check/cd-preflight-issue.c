@@ -37,6 +37,7 @@ cd_preflight_issue_finalize (GObject *object)
   g_clear_pointer (&self->rule, g_free);
   g_clear_pointer (&self->field, g_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->replacement, g_free);
 
   G_OBJECT_CLASS (cd_preflight_issue_parent_class)->finalize (object);
 }
@@ -299,4 +300,40 @@ cd_preflight_issue_get_range (CdPreflightIssue *self,
   if (end != NULL)
     *end = self->end;
   return TRUE;
+}
+
+/**
+ * cd_preflight_issue_set_replacement:
+ * @self: a #CdPreflightIssue
+ * @replacement: (nullable): the text the issue's range may be replaced with
+ *
+ * Gives a finding about part of a field (see cd_preflight_issue_set_range())
+ * the text that fixes it, such as the preferred form of a house-style
+ * finding, so that the window can offer to replace it. Called once, by
+ * whoever creates the issue.
+ */
+void
+cd_preflight_issue_set_replacement (CdPreflightIssue *self,
+                                    const char       *replacement)
+{
+  g_return_if_fail (CD_IS_PREFLIGHT_ISSUE (self));
+
+  g_free (self->replacement);
+  self->replacement = g_strdup (replacement);
+}
+
+/**
+ * cd_preflight_issue_get_replacement:
+ * @self: a #CdPreflightIssue
+ *
+ * Returns: (transfer none) (nullable): the text that the issue's range may
+ *   be replaced with (an empty text deletes it), or %NULL when there is no
+ *   single fix
+ */
+const char *
+cd_preflight_issue_get_replacement (CdPreflightIssue *self)
+{
+  g_return_val_if_fail (CD_IS_PREFLIGHT_ISSUE (self), NULL);
+
+  return self->replacement;
 }

@@ -28,6 +28,9 @@ struct _CdPreflightIssue
    * is about the whole field. */
   gsize       start;
   gsize       end;
+
+  /* What the finding's range may be replaced with, or NULL. */
+  char       *replacement;
 };
 
 /* cd-preflight-body.c */

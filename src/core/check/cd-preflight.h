@@ -46,6 +46,10 @@ gboolean          cd_preflight_issue_get_range    (CdPreflightIssue *self,
                                                    gsize            *start,
                                                    gsize            *end);
 
+void              cd_preflight_issue_set_replacement (CdPreflightIssue *self,
+                                                      const char       *replacement);
+const char       *cd_preflight_issue_get_replacement (CdPreflightIssue *self);
+
 GListModel       *cd_preflight_check              (CdArticle        *article,
                                                    CdHouseRules     *rules) G_GNUC_WARN_UNUSED_RESULT;
 GListModel       *cd_preflight_check_in_folder    (CdArticle        *article,
