@@ -26,7 +26,8 @@ struct _CdSpellAdapter
   guint            update_source;
 
   /* Where the fence scan of the Markdown body stopped: the offset of a line
-   * start and whether a fenced code block was open there. Reset by edits. */
+   * start and whether a fenced code block was open there. Reset by edits
+   * before it. */
   int              fence_offset;
   char             fence_char;
   guint            fence_length;

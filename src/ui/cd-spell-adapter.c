@@ -510,6 +510,19 @@ cd_spell_adapter_misspelt_bounds (CdSpellAdapter    *self,
 
 /* The buffer */
 
+/* The fence scan's state holds for the lines before its offset: an edit
+ * there makes it start again from the top. */
+static void
+forget_fences_after (CdSpellAdapter    *self,
+                     const GtkTextIter *edit)
+{
+  if (gtk_text_iter_get_offset (edit) < self->fence_offset)
+    {
+      self->fence_offset = 0;
+      self->fence_char = 0;
+    }
+}
+
 static void
 buffer_insert_text_after_cb (CdSpellAdapter *self,
                              GtkTextIter    *location,
@@ -520,8 +533,7 @@ buffer_insert_text_after_cb (CdSpellAdapter *self,
   glong chars = g_utf8_strlen (text, length);
 
   gtk_text_iter_backward_chars (&start, (int) chars);
-  self->fence_offset = 0;
-  self->fence_char = 0;
+  forget_fences_after (self, &start);
 
   /* One letter typed: the word it is in waits for the cursor to leave. */
   self->typing = chars == 1 && g_unichar_isalnum (g_utf8_get_char (text));
@@ -538,8 +550,7 @@ buffer_delete_range_after_cb (CdSpellAdapter *self,
 {
   GtkTextIter cursor;
 
-  self->fence_offset = 0;
-  self->fence_char = 0;
+  forget_fences_after (self, start);
   /* Backspace within a word goes on typing it. */
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
                                     gtk_text_buffer_get_insert (self->buffer));
