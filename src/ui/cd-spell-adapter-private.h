@@ -32,6 +32,8 @@ struct _CdSpellAdapter
   char             fence_char;
   guint            fence_length;
   int              fence_opener;
+  /* The range being deleted holds a fence line. */
+  gboolean         fence_deleted;
 
   /* A word being typed is not underlined until the cursor leaves it. */
   GtkTextMark     *typing_mark;

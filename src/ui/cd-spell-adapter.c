@@ -510,6 +510,48 @@ cd_spell_adapter_misspelt_bounds (CdSpellAdapter    *self,
 
 /* The buffer */
 
+/* Whether a line from @start's to @end's is a code fence: adding or
+ * removing one changes what is code down to the end of the text. */
+static gboolean
+lines_have_fence (const GtkTextIter *start,
+                  const GtkTextIter *end)
+{
+  GtkTextIter s = *start, e = *end;
+  g_autofree char *text = NULL;
+  const char *p;
+
+  gtk_text_iter_set_line_offset (&s, 0);
+  if (!gtk_text_iter_ends_line (&e))
+    gtk_text_iter_forward_to_line_end (&e);
+  text = gtk_text_iter_get_slice (&s, &e);
+
+  for (p = text;;)
+    {
+      const char *eol = strchr (p, '\n');
+      gsize length = eol != NULL ? (gsize) (eol - p) : strlen (p);
+      char c;
+      guint n;
+      gboolean bare;
+
+      if (parse_fence (p, length, &c, &n, &bare))
+        return TRUE;
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+  return FALSE;
+}
+
+static void
+queue_to_end (CdSpellAdapter    *self,
+              const GtkTextIter *start)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  queue_lines (self, start, &end);
+}
+
 /* The fence scan's state holds for the lines before its offset: an edit
  * there makes it start again from the top. */
 static void
@@ -539,8 +581,22 @@ buffer_insert_text_after_cb (CdSpellAdapter *self,
   self->typing = chars == 1 && g_unichar_isalnum (g_utf8_get_char (text));
 
   gtk_text_buffer_remove_tag (self->buffer, self->finding_tag, &start, location);
-  if (active_checker (self) != NULL)
+  if (active_checker (self) == NULL)
+    return;
+  if (self->kind == CD_SPELL_TEXT_MARKDOWN && lines_have_fence (&start, location))
+    queue_to_end (self, &start);
+  else
     queue_lines (self, &start, location);
+}
+
+static void
+buffer_delete_range_before_cb (CdSpellAdapter *self,
+                               GtkTextIter    *start,
+                               GtkTextIter    *end)
+{
+  self->fence_deleted = self->kind == CD_SPELL_TEXT_MARKDOWN &&
+                        active_checker (self) != NULL &&
+                        lines_have_fence (start, end);
 }
 
 static void
@@ -555,8 +611,13 @@ buffer_delete_range_after_cb (CdSpellAdapter *self,
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
                                     gtk_text_buffer_get_insert (self->buffer));
   self->typing = self->typing && gtk_text_iter_equal (start, &cursor);
-  if (active_checker (self) != NULL)
+  if (active_checker (self) == NULL)
+    return;
+  if (self->fence_deleted || (self->kind == CD_SPELL_TEXT_MARKDOWN && lines_have_fence (start, end)))
+    queue_to_end (self, start);
+  else
     queue_lines (self, start, end);
+  self->fence_deleted = FALSE;
 }
 
 static void
@@ -710,6 +771,8 @@ adapter_new (GtkTextBuffer   *buffer,
   g_signal_connect_object (buffer, "insert-text",
                            G_CALLBACK (buffer_insert_text_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (buffer, "delete-range",
+                           G_CALLBACK (buffer_delete_range_before_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "delete-range",
                            G_CALLBACK (buffer_delete_range_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

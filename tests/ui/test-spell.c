@@ -403,6 +403,23 @@ test_code_block (void)
   assert_tagged_now (view, "wibblr", FALSE);
   assert_tagged_now (view, "secnd", TRUE);
 
+  /* A fence typed at the top turns the fences around: what was code is
+   * prose and the last paragraph is in an open block. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert (buffer, &start, "```\n", -1);
+  wait_for_tag (view, "secnd", FALSE, FALSE);
+  wait_for_tag (view, "qwzx", FALSE, TRUE);
+  assert_tagged_now (view, "mistaek", FALSE);
+
+  /* And back when it goes. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  end = start;
+  gtk_text_iter_forward_line (&end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  wait_for_tag (view, "secnd", FALSE, TRUE);
+  wait_for_tag (view, "qwzx", FALSE, FALSE);
+  assert_tagged_now (view, "mistaek", TRUE);
+
   destroy_window (window);
 }
 
