@@ -512,6 +512,46 @@ test_no_dictionary (void)
   destroy_window (window);
 }
 
+static void
+test_language (void)
+{
+  CdWindow *window = show_window ("en-US");
+  GtkTextView *view = body_view (window);
+
+  set_view_text (view, "Der Hafen ist im Winter geschlossen.\n");
+  wait_for_tag (view, "Hafen", FALSE, TRUE);
+
+  /* As when the language is typed in the form: the checker follows after
+   * the field rests. */
+  cd_article_set_language (window_article (window), "de");
+  wait_for_tag (view, "Hafen", FALSE, FALSE);
+  wait_for_tag (view, "geschlossen", FALSE, FALSE);
+
+  destroy_window (window);
+}
+
+static void
+test_house_words (void)
+{
+  CdWindow *window = show_window ("en-GB");
+  GtkTextView *view = body_view (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdHouseRules) rules = NULL;
+
+  set_view_text (view, "Councillor Brannagh opened the Kittiwake Quay.\n");
+  wait_for_tag (view, "Brannagh", FALSE, TRUE);
+
+  const char *json = "{ \"format\": \"copydesk-house-rules\", \"version\": 1, "
+                     "\"words\": [\"Brannagh\"] }";
+
+  rules = cd_house_rules_load_from_data (json, strlen (json), "house-rules.json", &error);
+  g_assert_no_error (error);
+  cd_spell_context_set_house_rules (cd_window_get_spell_context (window), rules);
+  wait_for_tag (view, "Brannagh", FALSE, FALSE);
+
+  destroy_window (window);
+}
+
 static gboolean
 entry_underlined_cb (gpointer data)
 {
@@ -627,6 +667,8 @@ main (int   argc,
   g_test_add_func ("/spell/style-finding", test_style_finding);
   g_test_add_func ("/spell/setting", test_setting);
   g_test_add_func ("/spell/no-dictionary", test_no_dictionary);
+  g_test_add_func ("/spell/language", test_language);
+  g_test_add_func ("/spell/house-words", test_house_words);
   g_test_add_func ("/spell/entry", test_entry);
   g_test_add_func ("/spell/screenshot", test_screenshot);
 
