@@ -431,6 +431,8 @@ test_style_finding (void)
   g_autoptr(CdPreflightIssue) issue = NULL;
   g_autoptr(GListStore) issues = g_list_store_new (CD_TYPE_PREFLIGHT_ISSUE);
   const char *body = "The council will utilise the old pier.\n";
+  g_autoptr(GListModel) found = NULL;
+  gboolean style_in_core = FALSE;
   g_autoptr(GVariant) target = NULL;
   g_autofree char *action = NULL;
   g_autofree char *text = NULL;
@@ -461,6 +463,35 @@ test_style_finding (void)
   text = dup_view_text (view);
   g_assert_cmpstr (text, ==, "The council will use the old pier.\n");
   wait_for_tag (view, "use", TRUE, FALSE);
+
+  /* The window's own preflight: what core's house style finds in the text
+   * is underlined and replaced from the menu. */
+  set_view_text (view, "We will utilise the ferry in order to cross.\n");
+  found = cd_window_check (window);
+  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+    {
+      g_autoptr(CdPreflightIssue) item = g_list_model_get_item (found, i);
+
+      if (g_str_has_prefix (cd_preflight_issue_get_rule (item), "style-") &&
+          g_strcmp0 (cd_preflight_issue_get_replacement (item), "to") == 0)
+        style_in_core = TRUE;
+    }
+  if (!style_in_core)
+    {
+      g_test_message ("core's preflight has no house style: only given findings are tested");
+      destroy_window (window);
+      return;
+    }
+  wait_for_tag (view, "in order to", TRUE, TRUE);
+  g_free (action);
+  g_clear_pointer (&target, g_variant_unref);
+  menu = menu_for_word (view, "in order to");
+  action = menu_item_action (menu, 0, 0, &target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "to");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (view), action, target));
+  g_free (text);
+  text = dup_view_text (view);
+  g_assert_cmpstr (text, ==, "We will utilise the ferry to cross.\n");
 
   destroy_window (window);
 }
