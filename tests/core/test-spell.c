@@ -83,6 +83,9 @@ static const WordCase markdown_cases[] = {
   { "Escaped \\*stars\\* and \\[brackets]", "Escaped|stars|and|brackets" },
   { "| Table | head |\n|---|---|\n| cell | two |", "Table|head|cell|two" },
   { "Unclosed `tick and [text](", "Unclosed|tick|and|text" },
+  { "A note.[^1]\n\n[^1]: Footnote prose here", "A|note|Footnote|prose|here" },
+  { "Follow @portmere_news and @Harbour", "Follow|and" },
+  { "Two ``` ticks ``` and a ```` run", "Two|and|a|run" },
   { "", "" },
 };
 
@@ -130,6 +133,16 @@ stop_after_two (const char *text,
   return ++*count < 2;
 }
 
+static gboolean
+count_words (const char *text,
+             gsize       start,
+             gsize       end,
+             gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
 static void
 test_words_robust (void)
 {
@@ -150,6 +163,32 @@ test_words_robust (void)
   cd_spell_foreach_word ("one two three four", -1, CD_SPELL_TEXT_PLAIN, stop_after_two, &count);
   g_assert_cmpuint (count, ==, 2);
 
+  /* Long runs of one construct: every word, in linear time. */
+  {
+    static const struct
+    {
+      const char *piece;
+      guint       words;
+    } runs[] = {
+      { "ab-", 1 }, { "ab+", 1 }, { "ab.c", 1 }, { "ab%", 1 }, { "ab:", 1 }, { "ab ](", 1 },
+      { "ab <x ", 2 }, { "ab ` ", 1 }, { "ab @x ", 1 }, { "a.1", 0 },
+    };
+
+    for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
+      {
+        g_autoptr(GString) run = g_string_new (NULL);
+        guint found = 0;
+
+        for (guint i = 0; i < 3000; i++)
+          g_string_append (run, runs[r].piece);
+        cd_spell_foreach_word (run->str, (gssize) run->len, CD_SPELL_TEXT_MARKDOWN,
+                               count_words, &found);
+        g_test_message ("run of %s", runs[r].piece);
+        g_assert_cmpuint (found, >=, runs[r].words * 3000 / 2);
+        g_assert_cmpuint (found, <=, runs[r].words * 3000 + 1);
+      }
+  }
+
   /* Every byte value, in every kind, at every length. */
   for (guint seed = 0; seed < 200; seed++)
     {
@@ -167,6 +206,9 @@ test_words_robust (void)
         {
           g_autofree char *a = words_of (junk, (gssize) length, CD_SPELL_TEXT_MARKDOWN);
           g_autofree char *b = words_of (junk, (gssize) length, CD_SPELL_TEXT_PLAIN);
+
+          g_assert_nonnull (a);
+          g_assert_nonnull (b);
         }
     }
 }

@@ -18,7 +18,8 @@
 
 /* How far a tag, a link target or an autolink may reach for its end. */
 #define MAX_INLINE_REACH 2048
-/* Code spans of up to this many backticks remember where they failed. */
+/* Code spans of up to this many backticks; each length remembers where its
+ * search failed. */
 #define MAX_TICKS 16
 
 typedef struct
@@ -40,6 +41,11 @@ typedef struct
   /* For each backtick count, the paragraph end up to which no closing run
    * exists. */
   gsize            no_close_until[MAX_TICKS + 1];
+  /* Bytes the bounded searches may still read. */
+  gsize            budget;
+  /* The end of the last run of letters, digits and dots that was no
+   * address: a word starting inside it is none either. */
+  gsize            no_address_until;
 } Scanner;
 
 static inline gboolean
@@ -111,24 +117,34 @@ line_is_blank (const Scanner *s,
   return TRUE;
 }
 
-/* The end of the paragraph holding @pos: the start of the next blank line,
- * or the end of the text. */
-static gsize
-paragraph_end (const Scanner *s,
-               gsize          pos)
+/* Whether the line after the newline at @pos is blank: the end of a
+ * paragraph. */
+static gboolean
+next_line_is_blank (const Scanner *s,
+                    gsize          pos)
 {
-  gsize end = line_end (s, pos);
-
-  while (end < s->length)
+  for (gsize i = pos + 1; i < s->length; i++)
     {
-      gsize next = end + 1;
-      gsize next_end = line_end (s, next);
-
-      if (line_is_blank (s, next, next_end))
-        return next;
-      end = next_end;
+      if (s->text[i] == '\n')
+        return TRUE;
+      if (!is_blank_char (s->text[i]) && s->text[i] != '\r')
+        return FALSE;
     }
-  return s->length;
+  return TRUE;
+}
+
+/* How far a search for the end of a link target or a tag may look from
+ * @pos; 0 once the searches have read 16 times the text, so that text made
+ * of nothing but openings stays linear. */
+static gsize
+reach_limit (Scanner *s,
+             gsize    pos)
+{
+  gsize limit = MIN (s->length, pos + MAX_INLINE_REACH);
+
+  if (s->budget < limit - pos)
+    return pos;
+  return limit;
 }
 
 static gboolean
@@ -161,7 +177,7 @@ skip_until_space (const Scanner *s,
 /* URLs, e-mail addresses, bare domains and codes that start at @pos, a word
  * boundary: the end of what to skip, or @pos when there is none. */
 static gsize
-skip_address (const Scanner *s,
+skip_address (Scanner *s,
               gsize          pos)
 {
   const char *stops = s->kind == CD_SPELL_TEXT_MARKDOWN ? "<>\"`)]" : "<>\"";
@@ -172,14 +188,16 @@ skip_address (const Scanner *s,
   gsize at = 0;
   gboolean last_label_alpha = TRUE;
   gsize last_label_length = 0;
+  gsize scheme_end;
 
-  if (!g_ascii_isalnum (s->text[pos]))
+  if (!g_ascii_isalnum (s->text[pos]) || pos < s->no_address_until)
     return pos;
 
   /* scheme://… and the schemes without slashes that carry addresses. */
   while (i < s->length && (g_ascii_isalnum (s->text[i]) || s->text[i] == '+'
                            || s->text[i] == '.' || s->text[i] == '-'))
     i++;
+  scheme_end = i;
   if (i < s->length && s->text[i] == ':' && g_ascii_isalpha (s->text[pos]))
     {
       if (s->length - i >= 3 && s->text[i + 1] == '/' && s->text[i + 2] == '/')
@@ -243,6 +261,8 @@ skip_address (const Scanner *s,
         return skip_until_space (s, end, stops);
       return end;
     }
+  /* Scanning "a.b+c…" again from each of its words would be quadratic. */
+  s->no_address_until = MAX (end, scheme_end);
   return pos;
 }
 
@@ -255,6 +275,26 @@ yield (Scanner *s,
     s->stopped = !s->func (s->text, start, end, s->user_data);
 }
 
+/* Whether @ch at @i joins the letters around it into one word (an
+ * apostrophe) or a compound (a hyphen, an underscore): it must be followed
+ * by a letter or digit. Its length in @len. */
+static gboolean
+is_joiner (const Scanner *s,
+           gsize          i,
+           gunichar       ch,
+           gsize          len)
+{
+  gsize next_len = 0;
+  gunichar next;
+
+  if (ch != '\'' && ch != 0x2019 && ch != '-' && ch != 0x2010 && ch != 0x2011 && ch != '_')
+    return FALSE;
+  if (i + len >= s->length)
+    return FALSE;
+  next = char_at (s, i + len, &next_len);
+  return is_word_char (next) || is_digit_char (next);
+}
+
 /* A word and its parts from @pos, a letter or digit: letters with inner
  * apostrophes, split at inner hyphens; parts with digits and identifiers
  * with inner underscores are not words. Returns where it ends. */
@@ -262,68 +302,51 @@ static gsize
 scan_word (Scanner *s,
            gsize    pos)
 {
-  gsize parts[32][2];
-  gboolean part_digits[32];
-  guint n_parts = 0;
   gboolean identifier = FALSE;
+  gsize end = pos;
   gsize part_start = pos;
   gboolean digits = FALSE;
-  gsize i = pos;
 
-  for (;;)
+  /* Where the compound ends, and whether it is an identifier. */
+  while (end < s->length)
     {
       gsize len = 0;
-      gunichar ch = i < s->length ? char_at (s, i, &len) : 0;
+      gunichar ch = char_at (s, end, &len);
 
-      if (i < s->length && (is_word_char (ch) || is_digit_char (ch)))
+      if (is_word_char (ch) || is_digit_char (ch))
+        end += len;
+      else if (is_joiner (s, end, ch, len))
         {
-          digits = digits || is_digit_char (ch);
-          i += len;
-          continue;
+          identifier = identifier || ch == '_';
+          end += len;
         }
-      /* Inner joiners: ' ’ - ‐ _ followed by a letter or digit. */
-      if (i < s->length && (ch == '\'' || ch == 0x2019 || ch == '-' || ch == 0x2010 || ch == '_'))
-        {
-          gsize next_len = 0;
-          gunichar next = i + len < s->length ? char_at (s, i + len, &next_len) : 0;
-
-          if (i + len < s->length && (is_word_char (next) || is_digit_char (next)))
-            {
-              if (ch == '\'' || ch == 0x2019)
-                {
-                  i += len;
-                  continue;
-                }
-              if (ch == '_')
-                identifier = TRUE;
-              if (n_parts < G_N_ELEMENTS (parts))
-                {
-                  parts[n_parts][0] = part_start;
-                  parts[n_parts][1] = i;
-                  part_digits[n_parts] = digits;
-                  n_parts++;
-                }
-              i += len;
-              part_start = i;
-              digits = FALSE;
-              continue;
-            }
-        }
-      break;
-    }
-  if (n_parts < G_N_ELEMENTS (parts))
-    {
-      parts[n_parts][0] = part_start;
-      parts[n_parts][1] = i;
-      part_digits[n_parts] = digits;
-      n_parts++;
+      else
+        break;
     }
   if (identifier)
-    return i;
-  for (guint p = 0; p < n_parts && !s->stopped; p++)
-    if (!part_digits[p])
-      yield (s, parts[p][0], parts[p][1]);
-  return i;
+    return end;
+
+  /* Its parts, split at the hyphens. */
+  for (gsize i = pos; i < end && !s->stopped;)
+    {
+      gsize len = 0;
+      gunichar ch = char_at (s, i, &len);
+
+      if (ch == '-' || ch == 0x2010 || ch == 0x2011)
+        {
+          if (!digits)
+            yield (s, part_start, i);
+          i += len;
+          part_start = i;
+          digits = FALSE;
+          continue;
+        }
+      digits = digits || is_digit_char (ch);
+      i += len;
+    }
+  if (!digits && !s->stopped)
+    yield (s, part_start, end);
+  return end;
 }
 
 /* Markdown inline constructs at @pos that are not prose: returns where they
@@ -346,26 +369,33 @@ skip_markdown_inline (Scanner *s,
       while (i < s->length && s->text[i] == '`')
         i++;
       n = i - pos;
-      if (n <= MAX_TICKS && s->no_close_until[n] > pos)
+      /* Longer runs are taken as they are; each length fails its search
+       * at most once a paragraph, so the pass stays linear. */
+      if (n > MAX_TICKS || s->no_close_until[n] > pos)
         return i;
-      para_end = paragraph_end (s, i);
-      for (gsize j = i; j < para_end;)
+      /* The closing run of as many backticks, within the paragraph. */
+      para_end = s->length;
+      for (gsize j = i; j < s->length;)
         {
           if (s->text[j] == '`')
             {
               gsize k = j;
 
-              while (k < para_end && s->text[k] == '`')
+              while (k < s->length && s->text[k] == '`')
                 k++;
               if (k - j == n)
                 return k;
               j = k;
             }
+          else if (s->text[j] == '\n' && next_line_is_blank (s, j))
+            {
+              para_end = j;
+              break;
+            }
           else
             j++;
         }
-      if (n <= MAX_TICKS)
-        s->no_close_until[n] = para_end;
+      s->no_close_until[n] = para_end;
       return i;
     }
 
@@ -374,8 +404,9 @@ skip_markdown_inline (Scanner *s,
       char open = s->text[pos + 1];
       char close = open == '(' ? ')' : ']';
       int depth = 0;
-      gsize limit = MIN (s->length, pos + MAX_INLINE_REACH);
+      gsize limit = reach_limit (s, pos + 1);
 
+      s->budget -= limit - (pos + 1);
       for (gsize i = pos + 1; i < limit; i++)
         {
           char d = s->text[i];
@@ -411,7 +442,6 @@ skip_markdown_inline (Scanner *s,
   if (c == '<' && pos + 1 < s->length)
     {
       char d = s->text[pos + 1];
-      gsize limit = MIN (s->length, pos + MAX_INLINE_REACH);
 
       if (has_prefix_ci (s, pos, "<!--"))
         {
@@ -438,7 +468,9 @@ skip_markdown_inline (Scanner *s,
       if (g_ascii_isalpha (d) || d == '/' || d == '!' || d == '?')
         {
           gboolean autolink = FALSE;
+          gsize limit = reach_limit (s, pos + 1);
 
+          s->budget -= limit - (pos + 1);
           for (gsize i = pos + 1; i < limit; i++)
             {
               char e = s->text[i];
@@ -580,8 +612,9 @@ skip_markdown_line (Scanner *s,
         }
     }
 
-  /* A reference definition: [label]: destination "title". */
-  if (content < end && s->text[content] == '[' && indent < 4)
+  /* A reference definition: [label]: destination "title"; not a footnote,
+   * [^label]: text, whose text is prose. */
+  if (content + 1 < end && s->text[content] == '[' && s->text[content + 1] != '^' && indent < 4)
     {
       const char *close = memchr (s->text + content, ']', end - content);
 
@@ -624,6 +657,7 @@ cd_spell_foreach_word (const char      *text,
   s.func = func;
   s.user_data = user_data;
   s.previous_blank = TRUE;
+  s.budget = 16 * s.length + 4 * MAX_INLINE_REACH;
 
   while (pos < s.length && !s.stopped)
     {
@@ -656,7 +690,15 @@ cd_spell_foreach_word (const char      *text,
       if (next == pos)
         {
           ch = char_at (&s, pos, &len);
-          if (is_word_char (ch) || is_digit_char (ch))
+          /* A handle, @copydesk: a name, not a word. */
+          if (ch == '@' && at_boundary && pos + 1 < s.length && g_ascii_isalnum (s.text[pos + 1]))
+            {
+              next = pos + 1;
+              while (next < s.length && (g_ascii_isalnum (s.text[next]) || s.text[next] == '_'))
+                next++;
+              at_boundary = FALSE;
+            }
+          else if (is_word_char (ch) || is_digit_char (ch))
             {
               if (at_boundary)
                 {
