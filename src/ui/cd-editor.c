@@ -12,6 +12,7 @@
 
 #include "cd-editor-private.h"
 #include "cd-search-bar.h"
+#include "cd-spell-adapter.h"
 
 /*
  * The body editor
@@ -702,6 +703,7 @@ cd_editor_init (CdEditor *self)
   gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
+  cd_spell_adapter_attach (text_view, CD_SPELL_TEXT_MARKDOWN, "body");
   gtk_text_buffer_set_max_undo_levels (GTK_TEXT_BUFFER (self->buffer), MAX_UNDO_LEVELS);
   g_signal_connect_object (self->buffer, "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
@@ -937,4 +939,21 @@ cd_editor_place_cursor (CdEditor *self,
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, MAX (offset, 0));
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
   cd_editor_scroll_to_cursor (self);
+}
+
+/**
+ * cd_editor_set_spell_context:
+ * @self: a #CdEditor
+ * @context: (nullable): the window's spell checking
+ *
+ * Underlines misspelt words and house-style findings in the body.
+ */
+void
+cd_editor_set_spell_context (CdEditor       *self,
+                             CdSpellContext *context)
+{
+  g_return_if_fail (CD_IS_EDITOR (self));
+
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (GTK_TEXT_VIEW (self->view)),
+                                context);
 }

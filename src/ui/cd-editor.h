@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 #include <gtksourceview/gtksource.h>
 #include "copydesk-core.h"
+#include "cd-spell-context.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,8 @@ void             cd_editor_place_cursor (CdEditor  *self,
 /* Inserts Markdown converted from @html at the cursor, replacing the selection. */
 void             cd_editor_insert_html  (CdEditor   *self,
                                          const char *html);
+/* Spell checking and house-style underlines in the body (cd-spell-adapter.h). */
+void             cd_editor_set_spell_context (CdEditor       *self,
+                                              CdSpellContext *context);
 
 G_END_DECLS

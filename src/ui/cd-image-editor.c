@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cd-image-editor-private.h"
+#include "cd-spell-adapter.h"
 #include "cd-text-field.h"
 #include "cd-image-loader.h"
 
@@ -677,6 +678,9 @@ cd_image_editor_init (CdImageEditor *self)
 
   cd_text_field_setup (self->alt_view, self->alt_row);
   cd_text_field_setup (self->caption_view, self->caption_row);
+  cd_spell_adapter_attach (self->alt_view, CD_SPELL_TEXT_PLAIN, "image.alt");
+  cd_spell_adapter_attach (self->caption_view, CD_SPELL_TEXT_PLAIN, "image.caption");
+  cd_spell_adapter_attach_entry (GTK_EDITABLE (self->credit_row), "image.credit");
   g_signal_connect_object (gtk_text_view_get_buffer (self->alt_view), "changed",
                            G_CALLBACK (alt_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",
@@ -900,4 +904,15 @@ cd_image_editor_get_thumbnail (CdImageEditor *self)
 {
   g_return_val_if_fail (CD_IS_IMAGE_EDITOR (self), NULL);
   return self->thumbnail;
+}
+
+void
+cd_image_editor_set_spell_context (CdImageEditor  *self,
+                                   CdSpellContext *context)
+{
+  g_return_if_fail (CD_IS_IMAGE_EDITOR (self));
+
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (self->alt_view), context);
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (self->caption_view), context);
+  cd_spell_adapter_set_entry_context (GTK_EDITABLE (self->credit_row), context);
 }

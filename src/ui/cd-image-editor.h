@@ -3,6 +3,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "cd-spell-context.h"
 #include "copydesk-core.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,9 @@ CdArticle *cd_image_editor_get_article     (CdImageEditor *self);
 void       cd_image_editor_set_article     (CdImageEditor *self,
                                             CdArticle     *article);
 GFile     *cd_image_editor_get_article_dir (CdImageEditor *self);
+/* Spell checking in the alt text, caption and credit. */
+void       cd_image_editor_set_spell_context (CdImageEditor  *self,
+                                              CdSpellContext *context);
 void       cd_image_editor_set_article_dir (CdImageEditor *self,
                                             GFile         *article_dir);
 /* Uses @file as the lead image (from the file chooser or a drop). Returns

@@ -12,6 +12,7 @@
 #include "cd-date-editor.h"
 #include "cd-image-editor.h"
 #include "cd-metadata-form-private.h"
+#include "cd-spell-adapter.h"
 #include "cd-text-field.h"
 #include "cd-tag-editor.h"
 
@@ -764,6 +765,11 @@ cd_metadata_form_init (CdMetadataForm *self)
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor_note_view)), "changed",
                     G_CALLBACK (editor_note_changed_cb), self);
 
+  cd_spell_adapter_attach (GTK_TEXT_VIEW (self->headline_view), CD_SPELL_TEXT_PLAIN, "headline");
+  cd_spell_adapter_attach (GTK_TEXT_VIEW (self->standfirst_view), CD_SPELL_TEXT_PLAIN, "standfirst");
+  cd_spell_adapter_attach (GTK_TEXT_VIEW (self->editor_note_view), CD_SPELL_TEXT_PLAIN, "editor_note");
+  cd_spell_adapter_attach_entry (GTK_EDITABLE (self->dateline_row), "dateline");
+
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->standfirst_view)),
                            "changed", G_CALLBACK (text_view_extent_changed_cb), self, 0);
   g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->editor_note_view)),
@@ -968,4 +974,17 @@ cd_metadata_form_get_image_editor (CdMetadataForm *self)
 {
   g_return_val_if_fail (CD_IS_METADATA_FORM (self), NULL);
   return self->image_editor;
+}
+
+void
+cd_metadata_form_set_spell_context (CdMetadataForm *self,
+                                    CdSpellContext *context)
+{
+  g_return_if_fail (CD_IS_METADATA_FORM (self));
+
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (GTK_TEXT_VIEW (self->headline_view)), context);
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (GTK_TEXT_VIEW (self->standfirst_view)), context);
+  cd_spell_adapter_set_context (cd_spell_adapter_get_for_view (GTK_TEXT_VIEW (self->editor_note_view)), context);
+  cd_spell_adapter_set_entry_context (GTK_EDITABLE (self->dateline_row), context);
+  cd_image_editor_set_spell_context (CD_IMAGE_EDITOR (self->image_editor), context);
 }

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 #include "copydesk-core.h"
+#include "cd-spell-context.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,9 @@ gboolean      cd_metadata_form_focus_field     (CdMetadataForm *self,
                                                 const char     *field);
 /* Focuses the headline entry (a new article opens there). */
 void          cd_metadata_form_focus_headline  (CdMetadataForm *self);
+/* Spell checking and house-style underlines in the prose fields. */
+void          cd_metadata_form_set_spell_context (CdMetadataForm *self,
+                                                  CdSpellContext *context);
 /* The lead-image editor, so the window can forward dropped files. */
 GtkWidget    *cd_metadata_form_get_image_editor (CdMetadataForm *self);
 

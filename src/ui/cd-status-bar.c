@@ -17,6 +17,7 @@ struct _CdStatusBar
   /* Template widgets */
   GtkLabel  *counts_label;
   GtkLabel  *planned_label;
+  GtkLabel  *note_label;
 };
 
 G_DEFINE_FINAL_TYPE (CdStatusBar, cd_status_bar, GTK_TYPE_WIDGET)
@@ -264,6 +265,7 @@ cd_status_bar_class_init (CdStatusBarClass *klass)
                                                "/io/github/copydesk/Copydesk/cd-status-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, CdStatusBar, counts_label);
   gtk_widget_class_bind_template_child (widget_class, CdStatusBar, planned_label);
+  gtk_widget_class_bind_template_child (widget_class, CdStatusBar, note_label);
 
   gtk_widget_class_set_css_name (widget_class, "cd-status-bar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
@@ -375,4 +377,32 @@ cd_status_bar_dup_text (CdStatusBar *self)
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * cd_status_bar_set_note:
+ * @self: a #CdStatusBar
+ * @note: (nullable): a short remark at the end of the bar, or %NULL for none
+ * @details: (nullable): more about it, in the remark's tooltip
+ *
+ * Shows something worth knowing that needs no answer, such as a missing
+ * spelling dictionary.
+ */
+void
+cd_status_bar_set_note (CdStatusBar *self,
+                        const char  *note,
+                        const char  *details)
+{
+  g_return_if_fail (CD_IS_STATUS_BAR (self));
+
+  gtk_label_set_label (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label), details != NULL ? details : note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+}
+
+const char *
+cd_status_bar_get_note (CdStatusBar *self)
+{
+  g_return_val_if_fail (CD_IS_STATUS_BAR (self), NULL);
+  return gtk_label_get_label (self->note_label);
 }

@@ -21,6 +21,11 @@ void       cd_status_bar_set_stats         (CdStatusBar *self,
 guint      cd_status_bar_get_planned_words (CdStatusBar *self);
 void       cd_status_bar_set_planned_words (CdStatusBar *self,
                                             guint        planned_words);
+/* A short remark at the end of the bar ("No spelling dictionary for …"). */
+void        cd_status_bar_set_note          (CdStatusBar *self,
+                                             const char  *note,
+                                             const char  *details);
+const char *cd_status_bar_get_note          (CdStatusBar *self);
 /* The text shown, for tests and the accessible description. */
 char      *cd_status_bar_dup_text          (CdStatusBar *self) G_GNUC_WARN_UNUSED_RESULT;
 

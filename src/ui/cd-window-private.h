@@ -10,6 +10,7 @@
 #include "cd-preflight-button.h"
 #include "cd-preview.h"
 #include "cd-publish-button.h"
+#include "cd-spell-context.h"
 #include "cd-status-bar.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _CdWindow
   CdEditor             *editor;
   CdStatusBar          *status_bar;
   GMenu                *file_section;
+  CdSpellContext       *spell;
 
   GSettings            *settings;
   CdHouseRules         *default_rules;   /* only without a CdApplication */
@@ -107,6 +109,11 @@ void          cd_window_focus_body      (CdWindow   *self);
 /* Shows @field (a field id as preflight names it) and focuses it. */
 void          cd_window_reveal_field    (CdWindow   *self,
                                          const char *field);
+
+/* cd-window-spell.c: the spell checking every text of the window shares,
+ * and win.check-spelling (the "check-spelling" setting). */
+void          cd_window_spell_init       (CdWindow       *self);
+CdSpellContext *cd_window_get_spell_context (CdWindow    *self);
 
 /* cd-window-undo.c: win.undo (<Control>z) and win.redo (<Control><Shift>z,
  * <Control>y) for the whole article. */

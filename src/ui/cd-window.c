@@ -108,6 +108,7 @@ update_checks (CdWindow *self)
   article = cd_document_get_article (self->document);
   issues = cd_preflight_check (article, cd_window_get_house_rules (self));
   cd_preflight_button_set_issues (self->preflight_button, issues);
+  cd_spell_context_set_issues (self->spell, issues);
 
   stats = cd_stats_compute (article, g_settings_get_uint (self->settings, "reading-speed"));
   cd_status_bar_set_stats (self->status_bar, stats);
@@ -505,6 +506,7 @@ cd_window_dispose (GObject *object)
   g_clear_object (&self->default_rules);
   g_clear_object (&self->save_as_file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->spell);
 
   G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
 }
@@ -685,6 +687,8 @@ cd_window_init (CdWindow *self)
                                  G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_set_target (self->buffer_signals, cd_editor_get_buffer (self->editor));
 
+  cd_window_spell_init (self);
+
   /* Connected here rather than in the template, so that the template stays
    * valid against any CdPreflightButton that builds. */
   g_signal_connect_object (self->preflight_button, "field-activated",
@@ -769,6 +773,7 @@ static void
 house_rules_changed_cb (CdWindow *self)
 {
   cd_metadata_form_set_house_rules (self->form, cd_window_get_house_rules (self));
+  cd_spell_context_set_house_rules (self->spell, cd_window_get_house_rules (self));
   update_checks (self);
 }
 
@@ -819,6 +824,7 @@ cd_window_new (CdApplication *application)
                            G_CALLBACK (house_rules_changed_cb), self, G_CONNECT_SWAPPED);
   cd_metadata_form_set_house_rules (self->form, cd_window_get_house_rules (self));
   cd_metadata_form_set_settings (self->form, self->settings);
+  cd_spell_context_set_house_rules (self->spell, cd_window_get_house_rules (self));
 
   document = new_document (self);
   cd_window_set_document (self, document);
@@ -885,6 +891,7 @@ cd_window_set_document (CdWindow   *self,
 
   cd_metadata_form_set_article (self->form, article);
   cd_editor_set_article (self->editor, article);
+  cd_spell_context_set_article (self->spell, article);
   /* After the editor has the body: loading it is not a change. */
   cd_window_undo_set_article (self, article);
   cd_preview_set_article (self->preview, article);

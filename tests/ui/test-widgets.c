@@ -616,7 +616,8 @@ shown_text (GtkWidget *bar)
 static GtkWidget *
 planned_label (GtkWidget *bar)
 {
-  GtkWidget *label = gtk_widget_get_last_child (bar);
+  /* After the counts; a note may follow it. */
+  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (bar));
 
   g_assert_true (GTK_IS_LABEL (label));
   return label;
