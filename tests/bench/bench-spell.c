@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "copydesk-core.h"
@@ -95,7 +96,16 @@ main (int   argc,
   double tokenize = G_MAXDOUBLE, cold = G_MAXDOUBLE, warm = G_MAXDOUBLE, open = G_MAXDOUBLE;
   double suggest = G_MAXDOUBLE;
   guint words = 0, misspelt = 0;
+  g_autofree char *config = g_dir_make_tmp ("copydesk-bench-spell-XXXXXX", NULL);
 
+  /* enchant creates empty personal word lists where it looks for them: a
+   * folder of the benchmark's own, not the user's. */
+  if (config == NULL)
+    {
+      g_printerr ("bench-spell: no temporary folder\n");
+      return 1;
+    }
+  g_setenv ("ENCHANT_CONFIG_DIR", config, TRUE);
   rounds = MAX (rounds, 1);
   for (guint r = 0; r < rounds; r++)
     {
@@ -118,6 +128,7 @@ main (int   argc,
       if (checker == NULL)
         {
           g_printerr ("bench-spell: %s\n", error->message);
+          g_rmdir (config);
           return 77;
         }
       t1 = g_get_monotonic_time ();
@@ -143,5 +154,18 @@ main (int   argc,
   g_print ("misspelt words:         %u\n", misspelt);
   g_print ("opening the dictionary: %8.3f ms\n", open);
   g_print ("one suggestion list:    %8.3f ms\n", suggest);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (config, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (config, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (config);
   return 0;
 }

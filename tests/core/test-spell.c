@@ -233,6 +233,7 @@ test_language_exact (void)
 
   g_assert_cmpstr (cd_spell_checker_get_language (gb), ==, "en-GB");
   g_assert_cmpstr (cd_spell_checker_get_dictionary (gb), ==, "en_GB");
+  g_assert_cmpstr (cd_spell_checker_get_dictionary_name (gb), ==, "English (United Kingdom)");
   g_assert_null (cd_spell_checker_get_fallback_message (gb));
   g_assert_true (cd_spell_checker_check_word (gb, "colour", -1));
   g_assert_false (cd_spell_checker_check_word (gb, "recieve", -1));
@@ -242,6 +243,7 @@ test_language_exact (void)
   g_assert_false (cd_spell_checker_check_word (us, "colour", -1));
 
   g_assert_cmpstr (cd_spell_checker_get_dictionary (de), ==, "de_DE");
+  g_assert_cmpstr (cd_spell_checker_get_dictionary_name (de), ==, "German (Germany)");
   g_assert_null (cd_spell_checker_get_fallback_message (de));
   g_assert_true (cd_spell_checker_check_word (de, "Straße", -1));
   g_assert_true (cd_spell_checker_check_word (de, "Fähre", -1));

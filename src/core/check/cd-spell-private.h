@@ -18,7 +18,4 @@ G_BEGIN_DECLS
  * does not know, the tag itself. */
 char       *cd_spell_language_name               (const char     *tag) G_GNUC_WARN_UNUSED_RESULT;
 
-/* cd-spell.c */
-const char *cd_spell_checker_get_dictionary_name (CdSpellChecker *self);
-
 G_END_DECLS

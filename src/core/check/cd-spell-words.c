@@ -178,7 +178,7 @@ skip_until_space (const Scanner *s,
  * boundary: the end of what to skip, or @pos when there is none. */
 static gsize
 skip_address (Scanner *s,
-              gsize          pos)
+              gsize    pos)
 {
   const char *stops = s->kind == CD_SPELL_TEXT_MARKDOWN ? "<>\"`)]" : "<>\"";
   gsize i = pos;

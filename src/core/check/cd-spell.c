@@ -279,7 +279,6 @@ cd_spell_checker_get_dictionary (CdSpellChecker *self)
   return self->dictionary;
 }
 
-/* The dictionary's language for a sentence: "English (United Kingdom)". */
 const char *
 cd_spell_checker_get_dictionary_name (CdSpellChecker *self)
 {

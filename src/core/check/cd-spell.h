@@ -68,10 +68,15 @@ CdSpellChecker *cd_spell_checker_new            (const char      *language,
 const char     *cd_spell_checker_get_language   (CdSpellChecker  *self);
 /* The enchant dictionary in use, such as "en_GB" or "en_US". */
 const char     *cd_spell_checker_get_dictionary (CdSpellChecker  *self);
+/* The dictionary's language for a sentence: "English (United Kingdom)". */
+const char     *cd_spell_checker_get_dictionary_name (CdSpellChecker *self);
 /* A sentence for the user when the dictionary is a fallback ("No dictionary
  * for en-NZ; checking with English (United States)."), or NULL. */
 const char     *cd_spell_checker_get_fallback_message (CdSpellChecker *self);
 
+/* Whether @word (as cd_spell_foreach_word() finds them; ’ is read as ') is
+ * in the dictionary, the personal dictionary, the house words or the words
+ * ignored. Bytes that are not UTF-8 are not judged: TRUE. */
 gboolean        cd_spell_checker_check_word     (CdSpellChecker  *self,
                                                  const char      *word,
                                                  gssize           length);
@@ -89,7 +94,8 @@ void            cd_spell_checker_ignore_word    (CdSpellChecker  *self,
                                                  const char      *word,
                                                  gssize           length);
 /* Words the desk uses (names of people and places), from the house rules;
- * replaces any set before. */
+ * replaces any set before. Accepted in any case and with a possessive 's;
+ * an entry of several words ("Te Atatū") accepts each of them. */
 void            cd_spell_checker_set_house_words (CdSpellChecker *self,
                                                   const char * const *words);
 
