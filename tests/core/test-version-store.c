@@ -652,7 +652,7 @@ test_crash (void)
       g_assert_cmpuint (n_versions, <=, 6);
       for (guint j = 0; j < n_versions; j++)
         g_free (load_data_ok (store, nth_version (versions, j)));
-      g_test_message ("after kill %u at %" G_GUINT64_FORMAT " µs: %u versions, all whole",
+      g_test_message ("after kill %u at %" G_GUINT64_FORMAT " microseconds: %u versions, all whole",
                       i, timeout, n_versions);
     }
   /* The child got to record, so the kills came while it was writing. */
