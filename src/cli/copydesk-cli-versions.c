@@ -111,6 +111,7 @@ record_version (CdVersionStore *store,
   g_autoptr(GListModel) before = NULL;
   g_autoptr(CdVersion) newest = NULL;
   g_autoptr(CdVersion) version = NULL;
+  g_autofree char *number = NULL;
 
   before = cd_version_store_list (store, cd_article_get_id (article), &error);
   if (before == NULL)
@@ -122,11 +123,11 @@ record_version (CdVersionStore *store,
   if (version == NULL)
     return cd_cli_unreadable (error->message);
 
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, cd_version_get_id (version));
   if (newest != NULL && cd_version_get_id (newest) == cd_version_get_id (version))
-    g_print (_("%s is unchanged since version %" G_GINT64_FORMAT "; nothing recorded\n"),
-             file_name, cd_version_get_id (version));
+    g_print (_("%s is unchanged since version %s; nothing recorded\n"), file_name, number);
   else
-    g_print (_("Recorded version %" G_GINT64_FORMAT " of %s\n"), cd_version_get_id (version), file_name);
+    g_print (_("Recorded version %s of %s\n"), number, file_name);
   return EXIT_READY;
 }
 

@@ -14,6 +14,24 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* Every public call holds @lock, so that one store may be used from the
+ * threads of cd_version_store_record_async and the main thread at once. */
+struct _CdVersionStore
+{
+  GObject parent_instance;
+
+  GMutex lock;
+  sqlite3 *db;
+  char *path;
+  guint max_per_article;
+  gint64 max_total_bytes;
+};
+
+/* The columns that make a CdVersion, in the order cd_version_new_from_row
+ * reads them. */
+#define VERSION_COLUMNS \
+  "id, article_id, recorded_us, reason, author, status, headline, words, path, sha256, size"
+
 #define CD_VERSION_STORE_KEEP_ALL_DAYS       14
 #define CD_VERSION_STORE_DAILY_DAYS          90
 #define CD_VERSION_STORE_MAX_PER_ARTICLE     500
@@ -32,6 +50,8 @@ CdVersion *cd_version_new_internal (gint64           id,
                                     const char      *path,
                                     const char      *sha256,
                                     gsize            size) G_GNUC_WARN_UNUSED_RESULT;
+
+CdVersion *cd_version_new_from_row (sqlite3_stmt *stmt) G_GNUC_WARN_UNUSED_RESULT;
 
 /* cd-version-store-prune.c: applies the policy to @article_id, then the
  * size cap to the whole store, inside the caller's transaction. @now_us is

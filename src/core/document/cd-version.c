@@ -330,3 +330,27 @@ cd_version_get_size (CdVersion *self)
   g_return_val_if_fail (CD_IS_VERSION (self), 0);
   return self->size;
 }
+
+/* A version made from a row of VERSION_COLUMNS. */
+CdVersion *
+cd_version_new_from_row (sqlite3_stmt *stmt)
+{
+  CdVersionReason reason = CD_VERSION_REASON_SAVE;
+  CdArticleStatus status = CD_ARTICLE_STATUS_DRAFT;
+
+  /* A value a newer Copydesk wrote shows as the nearest one known. */
+  cd_version_reason_from_string ((const char *) sqlite3_column_text (stmt, 3), &reason);
+  cd_article_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &status);
+
+  return cd_version_new_internal (sqlite3_column_int64 (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2),
+                                  reason,
+                                  (const char *) sqlite3_column_text (stmt, 4),
+                                  status,
+                                  (const char *) sqlite3_column_text (stmt, 6),
+                                  (guint) CLAMP (sqlite3_column_int64 (stmt, 7), 0, G_MAXUINT),
+                                  (const char *) sqlite3_column_text (stmt, 8),
+                                  (const char *) sqlite3_column_text (stmt, 9),
+                                  (gsize) MAX (sqlite3_column_int64 (stmt, 10), 0));
+}
