@@ -144,7 +144,8 @@ cd_cli_run_versions (int    argc,
   g_auto(GStrv) files = NULL;
   gboolean as_json = FALSE;
   gboolean record = FALSE;
-  gint64 show = 0;
+  /* Not given, as no number can be. */
+  gint64 show = G_MININT64;
   guint n;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the list as JSON on standard output"), NULL },
@@ -168,9 +169,9 @@ cd_cli_run_versions (int    argc,
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     return cd_cli_usage_error (context, _("give exactly one article file"));
-  if ((show != 0) + record + as_json > 1)
+  if ((show != G_MININT64) + record + as_json > 1)
     return cd_cli_usage_error (context, _("--show, --record and --json cannot be combined"));
-  if (show < 0)
+  if (show != G_MININT64 && show <= 0)
     return cd_cli_usage_error (context, _("--show needs a version number from the list"));
 
   article = cd_cli_load_article (files[0], &error);
@@ -181,7 +182,7 @@ cd_cli_run_versions (int    argc,
   if (store == NULL)
     return cd_cli_unreadable (error->message);
 
-  if (show > 0)
+  if (show != G_MININT64)
     return show_version (store, article, show);
   if (record)
     return record_version (store, article, files[0], author);

@@ -95,6 +95,8 @@ def tests(work):
     r = run("versions", "--show", listed[0]["id"], other)
     check("--show does not print another article's version", r.returncode == 2 and r.stdout == "", r)
 
+    r = run("versions", "--show", 0, moved)
+    check("--show 0 is bad usage, not the list", r.returncode == 2 and r.stdout == "", r)
     r = run("versions", "--show", 1, "--json", moved)
     check("--show and --json together are bad usage", r.returncode == 2, r)
     r = run("versions")
