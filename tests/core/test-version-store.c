@@ -256,6 +256,26 @@ test_identical (Fixture       *fixture,
 
   versions = list_ok (fixture->store, cd_article_get_id (article));
   g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 3);
+
+  /* Publishing unchanged content records nothing, but the version is then
+   * kept like a publish: under a cap of two, the save before it goes. */
+  {
+    g_autoptr(CdVersion) published = record_ok (fixture->store, article, CD_VERSION_REASON_PUBLISH, "Ben", NULL);
+    g_autoptr(CdVersion) fourth = NULL;
+    g_autoptr(CdVersion) fifth = NULL;
+    g_autoptr(GListModel) capped = NULL;
+
+    g_assert_cmpint (cd_version_get_id (published), ==, cd_version_get_id (third));
+    cd_version_store_set_limits (fixture->store, 2, G_MAXINT64);
+    cd_article_set_body (article, "Body four.");
+    fourth = record_ok (fixture->store, article, CD_VERSION_REASON_SAVE, "Ana", NULL);
+    cd_article_set_body (article, "Body five.");
+    fifth = record_ok (fixture->store, article, CD_VERSION_REASON_SAVE, "Ana", NULL);
+    capped = list_ok (fixture->store, cd_article_get_id (article));
+    g_assert_cmpuint (g_list_model_get_n_items (capped), ==, 2);
+    g_assert_cmpint (cd_version_get_id (nth_version (capped, 0)), ==, cd_version_get_id (fifth));
+    g_assert_cmpint (cd_version_get_id (nth_version (capped, 1)), ==, cd_version_get_id (third));
+  }
 }
 
 /* The same article saved at two paths, as after a move or a colleague's
