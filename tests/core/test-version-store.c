@@ -970,6 +970,13 @@ test_async (Fixture       *fixture,
   cd_article_set_body (article, "Changed after the call.");
   while (version == NULL)
     g_main_context_iteration (NULL, TRUE);
+  /* The worker thread lets go of its task (and so of the store) only after
+   * the callback may have run; the fixture then checks the store is freed. */
+  while (g_atomic_int_get (&G_OBJECT (fixture->store)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 
   g_assert_cmpint (cd_version_get_reason (version), ==, CD_VERSION_REASON_EXPORT);
   versions = list_ok (fixture->store, cd_article_get_id (article));
