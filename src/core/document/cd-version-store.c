@@ -18,8 +18,10 @@
  * IMMEDIATE, so that two writers wait for each other through the busy
  * timeout instead of failing on a read lock that cannot be upgraded. */
 
+/* PRAGMA user_version: 0 for a new file, then the schema below. A later
+ * schema adds a step from each earlier version in prepare_schema (); a store
+ * with a higher number than this is refused, not changed. */
 #define SCHEMA_VERSION 1
-
 
 G_DEFINE_FINAL_TYPE (CdVersionStore, cd_version_store, G_TYPE_OBJECT)
 
@@ -38,6 +40,8 @@ static const char schema[] =
   "  path TEXT NOT NULL,"
   "  sha256 TEXT NOT NULL,"
   "  size INTEGER NOT NULL,"
+  /* Recorded, or recorded again unchanged, for a status change or a
+   * publish: never thinned, last to go under a cap. */
   "  pinned INTEGER NOT NULL,"
   /* Last, so that listing never reads the article's bytes. */
   "  data BLOB NOT NULL"
