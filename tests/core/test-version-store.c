@@ -715,6 +715,45 @@ test_crash (void)
   cd_test_remove_tree (dir);
 }
 
+/* The file itself stays bounded: pruned versions give their pages back. */
+static void
+test_prune_file_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdVersionStore) store = NULL;
+  g_autoptr(GString) base = g_string_new (NULL);
+  g_autofree char *dir = cd_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "versions.sqlite", NULL);
+  gsize size = 0;
+  GStatBuf st;
+
+  store = cd_version_store_new_for_path (path, &error);
+  g_assert_no_error (error);
+  cd_version_store_set_limits (store, 3, G_MAXINT64);
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (base, (i % 2) == 0 ? "harbour " : "ferry ");
+  for (guint n = 0; n < 20; n++)
+    {
+      g_autoptr(CdArticle) article = make_article ("Bounded", "");
+      g_autoptr(CdVersion) version = NULL;
+      g_autofree char *body = g_strdup_printf ("%s\n\nRevision %u.", base->str, n);
+
+      cd_article_set_id (article, CRASH_ARTICLE_ID);
+      cd_article_set_body (article, body);
+      version = record_ok (store, article, CD_VERSION_REASON_SAVE, "Ana", NULL);
+      size = cd_version_get_size (version);
+    }
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Three versions of about 400 KB, and some room for the pages around them;
+   * twenty would not fit. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("store file: %" G_GINT64_FORMAT " bytes for versions of %" G_GSIZE_FORMAT " bytes",
+                  (gint64) st.st_size, size);
+  g_assert_cmpint (st.st_size, <, 6 * (goffset) size);
+  cd_test_remove_tree (dir);
+}
+
 /* Damaged, foreign and newer stores. */
 
 static void
@@ -1022,6 +1061,7 @@ main (int   argc,
   ADD ("async", test_async);
 #undef ADD
   g_test_add_func ("/version-store/crash", test_crash);
+  g_test_add_func ("/version-store/prune/file-size", test_prune_file_size);
   g_test_add_func ("/version-store/not-a-store", test_not_a_store);
   g_test_add_func ("/version-store/for-user", test_for_user);
 

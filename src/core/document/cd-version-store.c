@@ -242,6 +242,8 @@ open_database (CdVersionStore  *self,
   if (exec (self, "PRAGMA auto_vacuum = INCREMENTAL", &local_error) &&
       exec (self, "PRAGMA journal_mode = WAL", &local_error) &&
       exec (self, "PRAGMA synchronous = FULL", &local_error) &&
+      /* The log of a big recording is cut back after its checkpoint. */
+      exec (self, "PRAGMA journal_size_limit = 8388608", &local_error) &&
       prepare_schema (self, &local_error))
     return TRUE;
 
