@@ -612,7 +612,7 @@ test_prune_caps (Fixture       *fixture,
 #define CRASH_ARTICLE_ID "urn:uuid:5d1c3a52-5a0e-4d1b-9a57-2f0c1bd2c0de"
 #define CRASH_KILLS 8
 
-/* About 2 MB, so that each recording writes hundreds of pages and a kill
+/* About 1 MB, so that each recording writes hundreds of pages and a kill
  * most likely comes in the middle of a commit. */
 static CdArticle *
 crash_article (const GString *base,
@@ -636,7 +636,7 @@ crash_child (const char *path,
   g_autoptr(GString) base = g_string_new (NULL);
   CdVersionStore *store = cd_version_store_new_for_path (path, &error);
 
-  for (guint i = 0; i < 300000; i++)
+  for (guint i = 0; i < 150000; i++)
     g_string_append (base, (i % 3) == 0 ? "harbour " : (i % 3) == 1 ? "ferry " : "service ");
   if (store == NULL)
     {
@@ -730,7 +730,7 @@ test_prune_file_size (void)
   store = cd_version_store_new_for_path (path, &error);
   g_assert_no_error (error);
   cd_version_store_set_limits (store, 3, G_MAXINT64);
-  for (guint i = 0; i < 60000; i++)
+  for (guint i = 0; i < 30000; i++)
     g_string_append (base, (i % 2) == 0 ? "harbour " : "ferry ");
   for (guint n = 0; n < 20; n++)
     {
@@ -745,7 +745,7 @@ test_prune_file_size (void)
     }
   g_assert_finalize_object (g_steal_pointer (&store));
 
-  /* Three versions of about 400 KB, and some room for the pages around them;
+  /* Three versions of about 200 KB, and some room for the pages around them;
    * twenty would not fit. */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_test_message ("store file: %" G_GINT64_FORMAT " bytes for versions of %" G_GSIZE_FORMAT " bytes",
