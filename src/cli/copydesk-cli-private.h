@@ -71,4 +71,8 @@ int             cd_cli_run_site        (int              argc,
 int             cd_cli_run_publish     (int              argc,
                                         char           **argv);
 
+/* copydesk-cli-versions.c */
+int             cd_cli_run_versions    (int              argc,
+                                        char           **argv);
+
 G_END_DECLS

@@ -99,6 +99,9 @@ static const Command commands[] = {
                               "published as; the post is recorded in FILE. Exits 3 when the post "
                               "was changed on the site since (nothing is sent; --overwrite "
                               "replaces it)."), cd_cli_run_publish },
+  { "versions", N_("FILE"), N_("List the versions of an article kept in your version store, print "
+                               "one (--show N) as a .copydesk file, or record one (--record)."),
+    cd_cli_run_versions },
 };
 
 const Command *

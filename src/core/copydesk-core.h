@@ -27,6 +27,8 @@
 #include "cd-preflight.h"
 #include "cd-publication.h"
 #include "cd-session.h"
+#include "cd-version.h"
+#include "cd-version-store.h"
 #include "cd-spell.h"
 #include "cd-stats.h"
 #include "cd-tag.h"
