@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cd-article.h"
+#include "cd-article-diff.h"
 #include "cd-article-file.h"
 #include "cd-author.h"
 #include "cd-document.h"
@@ -31,5 +32,6 @@
 #include "cd-tag.h"
 #include "cd-text.h"
 #include "cd-url.h"
+#include "cd-word-diff.h"
 #include "cd-wp-blocks.h"
 #include "cd-wp-post.h"
