@@ -135,16 +135,15 @@ cd_article_diff_init (CdArticleDiff *self)
 /* Values as people read them */
 
 static char *
-join_names (GListModel *list,
-            gboolean    tags)
+join_tag_names (GListModel *list)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
   guint n = g_list_model_get_n_items (list);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      const char *name = tags ? cd_tag_get_name (CD_TAG (item)) : cd_author_get_name (CD_AUTHOR (item));
+      g_autoptr(CdTag) tag = g_list_model_get_item (list, i);
+      const char *name = cd_tag_get_name (tag);
 
       if (i > 0)
         g_string_append (joined, ", ");
@@ -201,9 +200,38 @@ display_value (const CdField *field,
     return g_strdup (cd_article_get_byline (article));
 
   if (strcmp (id, "tags") == 0)
-    return join_names (G_LIST_MODEL (g_value_get_object (&value)), TRUE);
+    return join_tag_names (G_LIST_MODEL (g_value_get_object (&value)));
 
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * cd_article_diff_dup_value:
+ * @article: a #CdArticle
+ * @field: a field of the registry
+ * @index: the author's position for a field there is one of per author,
+ *   else %CD_FIELD_NO_INDEX
+ *
+ * Gets the value of @field in @article as the diff shows it: text as it
+ * is, a date in ISO 8601 with its offset, the status by its name, the
+ * byline for "authors", the tags' names for "tags". For the fields that
+ * stand for a whole (the lead image "image" and an author "authors[]")
+ * there is none: their parts are compared instead.
+ *
+ * Returns: (transfer full) (nullable): the value, "" for an empty field or
+ *   an author @article does not have, %NULL for a whole
+ */
+char *
+cd_article_diff_dup_value (CdArticle     *article,
+                           const CdField *field,
+                           guint          index)
+{
+  g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail ((index != CD_FIELD_NO_INDEX) ==
+                        cd_field_has_flags (field, CD_FIELD_PER_AUTHOR), NULL);
+
+  return display_value (field, article, index);
 }
 
 static void

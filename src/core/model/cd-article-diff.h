@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "cd-article.h"
+#include "cd-field.h"
 #include "cd-word-diff.h"
 
 G_BEGIN_DECLS
@@ -65,5 +66,8 @@ CdFieldChange     *cd_article_diff_lookup                (CdArticleDiff  *self,
                                                           const char     *field_id);
 guint              cd_article_diff_get_body_words_added   (CdArticleDiff  *self);
 guint              cd_article_diff_get_body_words_removed (CdArticleDiff  *self);
+char              *cd_article_diff_dup_value              (CdArticle      *article,
+                                                          const CdField  *field,
+                                                          guint           index) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
