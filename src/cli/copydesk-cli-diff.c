@@ -127,6 +127,38 @@ put_equal (const char *text,
     }
 }
 
+/* A paragraph where it moved to, with the edits made to it on the way:
+ * "{>kept {+added+} [-removed-] kept>}". */
+static void
+put_moved_to (const Output *output,
+              CdWordDiff   *edits,
+              const char   *text,
+              size_t        length)
+{
+  size_t content = strlen (cd_word_diff_get_new_text (edits));
+
+  puts_plain (output->colour ? COLOUR_MOVED_TO : "{>");
+  for (guint i = 0; i < cd_word_diff_get_n_ops (edits); i++)
+    {
+      const CdWordDiffOp *op = cd_word_diff_get_op (edits, i);
+      size_t op_length = 0;
+      const char *op_text = cd_word_diff_get_op_text (edits, op, &op_length);
+
+      if (op->kind == CD_WORD_DIFF_EQUAL)
+        {
+          put (op_text, op_length);
+          continue;
+        }
+      put_marked (output, op->kind, op_text, op_length);
+      if (output->colour)
+        puts_plain (COLOUR_MOVED_TO);
+    }
+  /* The blank lines after the paragraph. */
+  if (content < length)
+    put (text + content, length - content);
+  puts_plain (output->colour ? COLOUR_RESET : ">}");
+}
+
 static void
 put_word_diff (const Output *output,
                CdWordDiff   *diff)
@@ -140,9 +172,22 @@ put_word_diff (const Output *output,
       const char *text = cd_word_diff_get_op_text (diff, op, &length);
 
       if (op->kind == CD_WORD_DIFF_EQUAL)
-        put_equal (text, length, i > 0, i + 1 < n);
+        {
+          put_equal (text, length, i > 0, i + 1 < n);
+        }
+      else if (op->kind == CD_WORD_DIFF_MOVED_TO)
+        {
+          g_autoptr(CdWordDiff) edits = cd_word_diff_dup_move (diff, op->move);
+
+          if (cd_word_diff_is_equal (edits))
+            put_marked (output, op->kind, text, length);
+          else
+            put_moved_to (output, edits, text, length);
+        }
       else
-        put_marked (output, op->kind, text, length);
+        {
+          put_marked (output, op->kind, text, length);
+        }
     }
 }
 
@@ -207,9 +252,14 @@ print_text (const Output  *output,
 
 /* JSON */
 
+static void add_word_diff (JsonBuilder *builder,
+                           CdWordDiff  *diff,
+                           gboolean     counts);
+
 static void
 add_word_diff (JsonBuilder *builder,
-               CdWordDiff  *diff)
+               CdWordDiff  *diff,
+               gboolean     counts)
 {
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
@@ -228,10 +278,25 @@ add_word_diff (JsonBuilder *builder,
           json_builder_set_member_name (builder, "move");
           json_builder_add_int_value (builder, op->move);
         }
+      /* A paragraph moved and edited: its own operations. */
+      if (op->kind == CD_WORD_DIFF_MOVED_TO)
+        {
+          g_autoptr(CdWordDiff) edits = cd_word_diff_dup_move (diff, op->move);
+
+          if (!cd_word_diff_is_equal (edits))
+            {
+              json_builder_set_member_name (builder, "edits");
+              json_builder_begin_object (builder);
+              add_word_diff (builder, edits, FALSE);
+              json_builder_end_object (builder);
+            }
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
+  if (!counts)
+    return;
   json_builder_set_member_name (builder, "words_added");
   json_builder_add_int_value (builder, cd_word_diff_get_words_added (diff));
   json_builder_set_member_name (builder, "words_removed");
@@ -282,7 +347,7 @@ print_json (CdArticleDiff *diff,
       json_builder_set_member_name (builder, "new");
       json_builder_add_string_value (builder, cd_field_change_get_new_value (change));
       if (words != NULL)
-        add_word_diff (builder, words);
+        add_word_diff (builder, words, TRUE);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

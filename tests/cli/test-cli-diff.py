@@ -123,6 +123,22 @@ def tests(work):
           r.returncode == 0 and json.loads(r.stdout)["identical"] is True
           and json.loads(r.stdout)["changes"] == [], r)
 
+    # A paragraph moved and edited on the way.
+    moved_edited = work / "moved-edited.copydesk"
+    paragraphs = data["body"].split("\n\n")
+    paragraphs.append(paragraphs.pop(2).replace("ordered", "bought", 1))
+    write_article(moved_edited, dict(data, body="\n\n".join(paragraphs)))
+    r = run("diff", old, moved_edited)
+    check("a paragraph moved and edited shows as moved, with its edits where it went",
+          r.returncode == 1 and "{>Portmere City Council [-ordered-]{+bought+} the vessel" in r.stdout
+          and "+1 −1 words, 1 paragraph moved" in r.stdout, r)
+    r = run("diff", "--json", old, moved_edited)
+    body = [c for c in json.loads(r.stdout)["changes"] if c["field"] == "body"][0]
+    moved_to = [o for o in body["ops"] if o["op"] == "moved-to"]
+    check("the JSON gives the moved paragraph's own edits",
+          len(moved_to) == 1 and {"op": "insert", "text": "bought"} in moved_to[0]["edits"]["ops"]
+          and {"op": "delete", "text": "ordered"} in moved_to[0]["edits"]["ops"], r)
+
     # Trouble: exit 2, with the file, line and column.
     bad = malformed / "26-trailing-comma.copydesk"
     r = run("diff", old, bad)

@@ -169,6 +169,42 @@ test_moved_pairs (void)
   assert_rebuilds (diff);
 }
 
+/* A paragraph moved and edited on the way: still a move, its edits in
+ * the move's own diff and in the counts. */
+static void
+test_moved_and_edited (void)
+{
+  const char *old_text = "The ferry left the quay at nine.\n\n"
+                         "Passengers on the first crossing cheered as it docked at Eastbank.\n\n"
+                         "The council plans a second boat.\n\n"
+                         "Fares stay the same.";
+  const char *new_text = "The ferry left the quay at nine.\n\n"
+                         "The council plans a second boat.\n\n"
+                         "Fares stay the same.\n\n"
+                         "Passengers on the first crossing cheered loudly as it docked at Eastbank.";
+  g_autoptr(CdWordDiff) diff = cd_word_diff_new (old_text, new_text);
+  g_autoptr(CdWordDiff) edits = NULL;
+  g_autofree char *rendered = NULL;
+
+  g_assert_cmpuint (cd_word_diff_get_n_moves (diff), ==, 1);
+  edits = cd_word_diff_dup_move (diff, 1);
+  rendered = render (edits);
+  g_assert_cmpstr (rendered, ==, "Passengers on the first crossing cheered {+loudly +}as it docked at Eastbank.");
+  g_assert_cmpuint (cd_word_diff_get_words_added (diff), ==, 1);
+  g_assert_cmpuint (cd_word_diff_get_words_removed (diff), ==, 0);
+  assert_rebuilds (diff);
+
+  /* The same edit where the paragraph stands is an edit, not a move. */
+  {
+    g_autoptr(CdWordDiff) in_place = cd_word_diff_new (
+      "Passengers on the first crossing cheered as it docked.\n\nEnd of story here.",
+      "Passengers on the first crossing cheered loudly as it docked.\n\nEnd of story here.");
+
+    g_assert_cmpuint (cd_word_diff_get_n_moves (in_place), ==, 0);
+    g_assert_cmpuint (cd_word_diff_get_words_added (in_place), ==, 1);
+  }
+}
+
 static void
 test_short_line_not_moved (void)
 {
@@ -303,6 +339,43 @@ test_bounded (void)
   assert_rebuilds (diff);
 }
 
+/* A rewrite with more edits than the bound, over many paragraphs: each
+ * paragraph is still compared word by word. */
+static void
+test_rewrite_by_paragraph (void)
+{
+  g_autoptr(GString) old_text = g_string_new (NULL);
+  g_autoptr(GString) new_text = g_string_new (NULL);
+  g_autoptr(CdWordDiff) diff = NULL;
+
+  for (guint p = 0; p < 30; p++)
+    {
+      g_string_append_printf (old_text, "%sKeep%u", p > 0 ? "\n\n" : "", p);
+      g_string_append_printf (new_text, "%sKeep%u", p > 0 ? "\n\n" : "", p);
+      for (guint i = 0; i < 100; i++)
+        {
+          g_string_append_printf (old_text, " a%u", i);
+          g_string_append_printf (new_text, " b%u", i);
+        }
+    }
+
+  diff = cd_word_diff_new (old_text->str, new_text->str);
+  g_assert_false (cd_word_diff_get_bounded (diff));
+  g_assert_cmpuint (cd_word_diff_get_words_removed (diff), ==, 3000);
+  g_assert_cmpuint (cd_word_diff_get_words_added (diff), ==, 3000);
+  /* Each paragraph's first word is kept. */
+  for (guint i = 0, kept = 0; i < cd_word_diff_get_n_ops (diff); i++)
+    {
+      const CdWordDiffOp *op = cd_word_diff_get_op (diff, i);
+
+      if (op->kind == CD_WORD_DIFF_EQUAL)
+        kept += op->words;
+      if (i + 1 == cd_word_diff_get_n_ops (diff))
+        g_assert_cmpuint (kept, ==, 30);
+    }
+  assert_rebuilds (diff);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,7 +389,9 @@ main (int   argc,
       g_test_add_data_func (path, &goldens[i], test_golden);
     }
   g_test_add_func ("/word-diff/moved-pairs", test_moved_pairs);
+  g_test_add_func ("/word-diff/moved-and-edited", test_moved_and_edited);
   g_test_add_func ("/word-diff/short-line-not-moved", test_short_line_not_moved);
+  g_test_add_func ("/word-diff/rewrite-by-paragraph", test_rewrite_by_paragraph);
   g_test_add_func ("/word-diff/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/word-diff/null-is-empty", test_null_is_empty);
   g_test_add_func ("/word-diff/boxed", test_boxed);

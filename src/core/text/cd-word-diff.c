@@ -22,8 +22,19 @@ typedef struct
   size_t end;
   /* From a matched pair of the paragraph script, so not moved. */
   gboolean paired;
+  /* Which changed stretch it is in: the matched pairs before it. */
+  guint  stretch;
   guint  move;
 } Paragraph;
+
+/* The two ends of a move, as byte ranges in the old and new text. */
+typedef struct
+{
+  size_t old_start;
+  size_t old_end;
+  size_t new_start;
+  size_t new_end;
+} Move;
 
 /* A stretch of a token script: equal tokens, or changed ones. */
 typedef struct
@@ -43,12 +54,21 @@ typedef struct
  * lone "* * *" or a repeated one-word line is not. */
 #define MOVE_MIN_WORDS 2
 
+/* A paragraph moved and edited too: it has this many words, and this share
+ * of its words (Dice's coefficient) is in the other. Only paragraphs of
+ * different changed stretches are compared, at most this many pairs, so
+ * that a paragraph edited where it stands is not taken for a move. */
+#define NEAR_MOVE_MIN_WORDS 5
+#define NEAR_MOVE_SIMILARITY 0.75
+#define NEAR_MOVE_MAX_PAIRS 40000
+
 struct _CdWordDiff
 {
   gatomicrefcount  ref_count;
   char            *old_text;
   char            *new_text;
   GArray          *ops;
+  GArray          *moves;
   guint            words_added;
   guint            words_removed;
   guint            n_moves;
@@ -314,7 +334,24 @@ diff_stretch (CdWordDiff      *self,
   if (!cd_word_diff_myers ((const Key *) (gconstpointer) a->data, sizeof (Token), a->len,
                            (const Key *) (gconstpointer) b->data, sizeof (Token), b->len,
                            CD_WORD_DIFF_MAX_EDITS, script))
-    self->bounded = TRUE;
+    {
+      /* Too many edits for one stretch of several paragraphs (a heavy
+       * rewrite): compare them paragraph by paragraph, the first with the
+       * first, so that each still shows its own changes. */
+      if (a1 - a0 > 1 || b1 - b0 > 1)
+        {
+          for (guint i = 0; a0 + i < a1 || b0 + i < b1; i++)
+            {
+              guint a_from = MIN (a0 + i, a1);
+              guint b_from = MIN (b0 + i, b1);
+
+              diff_stretch (self, old_paragraphs, a_from, MIN (a_from + 1, a1),
+                            new_paragraphs, b_from, MIN (b_from + 1, b1));
+            }
+          return;
+        }
+      self->bounded = TRUE;
+    }
 
   at = (const Token *) (gconstpointer) a->data;
   bt = (const Token *) (gconstpointer) b->data;
@@ -335,6 +372,161 @@ diff_stretch (CdWordDiff      *self,
     }
 }
 
+static void
+add_move (CdWordDiff *self,
+          Paragraph  *from,
+          Paragraph  *to)
+{
+  /* The paragraphs without the blank lines after them, which may differ
+   * for the last paragraph of a text. */
+  Move move = { from->start, from->start + from->key.length, to->start, to->start + to->key.length };
+
+  g_array_append_val (self->moves, move);
+  from->move = to->move = ++self->n_moves;
+}
+
+static int
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The hashes of a paragraph's words, sorted, or NULL if it is no candidate
+ * for a near move. */
+static GArray *
+word_hashes (const char      *text,
+             const Paragraph *paragraph)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  g_autoptr(GArray) hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
+
+  if (paragraph->paired || paragraph->move != 0)
+    return NULL;
+
+  cd_word_diff_tokenize (text, paragraph->start, paragraph->end, tokens);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *token = &g_array_index (tokens, Token, i);
+
+      if (token->kind == TOKEN_WORD)
+        g_array_append_val (hashes, token->key.hash);
+    }
+
+  if (hashes->len < NEAR_MOVE_MIN_WORDS)
+    return NULL;
+
+  g_array_sort (hashes, compare_hashes);
+  return g_steal_pointer (&hashes);
+}
+
+static void
+free_hashes (gpointer hashes)
+{
+  if (hashes != NULL)
+    g_array_unref (hashes);
+}
+
+static double
+similarity (GArray *x,
+            GArray *y)
+{
+  guint i = 0;
+  guint j = 0;
+  guint common = 0;
+
+  while (i < x->len && j < y->len)
+    {
+      guint64 a = g_array_index (x, guint64, i);
+      guint64 b = g_array_index (y, guint64, j);
+
+      if (a == b)
+        {
+          common++;
+          i++;
+          j++;
+        }
+      else if (a < b)
+        i++;
+      else
+        j++;
+    }
+
+  return 2.0 * common / (x->len + y->len);
+}
+
+/* Pairs a deleted paragraph with the most similar inserted one of another
+ * changed stretch: moved, and edited too. Its edits count as words added
+ * and removed. */
+static void
+find_near_moves (CdWordDiff *self,
+                 GArray     *old_paragraphs,
+                 GArray     *new_paragraphs)
+{
+  g_autoptr(GPtrArray) old_words = g_ptr_array_new_with_free_func (free_hashes);
+  g_autoptr(GPtrArray) new_words = g_ptr_array_new_with_free_func (free_hashes);
+  guint n_old = 0;
+  guint n_new = 0;
+
+  for (guint i = 0; i < old_paragraphs->len; i++)
+    {
+      GArray *hashes = word_hashes (self->old_text, &g_array_index (old_paragraphs, Paragraph, i));
+
+      g_ptr_array_add (old_words, hashes);
+      n_old += hashes != NULL;
+    }
+  if (n_old == 0)
+    return;
+  for (guint i = 0; i < new_paragraphs->len; i++)
+    {
+      GArray *hashes = word_hashes (self->new_text, &g_array_index (new_paragraphs, Paragraph, i));
+
+      g_ptr_array_add (new_words, hashes);
+      n_new += hashes != NULL;
+    }
+  if (n_new == 0 || (guint64) n_old * n_new > NEAR_MOVE_MAX_PAIRS)
+    return;
+
+  for (guint i = 0; i < old_paragraphs->len; i++)
+    {
+      Paragraph *from = &g_array_index (old_paragraphs, Paragraph, i);
+      Paragraph *best = NULL;
+      double best_similarity = NEAR_MOVE_SIMILARITY;
+
+      if (old_words->pdata[i] == NULL)
+        continue;
+
+      for (guint j = 0; j < new_paragraphs->len; j++)
+        {
+          Paragraph *to = &g_array_index (new_paragraphs, Paragraph, j);
+          double value;
+
+          if (new_words->pdata[j] == NULL || to->move != 0 || to->stretch == from->stretch)
+            continue;
+
+          value = similarity (old_words->pdata[i], new_words->pdata[j]);
+          if (value >= best_similarity)
+            {
+              best = to;
+              best_similarity = value;
+            }
+        }
+
+      if (best != NULL)
+        {
+          g_autoptr(CdWordDiff) edits = NULL;
+
+          add_move (self, from, best);
+          edits = cd_word_diff_dup_move (self, from->move);
+          self->words_added += edits->words_added;
+          self->words_removed += edits->words_removed;
+        }
+    }
+}
+
 /* Pairs each deleted paragraph with an inserted one of the same text
  * elsewhere: those moved. */
 static void
@@ -347,6 +539,7 @@ find_moves (CdWordDiff       *self,
                                                          NULL, (GDestroyNotify) g_array_unref);
   guint ai = 0;
   guint bi = 0;
+  guint stretch = 0;
 
   for (guint i = 0; i < script->len; i++)
     {
@@ -354,15 +547,18 @@ find_moves (CdWordDiff       *self,
         {
           g_array_index (old_paragraphs, Paragraph, ai++).paired = TRUE;
           g_array_index (new_paragraphs, Paragraph, bi++).paired = TRUE;
+          stretch++;
         }
       else if (script->data[i] == STEP_DELETE)
         {
-          ai++;
+          g_array_index (old_paragraphs, Paragraph, ai++).stretch = stretch;
         }
       else
         {
           Paragraph *paragraph = &g_array_index (new_paragraphs, Paragraph, bi);
           GArray *list;
+
+          paragraph->stretch = stretch;
 
           if (cd_word_diff_count (self->new_text, paragraph->start, paragraph->end) >= MOVE_MIN_WORDS)
             {
@@ -394,11 +590,13 @@ find_moves (CdWordDiff       *self,
           if (other->move == 0 && other->key.length == paragraph->key.length &&
               memcmp (other->key.text, paragraph->key.text, paragraph->key.length) == 0)
             {
-              paragraph->move = other->move = ++self->n_moves;
+              add_move (self, paragraph, other);
               break;
             }
         }
     }
+
+  find_near_moves (self, old_paragraphs, new_paragraphs);
 }
 
 static void
@@ -475,6 +673,7 @@ cd_word_diff_new (const char *old_text,
   self->old_text = g_utf8_make_valid (old_text != NULL ? old_text : "", -1);
   self->new_text = g_utf8_make_valid (new_text != NULL ? new_text : "", -1);
   self->ops = g_array_new (FALSE, FALSE, sizeof (CdWordDiffOp));
+  self->moves = g_array_new (FALSE, FALSE, sizeof (Move));
 
   if (strcmp (self->old_text, self->new_text) == 0)
     push_equal (self, 0, strlen (self->old_text), 0);
@@ -514,6 +713,7 @@ cd_word_diff_unref (CdWordDiff *self)
   g_free (self->old_text);
   g_free (self->new_text);
   g_array_unref (self->ops);
+  g_array_unref (self->moves);
   g_free (self);
 }
 
@@ -640,7 +840,8 @@ cd_word_diff_is_equal (CdWordDiff *self)
  * cd_word_diff_get_words_added:
  * @self: a #CdWordDiff
  *
- * Returns: the number of words inserted (moved paragraphs not counted)
+ * Returns: the number of words inserted; a moved paragraph counts only
+ *   for the edits made to it
  */
 guint
 cd_word_diff_get_words_added (CdWordDiff *self)
@@ -654,7 +855,8 @@ cd_word_diff_get_words_added (CdWordDiff *self)
  * cd_word_diff_get_words_removed:
  * @self: a #CdWordDiff
  *
- * Returns: the number of words deleted (moved paragraphs not counted)
+ * Returns: the number of words deleted; a moved paragraph counts only
+ *   for the edits made to it
  */
 guint
 cd_word_diff_get_words_removed (CdWordDiff *self)
@@ -676,6 +878,37 @@ cd_word_diff_get_n_moves (CdWordDiff *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_moves;
+}
+
+/**
+ * cd_word_diff_dup_move:
+ * @self: a #CdWordDiff
+ * @move: the number of a move, from 1 to cd_word_diff_get_n_moves()
+ *
+ * Compares the two ends of a move: the paragraph where it was and where it
+ * is now, without the blank lines after it (so the texts of its operations
+ * can be shorter than those of the MOVED_FROM and MOVED_TO operations). A paragraph can be moved and edited too (when most of its words
+ * are the same); the edits are in this diff, and count in
+ * cd_word_diff_get_words_added() and cd_word_diff_get_words_removed().
+ *
+ * Returns: (transfer full): the paragraph's own changes; equal for a
+ *   paragraph moved as it was
+ */
+CdWordDiff *
+cd_word_diff_dup_move (CdWordDiff *self,
+                       guint       move)
+{
+  const Move *ends;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (move >= 1 && move <= self->moves->len, NULL);
+
+  ends = &g_array_index (self->moves, Move, move - 1);
+  from = g_strndup (self->old_text + ends->old_start, ends->old_end - ends->old_start);
+  to = g_strndup (self->new_text + ends->new_start, ends->new_end - ends->new_start);
+  return cd_word_diff_new (from, to);
 }
 
 /**

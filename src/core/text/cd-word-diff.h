@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * punctuation marks or symbols (an emoji with its modifiers and joiners is
  * one). The texts are first compared paragraph by paragraph, so that a long
  * body with scattered edits is fast and a paragraph that was moved whole
- * is reported as moved; changed paragraphs are then compared word by word
+ * (or nearly whole) is reported as moved; changed paragraphs are then compared word by word
  * (Myers' O(ND) algorithm, bounded: past CD_WORD_DIFF_MAX_EDITS edits in one
  * stretch, the stretch is reported as replaced whole). Small runs of spaces
  * and punctuation between two changes are folded into them, so that
@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * The result is a list of operations in reading order. Putting together
  * the text of the EQUAL, DELETE and MOVED_FROM operations gives the old
  * text; the text of the EQUAL, INSERT and MOVED_TO operations gives the new
- * one. A text that is not valid UTF-8 is compared with its bad bytes
+ * one. A paragraph moved and edited too is reported as moved, its edits
+ * in cd_word_diff_dup_move(). A text that is not valid UTF-8 is compared with its bad bytes
  * replaced by U+FFFD, and the operations refer to that repaired text. */
 
 /**
@@ -97,6 +98,8 @@ gboolean            cd_word_diff_is_equal          (CdWordDiff          *self);
 guint               cd_word_diff_get_words_added   (CdWordDiff          *self);
 guint               cd_word_diff_get_words_removed (CdWordDiff          *self);
 guint               cd_word_diff_get_n_moves       (CdWordDiff          *self);
+CdWordDiff         *cd_word_diff_dup_move          (CdWordDiff          *self,
+                                                    guint                move) G_GNUC_WARN_UNUSED_RESULT;
 gboolean            cd_word_diff_get_bounded       (CdWordDiff          *self);
 const char         *cd_word_diff_kind_to_string    (CdWordDiffKind       kind);
 
