@@ -318,6 +318,84 @@ test_random_edits (void)
     }
 }
 
+/* Paragraphs moved about, some edited on the way: the operations still
+ * rebuild both texts, and every move has its two ends. */
+static void
+test_random_moves (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5081);
+  guint total_moves = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autoptr(CdWordDiff) diff = NULL;
+      guint n = (guint) g_rand_int_range (rand, 2, 16);
+      guint from_ends = 0;
+      guint to_ends = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GString) paragraph = g_string_new (NULL);
+
+          for (guint w = 0, words = (guint) g_rand_int_range (rand, 1, 14); w < words; w++)
+            g_string_append_printf (paragraph, "%sw%d", w > 0 ? " " : "", g_rand_int_range (rand, 0, 60));
+          g_ptr_array_add (paragraphs, g_string_free (g_steal_pointer (&paragraph), FALSE));
+        }
+      g_ptr_array_add (paragraphs, NULL);
+      old_text = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
+      g_ptr_array_remove_index (paragraphs, n);
+
+      for (guint m = 0, moves = (guint) g_rand_int_range (rand, 0, 3); m < moves; m++)
+        {
+          char *moved = g_ptr_array_steal_index (paragraphs, (guint) g_rand_int_range (rand, 0, (gint32) n));
+
+          if (g_rand_boolean (rand))
+            {
+              char *edited = g_strconcat (moved, " extra", NULL);
+
+              g_free (moved);
+              moved = edited;
+            }
+          g_ptr_array_insert (paragraphs, g_rand_int_range (rand, 0, (gint32) n), moved);
+        }
+      g_ptr_array_add (paragraphs, NULL);
+      new_text = g_strjoinv ("\n\n", (char **) paragraphs->pdata);
+
+      diff = cd_word_diff_new (old_text, new_text);
+      assert_rebuilds (diff);
+      for (guint i = 0; i < cd_word_diff_get_n_ops (diff); i++)
+        {
+          const CdWordDiffOp *op = cd_word_diff_get_op (diff, i);
+
+          if (op->kind == CD_WORD_DIFF_MOVED_FROM || op->kind == CD_WORD_DIFF_MOVED_TO)
+            {
+              g_autoptr(CdWordDiff) edits = cd_word_diff_dup_move (diff, op->move);
+
+              g_assert_cmpuint (op->move, >=, 1);
+              g_assert_cmpuint (op->move, <=, cd_word_diff_get_n_moves (diff));
+              assert_rebuilds (edits);
+              if (op->kind == CD_WORD_DIFF_MOVED_FROM)
+                from_ends++;
+              else
+                to_ends++;
+            }
+          else
+            {
+              g_assert_cmpuint (op->move, ==, 0);
+            }
+        }
+      g_assert_cmpuint (from_ends, ==, cd_word_diff_get_n_moves (diff));
+      g_assert_cmpuint (to_ends, ==, cd_word_diff_get_n_moves (diff));
+      total_moves += cd_word_diff_get_n_moves (diff);
+    }
+
+  /* The seed gives moves to check. */
+  g_assert_cmpuint (total_moves, >, 20);
+}
+
 /* Past the bound, a stretch is replaced whole, and still rebuilds. */
 static void
 test_bounded (void)
@@ -396,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/word-diff/null-is-empty", test_null_is_empty);
   g_test_add_func ("/word-diff/boxed", test_boxed);
   g_test_add_func ("/word-diff/random-edits", test_random_edits);
+  g_test_add_func ("/word-diff/random-moves", test_random_moves);
   g_test_add_func ("/word-diff/bounded", test_bounded);
 
   return g_test_run ();
