@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "copydesk-cli"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -513,6 +514,9 @@ cd_cli_run_diff (int    argc,
       old_article = load (files[0], files[0], &error);
       if (old_article == NULL)
         return cd_cli_unreadable (error->message);
+      /* The values too (a status, "Allowed") in English whatever the
+       * language, so that git's cached conversions stay valid. */
+      setlocale (LC_MESSAGES, "C");
       print_textconv (old_article);
       return EXIT_READY;
     }
