@@ -252,14 +252,7 @@ compare_field (CdArticleDiff *self,
   if (index == CD_FIELD_NO_INDEX)
     id = g_strdup (cd_field_get_id (field));
   else
-    {
-      g_autofree char *base = g_strdup (cd_field_get_id (field));
-      char *brackets = strstr (base, "[]");
-
-      /* "authors[].name" → "authors" + ".name" with the index between. */
-      *brackets = '\0';
-      id = g_strdup_printf ("%s[%u]%s", base, index, brackets + 2);
-    }
+    id = cd_field_id_format (cd_field_get_id (field), index);
 
   change = cd_field_change_new (id, old_value, new_value,
                                 cd_field_has_flags (field, CD_FIELD_PROSE));
