@@ -23,6 +23,8 @@ struct _CdApplication
   CdHouseRules   *house_rules;
   char           *house_rules_error;   /* not shown in a window yet */
   GFile          *recovery_dir;
+  CdVersionStore *version_store;
+  char           *version_store_error;  /* why it could not be opened */
   GMenu          *recent_menu;
   gboolean        recovery_offered;
 };
@@ -652,6 +654,7 @@ cd_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->house_rules);
   g_clear_object (&self->recovery_dir);
+  g_clear_object (&self->version_store);
   g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (cd_application_parent_class)->dispose (object);
@@ -663,6 +666,7 @@ cd_application_finalize (GObject *object)
   CdApplication *self = CD_APPLICATION (object);
 
   g_free (self->house_rules_error);
+  g_free (self->version_store_error);
 
   G_OBJECT_CLASS (cd_application_parent_class)->finalize (object);
 }
@@ -758,6 +762,32 @@ cd_application_get_recovery_dir (CdApplication *self)
     self->recovery_dir = g_file_new_build_filename (g_get_user_data_dir (),
                                                     "copydesk", "recovery", NULL);
   return self->recovery_dir;
+}
+
+/* The store is opened when first needed, and only tried once: a store that
+ * cannot be opened (a read-only folder, a newer Copydesk's) stays closed
+ * for the application's life, and every window says so once. */
+CdVersionStore *
+cd_application_get_version_store (CdApplication  *self,
+                                  GError        **error)
+{
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+
+  if (self->version_store == NULL && self->version_store_error == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      self->version_store = cd_version_store_new_for_user (&local_error);
+      if (self->version_store == NULL)
+        self->version_store_error = g_strdup (local_error->message);
+    }
+  if (self->version_store == NULL)
+    {
+      g_set_error_literal (error, CD_VERSION_STORE_ERROR, CD_VERSION_STORE_ERROR_OPEN,
+                           self->version_store_error);
+      return NULL;
+    }
+  return self->version_store;
 }
 
 GMenuModel *

@@ -25,6 +25,11 @@ GSettings     *cd_application_get_settings    (CdApplication *self);
 CdHouseRules  *cd_application_get_house_rules (CdApplication *self);
 /* The folder recovery copies are written to ($XDG_DATA_HOME/copydesk/recovery). */
 GFile         *cd_application_get_recovery_dir (CdApplication *self);
+/* The user's version store ($XDG_DATA_HOME/copydesk/versions.sqlite),
+ * opened when first asked for. NULL with @error when it cannot be opened.
+ * (transfer none) */
+CdVersionStore *cd_application_get_version_store (CdApplication  *self,
+                                                  GError        **error);
 /* Opens @file in a window: the window that already shows it, else the active
  * window when it is unused (cd_window_is_unused), else a new one. ninjs JSON
  * files (*.json) are imported as new, unsaved articles. */

@@ -116,6 +116,7 @@ export_done_cb (GObject      *object,
       return;
     }
 
+  cd_window_history_record (job->window, CD_VERSION_REASON_EXPORT);
   folder = g_file_get_parent (job->output);
   folder_name = display_folder (folder);
   folder_uri = g_file_get_uri (folder);

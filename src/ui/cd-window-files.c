@@ -358,6 +358,7 @@ save_cb (GObject      *object,
   if (document != self->document)
     return;
 
+  cd_window_history_saved (self);
   file = cd_document_get_file (document);
   if (file != NULL)
     cd_window_add_to_recent (file);

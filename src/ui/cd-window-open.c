@@ -89,6 +89,7 @@ load_cb (GObject      *object,
     }
 
   cd_window_set_document (self, document);
+  cd_window_history_opened (self);
   cd_preview_refresh (self->preview);
   cd_window_add_to_recent (data->file);
   cd_window_focus_body (self);

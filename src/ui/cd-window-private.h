@@ -63,6 +63,14 @@ struct _CdWindow
   guint                 limits_source;
   GCancellable         *publish_cancellable;  /* cd-window-publish.c */
 
+  /* The version store (cd-window-history.c). */
+  GtkWindow            *history_dialog;   /* weak */
+  gpointer              history_document; /* compared only: whose status below */
+  CdArticleStatus       history_status;   /* at the last recorded version */
+  GCancellable         *history_cancellable;
+  guint                 history_restored : 1;
+  guint                 history_failed : 1;
+
   guint                 check_source;
   /* Questions about the article on screen (closing, reverting, copying the
    * lead image): the session is paused while there are any. */
@@ -180,5 +188,22 @@ void          cd_window_publish_dispose    (CdWindow       *self);
  * unused, else in a new window. */
 void          cd_window_open_article       (CdWindow       *self,
                                             CdArticle      *article);
+
+/* cd-window-history.c: win.history (<Control><Alt>h) and the versions the
+ * window records in the user's version store. */
+void          cd_window_history_class_init (GtkWidgetClass  *widget_class);
+void          cd_window_history_dispose    (CdWindow        *self);
+/* Records the article as it is now, for @reason (an export, a publish). */
+void          cd_window_history_record     (CdWindow        *self,
+                                            CdVersionReason  reason);
+/* After an explicit save: records a version for the save, or for the
+ * status change or restore it carries. */
+void          cd_window_history_saved      (CdWindow        *self);
+/* After opening a file: offers to compare with the user's last version
+ * when the article differs from it. */
+void          cd_window_history_opened     (CdWindow        *self);
+/* Opens the History view; @version_id selects a version (0: the newest). */
+void          cd_window_history_show       (CdWindow        *self,
+                                            gint64           version_id);
 
 G_END_DECLS

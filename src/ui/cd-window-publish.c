@@ -360,6 +360,8 @@ publish_done (PublishJob      *job,
       return;
     }
 
+  if (self->document == job->document)
+    cd_window_history_record (self, CD_VERSION_REASON_PUBLISH);
   if (cd_document_get_file (job->document) != NULL && self->document == job->document)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
   else if (cd_document_get_file (job->document) != NULL)

@@ -495,6 +495,7 @@ cd_window_dispose (GObject *object)
 
   cd_window_undo_dispose (self);
   cd_window_publish_dispose (self);
+  cd_window_history_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -639,6 +640,7 @@ cd_window_class_init (CdWindowClass *klass)
 
   cd_window_export_class_init (widget_class);
   cd_window_publish_class_init (widget_class);
+  cd_window_history_class_init (widget_class);
   cd_window_undo_class_init (widget_class);
 }
 

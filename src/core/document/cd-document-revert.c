@@ -193,6 +193,26 @@ cd_document_discard_autosaves (CdDocument  *self,
 }
 
 /**
+ * cd_document_assign_article:
+ * @self: a document
+ * @source: the content to take, such as an earlier version of the article
+ *
+ * Makes the document's article hold what @source holds, field by field
+ * through the article's setters, as Revert does: every view follows, an
+ * undo history records it, and the document is modified unless @source
+ * is what was saved. The file is not touched.
+ */
+void
+cd_document_assign_article (CdDocument *self,
+                            CdArticle  *source)
+{
+  g_return_if_fail (CD_IS_DOCUMENT (self));
+  g_return_if_fail (CD_IS_ARTICLE (source));
+
+  assign_article (self->article, source);
+}
+
+/**
  * cd_document_revert_to_saved:
  * @self: a #CdDocument
  * @error: return location for a #GError

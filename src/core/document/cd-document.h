@@ -139,6 +139,8 @@ void        cd_document_autosave_async       (CdDocument          *self,
 gboolean    cd_document_discard_autosaves    (CdDocument          *self,
                                               GError             **error);
 /* Back to the last explicit save: the file and the article. */
+void        cd_document_assign_article       (CdDocument          *self,
+                                              CdArticle           *source);
 gboolean    cd_document_revert_to_saved      (CdDocument          *self,
                                               GError             **error);
 /* Synchronous save, for tests and the CLI. */
