@@ -190,6 +190,10 @@ insert_word_diff (GtkTextBuffer *buffer,
           insert_tagged (buffer, text, length, NULL);
           break;
         case CD_WORD_DIFF_INSERT:
+          /* A word replaced by another: a thin space between the two
+           * keeps "forty" and "sixty" from reading as "fortysixty". */
+          if (i > 0 && cd_word_diff_get_op (diff, i - 1)->kind == CD_WORD_DIFF_DELETE)
+            insert_tagged (buffer, "\u2009", -1, NULL);
           insert_tagged (buffer, text, length, "inserted");
           break;
         case CD_WORD_DIFF_DELETE:

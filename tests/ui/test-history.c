@@ -180,6 +180,16 @@ test_saves_and_restore (void)
   cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
   screenshot = cd_ui_test_screenshot (GTK_WIDGET (dialog), "history");
   g_test_message ("History view: %s", screenshot);
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    g_autofree char *dark = NULL;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    cd_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+    dark = cd_ui_test_screenshot (GTK_WIDGET (dialog), "history-dark");
+    g_test_message ("History view, dark: %s", dark);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
 
   /* Restore the older version: the fields come back… */
   g_signal_emit_by_name (cd_ui_test_find_button (GTK_WIDGET (dialog), "_Restore This Version"),
