@@ -219,6 +219,48 @@ test_saves_and_restore (void)
   cd_ui_test_destroy_window (GTK_WINDOW (window));
 }
 
+static CdVersionReason
+newest_reason (const char *article_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = cd_version_store_list (store (), article_id, &error);
+  g_autoptr(CdVersion) newest = NULL;
+
+  g_assert_no_error (error);
+  newest = g_list_model_get_item (list, 0);
+  g_assert_nonnull (newest);
+  return cd_version_get_reason (newest);
+}
+
+/* A status change is recorded as such at the save that follows it, and an
+ * ordinary edit after it as a save; an autosave records nothing. */
+static void
+test_status_change (void)
+{
+  g_autoptr(CdArticle) article = story ();
+  g_autoptr(GFile) file = write_story ("status.copydesk", article);
+  g_autofree char *id = g_strdup (cd_article_get_id (article));
+  CdWindow *window = open_window (file);
+  CdArticle *current = cd_document_get_article (cd_window_get_document (window));
+
+  cd_article_set_status (current, CD_ARTICLE_STATUS_IN_REVIEW);
+  save (window);
+  wait_for_versions (id, 1);
+  g_assert_cmpint (newest_reason (id), ==, CD_VERSION_REASON_STATUS);
+
+  cd_article_set_section (current, "Transport");
+  save (window);
+  wait_for_versions (id, 2);
+  g_assert_cmpint (newest_reason (id), ==, CD_VERSION_REASON_SAVE);
+
+  /* Saving the same text again records nothing new. */
+  save (window);
+  cd_ui_test_wait (300);
+  g_assert_cmpuint (count_versions (id), ==, 2);
+
+  cd_ui_test_destroy_window (GTK_WINDOW (window));
+}
+
 static gboolean
 offer_shown_cb (gpointer data)
 {
@@ -296,6 +338,7 @@ main (int   argc,
   g_settings_set_string (cd_application_get_settings (app), "author-name", ME);
 
   g_test_add_func ("/history/saves-and-restore", test_saves_and_restore);
+  g_test_add_func ("/history/status-change", test_status_change);
   g_test_add_func ("/history/compare-offer", test_compare_offer);
 
   status = g_test_run ();
