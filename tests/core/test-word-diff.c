@@ -203,6 +203,23 @@ test_moved_and_edited (void)
     g_assert_cmpuint (cd_word_diff_get_n_moves (in_place), ==, 0);
     g_assert_cmpuint (cd_word_diff_get_words_added (in_place), ==, 1);
   }
+
+  /* Two alike paragraphs, each edited where it stands, with an unchanged
+   * one between: edits, not two moves, though each is much like the
+   * other's new text. */
+  {
+    g_autoptr(CdWordDiff) alike = cd_word_diff_new (
+      "The ferry crossed the harbour and the council paid for the boat.\n\n"
+      "Nothing changed here.\n\n"
+      "The ferry crossed the harbour and the council paid for the pier.",
+      "The ferry crossed the harbour and the council paid for a boat.\n\n"
+      "Nothing changed here.\n\n"
+      "The ferry crossed the harbour and the council paid for a pier.");
+
+    g_assert_cmpuint (cd_word_diff_get_n_moves (alike), ==, 0);
+    g_assert_cmpuint (cd_word_diff_get_words_added (alike), ==, 2);
+    g_assert_cmpuint (cd_word_diff_get_words_removed (alike), ==, 2);
+  }
 }
 
 static void

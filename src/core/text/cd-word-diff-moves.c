@@ -18,8 +18,10 @@
 
 /* A paragraph moved and edited too: it has this many words, and this share
  * of its words (Dice's coefficient) is in the other. Only paragraphs of
- * different changed stretches are compared, at most this many pairs, so
- * that a paragraph edited where it stands is not taken for a move. */
+ * different changed stretches are compared, at most this many pairs, and
+ * each must be more like the other than like any paragraph of its own
+ * stretch, so that a paragraph edited where it stands is not taken for a
+ * move. */
 #define NEAR_MOVE_MIN_WORDS 5
 #define NEAR_MOVE_SIMILARITY 0.75
 #define NEAR_MOVE_MAX_PAIRS 40000
@@ -120,6 +122,8 @@ find_near_moves (CdWordDiff *self,
 {
   g_autoptr(GPtrArray) old_words = g_ptr_array_new_with_free_func (free_hashes);
   g_autoptr(GPtrArray) new_words = g_ptr_array_new_with_free_func (free_hashes);
+  g_autofree double *old_in_place = NULL;
+  g_autofree double *new_in_place = NULL;
   guint n_old = 0;
   guint n_new = 0;
 
@@ -142,6 +146,28 @@ find_near_moves (CdWordDiff *self,
   if (n_new == 0 || (guint64) n_old * n_new > NEAR_MOVE_MAX_PAIRS)
     return;
 
+  /* How like each paragraph is to one of its own stretch: the edit in
+   * place that a move must beat. */
+  old_in_place = g_new0 (double, old_paragraphs->len);
+  new_in_place = g_new0 (double, new_paragraphs->len);
+  for (guint i = 0; i < old_paragraphs->len; i++)
+    {
+      const Paragraph *from = &g_array_index (old_paragraphs, Paragraph, i);
+
+      for (guint j = 0; old_words->pdata[i] != NULL && j < new_paragraphs->len; j++)
+        {
+          const Paragraph *to = &g_array_index (new_paragraphs, Paragraph, j);
+          double value;
+
+          if (new_words->pdata[j] == NULL || to->stretch != from->stretch)
+            continue;
+
+          value = similarity (old_words->pdata[i], new_words->pdata[j]);
+          old_in_place[i] = MAX (old_in_place[i], value);
+          new_in_place[j] = MAX (new_in_place[j], value);
+        }
+    }
+
   for (guint i = 0; i < old_paragraphs->len; i++)
     {
       Paragraph *from = &g_array_index (old_paragraphs, Paragraph, i);
@@ -160,7 +186,7 @@ find_near_moves (CdWordDiff *self,
             continue;
 
           value = similarity (old_words->pdata[i], new_words->pdata[j]);
-          if (value >= best_similarity)
+          if (value >= best_similarity && value > old_in_place[i] && value > new_in_place[j])
             {
               best = to;
               best_similarity = value;
