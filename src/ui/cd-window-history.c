@@ -215,7 +215,8 @@ find_last_version_cb (GObject      *object,
     return;
 
   toast = adw_toast_new (_("This article changed since your last version"));
-  adw_toast_set_timeout (toast, 0);
+  /* Long enough to read and decide, but not held: toasts queue behind it. */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Compare"));
   adw_toast_set_action_name (toast, "win.history-compare");
   adw_toast_set_action_target_value (toast,
