@@ -145,6 +145,23 @@ cd_window_history_saved (CdWindow *self)
   cd_window_history_record (self, reason);
 }
 
+static void
+dialog_destroyed_cb (CdWindow  *self,
+                     GtkWidget *dialog)
+{
+  if (self->history_dialog == GTK_WINDOW (dialog))
+    self->history_dialog = NULL;
+}
+
+static void
+close_dialog (CdWindow *self)
+{
+  GtkWindow *dialog = g_steal_pointer (&self->history_dialog);
+
+  if (dialog != NULL)
+    gtk_window_destroy (dialog);
+}
+
 /* Comparing on open */
 
 typedef struct
@@ -240,6 +257,8 @@ cd_window_history_opened (CdWindow *self)
   self->history_document = self->document;
   self->history_status = cd_article_get_status (article);
   self->history_restored = FALSE;
+  /* A History view open for the article shown before is of no use now. */
+  close_dialog (self);
 
   /* Quietly: opening an article is no moment to complain about the store. */
   store = get_store (self, NULL);
@@ -313,7 +332,8 @@ cd_window_history_show (CdWindow *self,
       g_signal_connect_object (dialog, "restore", G_CALLBACK (restore_cb), self,
                                G_CONNECT_SWAPPED);
       self->history_dialog = GTK_WINDOW (dialog);
-      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->history_dialog);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   else
     {
@@ -356,13 +376,6 @@ cd_window_history_dispose (CdWindow *self)
 {
   g_cancellable_cancel (self->history_cancellable);
   g_clear_object (&self->history_cancellable);
-  if (self->history_dialog != NULL)
-    {
-      GtkWindow *dialog = self->history_dialog;
-
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->history_dialog);
-      self->history_dialog = NULL;
-      gtk_window_destroy (dialog);
-    }
+  close_dialog (self);
   self->history_document = NULL;
 }

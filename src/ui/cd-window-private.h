@@ -64,7 +64,7 @@ struct _CdWindow
   GCancellable         *publish_cancellable;  /* cd-window-publish.c */
 
   /* The version store (cd-window-history.c). */
-  GtkWindow            *history_dialog;   /* weak */
+  GtkWindow            *history_dialog;   /* NULL once destroyed */
   gpointer              history_document; /* compared only: whose status below */
   CdArticleStatus       history_status;   /* at the last recorded version */
   GCancellable         *history_cancellable;
