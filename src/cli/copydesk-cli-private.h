@@ -6,7 +6,7 @@
  * loading) and the commands, one file per group: copydesk-cli-check.c
  * (validate, stats), copydesk-cli-article.c (new, format) and
  * copydesk-cli-convert.c (export, render, import), copydesk-cli-publish.c
- * (site, publish). */
+ * (site, publish), copydesk-cli-diff.c (diff). */
 
 #pragma once
 
@@ -73,6 +73,10 @@ int             cd_cli_run_publish     (int              argc,
 
 /* copydesk-cli-versions.c */
 int             cd_cli_run_versions    (int              argc,
+                                        char           **argv);
+
+/* copydesk-cli-diff.c */
+int             cd_cli_run_diff        (int              argc,
                                         char           **argv);
 
 G_END_DECLS

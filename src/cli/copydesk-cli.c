@@ -92,6 +92,9 @@ static const Command commands[] = {
   { "render", N_("FILE"), N_("Print the article as the HTML page readers will see. A lead image "
                              "on disk is shown from its place on this computer unless --bundle "
                              "or --image-base-url is given."), cd_cli_run_render },
+  { "diff", N_("OLD NEW"), N_("Show what changed between two versions of an article, field by "
+                              "field and word by word. Exits 0 when they are the same, 1 when "
+                              "they differ, 2 when a file cannot be read."), cd_cli_run_diff },
   { "import", N_("FILE"), N_("Convert a ninjs document into a Copydesk article."), cd_cli_run_import },
   { "site", N_("add|list|remove …"), N_("Add, list and remove the WordPress sites to publish to; "
                                         "their passwords are kept in the keyring."), cd_cli_run_site },

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cd-article.h"
+#include "cd-article-diff.h"
 #include "cd-article-file.h"
 #include "cd-author.h"
 #include "cd-date-parse.h"
@@ -36,5 +37,6 @@
 #include "cd-text.h"
 #include "cd-time-zones.h"
 #include "cd-url.h"
+#include "cd-word-diff.h"
 #include "cd-wp-blocks.h"
 #include "cd-wp-post.h"
