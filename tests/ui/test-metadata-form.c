@@ -585,8 +585,10 @@ test_form_dates (void)
   g_assert_cmpstr (date_text (&rows), ==,
                    "Thu 3 Dec 2026");
 
-  /* A time: applied when valid, marked and not applied when not. */
+  /* A time: applied when the row is activated (or left) and valid,
+   * marked and not applied when not. */
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:05");
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   g_clear_pointer (&expected, g_date_time_unref);
   expected = g_date_time_new_utc (2026, 12, 3, 9, 5, 0);
   g_assert_true (g_date_time_equal (cd_article_get_published (article), expected));
@@ -598,6 +600,7 @@ test_form_dates (void)
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "noon");
   g_assert_true (g_date_time_equal (cd_article_get_published (article), expected));
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "23:59");
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   g_assert_false (gtk_widget_has_css_class (rows.time_row, "error"));
   g_clear_pointer (&expected, g_date_time_unref);
   expected = g_date_time_new_utc (2026, 12, 3, 23, 59, 0);
@@ -672,6 +675,8 @@ test_form_typed_date_saved (void)
   g_assert_cmpstr (date_text (&rows), ==, "Wed 12 Jul 2017");
 
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "09:00");
+
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   search_zone (&rows, "Dubai");
   published = cd_article_get_published (article);
   g_assert_cmpstr (g_time_zone_get_identifier (g_date_time_get_timezone (published)), ==, "Asia/Dubai");
@@ -784,6 +789,8 @@ test_form_embargo (void)
   g_assert_cmpstr (adw_expander_row_get_subtitle (expander), ==, "Fri 27 Nov 2026, 07:30 UTC");
 
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "06:00");
+
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   expected = g_date_time_new_utc (2026, 11, 27, 6, 0, 0);
   g_assert_true (g_date_time_equal (cd_article_get_embargo (article), expected));
   /* The publication date is untouched. */
