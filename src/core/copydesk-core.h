@@ -6,6 +6,7 @@
 #include "cd-article.h"
 #include "cd-article-file.h"
 #include "cd-author.h"
+#include "cd-critic.h"
 #include "cd-date-parse.h"
 #include "cd-document.h"
 #include "cd-exporter.h"
