@@ -6,6 +6,8 @@
 #include "cd-article.h"
 #include "cd-article-file.h"
 #include "cd-author.h"
+#include "cd-comment.h"
+#include "cd-correction.h"
 #include "cd-critic.h"
 #include "cd-date-parse.h"
 #include "cd-document.h"

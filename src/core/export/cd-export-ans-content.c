@@ -474,7 +474,8 @@ cd_export_ans_build_content_elements (const Builder  *builder,
 {
   g_autoptr(JsonArray) elements = json_array_new ();
   g_autoptr(GPtrArray) blocks = NULL;
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
 
   if (cd_text_is_blank (body))
     return g_steal_pointer (&elements);

@@ -305,7 +305,8 @@ build_document (CdArticle              *article,
 {
   g_autoptr(JsonObject) root = json_object_new ();
   const char *id = cd_article_get_id (article);
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   JsonArray *authors;
   JsonArray *about;
   JsonNode *node;

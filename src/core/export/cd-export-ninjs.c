@@ -196,7 +196,8 @@ build_subjects (CdArticle *article)
 static JsonArray *
 build_bodies (CdArticle *article)
 {
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   JsonArray *bodies = json_array_new ();
   g_autofree char *html = NULL;
   g_autofree char *plain = NULL;

@@ -603,6 +603,7 @@ cd_page_render (CdArticle           *article,
   g_autofree char *template = NULL;
   g_autofree char *stylesheet = NULL;
   g_autofree char *image_scheme = NULL;
+  g_autofree char *reader_body = NULL;
   gboolean has_image;
   CdImage *image;
   GDateTime *published;
@@ -694,7 +695,9 @@ cd_page_render (CdArticle           *article,
         set_html (values, names[i], NULL);
     }
 
-  set_html (values, "body", cd_markdown_to_html (cd_article_get_body (article), -1));
+  /* Readers' text only: no suggestion or review comment reaches the page. */
+  reader_body = cd_article_dup_reader_body (article);
+  set_html (values, "body", cd_markdown_to_html (reader_body, -1));
   set_html (values, "topics", render_topics (article));
   set_text (values, "topics_title", language->topics);
 
