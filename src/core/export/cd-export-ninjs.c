@@ -201,15 +201,27 @@ build_bodies (CdArticle *article)
   JsonArray *bodies = json_array_new ();
   g_autofree char *html = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *corrections = NULL;
   CdTextCounts counts;
   JsonObject *main_body;
 
-  if (cd_text_is_blank (body))
+  corrections = cd_article_dup_corrections_markdown (article);
+  if (cd_text_is_blank (body) && corrections == NULL)
     return bodies;
 
   html = cd_markdown_to_html (body, -1);
   plain = cd_markdown_to_plain_text (body, -1);
   cd_text_count (plain, -1, &counts);
+  /* ninjs has no corrections property: the log ends the body, as on the
+   * page, and the counts stay those of the story. */
+  if (corrections != NULL)
+    {
+      g_autofree char *log = cd_markdown_to_html (corrections, -1);
+      char *joined = g_strconcat (html, log, NULL);
+
+      g_free (html);
+      html = joined;
+    }
 
   main_body = json_object_new ();
   json_object_set_string_member (main_body, "role", "main");

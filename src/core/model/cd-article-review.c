@@ -14,6 +14,7 @@
 
 #include "cd-article-private.h"
 #include "cd-critic.h"
+#include "cd-language.h"
 
 /**
  * cd_article_get_review_comments:
@@ -264,4 +265,68 @@ cd_article_dup_reader_body (CdArticle *self)
   g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
 
   return cd_critic_reader_view (self->body);
+}
+
+/* Text as Markdown that means exactly that text: every ASCII punctuation
+ * mark escaped (CommonMark allows it for all of them), line breaks as
+ * spaces so that an entry stays one list item. */
+static void
+append_markdown_literal (GString    *out,
+                         const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\t')
+        g_string_append_c (out, ' ');
+      else
+        {
+          if (g_ascii_ispunct (*p))
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/**
+ * cd_article_dup_corrections_markdown:
+ * @self: a #CdArticle
+ *
+ * The corrections log as a Markdown section for formats that have no
+ * place of their own for it (the ninjs body, the WordPress post): a
+ * heading in the article's language and one item per correction, dated
+ * as the page dates it.
+ *
+ * Returns: (transfer full) (nullable): the section, or %NULL when the log
+ *   is empty
+ */
+char *
+cd_article_dup_corrections_markdown (CdArticle *self)
+{
+  const CdLanguageWords *words;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (CD_IS_ARTICLE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
+  if (n == 0)
+    return NULL;
+
+  words = cd_language_words_lookup (self->language);
+  out = g_string_new ("## ");
+  append_markdown_literal (out, words->corrections);
+  g_string_append (out, "\n\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (G_LIST_MODEL (self->corrections), i);
+      g_autofree char *date = cd_language_words_format_date (words,
+                                                             cd_correction_get_date (correction));
+
+      g_string_append (out, "- **");
+      append_markdown_literal (out, date);
+      g_string_append (out, ":** ");
+      append_markdown_literal (out, cd_correction_get_text (correction));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }

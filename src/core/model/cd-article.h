@@ -170,6 +170,7 @@ void            cd_article_replace_correction  (CdArticle       *self,
 void            cd_article_remove_correction   (CdArticle       *self,
                                                 guint            position);
 char           *cd_article_dup_reader_body     (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+char           *cd_article_dup_corrections_markdown (CdArticle  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 char           *cd_byline_for_names            (const char * const *names,
                                                 const char         *language) G_GNUC_WARN_UNUSED_RESULT;
