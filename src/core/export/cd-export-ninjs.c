@@ -205,23 +205,23 @@ build_bodies (CdArticle *article)
   CdTextCounts counts;
   JsonObject *main_body;
 
+  /* ninjs has no corrections property: the log ends the body, as on the
+   * page, and the counts are those of the body's value, log included, so
+   * that a receiver that counts the value finds the same figures. */
   corrections = cd_article_dup_corrections_markdown (article);
-  if (cd_text_is_blank (body) && corrections == NULL)
+  if (corrections != NULL)
+    {
+      char *joined = g_strconcat (body, "\n\n", corrections, NULL);
+
+      g_free (body);
+      body = joined;
+    }
+  if (cd_text_is_blank (body))
     return bodies;
 
   html = cd_markdown_to_html (body, -1);
   plain = cd_markdown_to_plain_text (body, -1);
   cd_text_count (plain, -1, &counts);
-  /* ninjs has no corrections property: the log ends the body, as on the
-   * page, and the counts stay those of the story. */
-  if (corrections != NULL)
-    {
-      g_autofree char *log = cd_markdown_to_html (corrections, -1);
-      char *joined = g_strconcat (html, log, NULL);
-
-      g_free (html);
-      html = joined;
-    }
 
   main_body = json_object_new ();
   json_object_set_string_member (main_body, "role", "main");
