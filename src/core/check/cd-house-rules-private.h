@@ -48,6 +48,8 @@ static const char * const rule_ids[] = {
   "style-double-space",
   "style-quotes",
   "style-numbers",
+  "review-suggestions",
+  "review-comments",
   NULL
 };
 
@@ -81,6 +83,8 @@ static const CdRuleLevel rule_defaults[] = {
   CD_RULE_LEVEL_WARNING,  /* style-double-space */
   CD_RULE_LEVEL_WARNING,  /* style-quotes */
   CD_RULE_LEVEL_WARNING,  /* style-numbers */
+  CD_RULE_LEVEL_ERROR,    /* review-suggestions */
+  CD_RULE_LEVEL_ERROR,    /* review-comments */
 };
 
 #define N_RULES G_N_ELEMENTS (rule_defaults)
