@@ -293,6 +293,33 @@ test_review_article_api (void)
   g_assert_cmpuint (changes, ==, 5);
 }
 
+/* What the loader would refuse is refused before saving, so that a
+ * saved article always opens again. */
+static void
+test_review_limits (void)
+{
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 8, 10, 0, 0);
+  g_autofree char *huge = g_strnfill (CD_LIMIT_TEXT_BYTES + 1, 'x');
+  g_autoptr(CdComment) comment = cd_comment_new ("c1", "E", when, "Fine.", "body", NULL);
+  g_autoptr(CdCorrection) correction = cd_correction_new (when, huge);
+  g_autoptr(GError) error = NULL;
+
+  cd_article_add_review_comment (article, comment);
+  cd_article_reply_review_comment (article, 0, "R", when, huge);
+  g_assert_false (cd_article_check_limits (article, &error));
+  g_assert_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "A reply to a review comment"));
+  g_clear_error (&error);
+
+  cd_article_remove_review_comment (article, 0);
+  g_assert_true (cd_article_check_limits (article, &error));
+  g_assert_no_error (error);
+  cd_article_add_correction (article, correction);
+  g_assert_false (cd_article_check_limits (article, &error));
+  g_assert_nonnull (strstr (error->message, "A correction"));
+}
+
 /* Word counts follow what readers read. */
 static void
 test_review_stats (void)
@@ -316,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/review/file-round-trip", test_review_file_round_trip);
   g_test_add_func ("/review/bad-members", test_review_bad_members);
   g_test_add_func ("/review/article-api", test_review_article_api);
+  g_test_add_func ("/review/limits", test_review_limits);
   g_test_add_func ("/review/stats", test_review_stats);
 
   return g_test_run ();

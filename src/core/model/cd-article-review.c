@@ -14,6 +14,7 @@
 
 #include "cd-article-private.h"
 #include "cd-critic.h"
+#include "cd-field.h"
 #include "cd-language.h"
 
 /**
@@ -88,7 +89,8 @@ cd_article_dup_new_comment_id (CdArticle *self)
 /**
  * cd_article_add_review_comment:
  * @self: a #CdArticle
- * @comment: a comment whose id the article does not have yet
+ * @comment: a comment whose id the article does not have yet, on a field
+ *   of the registry (cd_field_lookup())
  *
  * Appends a comment.
  */
@@ -99,6 +101,8 @@ cd_article_add_review_comment (CdArticle *self,
   g_return_if_fail (CD_IS_ARTICLE (self));
   g_return_if_fail (CD_IS_COMMENT (comment));
   g_return_if_fail (cd_article_lookup_review_comment (self, cd_comment_get_id (comment), NULL) == NULL);
+  /* The file names the field by its registry id and refuses any other. */
+  g_return_if_fail (cd_field_lookup (cd_comment_get_field (comment)) != NULL);
 
   g_list_store_append (self->review_comments, comment);
   cd_article_emit_changed (self);
