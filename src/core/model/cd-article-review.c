@@ -108,6 +108,31 @@ cd_article_add_review_comment (CdArticle *self,
   cd_article_emit_changed (self);
 }
 
+/**
+ * cd_article_insert_review_comment:
+ * @self: a #CdArticle
+ * @position: where; past the end appends
+ * @comment: a comment whose id the article does not have yet
+ *
+ * Inserts a comment where it was, for the undo history.
+ */
+void
+cd_article_insert_review_comment (CdArticle *self,
+                                  guint      position,
+                                  CdComment *comment)
+{
+  guint n;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (CD_IS_COMMENT (comment));
+  g_return_if_fail (cd_article_lookup_review_comment (self, cd_comment_get_id (comment), NULL) == NULL);
+  g_return_if_fail (cd_field_lookup (cd_comment_get_field (comment)) != NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->review_comments));
+  g_list_store_insert (self->review_comments, MIN (position, n), comment);
+  cd_article_emit_changed (self);
+}
+
 void
 cd_article_remove_review_comment (CdArticle *self,
                                   guint      position)
@@ -226,6 +251,27 @@ cd_article_add_correction (CdArticle    *self,
   g_return_if_fail (CD_IS_CORRECTION (correction));
 
   g_list_store_append (self->corrections, correction);
+  cd_article_emit_changed (self);
+}
+
+/**
+ * cd_article_insert_correction:
+ * @self: a #CdArticle
+ * @position: where; past the end appends
+ * @correction: the correction
+ */
+void
+cd_article_insert_correction (CdArticle    *self,
+                              guint         position,
+                              CdCorrection *correction)
+{
+  guint n;
+
+  g_return_if_fail (CD_IS_ARTICLE (self));
+  g_return_if_fail (CD_IS_CORRECTION (correction));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->corrections));
+  g_list_store_insert (self->corrections, MIN (position, n), correction);
   cd_article_emit_changed (self);
 }
 

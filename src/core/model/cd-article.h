@@ -149,6 +149,9 @@ CdComment      *cd_article_lookup_review_comment (CdArticle     *self,
                                                 guint           *position);
 void            cd_article_add_review_comment  (CdArticle       *self,
                                                 CdComment       *comment);
+void            cd_article_insert_review_comment (CdArticle     *self,
+                                                guint            position,
+                                                CdComment       *comment);
 void            cd_article_remove_review_comment (CdArticle     *self,
                                                 guint            position);
 void            cd_article_resolve_review_comment (CdArticle    *self,
@@ -163,6 +166,9 @@ char           *cd_article_dup_new_comment_id  (CdArticle       *self) G_GNUC_WA
 guint           cd_article_count_open_comments (CdArticle       *self);
 GListModel     *cd_article_get_corrections     (CdArticle       *self);
 void            cd_article_add_correction      (CdArticle       *self,
+                                                CdCorrection    *correction);
+void            cd_article_insert_correction   (CdArticle       *self,
+                                                guint            position,
                                                 CdCorrection    *correction);
 void            cd_article_replace_correction  (CdArticle       *self,
                                                 guint            position,
