@@ -198,6 +198,32 @@ test_critic_many_openers (void)
   g_assert_cmpuint (marks->len, ==, 0);
 }
 
+/* The preview's marked-up view: each mark as its element, with who and
+ * when in its title; code stays code; the body's own private-use
+ * characters cannot forge a tag. */
+static void
+test_critic_marked_up (void)
+{
+  g_autofree char *html = cd_critic_render_marked_up (
+    "A {++new++}{>>@Eddie Editor 2026-12-08T10:15Z<<} and {--old--} "
+    "{~~this~>that~~} {==look==}{>>Why?<<} `{++code++}`.{>>aside<<}\n\n"
+    "{++one\n\ntwo++} \xee\x80\x80 <b>");
+
+  g_test_message ("%s", html);
+  g_assert_nonnull (strstr (html, "<ins class=\"critic\" title=\"Eddie Editor, 2026-12-08 10:15 UTC\">new</ins>"));
+  g_assert_nonnull (strstr (html, "<del class=\"critic\">old</del>"));
+  g_assert_nonnull (strstr (html, "<del class=\"critic\">this</del><ins class=\"critic\">that</ins>"));
+  g_assert_nonnull (strstr (html, "<mark class=\"critic\" title=\"Why?\">look</mark>"));
+  g_assert_nonnull (strstr (html, "<code>{++code++}</code>"));
+  g_assert_nonnull (strstr (html, "<span class=\"critic-comment\">aside</span>"));
+  /* A mark across paragraphs is closed in each. */
+  g_assert_nonnull (strstr (html, "<p><ins class=\"critic\">one</ins></p>"));
+  g_assert_nonnull (strstr (html, "<p><ins class=\"critic\">two</ins>"));
+  g_assert_nonnull (strstr (html, "\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (html, "&lt;b&gt;"));
+  g_assert_null (strstr (html, "@Eddie"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/critic/code-is-literal", test_critic_code_is_literal);
   g_test_add_func ("/critic/unterminated", test_critic_unterminated);
   g_test_add_func ("/critic/many-openers", test_critic_many_openers);
+  g_test_add_func ("/critic/marked-up", test_critic_marked_up);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *reader = NULL;
   g_autofree char *accepted = NULL;
   g_autofree char *rejected = NULL;
+  g_autofree char *marked_up = NULL;
   size_t len;
   size_t at = 0;
 
@@ -57,5 +58,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   rejected = cd_critic_reject_all (body);
   g_assert_true (g_utf8_validate (rejected, -1, NULL));
   g_assert_cmpuint (strlen (rejected), <=, len);
+
+  /* The marked-up view is the renderer's inert HTML plus our tags. */
+  marked_up = cd_critic_render_marked_up (body);
+  g_assert_true (g_utf8_validate (marked_up, -1, NULL));
+  g_assert_null (strstr (marked_up, "<script"));
   return 0;
 }

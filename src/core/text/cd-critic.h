@@ -94,6 +94,8 @@ char      *cd_critic_accept_all          (const char   *body) G_GNUC_WARN_UNUSED
 char      *cd_critic_reject_all          (const char   *body) G_GNUC_WARN_UNUSED_RESULT;
 char      *cd_critic_reader_view         (const char   *body) G_GNUC_WARN_UNUSED_RESULT;
 
+char      *cd_critic_render_marked_up    (const char   *body) G_GNUC_WARN_UNUSED_RESULT;
+
 char      *cd_critic_attribution         (const char   *author,
                                           GDateTime    *time,
                                           const char   *note) G_GNUC_WARN_UNUSED_RESULT;
