@@ -293,6 +293,21 @@ test_review_article_api (void)
   g_assert_cmpuint (changes, ==, 5);
 }
 
+/* A body of pending insertions only is an empty post for WordPress. */
+static void
+test_review_wordpress_empty (void)
+{
+  g_autoptr(CdArticle) article = cd_article_new ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  cd_article_set_body (article, "{++Not decided yet.++}{>>@E<<}");
+  bytes = cd_exporter_export (cd_exporters_lookup ("wordpress"), article, &options, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID);
+}
+
 /* What the loader would refuse is refused before saving, so that a
  * saved article always opens again. */
 static void
@@ -344,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/review/bad-members", test_review_bad_members);
   g_test_add_func ("/review/article-api", test_review_article_api);
   g_test_add_func ("/review/limits", test_review_limits);
+  g_test_add_func ("/review/wordpress-empty", test_review_wordpress_empty);
   g_test_add_func ("/review/stats", test_review_stats);
 
   return g_test_run ();
