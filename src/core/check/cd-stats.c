@@ -55,8 +55,11 @@ reading_seconds_for_words (size_t words,
  *
  * Computes the statistics of @article as it is now.
  *
- * The body is counted as plain text, after cd_markdown_to_plain_text(), so
- * that Markdown syntax, link targets and the like add nothing; see
+ * The body is counted as readers would read it now
+ * (cd_article_dup_reader_body(): pending insertions and review comments
+ * left out, pending deletions still in), as plain text after
+ * cd_markdown_to_plain_text(), so that Markdown syntax, link targets and
+ * the like add nothing; see
  * cd_text_count() for what counts as a word, a character and a paragraph.
  * The reading time is the body's words divided by @words_per_minute, in
  * seconds rounded up, and in minutes rounded up; it is 0 for an empty body

@@ -116,6 +116,14 @@ array_at (Loader      *loader,
   return TRUE;
 }
 
+static void
+clear_reply_time (gpointer data)
+{
+  CdCommentReply *reply = data;
+
+  g_clear_pointer (&reply->time, g_date_time_unref);
+}
+
 static CdComment *
 read_comment (Loader   *loader,
               JsonNode *item,
@@ -132,6 +140,7 @@ read_comment (Loader   *loader,
   g_autofree char *replies_path = g_strconcat (path, ".replies", NULL);
   g_autoptr(GDateTime) time = NULL;
   g_autoptr(CdComment) comment = NULL;
+  g_autoptr(GArray) thread = NULL;
   const char *id, *author, *field, *quote, *text;
   JsonObject *object = NULL;
   JsonArray *replies;
@@ -170,34 +179,38 @@ read_comment (Loader   *loader,
       return NULL;
     }
 
-  comment = cd_comment_new (id, author, time, text, field, quote);
+  /* The whole thread at once: adding replies one by one would copy the
+   * thread each time. The array borrows the loaded strings. */
+  thread = g_array_new (FALSE, TRUE, sizeof (CdCommentReply));
+  g_array_set_clear_func (thread, clear_reply_time);
   for (guint i = 0; replies != NULL && i < json_array_get_length (replies); i++)
     {
       g_autofree char *reply_path = g_strdup_printf ("%s[%u]", replies_path, i);
       g_autofree char *r_author_path = g_strconcat (reply_path, ".author", NULL);
       g_autofree char *r_time_path = g_strconcat (reply_path, ".time", NULL);
       g_autofree char *r_text_path = g_strconcat (reply_path, ".text", NULL);
-      g_autoptr(GDateTime) r_time = NULL;
-      g_autoptr(CdComment) replied = NULL;
+      CdCommentReply reply = { NULL, NULL, NULL };
       const char *r_author, *r_text;
-      JsonObject *reply = NULL;
+      JsonObject *reply_object = NULL;
 
-      if (!object_at (loader, json_array_get_element (replies, i), reply_path, &reply) ||
-          !check_members (loader, reply, reply_path, reply_members) ||
-          !cd_article_file_read_text (loader, reply, "author", r_author_path, MAX_TEXT_BYTES, &r_author) ||
-          !read_time (loader, reply, "time", r_time_path, &r_time) ||
-          !cd_article_file_read_text (loader, reply, "text", r_text_path, MAX_TEXT_BYTES, &r_text) ||
+      if (!object_at (loader, json_array_get_element (replies, i), reply_path, &reply_object) ||
+          !check_members (loader, reply_object, reply_path, reply_members) ||
+          !cd_article_file_read_text (loader, reply_object, "author", r_author_path, MAX_TEXT_BYTES, &r_author) ||
+          !read_time (loader, reply_object, "time", r_time_path, &reply.time) ||
+          !cd_article_file_read_text (loader, reply_object, "text", r_text_path, MAX_TEXT_BYTES, &r_text) ||
           !require_text (loader, r_text, r_text_path))
-        return NULL;
-      replied = cd_comment_new_with_reply (comment, r_author, r_time, r_text);
-      g_set_object (&comment, replied);
+        {
+          g_clear_pointer (&reply.time, g_date_time_unref);
+          return NULL;
+        }
+      reply.author = (char *) r_author;
+      reply.text = (char *) r_text;
+      g_array_append_val (thread, reply);
     }
-  if (resolved != NULL && json_node_get_boolean (resolved))
-    {
-      g_autoptr(CdComment) done = cd_comment_new_resolved (comment, TRUE);
 
-      g_set_object (&comment, done);
-    }
+  comment = cd_comment_new_full (id, author, time, text, field, quote,
+                                 resolved != NULL && json_node_get_boolean (resolved),
+                                 (const CdCommentReply *) thread->data, thread->len);
   return g_steal_pointer (&comment);
 }
 

@@ -108,6 +108,44 @@ cd_comment_new (const char *id,
   return self;
 }
 
+/**
+ * cd_comment_new_full:
+ * @id: an id unique in the article
+ * @author: who wrote it
+ * @time: (nullable): when
+ * @text: the comment
+ * @field: the registry id of the field it is about
+ * @quote: (nullable): the words of the field it is about
+ * @resolved: whether it is resolved
+ * @replies: (array length=n_replies): its replies, copied
+ * @n_replies: how many
+ *
+ * A comment with its whole thread at once, as the file holds it.
+ *
+ * Returns: (transfer full): a new comment
+ */
+CdComment *
+cd_comment_new_full (const char           *id,
+                     const char           *author,
+                     GDateTime            *time,
+                     const char           *text,
+                     const char           *field,
+                     const char           *quote,
+                     gboolean              resolved,
+                     const CdCommentReply *replies,
+                     guint                 n_replies)
+{
+  CdComment *self = cd_comment_new (id, author, time, text, field, quote);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (replies != NULL || n_replies == 0, self);
+
+  for (guint i = 0; i < n_replies; i++)
+    g_ptr_array_add (self->replies, reply_new (replies[i].author, replies[i].time, replies[i].text));
+  self->resolved = !!resolved;
+  return self;
+}
+
 static CdComment *
 copy (CdComment *self)
 {

@@ -38,6 +38,15 @@ CdComment  *cd_comment_new             (const char  *id,
                                         const char  *text,
                                         const char  *field,
                                         const char  *quote) G_GNUC_WARN_UNUSED_RESULT;
+CdComment  *cd_comment_new_full        (const char  *id,
+                                        const char  *author,
+                                        GDateTime   *time,
+                                        const char  *text,
+                                        const char  *field,
+                                        const char  *quote,
+                                        gboolean     resolved,
+                                        const CdCommentReply *replies,
+                                        guint        n_replies) G_GNUC_WARN_UNUSED_RESULT;
 CdComment  *cd_comment_new_resolved    (CdComment   *self,
                                         gboolean     resolved) G_GNUC_WARN_UNUSED_RESULT;
 CdComment  *cd_comment_new_with_reply  (CdComment   *self,
