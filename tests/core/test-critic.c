@@ -181,6 +181,32 @@ test_critic_unterminated (void)
   g_assert_true (cd_critic_has_markup ("a {>>b<<}"));
 }
 
+/* A list item's indented paragraph is text, not code: its markup must
+ * not be published as it stands. */
+static void
+test_critic_list_continuation (void)
+{
+  const char *body = "- item\n"
+                     "\n"
+                     "    {++pending++}{>>secret<<} words\n"
+                     "\n"
+                     "1. first\n"
+                     "\n"
+                     "    {--kept--}\n"
+                     "\n"
+                     "Back to text.\n"
+                     "\n"
+                     "    {==code again==}\n";
+  g_autoptr(GPtrArray) marks = cd_critic_parse (body);
+  g_autofree char *reader = cd_critic_reader_view (body);
+
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_null (strstr (reader, "pending"));
+  g_assert_null (strstr (reader, "secret"));
+  g_assert_nonnull (strstr (reader, "    kept\n"));
+  g_assert_nonnull (strstr (reader, "{==code again==}"));
+}
+
 /* Hostile input stays linear: thousands of openers with one closer far
  * away, or none. */
 static void
@@ -235,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/critic/resolve", test_critic_resolve);
   g_test_add_func ("/critic/code-is-literal", test_critic_code_is_literal);
   g_test_add_func ("/critic/unterminated", test_critic_unterminated);
+  g_test_add_func ("/critic/list-continuation", test_critic_list_continuation);
   g_test_add_func ("/critic/many-openers", test_critic_many_openers);
   g_test_add_func ("/critic/marked-up", test_critic_marked_up);
 

@@ -141,6 +141,34 @@ line_is_indented_code (const Scan *scan,
   return spaces == 4 || (p < scan->len && scan->body[p] == '\t');
 }
 
+/* Whether the line at @p starts a list item ("- ", "* ", "+ ", "1. ",
+ * "1) ", up to three spaces in), whose continuation lines are indented
+ * like code but are not code. */
+static gboolean
+line_is_list_item (const Scan *scan,
+                   size_t      p)
+{
+  size_t end = line_end (scan, p);
+  size_t indent = 0;
+  size_t digits = 0;
+
+  while (p < end && scan->body[p] == ' ' && indent < 4)
+    p++, indent++;
+  if (indent > 3 || p >= end)
+    return FALSE;
+  if (scan->body[p] == '-' || scan->body[p] == '*' || scan->body[p] == '+')
+    p++;
+  else
+    {
+      while (p < end && g_ascii_isdigit (scan->body[p]) && digits < 10)
+        p++, digits++;
+      if (digits == 0 || digits > 9 || p >= end || (scan->body[p] != '.' && scan->body[p] != ')'))
+        return FALSE;
+      p++;
+    }
+  return p >= end || is_space (scan->body[p]) || scan->body[p] == '\r';
+}
+
 /* The end of the code span whose backtick run starts at @p, or 0 when the
  * run is not closed in its paragraph (then the backticks are literal). */
 static size_t
@@ -397,6 +425,9 @@ cd_critic_parse (const char *body)
   Scan scan = { body != NULL ? body : "", 0, NULL, { 0 }, { NULL }, { 0 } };
   gboolean prev_blank = TRUE;
   gboolean in_indented = FALSE;
+  /* In a list, indented lines continue its items: they are text, and
+   * taking them for code would publish their markup as it stands. */
+  gboolean in_list = FALSE;
   gboolean in_fence = FALSE;
   char fence_char = 0;
   size_t fence_len = 0;
@@ -419,7 +450,11 @@ cd_critic_parse (const char *body)
           p = line_end (&scan, p) + 1;
           continue;
         }
-      if ((prev_blank || in_indented) && line_is_indented_code (&scan, p))
+      if (line_is_list_item (&scan, p))
+        in_list = TRUE;
+      else if (prev_blank && !is_space (scan.body[p]) && !line_is_blank (&scan, p))
+        in_list = FALSE;
+      if (!in_list && (prev_blank || in_indented) && line_is_indented_code (&scan, p))
         {
           in_indented = TRUE;
           p = line_end (&scan, p) + 1;
