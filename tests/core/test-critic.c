@@ -250,6 +250,18 @@ test_critic_marked_up (void)
   g_assert_null (strstr (html, "@Eddie"));
 }
 
+/* Marks in an image's alt text give no tag inside the image's tag. */
+static void
+test_critic_marked_up_attributes (void)
+{
+  g_autofree char *html = cd_critic_render_marked_up (
+    "![A {++red++}{>>@Eddie 2026-12-08T10:15Z<<} ferry](https://example.com/a.jpg)");
+
+  g_test_message ("%s", html);
+  g_assert_null (strstr (html, "<ins"));
+  g_assert_nonnull (strstr (html, "alt=\"A red ferry\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/critic/list-continuation", test_critic_list_continuation);
   g_test_add_func ("/critic/many-openers", test_critic_many_openers);
   g_test_add_func ("/critic/marked-up", test_critic_marked_up);
+  g_test_add_func ("/critic/marked-up-attributes", test_critic_marked_up_attributes);
 
   return g_test_run ();
 }

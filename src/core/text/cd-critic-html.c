@@ -199,13 +199,22 @@ cd_critic_render_marked_up (const char *body)
     "mark class=\"critic\"", "/mark", "span class=\"critic-comment\"", "/span",
   };
 
+  gboolean in_tag = FALSE;
+
   for (const char *p = html; *p != '\0';)
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
       guint64 index = 0;
 
-      if (c < EDGE_BASE || c >= EDGE_BASE + N_EDGES)
+      /* The renderer escapes "<" and ">" in text and attributes: a raw
+       * one is a tag's edge. An edge inside a tag (an image's alt text)
+       * is dropped, never turned into a tag there. */
+      if (c == '<')
+        in_tag = TRUE;
+      else if (c == '>')
+        in_tag = FALSE;
+      if (c < EDGE_BASE || c >= EDGE_BASE + N_EDGES || in_tag)
         {
           /* Stray digits cannot occur: the body's own were replaced. */
           if (c < EDGE_BASE || c > EDGE_LAST)
