@@ -196,13 +196,26 @@ build_subjects (CdArticle *article)
 static JsonArray *
 build_bodies (CdArticle *article)
 {
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   JsonArray *bodies = json_array_new ();
   g_autofree char *html = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *corrections = NULL;
   CdTextCounts counts;
   JsonObject *main_body;
 
+  /* ninjs has no corrections property: the log ends the body, as on the
+   * page, and the counts are those of the body's value, log included, so
+   * that a receiver that counts the value finds the same figures. */
+  corrections = cd_article_dup_corrections_markdown (article);
+  if (corrections != NULL)
+    {
+      char *joined = g_strconcat (body, "\n\n", corrections, NULL);
+
+      g_free (body);
+      body = joined;
+    }
   if (cd_text_is_blank (body))
     return bodies;
 

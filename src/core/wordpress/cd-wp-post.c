@@ -227,6 +227,8 @@ cd_wp_post_build (CdArticle             *article,
 {
   g_autoptr(JsonObject) post = NULL;
   g_autofree char *content = NULL;
+  g_autofree char *reader_body = NULL;
+  g_autofree char *corrections = NULL;
   g_autofree char *date_gmt = NULL;
   const char *status;
   gboolean update;
@@ -238,7 +240,18 @@ cd_wp_post_build (CdArticle             *article,
   post = json_object_new ();
 
   set_text (post, "title", cd_article_get_headline (article), update);
-  content = cd_wp_blocks_from_markdown (cd_article_get_body (article), -1);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  reader_body = cd_article_dup_reader_body (article);
+  /* The corrections log ends the post, as on the page. */
+  corrections = cd_article_dup_corrections_markdown (article);
+  if (corrections != NULL)
+    {
+      char *joined = g_strconcat (reader_body, "\n\n", corrections, NULL);
+
+      g_free (reader_body);
+      reader_body = joined;
+    }
+  content = cd_wp_blocks_from_markdown (reader_body, -1);
   set_text (post, "content", content, update);
   set_text (post, "excerpt", cd_article_get_standfirst (article), update);
 
