@@ -759,8 +759,14 @@ adapter_new (GtkTextBuffer   *buffer,
                                                    "underline", PANGO_UNDERLINE_ERROR,
                                                    "underline-rgba", &misspelt_color,
                                                    NULL);
+  /* A wavy line, as for misspellings, told apart by its colour. A straight
+   * one takes its thickness from the font: at the size of the fields under
+   * the headline that is about half a pixel, and GTK's OpenGL renderer draws
+   * a rectangle that thin without antialiasing, so it shows only when it
+   * happens to cover the middle of a row of pixels, which it mostly does not
+   * (the standfirst). The wavy line is drawn antialiased by every renderer. */
   self->finding_tag = gtk_text_buffer_create_tag (buffer, NULL,
-                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &finding_color,
                                                   NULL);
   self->unchecked_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
