@@ -458,6 +458,31 @@ test_typing (void)
   destroy_window (window);
 }
 
+/* The last word typed in a field is checked when the focus leaves the
+ * field, not only when the cursor next moves in it. */
+static void
+test_typing_leave_field (void)
+{
+  CdWindow *window = show_window ("en-GB");
+  GtkTextView *headline = headline_view (window);
+  const char *typed = "Fares rise in Janaury";
+
+  gtk_widget_grab_focus (GTK_WIDGET (headline));
+  for (const char *p = typed; *p != '\0'; p++)
+    {
+      char c[2] = { *p, '\0' };
+
+      cd_ui_test_type_text (GTK_WIDGET (headline), c);
+    }
+  wait_for_checked (headline);
+  assert_tagged_now (headline, "Janaury", FALSE);
+
+  gtk_widget_grab_focus (GTK_WIDGET (body_view (window)));
+  wait_for_tag (headline, "Janaury", FALSE, TRUE);
+
+  destroy_window (window);
+}
+
 static void
 test_code_block (void)
 {
@@ -849,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/spell/ignore", test_ignore);
   g_test_add_func ("/spell/typing", test_typing);
   g_test_add_func ("/spell/code-block", test_code_block);
+  g_test_add_func ("/spell/typing-leave-field", test_typing_leave_field);
   g_test_add_func ("/spell/style-finding", test_style_finding);
   g_test_add_func ("/spell/field-findings-drawn", test_field_findings_drawn);
   g_test_add_func ("/spell/opened-standfirst-drawn", test_opened_standfirst_drawn);
