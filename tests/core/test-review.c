@@ -160,6 +160,70 @@ test_review_corrections_in_formats (void)
   g_assert_cmpstr (json_object_get_string_member (last, "text"), ==, CORRECTION);
 }
 
+/* The HTML before the correction opens as many code blocks and code spans
+ * as it closes: the correction is text for readers, not code. */
+static void
+assert_correction_outside_code (const char *what,
+                                const char *html)
+{
+  const char *at = strstr (html, CORRECTION);
+  const char *tags[][2] = { { "<pre", "</pre>" }, { "<code", "</code>" } };
+
+  g_test_message ("checking %s", what);
+  g_assert_nonnull (at);
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      guint open = 0, closed = 0;
+
+      for (const char *p = html; (p = strstr (p, tags[i][0])) != NULL && p < at; p++)
+        open++;
+      for (const char *p = html; (p = strstr (p, tags[i][1])) != NULL && p < at; p++)
+        closed++;
+      g_assert_cmpuint (open, >, 0);
+      g_assert_cmpuint (open, ==, closed);
+    }
+}
+
+/* A body that ends inside a code fence never closed keeps its code; the
+ * corrections log that follows it in ninjs and in the WordPress post is
+ * still text for readers, after the code. */
+static void
+test_review_corrections_after_open_fence (void)
+{
+  g_autoptr(CdArticle) article = new_article_under_review ("en");
+  CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL, 0, 0 };
+  CdWpPostOptions post_options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ninjs = NULL;
+  g_autoptr(JsonNode) ninjs_root = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  JsonArray *bodies;
+  JsonObject *main_body;
+  const char *value;
+  const char *content;
+
+  cd_article_set_body (article, "Story text.\n\n```\nsome code\n");
+
+  ninjs = cd_exporter_export (cd_exporters_lookup ("ninjs"), article, &options, &error);
+  g_assert_no_error (error);
+  ninjs_root = cd_test_parse_bytes (ninjs);
+  bodies = json_object_get_array_member (json_node_get_object (ninjs_root), "bodies");
+  g_assert_cmpuint (json_array_get_length (bodies), ==, 1);
+  main_body = json_array_get_object_element (bodies, 0);
+  value = json_object_get_string_member (main_body, "value");
+  g_assert_nonnull (strstr (value, "some code"));
+  assert_correction_outside_code ("the ninjs body", value);
+  g_assert_nonnull (strstr (value, ">Corrections</h2>"));
+  /* "Story text", "some code", "Corrections", the date and the text. */
+  g_assert_cmpint (json_object_get_int_member (main_body, "wordcount"), >=, 12);
+
+  post = cd_wp_post_build (article, &post_options);
+  content = json_object_get_string_member (post, "content");
+  g_assert_nonnull (strstr (content, "some code"));
+  assert_correction_outside_code ("the WordPress post", content);
+  g_assert_true (g_str_has_suffix (content, "<!-- /wp:list -->"));
+}
+
 static void
 test_review_file_round_trip (void)
 {
@@ -355,6 +419,8 @@ main (int   argc,
 
   g_test_add_func ("/review/nothing-leaks", test_review_nothing_leaks);
   g_test_add_func ("/review/corrections-in-formats", test_review_corrections_in_formats);
+  g_test_add_func ("/review/corrections-after-open-fence",
+                   test_review_corrections_after_open_fence);
   g_test_add_func ("/review/file-round-trip", test_review_file_round_trip);
   g_test_add_func ("/review/bad-members", test_review_bad_members);
   g_test_add_func ("/review/article-api", test_review_article_api);

@@ -242,16 +242,19 @@ cd_wp_post_build (CdArticle             *article,
   set_text (post, "title", cd_article_get_headline (article), update);
   /* Readers' text only: no suggestion or review comment leaves the file. */
   reader_body = cd_article_dup_reader_body (article);
-  /* The corrections log ends the post, as on the page. */
+  content = cd_wp_blocks_from_markdown (reader_body, -1);
+  /* The corrections log ends the post, as on the page: its own blocks
+   * after the body's, so that a body that ends in a code fence or HTML
+   * block never closed cannot take the log into its code. */
   corrections = cd_article_dup_corrections_markdown (article);
   if (corrections != NULL)
     {
-      char *joined = g_strconcat (reader_body, "\n\n", corrections, NULL);
+      g_autofree char *log = cd_wp_blocks_from_markdown (corrections, -1);
+      char *joined = g_strconcat (content, content[0] != '\0' ? "\n\n" : "", log, NULL);
 
-      g_free (reader_body);
-      reader_body = joined;
+      g_free (content);
+      content = joined;
     }
-  content = cd_wp_blocks_from_markdown (reader_body, -1);
   set_text (post, "content", content, update);
   set_text (post, "excerpt", cd_article_get_standfirst (article), update);
 
