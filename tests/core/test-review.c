@@ -411,6 +411,160 @@ test_review_stats (void)
   g_assert_cmpuint (cd_stats_get_words (stats), ==, 3);
 }
 
+/* Markup is code exactly where the renderer shows code. Each of these once
+ * fooled a scanner of its own into taking a review comment or a pending
+ * insertion for code, which the renderer then published as text. */
+#define PLANTED "Plantedsecret5a1"
+
+static const char * const code_edge_bodies[] = {
+  "a `b\n# Heading {>>" PLANTED "<<} `\n",
+  "Text with a stray `backtick\n# Heading {>>" PLANTED " legal says no<<} end `\n\nMore text.\n",
+  "- item `tick\n- second {>>" PLANTED "<<} item `\n",
+  "- item `tick\n- second {++" PLANTED "++} item `\n",
+  "| Name | Note |\n| --- | --- |\n| a `b | c |\n| {>>" PLANTED "<<} | ` |\n",
+  "Para `tick\n> quote {>>" PLANTED "<<} `\n",
+  "> quote `tick\n\nx {>>" PLANTED "<<} `\n",
+  "Para `x\n***\nLine {>>" PLANTED "<<} `\n",
+  "1. item\n   ```\n   code\n\nAfter list {>>" PLANTED "<<} text.\n",
+  "- item\n\n  ~~~\n  code\n\nParagraph {>>" PLANTED "<<} here.\n",
+  "{>>" PLANTED " `<<}` tail\n",
+  "A {~~old~>" PLANTED "~~} and `{>>code<<}`\n",
+};
+
+static void
+assert_no_planted (const char *what,
+                   const char *body,
+                   const char *text)
+{
+  if (strstr (text, PLANTED) != NULL)
+    g_error ("%s publishes the review markup of “%s”: %s", what, body, text);
+}
+
+static void
+test_review_code_edges (void)
+{
+  GListModel *exporters = cd_exporters_get_all ();
+  CdExportOptions options = { CD_EXPORT_IMAGE_NONE, NULL, NULL, NULL, 0, 0 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (code_edge_bodies); b++)
+    {
+      const char *body = code_edge_bodies[b];
+      g_autoptr(CdArticle) article = cd_article_new ();
+      CdWpPostOptions post_options = { 0 };
+      g_autoptr(JsonObject) post = NULL;
+      g_autoptr(JsonNode) post_node = NULL;
+      g_autofree char *post_text = NULL;
+      g_autofree char *page = NULL;
+      g_autofree char *view = cd_critic_reader_view (body);
+
+      cd_article_set_language (article, "en");
+      cd_article_set_headline (article, "Council approves the budget");
+      cd_article_set_body (article, body);
+      assert_no_planted ("the reader view", body, view);
+      for (guint i = 0; i < g_list_model_get_n_items (exporters); i++)
+        {
+          g_autoptr(CdExporter) exporter = g_list_model_get_item (exporters, i);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) bytes = cd_exporter_export (exporter, article, &options, &error);
+          g_autofree char *text = NULL;
+
+          g_assert_no_error (error);
+          if (strcmp (cd_exporter_get_id (exporter), "copydesk") == 0)
+            continue;
+          text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          assert_no_planted (cd_exporter_get_id (exporter), body, text);
+        }
+      page = cd_page_render (article, NULL);
+      assert_no_planted ("the page", body, page);
+      post = cd_wp_post_build (article, &post_options);
+      post_node = json_node_init_object (json_node_alloc (), post);
+      post_text = json_to_string (post_node, FALSE);
+      assert_no_planted ("the WordPress post", body, post_text);
+
+      /* What the reader view leaves out, preflight counts. */
+      g_assert_cmpuint (cd_critic_count_comments (body) + cd_critic_count_suggestions (body), >=, 1);
+    }
+  g_assert_cmpuint (cd_critic_count_comments (code_edge_bodies[0]), ==, 1);
+  g_assert_cmpuint (cd_critic_count_suggestions (code_edge_bodies[3]), ==, 1);
+  /* Markup shown as code is code, not a suggestion. */
+  g_assert_cmpuint (cd_critic_count_comments (code_edge_bodies[11]), ==, 0);
+  g_assert_cmpuint (cd_critic_count_suggestions (code_edge_bodies[11]), ==, 1);
+}
+
+/* The page's HTML without what it shows as code. */
+static char *
+strip_code (const char *html)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = html;
+
+  while (*p != '\0')
+    {
+      const char *code = strstr (p, "<code");
+      const char *pre = strstr (p, "<pre");
+      const char *open = code == NULL ? pre : pre == NULL ? code : MIN (code, pre);
+      const char *close;
+
+      if (open == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      close = strstr (open, open == pre ? "</pre>" : "</code>");
+      if (close == NULL)
+        break;
+      p = close + (open == pre ? 6 : 7);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whatever the Markdown around it, a review comment or a pending insertion
+ * reaches the page only as code. */
+static void
+test_review_code_random (void)
+{
+  static const char * const pieces[] = {
+    "\n", "\n\n", "# ", "## ", "- ", "* ", "1. ", "> ", "    ", "   ", "  ",
+    "| a | b |\n| --- | --- |\n", "| ", " |", "***\n", "---\n", "===\n",
+    "`", "``", "```", "```\n", "~~~\n", "text ", "word", " ", "<div>", "</div>\n",
+    "[link](", ")", "*", "_", "{++", "++}", "{>>", "<<}", "{--", "--}", "{~~", "~>", "~~}",
+    "{==", "==}", "{--old--}", "{==high==}", "{>>SECRETCOMMENT<<}", "{++SECRETINSERT++}",
+    "{~~old~>SECRETINSERT~~}", "{>>@Ed 2026-12-08T10:15Z: SECRETCOMMENT<<}",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
+  guint runs = g_test_slow () ? 20000 : 3000;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(CdArticle) article = cd_article_new ();
+      g_autofree char *view = NULL;
+      g_autofree char *html = NULL;
+      g_autofree char *outside = NULL;
+      guint n = g_rand_int_range (rand, 1, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      view = cd_critic_reader_view (body->str);
+      html = cd_markdown_to_html (view, -1);
+      outside = strip_code (html);
+      if (strstr (outside, "SECRET") != NULL)
+        g_error ("“%s” publishes review markup: %s", body->str, html);
+      if (run % 10 == 0)
+        {
+          g_autofree char *page = NULL;
+
+          cd_article_set_body (article, body->str);
+          page = cd_page_render (article, NULL);
+          g_free (outside);
+          outside = strip_code (page);
+          if (strstr (outside, "SECRET") != NULL)
+            g_error ("“%s” publishes review markup on the page: %s", body->str, page);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +581,8 @@ main (int   argc,
   g_test_add_func ("/review/limits", test_review_limits);
   g_test_add_func ("/review/wordpress-empty", test_review_wordpress_empty);
   g_test_add_func ("/review/stats", test_review_stats);
+  g_test_add_func ("/review/code-edges", test_review_code_edges);
+  g_test_add_func ("/review/code-random", test_review_code_random);
 
   return g_test_run ();
 }

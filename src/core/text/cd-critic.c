@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "cd-critic.h"
+#include "cd-markdown.h"
 
-/* The scanner knows just enough Markdown to leave code alone: fenced code
- * blocks, indented code blocks after a blank line, and code spans within a
- * paragraph. Everything else is plain text in which it looks for the five
- * openers. It never reads past the terminating NUL and never goes back, so
- * any input takes time linear in its length times the longest closer
- * search, which stops at the next closer. */
+/* What is code is md4c's to say, with the renderers' flags
+ * (cd_markdown_code_ranges()): a scanner of our own would disagree with
+ * the renderer now and then, and markup it took for code would reach
+ * readers as ordinary text. Outside code the scanner looks for the five
+ * openers; an opener in code is text. It never goes back, so any input
+ * takes time linear in its length times the longest closer search, which
+ * stops at the next closer. */
 
 typedef struct
 {
@@ -28,9 +30,9 @@ typedef struct
    * so that "{~~{~~{~~…~~}" without "~>" stays linear too. The sixth slot
    * is the substitution's "~>". */
   const char *closer[6];
-  /* Where a code span of a run length found no closer: the end of its
-   * paragraph, before which the same run length stays literal. */
-  size_t      no_code_close[32];
+  /* Where the body holds code, in order. */
+  const CdMarkdownRange *code;
+  guint       n_code;
 } Scan;
 
 
@@ -46,169 +48,24 @@ mark_free (CdCriticMark *mark)
   g_free (mark);
 }
 
+/* Whether the byte at @p is code. */
 static gboolean
-is_space (char c)
+in_code (const Scan *scan,
+         size_t      p)
 {
-  return c == ' ' || c == '\t';
-}
+  guint lo = 0;
+  guint hi = scan->n_code;
 
-static size_t
-line_end (const Scan *scan,
-          size_t      p)
-{
-  const char *nl = memchr (scan->body + p, '\n', scan->len - p);
-
-  return nl != NULL ? (size_t) (nl - scan->body) : scan->len;
-}
-
-static gboolean
-line_is_blank (const Scan *scan,
-               size_t      p)
-{
-  size_t end = line_end (scan, p);
-
-  for (; p < end; p++)
-    if (!is_space (scan->body[p]) && scan->body[p] != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether the line at @p opens a code fence; if so its character and
- * length. A backtick fence's info string may hold no backtick. */
-static gboolean
-fence_open (const Scan *scan,
-            size_t      p,
-            char       *fence_char,
-            size_t     *fence_len)
-{
-  size_t end = line_end (scan, p);
-  size_t indent = 0;
-  size_t n = 0;
-  char c;
-
-  while (p < end && scan->body[p] == ' ' && indent < 4)
-    p++, indent++;
-  if (indent > 3 || p >= end)
-    return FALSE;
-  c = scan->body[p];
-  if (c != '`' && c != '~')
-    return FALSE;
-  while (p + n < end && scan->body[p + n] == c)
-    n++;
-  if (n < 3)
-    return FALSE;
-  if (c == '`' && memchr (scan->body + p + n, '`', end - p - n) != NULL)
-    return FALSE;
-  *fence_char = c;
-  *fence_len = n;
-  return TRUE;
-}
-
-static gboolean
-fence_close (const Scan *scan,
-             size_t      p,
-             char        fence_char,
-             size_t      fence_len)
-{
-  size_t end = line_end (scan, p);
-  size_t indent = 0;
-  size_t n = 0;
-
-  while (p < end && scan->body[p] == ' ' && indent < 4)
-    p++, indent++;
-  if (indent > 3)
-    return FALSE;
-  while (p < end && scan->body[p] == fence_char)
-    p++, n++;
-  if (n < fence_len)
-    return FALSE;
-  for (; p < end; p++)
-    if (!is_space (scan->body[p]) && scan->body[p] != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-line_is_indented_code (const Scan *scan,
-                       size_t      p)
-{
-  size_t spaces = 0;
-
-  if (line_is_blank (scan, p))
-    return FALSE;
-  while (p < scan->len && scan->body[p] == ' ' && spaces < 4)
-    p++, spaces++;
-  return spaces == 4 || (p < scan->len && scan->body[p] == '\t');
-}
-
-/* Whether the line at @p starts a list item ("- ", "* ", "+ ", "1. ",
- * "1) ", up to three spaces in), whose continuation lines are indented
- * like code but are not code. */
-static gboolean
-line_is_list_item (const Scan *scan,
-                   size_t      p)
-{
-  size_t end = line_end (scan, p);
-  size_t indent = 0;
-  size_t digits = 0;
-
-  while (p < end && scan->body[p] == ' ' && indent < 4)
-    p++, indent++;
-  if (indent > 3 || p >= end)
-    return FALSE;
-  if (scan->body[p] == '-' || scan->body[p] == '*' || scan->body[p] == '+')
-    p++;
-  else
+  while (lo < hi)
     {
-      while (p < end && g_ascii_isdigit (scan->body[p]) && digits < 10)
-        p++, digits++;
-      if (digits == 0 || digits > 9 || p >= end || (scan->body[p] != '.' && scan->body[p] != ')'))
-        return FALSE;
-      p++;
-    }
-  return p >= end || is_space (scan->body[p]) || scan->body[p] == '\r';
-}
+      guint mid = lo + (hi - lo) / 2;
 
-/* The end of the code span whose backtick run starts at @p, or 0 when the
- * run is not closed in its paragraph (then the backticks are literal). */
-static size_t
-code_span_end (Scan       *scan,
-               size_t      p,
-               size_t     *run)
-{
-  size_t n = 0;
-  size_t q;
-
-  while (p + n < scan->len && scan->body[p + n] == '`')
-    n++;
-  *run = n;
-  if (n < G_N_ELEMENTS (scan->no_code_close) && p < scan->no_code_close[n])
-    return 0;
-  q = p + n;
-  while (q < scan->len)
-    {
-      if (scan->body[q] == '`')
-        {
-          size_t m = 0;
-
-          while (q + m < scan->len && scan->body[q + m] == '`')
-            m++;
-          if (m == n)
-            return q + m;
-          q += m;
-        }
-      else if (scan->body[q] == '\n')
-        {
-          if (q + 1 < scan->len && line_is_blank (scan, q + 1))
-            break;
-          q++;
-        }
+      if (scan->code[mid].end <= p)
+        lo = mid + 1;
       else
-        q++;
+        hi = mid;
     }
-  if (n < G_N_ELEMENTS (scan->no_code_close))
-    scan->no_code_close[n] = q;
-  return 0;
+  return lo < scan->n_code && scan->code[lo].start <= p;
 }
 
 static const char *
@@ -393,7 +250,7 @@ read_mark (Scan   *scan,
 
   /* A comment right after a change or highlight belongs to it. */
   if (mark->kind != CD_CRITIC_COMMENT && end + 3 <= scan->len
-      && memcmp (body + end, "{>>", 3) == 0)
+      && memcmp (body + end, "{>>", 3) == 0 && !in_code (scan, end))
     {
       const char *comment_close = find_in (scan, end + 3, "<<}", 4);
 
@@ -422,88 +279,43 @@ read_mark (Scan   *scan,
 GPtrArray *
 cd_critic_parse (const char *body)
 {
-  Scan scan = { body != NULL ? body : "", 0, NULL, { 0 }, { NULL }, { 0 } };
-  gboolean prev_blank = TRUE;
-  gboolean in_indented = FALSE;
-  /* In a list, indented lines continue its items: they are text, and
-   * taking them for code would publish their markup as it stands. */
-  gboolean in_list = FALSE;
-  gboolean in_fence = FALSE;
-  char fence_char = 0;
-  size_t fence_len = 0;
+  Scan scan = { body != NULL ? body : "", 0, NULL, { 0 }, { NULL }, NULL, 0 };
+  g_autoptr(GArray) code = NULL;
+  guint next_code = 0;
   size_t p = 0;
 
   scan.len = strlen (scan.body);
   for (guint i = 0; i < G_N_ELEMENTS (scan.no_closer); i++)
     scan.no_closer[i] = G_MAXSIZE;
   scan.marks = g_ptr_array_new_with_free_func ((GDestroyNotify) mark_free);
+  if (memchr (scan.body, '{', scan.len) == NULL)
+    return scan.marks;
+  code = cd_markdown_code_ranges (scan.body, scan.len);
+  scan.code = (const CdMarkdownRange *) (gpointer) code->data;
+  scan.n_code = code->len;
 
   while (p < scan.len)
     {
-      size_t eol;
+      char c;
 
-      /* Block level: p is at the start of a line. */
-      if (in_fence)
+      while (next_code < scan.n_code && scan.code[next_code].end <= p)
+        next_code++;
+      if (next_code < scan.n_code && scan.code[next_code].start <= p)
         {
-          if (fence_close (&scan, p, fence_char, fence_len))
-            in_fence = FALSE;
-          p = line_end (&scan, p) + 1;
+          p = scan.code[next_code].end;
           continue;
         }
-      if (line_is_list_item (&scan, p))
-        in_list = TRUE;
-      else if (prev_blank && !is_space (scan.body[p]) && !line_is_blank (&scan, p))
-        in_list = FALSE;
-      if (!in_list && (prev_blank || in_indented) && line_is_indented_code (&scan, p))
+      c = scan.body[p];
+      if (c == '\\' && p + 1 < scan.len && g_ascii_ispunct (scan.body[p + 1]))
+        p += 2;
+      else if (c == '{')
         {
-          in_indented = TRUE;
-          p = line_end (&scan, p) + 1;
-          continue;
-        }
-      if (line_is_blank (&scan, p))
-        {
-          prev_blank = TRUE;
-          p = line_end (&scan, p) + 1;
-          continue;
-        }
-      in_indented = FALSE;
-      if (fence_open (&scan, p, &fence_char, &fence_len))
-        {
-          in_fence = TRUE;
-          prev_blank = FALSE;
-          p = line_end (&scan, p) + 1;
-          continue;
-        }
-      prev_blank = FALSE;
+          size_t end = read_mark (&scan, p);
 
-      /* Inline: to the end of the line, or past it when a code span or a
-       * mark spans lines. */
-      eol = line_end (&scan, p);
-      while (p < eol)
-        {
-          char c = scan.body[p];
-
-          if (c == '\\' && p + 1 < scan.len && g_ascii_ispunct (scan.body[p + 1]))
-            p += 2;
-          else if (c == '`')
-            {
-              size_t run;
-              size_t end = code_span_end (&scan, p, &run);
-
-              p = end != 0 ? end : p + run;
-            }
-          else if (c == '{')
-            {
-              size_t end = read_mark (&scan, p);
-
-              p = end != 0 ? end : p + 1;
-            }
-          else
-            p++;
-          if (p > eol)
-            eol = line_end (&scan, p);
+          p = end != 0 ? end : p + 1;
         }
-      p = eol + 1;
+      else
+        p++;
     }
 
   return scan.marks;
@@ -728,6 +540,9 @@ cd_critic_reject_all (const char *body)
   return resolve (body, G_MAXUINT, RESOLVE_REJECT);
 }
 
+/* Markup nested in markup ("{{>>a<<}>>b<<}") needs a round per level. */
+#define READER_ROUNDS 16
+
 /**
  * cd_critic_reader_view:
  * @body: (nullable): a Markdown body
@@ -741,9 +556,25 @@ cd_critic_reject_all (const char *body)
 char *
 cd_critic_reader_view (const char *body)
 {
+  char *view;
+
   if (!cd_critic_has_markup (body))
     return g_strdup (body != NULL ? body : "");
-  return resolve (body, G_MAXUINT, RESOLVE_READER);
+  view = resolve (body, G_MAXUINT, RESOLVE_READER);
+
+  /* Taking markup out can change what is code: a deleted "--}" that
+   * underlined a heading, a removed backtick. Markup that was code in the
+   * body but is not in the view would reach readers as text, so the view
+   * is resolved again until it holds none; each round removes markup, and
+   * real bodies need at most two. */
+  for (guint round = 0; round < READER_ROUNDS && cd_critic_has_markup (view); round++)
+    {
+      char *again = resolve (view, G_MAXUINT, RESOLVE_READER);
+
+      g_free (view);
+      view = again;
+    }
+  return view;
 }
 
 /* Leaves out what would end the comment or break its line. */

@@ -21,9 +21,11 @@
  * canonical form. A comment that does not start with "@" is a comment of
  * its own (after a highlight: the highlight's comment).
  *
- * Markup inside a code span or code block is literal text, and so is
- * markup that is never closed. CriticMarkup does not nest: a change ends at
- * its first closer. */
+ * Markup that opens inside a code span or code block is literal text, and
+ * so is markup that is never closed; what is code is decided by the same
+ * Markdown parser, with the same options, that renders the body. Markup
+ * that opens outside code ends at its first closer, even when that closer
+ * is in code. CriticMarkup does not nest. */
 
 #pragma once
 
