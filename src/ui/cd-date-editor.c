@@ -322,23 +322,31 @@ date_popup_cb (GtkMenuButton *button,
 
 /* Time */
 
+/* A typed time is applied when the row is activated or left, as a typed
+ * date is: applying it while it is typed would make "9:30 pm" pass through
+ * 09:03 and 09:30, each a change of the article and an undo step. */
 static void
 time_row_changed_cb (CdDateEditor *self,
                      GtkEditable  *editable)
 {
+  int hour, minute;
+
+  if (parse_time (gtk_editable_get_text (editable), &hour, &minute))
+    clear_error (self->time_row);
+}
+
+static void
+apply_time (CdDateEditor *self,
+            int           hour,
+            int           minute)
+{
   g_autoptr(GDateTime) value = NULL;
   g_autoptr(GDateTime) today = NULL;
   GDateTime *day;
-  int hour, minute;
-
-  /* A time being typed is applied once it is whole; a wrong one is marked
-   * when the entry is left or activated. The time the rows show for the
-   * value is no change. */
-  if (!parse_time (gtk_editable_get_text (editable), &hour, &minute))
-    return;
 
   clear_error (self->time_row);
 
+  /* The time the rows show for the value is no change. */
   if (self->value != NULL &&
       hour == g_date_time_get_hour (self->value) &&
       minute == g_date_time_get_minute (self->value))
@@ -369,6 +377,8 @@ check_time (CdDateEditor *self)
     }
   else if (text[0] != '\0' && !cd_time_parse (text, &hour, &minute, &error))
     show_error (self->time_row, error);
+  else if (text[0] != '\0')
+    apply_time (self, hour, minute);
 }
 
 static void

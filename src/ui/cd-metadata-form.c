@@ -764,6 +764,8 @@ cd_metadata_form_init (CdMetadataForm *self)
                     G_CALLBACK (standfirst_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor_note_view)), "changed",
                     G_CALLBACK (editor_note_changed_cb), self);
+  cd_text_field_add_body_shortcut (GTK_TEXT_VIEW (self->standfirst_view));
+  cd_text_field_add_body_shortcut (GTK_TEXT_VIEW (self->editor_note_view));
 
   cd_spell_adapter_attach (GTK_TEXT_VIEW (self->headline_view), CD_SPELL_TEXT_PLAIN, "headline");
   cd_spell_adapter_attach (GTK_TEXT_VIEW (self->standfirst_view), CD_SPELL_TEXT_PLAIN, "standfirst");

@@ -637,6 +637,24 @@ buffer_mark_set_cb (CdSpellAdapter *self,
     queue_lines (self, &word, &word);
 }
 
+/* Leaving the field leaves the word being typed too: the last word of a
+ * headline is checked when Tab moves on, not when the cursor next moves in
+ * the headline. */
+static void
+view_focus_leave_cb (CdSpellAdapter          *self,
+                     GtkEventControllerFocus *controller)
+{
+  GtkTextIter word;
+
+  if (!self->typing)
+    return;
+
+  self->typing = FALSE;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &word, self->typing_mark);
+  if (active_checker (self) != NULL)
+    queue_lines (self, &word, &word);
+}
+
 /* The context */
 
 static void
@@ -759,8 +777,14 @@ adapter_new (GtkTextBuffer   *buffer,
                                                    "underline", PANGO_UNDERLINE_ERROR,
                                                    "underline-rgba", &misspelt_color,
                                                    NULL);
+  /* A wavy line, as for misspellings, told apart by its colour. A straight
+   * one takes its thickness from the font: at the size of the fields under
+   * the headline that is about half a pixel, and GTK's OpenGL renderer draws
+   * a rectangle that thin without antialiasing, so it shows only when it
+   * happens to cover the middle of a row of pixels, which it mostly does not
+   * (the standfirst). The wavy line is drawn antialiased by every renderer. */
   self->finding_tag = gtk_text_buffer_create_tag (buffer, NULL,
-                                                  "underline", PANGO_UNDERLINE_SINGLE,
+                                                  "underline", PANGO_UNDERLINE_ERROR,
                                                   "underline-rgba", &finding_color,
                                                   NULL);
   self->unchecked_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
@@ -789,6 +813,7 @@ cd_spell_adapter_attach (GtkTextView     *view,
                          const char      *field)
 {
   CdSpellAdapter *self;
+  GtkEventController *focus;
 
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
   g_return_val_if_fail (field != NULL, NULL);
@@ -799,6 +824,11 @@ cd_spell_adapter_attach (GtkTextView     *view,
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
   g_object_set_data_full (G_OBJECT (view), "cd-spell-adapter", self, g_object_unref);
   cd_spell_adapter_menu_attach (self, view);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (view_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (view), focus);
   return self;
 }
 

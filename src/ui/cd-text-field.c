@@ -30,6 +30,30 @@ insert_text_cb (GtkTextBuffer *buffer,
 }
 
 static gboolean
+is_return (guint keyval)
+{
+  return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
+}
+
+static gboolean
+body_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  /* Control+Return goes to the body, as everywhere in the window; the view
+   * would otherwise take it as a line break. */
+  if (!is_return (keyval) || (state & GDK_CONTROL_MASK) == 0)
+    return FALSE;
+
+  gtk_widget_activate_action (view, "win.focus-body", NULL);
+  return TRUE;
+}
+
+static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
@@ -39,16 +63,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkRoot *root;
 
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+  if (!is_return (keyval))
     return FALSE;
 
-  /* Control+Return goes to the body, as everywhere in the window; the view
-   * would otherwise take it as a line break. */
-  if ((state & GDK_CONTROL_MASK) != 0)
-    {
-      gtk_widget_activate_action (view, "win.focus-body", NULL);
-      return TRUE;
-    }
+  if (body_key_pressed_cb (controller, keyval, keycode, state, user_data))
+    return TRUE;
 
   root = gtk_widget_get_root (view);
   if (root != NULL)
@@ -94,5 +113,19 @@ cd_text_field_setup (GtkTextView *view,
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_object (controller, "enter", G_CALLBACK (focus_enter_cb), row, 0);
   g_signal_connect_object (controller, "leave", G_CALLBACK (focus_leave_cb), row, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+}
+
+void
+cd_text_field_add_body_shortcut (GtkTextView *view)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  /* Before the view's own key handling, which would break the line. */
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (body_key_pressed_cb), NULL);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }

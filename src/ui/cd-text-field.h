@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 void  cd_text_field_setup    (GtkTextView *view,
                               GtkWidget   *row);
 
+/* For a text view that keeps its line breaks (the standfirst, the note for
+ * the desk): Control+Return goes to the body all the same. */
+void  cd_text_field_add_body_shortcut (GtkTextView *view);
+
 G_END_DECLS

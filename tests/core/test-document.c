@@ -2344,6 +2344,9 @@ test_revert_to_saved (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autoptr(CdAuthor) author = cd_author_new ("Ada Okafor");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 8, 10, 0, 0);
+  g_autoptr(CdComment) comment = cd_comment_new ("c1", "E", when, "Shorter?", "headline", NULL);
+  g_autoptr(CdCorrection) correction = cd_correction_new (when, "A name was wrong.");
   CdDocument *document;
   CdArticle *article;
   CdDocument *unsaved;
@@ -2371,6 +2374,8 @@ test_revert_to_saved (void)
   cd_article_set_headline (article, "Ferry cancelled");
   cd_article_set_body (article, "Autosaved, never saved by the user.");
   cd_article_add_author (article, author);
+  cd_article_add_review_comment (article, comment);
+  cd_article_add_correction (article, correction);
   g_assert_true (autosave_and_wait (document, &error));
   g_assert_no_error (error);
   cd_article_set_body (article, "Typed after the autosave.");
@@ -2384,6 +2389,8 @@ test_revert_to_saved (void)
   g_assert_cmpstr (cd_article_get_headline (article), ==, "Ferry back");
   g_assert_cmpstr (cd_article_get_body (article), ==, "Saved by the user.");
   g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_authors (article)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_review_comments (article)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_corrections (article)), ==, 0);
   g_assert_cmpstr (cd_document_get_title (document), ==, "Ferry back");
   g_assert_false (cd_document_get_modified (document));
   g_assert_false (cd_document_get_autosaved (document));

@@ -249,7 +249,7 @@ assert_nothing_empty (JsonNode *node)
 static const char * const article_members[] = {
   "@context", "@type", "@id", "headline", "description", "inLanguage", "dateCreated",
   "datePublished", "dateModified", "dateline", "articleSection", "creativeWorkStatus",
-  "author", "keywords", "about", "image", "wordCount", "articleBody", NULL,
+  "author", "keywords", "about", "image", "wordCount", "articleBody", "correction", NULL,
 };
 static const char * const person_members[] = { "@type", "name", "url", "jobTitle", NULL };
 static const char * const thing_members[] = { "@type", "name", "sameAs", "identifier", NULL };
@@ -418,7 +418,8 @@ static void
 check_body (JsonObject *root,
             CdArticle  *article)
 {
-  const char *body = cd_article_get_body (article);
+  /* What readers read: suggestions resolved, review comments left out. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   g_autofree char *plain = NULL;
   JsonNode *word_count;
   CdTextCounts counts;

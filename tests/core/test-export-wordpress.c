@@ -364,8 +364,13 @@ check_document (const char *text,
     }
   else
     {
-      /* The publisher's block markup, so that export and publish agree. */
-      g_autofree char *blocks = cd_wp_blocks_from_markdown (body, -1);
+      /* The publisher's block markup, so that export and publish agree:
+       * the reader's body, then the corrections log. */
+      g_autofree char *reader = cd_article_dup_reader_body (article);
+      g_autofree char *log = cd_article_dup_corrections_markdown (article);
+      g_autofree char *markdown = log != NULL ? g_strconcat (reader, "\n\n", log, NULL)
+                                              : g_strdup (reader);
+      g_autofree char *blocks = cd_wp_blocks_from_markdown (markdown, -1);
 
       g_assert_cmpstr (get_string (post, "content"), ==, blocks);
     }

@@ -354,7 +354,7 @@ test_field_preflight (void)
   cd_article_set_published (messy, published);
   cd_article_set_embargo (messy, embargo);
   cd_image_set_alt (cd_article_get_image (messy), "A ferry");
-  cd_article_set_body (messy, "TK: the [fare]() is short.");
+  cd_article_set_body (messy, "TK: the [fare]() is short. {++More.++} {>>Check.<<}");
   add_issues (rules_seen, messy, rules);
 
   cd_article_set_slug (pictured, long_slug);

@@ -168,6 +168,63 @@ test_tag_removal (void)
   g_assert_cmpstr (tag_name (article, 1), ==, "Harbours");
 }
 
+/* Adding, resolving, answering and removing review comments, and the
+ * corrections log, are undone like any edit, and undo shows the field a
+ * comment is about. */
+static void
+test_review_lists (void)
+{
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(CdHistory) history = cd_history_new (article);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 8, 10, 0, 0);
+  g_autoptr(CdComment) comment = cd_comment_new ("c1", "E", when, "Shorter?", "headline", NULL);
+  g_autoptr(CdCorrection) correction = cd_correction_new (when, "A name was wrong.");
+  g_autoptr(CdComment) item = NULL;
+  g_autofree char *field = NULL;
+  GListModel *comments = cd_article_get_review_comments (article);
+
+  cd_article_add_review_comment (article, comment);
+  turn ();
+  cd_article_resolve_review_comment (article, 0, TRUE);
+  turn ();
+  cd_article_reply_review_comment (article, 0, "R", when, "Done.");
+  turn ();
+  cd_article_add_correction (article, correction);
+  turn ();
+
+  g_assert_true (cd_history_undo (history, &field, NULL));
+  g_assert_null (field);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_article_get_corrections (article)), ==, 0);
+
+  g_assert_true (cd_history_undo (history, &field, NULL));
+  g_assert_cmpstr (field, ==, "headline");
+  item = g_list_model_get_item (comments, 0);
+  g_assert_cmpuint (cd_comment_get_n_replies (item), ==, 0);
+  g_assert_true (cd_comment_get_resolved (item));
+  g_clear_object (&item);
+
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  item = g_list_model_get_item (comments, 0);
+  g_assert_false (cd_comment_get_resolved (item));
+  g_clear_object (&item);
+
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
+
+  g_assert_true (cd_history_redo (history, NULL, NULL));
+  g_assert_true (cd_history_redo (history, NULL, NULL));
+  g_assert_true (cd_history_redo (history, NULL, NULL));
+  item = g_list_model_get_item (comments, 0);
+  g_assert_true (cd_comment_get_resolved (item));
+  g_assert_cmpuint (cd_comment_get_n_replies (item), ==, 1);
+  g_clear_object (&item);
+
+  cd_article_remove_review_comment (article, 0);
+  turn ();
+  g_assert_true (cd_history_undo (history, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
+}
+
 static void
 step_recorded_cb (CdHistory *history,
                   int        kind,
@@ -509,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/history/typing-by-word", test_typing_by_word);
   g_test_add_func ("/history/non-ascii", test_non_ascii);
   g_test_add_func ("/history/tag-removal", test_tag_removal);
+  g_test_add_func ("/history/review-lists", test_review_lists);
   g_test_add_func ("/history/image-removal", test_image_removal);
   g_test_add_func ("/history/housekeeping", test_housekeeping);
   g_test_add_func ("/history/authors", test_authors);

@@ -258,7 +258,7 @@ test_house_rules_default_file (void)
   rules = json_object_get_object_member (root, "rules");
   limits = json_object_get_object_member (root, "limits");
 
-  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 30);
+  g_assert_cmpuint (g_strv_length ((char **) rule_ids), ==, 32);
   g_assert_cmpuint (json_object_get_size (rules), ==, g_strv_length ((char **) rule_ids));
   for (guint i = 0; rule_ids[i] != NULL; i++)
     {
@@ -409,7 +409,7 @@ test_house_rules_partial (void)
   "author-name, dateline-required, published-required, embargo-order, image-source, " \
   "image-alt, image-caption, image-credit, tags-required, body-required, body-tk, " \
   "body-empty-link, body-too-short, style-preferred, style-banned, style-doubled-word, " \
-  "style-double-space, style-quotes, style-numbers, spelling."
+  "style-double-space, style-quotes, style-numbers, spelling, review-suggestions, review-comments."
 
 #define KNOWN_KEYS \
   "$schema, format, version, name, reading_speed, image_base_url, limits, rules, style, words."
@@ -1590,6 +1590,69 @@ test_preflight_opened_absolute_image (void)
   cd_test_remove_tree (dir);
 }
 
+/* Suggested changes and open comments stop publication until someone
+ * decides on them; a house can lower either rule. */
+static void
+test_preflight_review (void)
+{
+  g_autoptr(CdHouseRules) rules = load_builtin ();
+  g_autoptr(CdHouseRules) lowered = load_string (HEAD "\"rules\": {\"review-suggestions\": \"warning\", "
+                                                 "\"review-comments\": \"off\"}}");
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 12, 8, 10, 0, 0);
+  g_autoptr(CdComment) on_headline = cd_comment_new ("c1", "E", when, "Shorter?", "headline", NULL);
+  g_autoptr(CdComment) on_body = cd_comment_new ("c2", "E", when, "Source?", "body", "figures");
+  g_autoptr(GListModel) issues = NULL;
+  g_autoptr(GListModel) resolved = NULL;
+  g_autoptr(GListModel) relaxed = NULL;
+  CdPreflightIssue *issue;
+  guint n_comment_issues = 0;
+
+  cd_article_set_body (article, "Plain text with `{++code++}` in it.");
+  issues = cd_preflight_check (article, rules);
+  g_assert_null (find_issue (issues, "review-suggestions"));
+  g_assert_null (find_issue (issues, "review-comments"));
+  g_clear_object (&issues);
+
+  cd_article_set_body (article, "A {++new++} and {~~old~>new~~} word.{>>Really?<<}");
+  cd_article_add_review_comment (article, on_headline);
+  cd_article_add_review_comment (article, on_body);
+  issues = cd_preflight_check (article, rules);
+  issue = find_issue (issues, "review-suggestions");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_ERROR);
+  g_assert_cmpstr (cd_preflight_issue_get_field (issue), ==, "body");
+  g_assert_cmpstr (cd_preflight_issue_get_message (issue), ==,
+                   "2 suggested changes are still open: accept or reject them before publishing.");
+  for (guint i = 0; i < g_list_model_get_n_items (issues); i++)
+    {
+      g_autoptr(CdPreflightIssue) item = g_list_model_get_item (issues, i);
+
+      if (g_strcmp0 (cd_preflight_issue_get_rule (item), "review-comments") != 0)
+        continue;
+      n_comment_issues++;
+      if (g_strcmp0 (cd_preflight_issue_get_field (item), "body") == 0)
+        g_assert_cmpstr (cd_preflight_issue_get_message (item), ==,
+                         "2 review comments are still open: resolve them before publishing.");
+      else
+        g_assert_cmpstr (cd_preflight_issue_get_field (item), ==, "headline");
+    }
+  g_assert_cmpuint (n_comment_issues, ==, 2);
+
+  /* Resolved comments no longer count. */
+  cd_article_resolve_review_comment (article, 0, TRUE);
+  resolved = cd_preflight_check (article, rules);
+  issue = find_issue (resolved, "review-comments");
+  g_assert_nonnull (issue);
+  g_assert_cmpstr (cd_preflight_issue_get_field (issue), ==, "body");
+
+  relaxed = cd_preflight_check (article, lowered);
+  issue = find_issue (relaxed, "review-suggestions");
+  g_assert_nonnull (issue);
+  g_assert_cmpint (cd_preflight_issue_get_severity (issue), ==, CD_SEVERITY_WARNING);
+  g_assert_null (find_issue (relaxed, "review-comments"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1627,6 +1690,7 @@ main (int   argc,
   g_test_add_func ("/preflight/body-links", test_preflight_body_links);
   g_test_add_func ("/preflight/body-length", test_preflight_body_length);
   g_test_add_func ("/preflight/order", test_preflight_order);
+  g_test_add_func ("/preflight/review", test_preflight_review);
 
   return g_test_run ();
 }

@@ -556,6 +556,36 @@ load_rules (const char *json)
   return rules;
 }
 
+/* A review comment, with the reviewer's name, is not the story: no
+ * misspelling is found in it. A suggested insertion still is checked, and
+ * the range is that in the body as it stands. */
+static void
+test_check_article_comments (void)
+{
+  g_autoptr(CdSpellChecker) gb = new_checker ("en-GB");
+  g_autoptr(CdArticle) article = cd_article_new ();
+  g_autoptr(GListModel) issues = NULL;
+  const char *body = "The boats{>>Plese chek 4 Zorbulon's figures<<} sail "
+                     "{++goverment++}{>>@Xyzzq Qwertz 2026-12-08T10:15Z: recieve<<} "
+                     "and teh ferry.\n";
+  const char *expected[] = { "goverment", "teh" };
+
+  cd_article_set_body (article, body);
+  issues = cd_spell_checker_check_article (gb, article, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (issues), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CdPreflightIssue) issue = g_list_model_get_item (issues, i);
+      g_autofree char *word = NULL;
+      gsize start = 0, end = 0;
+
+      g_assert_cmpstr (cd_preflight_issue_get_field (issue), ==, "body");
+      g_assert_true (cd_preflight_issue_get_range (issue, &start, &end));
+      word = g_strndup (body + start, end - start);
+      g_assert_cmpstr (word, ==, expected[i]);
+    }
+}
+
 static void
 test_house_words_limit (void)
 {
@@ -594,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/spell/house-words-limit", test_house_words_limit);
   g_test_add_func ("/spell/check-text", test_check_text);
   g_test_add_func ("/spell/check-article", test_check_article);
+  g_test_add_func ("/spell/check-article-comments", test_check_article_comments);
 
   return g_test_run ();
 }

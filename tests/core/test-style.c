@@ -125,6 +125,24 @@ test_style_markdown_skipped (void)
   assert_body ("en", "1. First\n2. Second\n", rules, "");
 }
 
+/* A review comment, a reviewer's name and an attribution's note are not
+ * the story: nothing in them is a finding, and no replacement may edit
+ * them. Suggested text is still checked: the story may carry it. */
+static void
+test_style_comments_skipped (void)
+{
+  g_autoptr(CdHouseRules) rules = cd_house_rules_new_default ();
+
+  assert_body ("en", "The boats sail.{>>We should utilise 4 the the figures.<<}", rules, "");
+  assert_body ("en",
+               "The {==boats==}{>>@Utilise Smith 2026-12-08T10:15Z: 4 of them?<<} sail.",
+               rules, "");
+  assert_body ("en", "We sail.{>>4 boats<<} We saw 3 boats.", rules,
+               "style-numbers body 29-30 Wthree\n");
+  assert_body ("en", "We {++utilise++}{>>@Eddie Editor 2026-12-08T10:15Z<<} boats.", rules,
+               "style-preferred body 6-13 Wuse\n");
+}
+
 static void
 test_style_numbers (void)
 {
@@ -317,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/style/default-english", test_style_default_english);
   g_test_add_func ("/style/case-and-phrases", test_style_case_and_phrases);
   g_test_add_func ("/style/markdown-skipped", test_style_markdown_skipped);
+  g_test_add_func ("/style/comments-skipped", test_style_comments_skipped);
   g_test_add_func ("/style/numbers", test_style_numbers);
   g_test_add_func ("/style/german", test_style_german);
   g_test_add_func ("/style/quotes", test_style_quotes);

@@ -27,11 +27,13 @@ import jsonschema
 KEY_ORDER = [
     "format", "version", "id", "created", "modified", "status", "planned_words", "language",
     "headline", "standfirst", "slug", "section", "authors", "dateline", "published", "published_zone",
-    "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "publications",
+    "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "review_comments",
+    "corrections", "publications",
 ]
 
 # Keys written only when they have a value; every other key is always written.
-OPTIONAL_KEYS = ["planned_words", "published_zone", "embargo_zone", "publications"]
+OPTIONAL_KEYS = ["planned_words", "published_zone", "embargo_zone", "review_comments", "corrections",
+                 "publications"]
 REQUIRED_KEYS = [key for key in KEY_ORDER if key not in OPTIONAL_KEYS]
 
 DATE_KEYS = ["created", "modified", "published", "embargo"]
@@ -210,6 +212,17 @@ MUST_FAIL = [
      setter("publications", [{"site": "https://a.example/", "modified_gmt": "2026-11-27T08:31:04Z"}])),
     ("publication pushed without an offset",
      setter("publications", [{"site": "https://a.example/", "pushed": "2026-11-27T08:31:04"}])),
+    ("review comment without text", setter("review_comments", [{"id": "c1", "field": "body"}])),
+    ("review comment on no field", setter("review_comments", [{"id": "c1", "field": "kicker", "text": "x"}])),
+    ("review comment with an unknown key",
+     setter("review_comments", [{"id": "c1", "field": "body", "text": "x", "colour": "red"}])),
+    ("review comment resolved as a string",
+     setter("review_comments", [{"id": "c1", "field": "body", "text": "x", "resolved": "yes"}])),
+    ("reply without text", setter("review_comments", [{"id": "c1", "field": "body", "text": "x",
+                                                       "replies": [{"author": "A"}]}])),
+    ("correction without date", setter("corrections", [{"text": "x"}])),
+    ("correction with only a date", setter("corrections", [{"date": "2026-12-08", "text": "x"}])),
+    ("correction with empty text", setter("corrections", [{"date": "2026-12-08T10:00:00Z", "text": ""}])),
 ]
 
 # Edge cases the schema must accept.
@@ -233,6 +246,12 @@ MUST_PASS = [
     ("no image, authors or tags", lambda d: (d.__setitem__("image", None),
                                               d.__setitem__("authors", []),
                                               d.__setitem__("tags", []))),
+    ("a review comment with a reply and a correction",
+     lambda d: (d.__setitem__("review_comments", [{"id": "c1", "author": "E", "time": "2026-12-08T10:00:00Z",
+                                                   "field": "image.caption", "quote": "harbour",
+                                                   "text": "Spelling?", "resolved": True,
+                                                   "replies": [{"author": "R", "time": None, "text": "Fixed."}]}]),
+                d.__setitem__("corrections", [{"date": "2026-12-08T11:00:00+01:00", "text": "Fixed a name."}]))),
 ]
 
 

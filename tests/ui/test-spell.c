@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cd-application.h"
@@ -19,6 +20,8 @@
 #include "cd-status-bar.h"
 #include "cd-ui-test-util.h"
 #include "cd-window-private.h"
+
+#include <gsk/gl/gskglrenderer.h>
 
 static CdApplication *app;
 static char *tmp_home;
@@ -174,6 +177,99 @@ wait_for_checked (GtkTextView *view)
 {
   cd_ui_test_wait_for (adapter_idle_cb, cd_spell_adapter_get_for_view (view),
                        CD_UI_TEST_TIMEOUT_MS, "the text to be checked");
+}
+
+typedef struct
+{
+  GtkTextView *view;
+  GdkRGBA      color;
+  GskRenderer *renderer;
+} DrawWait;
+
+/* Whether @texture has a pixel of about @color. The view's background is
+ * transparent: a pixel that the line covers in part has @color with less
+ * alpha. */
+static gboolean
+texture_has_color (GdkTexture    *texture,
+                   const GdkRGBA *color)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * (gsize) height * 4);
+
+  /* GDK_MEMORY_DEFAULT: B, G, R, A premultiplied, on little-endian. */
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * (gsize) height; i++)
+    {
+      const guchar *p = pixels + i * 4;
+      double alpha = p[3] / 255.;
+
+      if (alpha > 0.3 &&
+          fabs (p[2] / 255. / alpha - color->red) < 0.15 &&
+          fabs (p[1] / 255. / alpha - color->green) < 0.15 &&
+          fabs (p[0] / 255. / alpha - color->blue) < 0.15)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the view, as it draws itself now, puts pixels of the colour on
+ * the screen: its render nodes, drawn by GTK's OpenGL renderer, which a
+ * desktop uses (the tests' own windows draw with cairo). */
+static gboolean
+view_draws_color_cb (gpointer data)
+{
+  DrawWait *wait = data;
+  GtkWidget *widget = GTK_WIDGET (wait->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+
+  texture = gsk_renderer_render_texture (wait->renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  return texture_has_color (texture, &wait->color);
+}
+
+/* Waits until @view draws the house-style underline: the tag alone is not
+ * enough, the view has to show it. The tests' windows draw with cairo; a
+ * desktop draws with OpenGL, so the view is drawn with GTK's OpenGL
+ * renderer, made once for the whole wait. FALSE, with the test marked
+ * skipped, when there is no OpenGL to draw with (a machine without Mesa's
+ * drivers); the caller then stops the test. */
+static gboolean
+wait_for_drawn_finding (GtkTextView *view,
+                        const char  *field)
+{
+  DrawWait wait = { view, { 0 }, NULL };
+  g_autofree char *what = g_strdup_printf ("the %s to draw the house-style underline", field);
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (view)));
+  g_autoptr(GskRenderer) renderer = gsk_gl_renderer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gdk_rgba_parse (&wait.color, "#3584e4"));
+  if (!gsk_renderer_realize (renderer, surface, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf ("GTK's OpenGL renderer cannot be realized here (%s): "
+                         "install Mesa's drivers (libgl1-mesa-dri) to check that "
+                         "the underline is drawn", error->message);
+
+      g_test_skip (message);
+      return FALSE;
+    }
+  wait.renderer = renderer;
+  cd_ui_test_wait_for (view_draws_color_cb, &wait, CD_UI_TEST_TIMEOUT_MS, what);
+  gsk_renderer_unrealize (renderer);
+  return TRUE;
 }
 
 /* The menu's spelling part for @word, as a right-click on it fills it. */
@@ -375,6 +471,31 @@ test_typing (void)
   destroy_window (window);
 }
 
+/* The last word typed in a field is checked when the focus leaves the
+ * field, not only when the cursor next moves in it. */
+static void
+test_typing_leave_field (void)
+{
+  CdWindow *window = show_window ("en-GB");
+  GtkTextView *headline = headline_view (window);
+  const char *typed = "Fares rise in Janaury";
+
+  gtk_widget_grab_focus (GTK_WIDGET (headline));
+  for (const char *p = typed; *p != '\0'; p++)
+    {
+      char c[2] = { *p, '\0' };
+
+      cd_ui_test_type_text (GTK_WIDGET (headline), c);
+    }
+  wait_for_checked (headline);
+  assert_tagged_now (headline, "Janaury", FALSE);
+
+  gtk_widget_grab_focus (GTK_WIDGET (body_view (window)));
+  wait_for_tag (headline, "Janaury", FALSE, TRUE);
+
+  destroy_window (window);
+}
+
 static void
 test_code_block (void)
 {
@@ -492,6 +613,79 @@ test_style_finding (void)
   g_free (text);
   text = dup_view_text (view);
   g_assert_cmpstr (text, ==, "We will utilise the ferry to cross.\n");
+
+  destroy_window (window);
+}
+
+/* The standfirst underlines what the window's preflight finds in it, as
+ * the headline does; the underline has to be drawn, not only be in the
+ * buffer. */
+static void
+test_field_findings_drawn (void)
+{
+  CdWindow *window = show_window ("en-GB");
+  CdMetadataForm *form = window->form;
+  GtkTextView *views[] = {
+    headline_view (window),
+    GTK_TEXT_VIEW (form->standfirst_view),
+  };
+  const char *fields[] = { "headline", "standfirst" };
+  const char *text = "The bridge will utilise recycled steel, and 3 firms are bidding.";
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    set_view_text (views[i], text);
+  g_assert_cmpstr (cd_article_get_standfirst (window_article (window)), ==, text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_test_message ("%s", fields[i]);
+      wait_for_tag (views[i], "utilise", TRUE, TRUE);
+      if (!wait_for_drawn_finding (views[i], fields[i]))
+        break;
+    }
+
+  destroy_window (window);
+}
+
+static gboolean
+standfirst_loaded_cb (gpointer data)
+{
+  CdWindow *window = data;
+  g_autofree char *text = dup_view_text (GTK_TEXT_VIEW (window->form->standfirst_view));
+
+  return g_str_has_prefix (text, "The bridge will utilise");
+}
+
+/* As the user meets it: a saved article whose standfirst has house-style
+ * findings, opened in a window, shows them underlined once preflight has
+ * run on it. */
+static void
+test_opened_standfirst_drawn (void)
+{
+  g_autofree char *sample = g_build_filename (CD_SOURCE_DATADIR, "sample",
+                                              "harbour-ferry.copydesk", NULL);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
+  g_autofree char *path = g_build_filename (tmp_home, "standfirst.copydesk", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CdArticle) article = cd_article_load_from_file (sample_file, NULL, NULL);
+  const char *text = "The bridge will utilise recycled steel, and 3 firms are bidding.";
+  g_autoptr(GError) error = NULL;
+  CdWindow *window;
+  GtkTextView *view;
+
+  g_assert_nonnull (article);
+  cd_article_set_standfirst (article, text);
+  cd_article_save_to_file (article, file, NULL, &error);
+  g_assert_no_error (error);
+
+  window = show_window ("en-GB");
+  cd_window_open_file (window, file);
+  view = GTK_TEXT_VIEW (window->form->standfirst_view);
+  cd_ui_test_wait_for (standfirst_loaded_cb, window, CD_UI_TEST_TIMEOUT_MS,
+                       "the article to be opened");
+  wait_for_tag (view, "utilise", TRUE, TRUE);
+  /* Without OpenGL the test is marked skipped and ends here. */
+  wait_for_drawn_finding (view, "opened standfirst");
 
   destroy_window (window);
 }
@@ -695,7 +889,10 @@ main (int   argc,
   g_test_add_func ("/spell/ignore", test_ignore);
   g_test_add_func ("/spell/typing", test_typing);
   g_test_add_func ("/spell/code-block", test_code_block);
+  g_test_add_func ("/spell/typing-leave-field", test_typing_leave_field);
   g_test_add_func ("/spell/style-finding", test_style_finding);
+  g_test_add_func ("/spell/field-findings-drawn", test_field_findings_drawn);
+  g_test_add_func ("/spell/opened-standfirst-drawn", test_opened_standfirst_drawn);
   g_test_add_func ("/spell/setting", test_setting);
   g_test_add_func ("/spell/no-dictionary", test_no_dictionary);
   g_test_add_func ("/spell/language", test_language);

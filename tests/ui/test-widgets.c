@@ -1413,8 +1413,11 @@ test_date_editor_value (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rows.time_row)), ==, "07:30");
   g_assert_cmpstr (zone_shown (&rows), ==, "UTC");
 
-  /* Typed: a whole time is the new value. */
+  /* Typed: a whole time is the new value once the row is activated, not
+   * while it is being typed. */
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:05");
+  g_assert_cmpuint (notified, ==, 1);
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   g_assert_cmpuint (notified, ==, 2);
   expected = g_date_time_new_utc (2026, 11, 27, 9, 5, 0);
   g_assert_true (g_date_time_equal (cd_date_editor_get_date_time (CD_DATE_EDITOR (editor)),
@@ -1506,6 +1509,7 @@ test_date_editor_typed (void)
 
   /* Times as people write them. */
   gtk_editable_set_text (GTK_EDITABLE (rows.time_row), "9:30 pm");
+  g_signal_emit_by_name (rows.time_row, "entry-activated");
   now = cd_date_editor_get_date_time (CD_DATE_EDITOR (editor));
   g_assert_cmpint (g_date_time_get_hour (now), ==, 21);
   g_assert_cmpint (g_date_time_get_minute (now), ==, 30);

@@ -49,6 +49,8 @@ static const char * const rule_ids[] = {
   "style-quotes",
   "style-numbers",
   "spelling",
+  "review-suggestions",
+  "review-comments",
   NULL
 };
 
@@ -83,6 +85,8 @@ static const CdRuleLevel rule_defaults[] = {
   CD_RULE_LEVEL_WARNING,  /* style-quotes */
   CD_RULE_LEVEL_WARNING,  /* style-numbers */
   CD_RULE_LEVEL_WARNING,  /* spelling */
+  CD_RULE_LEVEL_ERROR,    /* review-suggestions */
+  CD_RULE_LEVEL_ERROR,    /* review-comments */
 };
 
 #define N_RULES G_N_ELEMENTS (rule_defaults)

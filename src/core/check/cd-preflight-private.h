@@ -60,4 +60,12 @@ void cd_preflight_scan_body (const char *body,
 G_GNUC_INTERNAL
 gboolean cd_preflight_is_well_formed_language_tag (const char *tag);
 
+/* cd-check-critic.c */
+G_GNUC_INTERNAL
+GArray *cd_check_comment_spans (const char *text);
+G_GNUC_INTERNAL
+gboolean cd_check_in_comment (GArray *spans,
+                              size_t  start,
+                              size_t  end);
+
 G_END_DECLS

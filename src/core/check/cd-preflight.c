@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cd-article-file.h"
+#include "cd-critic.h"
 #include "cd-field.h"
 #include "cd-preflight-private.h"
 #include "cd-preflight.h"
@@ -672,6 +673,53 @@ check_body (Check *check)
     }
 }
 
+/* The review: suggested changes still waiting in the body, and comments
+ * still open, per field. Neither would be published (the exporters publish
+ * the reader's view), but publishing past them publishes text nobody
+ * decided on. */
+static void
+check_review (Check *check)
+{
+  GListModel *comments = cd_article_get_review_comments (check->article);
+  const char *body = cd_article_get_body (check->article);
+  CdSeverity severity;
+  guint n;
+
+  n = cd_critic_count_suggestions (body);
+  if (n > 0 && rule_severity (check, "review-suggestions", &severity))
+    report (check, severity, "review-suggestions", "body",
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u suggested change is still open: accept or "
+                                          "reject it before publishing.",
+                                          "%u suggested changes are still open: accept or "
+                                          "reject them before publishing.", n), n));
+
+  if (!rule_severity (check, "review-comments", &severity))
+    return;
+
+  /* One issue per field, in the order of the form. */
+  for (guint f = 0; f < cd_field_get_n_fields (); f++)
+    {
+      const char *field = cd_field_get_id (cd_field_get_nth (f));
+
+      n = strcmp (field, "body") == 0 ? cd_critic_count_comments (body) : 0;
+      for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
+        {
+          g_autoptr(CdComment) comment = g_list_model_get_item (comments, i);
+
+          if (!cd_comment_get_resolved (comment) && strcmp (cd_comment_get_field (comment), field) == 0)
+            n++;
+        }
+      if (n > 0)
+        report (check, severity, "review-comments", field,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u review comment is still open: resolve it "
+                                              "before publishing.",
+                                              "%u review comments are still open: resolve "
+                                              "them before publishing.", n), n));
+    }
+}
+
 /**
  * cd_preflight_check:
  * @article: the article to check
@@ -756,6 +804,7 @@ cd_preflight_check_in_folder (CdArticle    *article,
   check_tags (&check);
   check_body (&check);
   cd_style_check_article (article, rules, issues);
+  check_review (&check);
 
   store = g_list_store_new (CD_TYPE_PREFLIGHT_ISSUE);
 

@@ -13,6 +13,7 @@
 
 #include "cd-image.h"
 #include "cd-preflight.h"
+#include "cd-preflight-private.h"
 #include "cd-spell-private.h"
 
 /* Distinct misspelt words of one article that get a suggestion in their
@@ -221,19 +222,27 @@ cd_spell_checker_check_article (CdSpellChecker *self,
     {
       const char *text = field_text (article, prose_fields[f].field);
       g_autoptr(GArray) ranges = NULL;
+      g_autoptr(GArray) comments = NULL;
 
       if (text == NULL || text[0] == '\0')
         continue;
       ranges = cd_spell_checker_check_text (self, text, -1, prose_fields[f].kind);
+      /* Review comments and reviewers' names are not the story's words. */
+      comments = prose_fields[f].kind == CD_SPELL_TEXT_MARKDOWN
+        ? cd_check_comment_spans (text) : g_array_new (FALSE, FALSE, sizeof (size_t));
       for (guint i = 0; i + 1 < ranges->len; i += 2)
         {
           guint start = g_array_index (ranges, guint, i);
           guint end = g_array_index (ranges, guint, i + 1);
-          g_autofree char *word = g_strndup (text + start, end - start);
-          g_autofree char *message = issue_message (self, suggested, word);
-          g_autoptr(CdPreflightIssue) issue =
-            cd_preflight_issue_new (severity, "spelling", prose_fields[f].field, message);
+          g_autofree char *word = NULL;
+          g_autofree char *message = NULL;
+          g_autoptr(CdPreflightIssue) issue = NULL;
 
+          if (cd_check_in_comment (comments, start, end))
+            continue;
+          word = g_strndup (text + start, end - start);
+          message = issue_message (self, suggested, word);
+          issue = cd_preflight_issue_new (severity, "spelling", prose_fields[f].field, message);
           cd_preflight_issue_set_range (issue, start, end);
           g_list_store_append (issues, issue);
         }

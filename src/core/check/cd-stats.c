@@ -55,8 +55,11 @@ reading_seconds_for_words (size_t words,
  *
  * Computes the statistics of @article as it is now.
  *
- * The body is counted as plain text, after cd_markdown_to_plain_text(), so
- * that Markdown syntax, link targets and the like add nothing; see
+ * The body is counted as readers would read it now
+ * (cd_article_dup_reader_body(): pending insertions and review comments
+ * left out, pending deletions still in), as plain text after
+ * cd_markdown_to_plain_text(), so that Markdown syntax, link targets and
+ * the like add nothing; see
  * cd_text_count() for what counts as a word, a character and a paragraph.
  * The reading time is the body's words divided by @words_per_minute, in
  * seconds rounded up, and in minutes rounded up; it is 0 for an empty body
@@ -70,7 +73,7 @@ cd_stats_compute (CdArticle *article,
 {
   g_autoptr(CdStats) self = NULL;
   g_autofree char *plain = NULL;
-  const char *body;
+  g_autofree char *reader_body = NULL;
 
   g_return_val_if_fail (CD_IS_ARTICLE (article), NULL);
 
@@ -79,8 +82,10 @@ cd_stats_compute (CdArticle *article,
 
   self = g_atomic_rc_box_alloc0 (sizeof (CdStats) + cd_field_get_n_fields () * sizeof (size_t));
 
-  body = cd_article_get_body (article);
-  plain = cd_markdown_to_plain_text (body != NULL ? body : "", -1);
+  /* The body counts as it would be published now: pending insertions and
+   * review comments are not (yet) words for the reader. */
+  reader_body = cd_article_dup_reader_body (article);
+  plain = cd_markdown_to_plain_text (reader_body, -1);
   cd_text_count (plain, -1, &self->counts);
 
   self->reading_seconds = reading_seconds_for_words (self->counts.words, words_per_minute);

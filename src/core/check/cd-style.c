@@ -893,6 +893,7 @@ check_field (StyleCheck *sc,
              GPtrArray  *issues)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) comments = NULL;
   Field field = { 0 };
   guint saved = sc->checks;
 
@@ -917,9 +918,19 @@ check_field (StyleCheck *sc,
   scan_runs (sc, field_id, &field);
   walk_words (sc, field_id, &field);
 
+  /* A review comment is not the story: nothing found in it is reported. */
+  comments = markdown ? cd_check_comment_spans (text) : g_array_new (FALSE, FALSE, sizeof (size_t));
   g_ptr_array_sort (found, compare_by_start);
   for (guint i = 0; i < found->len; i++)
-    g_ptr_array_add (issues, g_object_ref (g_ptr_array_index (found, i)));
+    {
+      CdPreflightIssue *issue = g_ptr_array_index (found, i);
+      gsize start, end;
+
+      if (cd_preflight_issue_get_range (issue, &start, &end) &&
+          cd_check_in_comment (comments, start, end))
+        continue;
+      g_ptr_array_add (issues, g_object_ref (issue));
+    }
 
   sc->checks = saved;
   sc->issues = NULL;

@@ -93,6 +93,24 @@ assign_article (CdArticle *target,
       cd_article_add_tag (target, copy);
     }
 
+  /* Review comments and corrections are values: the target shares them. */
+  while (g_list_model_get_n_items (cd_article_get_review_comments (target)) > 0)
+    cd_article_remove_review_comment (target, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (cd_article_get_review_comments (source)); i++)
+    {
+      g_autoptr(CdComment) comment = g_list_model_get_item (cd_article_get_review_comments (source), i);
+
+      cd_article_add_review_comment (target, comment);
+    }
+  while (g_list_model_get_n_items (cd_article_get_corrections (target)) > 0)
+    cd_article_remove_correction (target, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (cd_article_get_corrections (source)); i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (cd_article_get_corrections (source), i);
+
+      cd_article_add_correction (target, correction);
+    }
+
   cd_image_set_source (to, cd_image_get_source (from));
   cd_image_set_alt (to, cd_image_get_alt (from));
   cd_image_set_caption (to, cd_image_get_caption (from));

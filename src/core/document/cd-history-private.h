@@ -40,7 +40,7 @@ typedef struct
   GValue      new_value;
 
   /* ENTRY_LIST: at @position, @removed_items were replaced by @added_items;
-   * @property is "authors" or "tags". */
+   * @property is "authors", "tags", "review-comments" or "corrections". */
   guint       position;
   GPtrArray  *removed_items;
   GPtrArray  *added_items;
@@ -69,8 +69,12 @@ struct _CdHistory
   GHashTable         *watches;        /* GObject → Watch */
   GPtrArray          *authors_shadow; /* CdAuthor, in list order */
   GPtrArray          *tags_shadow;    /* CdTag, in list order */
+  GPtrArray          *comments_shadow;    /* CdComment, in list order */
+  GPtrArray          *corrections_shadow; /* CdCorrection, in list order */
   gulong              authors_handler;
   gulong              tags_handler;
+  gulong              comments_handler;
+  gulong              corrections_handler;
 
   GPtrArray          *undo_steps;     /* Step, oldest first */
   GPtrArray          *redo_steps;     /* Step, the next to redo last */

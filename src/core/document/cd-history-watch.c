@@ -250,7 +250,12 @@ cd_history_list_changed_cb (GListModel *list,
                             CdHistory  *self)
 {
   gboolean is_tags = list == cd_article_get_tags (self->article);
-  GPtrArray *shadow = is_tags ? self->tags_shadow : self->authors_shadow;
+  gboolean is_authors = list == cd_article_get_authors (self->article);
+  gboolean is_comments = list == cd_article_get_review_comments (self->article);
+  GPtrArray *shadow = is_tags ? self->tags_shadow
+                    : is_authors ? self->authors_shadow
+                    : is_comments ? self->comments_shadow
+                    : self->corrections_shadow;
   g_autoptr(GPtrArray) removed_items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) added_items = g_ptr_array_new_with_free_func (g_object_unref);
   Entry *entry;
@@ -267,7 +272,7 @@ cd_history_list_changed_cb (GListModel *list,
       g_ptr_array_insert (shadow, (int) (position + i), item);
     }
 
-  if (!is_tags)
+  if (is_authors)
     {
       for (guint i = 0; i < removed_items->len; i++)
         {
@@ -287,7 +292,12 @@ cd_history_list_changed_cb (GListModel *list,
   entry = g_new0 (Entry, 1);
   entry->kind = ENTRY_LIST;
   entry->target = g_object_ref (G_OBJECT (self->article));
-  entry->property = g_intern_static_string (is_tags ? "tags" : "authors");
+  /* Comments and corrections are values, like tags: replacing one (a
+   * resolve, a reply) is a list change too. */
+  entry->property = g_intern_static_string (is_tags ? "tags"
+                                            : is_authors ? "authors"
+                                            : is_comments ? "review-comments"
+                                            : "corrections");
   entry->position = position;
   entry->removed_items = g_steal_pointer (&removed_items);
   entry->added_items = g_steal_pointer (&added_items);

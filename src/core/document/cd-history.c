@@ -99,6 +99,16 @@ dup_field (CdHistory *self,
 {
   const char *property = entry->property;
 
+  /* A review comment names its field; the corrections log is no field. */
+  if (entry->kind == ENTRY_LIST && property == g_intern_static_string ("review-comments"))
+    {
+      GPtrArray *items = entry->added_items->len > 0 ? entry->added_items : entry->removed_items;
+
+      return items->len > 0 ? g_strdup (cd_comment_get_field (g_ptr_array_index (items, 0))) : NULL;
+    }
+  if (entry->kind == ENTRY_LIST && property == g_intern_static_string ("corrections"))
+    return NULL;
+
   if (entry->target == G_OBJECT (self->article))
     {
       /* The registry names the article's own fields: "editor-note" is
@@ -179,7 +189,8 @@ static CdHistoryStepKind
 kind_of (CdHistory *self,
          Entry     *entry)
 {
-  if (entry->kind == ENTRY_LIST && entry->removed_items->len > entry->added_items->len)
+  if (entry->kind == ENTRY_LIST && entry->removed_items->len > entry->added_items->len &&
+      (strcmp (entry->property, "tags") == 0 || strcmp (entry->property, "authors") == 0))
     return strcmp (entry->property, "tags") == 0 ? CD_HISTORY_STEP_TAG_REMOVED
                                                  : CD_HISTORY_STEP_AUTHOR_REMOVED;
   if (entry->kind == ENTRY_VALUE && entry->property == g_intern_static_string ("source") &&
@@ -287,11 +298,17 @@ set_list (CdHistory *self,
           GPtrArray *to)
 {
   gboolean is_tags = entry->property == g_intern_static_string ("tags");
+  gboolean is_comments = entry->property == g_intern_static_string ("review-comments");
+  gboolean is_corrections = entry->property == g_intern_static_string ("corrections");
 
   for (guint i = 0; i < from->len; i++)
     {
       if (is_tags)
         cd_article_remove_tag (self->article, entry->position);
+      else if (is_comments)
+        cd_article_remove_review_comment (self->article, entry->position);
+      else if (is_corrections)
+        cd_article_remove_correction (self->article, entry->position);
       else
         cd_article_remove_author (self->article, entry->position);
     }
@@ -300,6 +317,12 @@ set_list (CdHistory *self,
     {
       if (is_tags)
         cd_article_insert_tag (self->article, entry->position + i, g_ptr_array_index (to, i));
+      else if (is_comments)
+        cd_article_insert_review_comment (self->article, entry->position + i,
+                                          g_ptr_array_index (to, i));
+      else if (is_corrections)
+        cd_article_insert_correction (self->article, entry->position + i,
+                                      g_ptr_array_index (to, i));
       else
         cd_article_insert_author (self->article, entry->position + i, g_ptr_array_index (to, i));
     }
@@ -449,7 +472,7 @@ static void
 cd_history_constructed (GObject *object)
 {
   CdHistory *self = CD_HISTORY (object);
-  GListModel *authors, *tags;
+  GListModel *authors, *tags, *comments, *corrections;
 
   G_OBJECT_CLASS (cd_history_parent_class)->constructed (object);
 
@@ -478,6 +501,17 @@ cd_history_constructed (GObject *object)
                                             G_CALLBACK (cd_history_list_changed_cb), self);
   self->tags_handler = g_signal_connect (tags, "items-changed",
                                          G_CALLBACK (cd_history_list_changed_cb), self);
+
+  comments = cd_article_get_review_comments (self->article);
+  for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
+    g_ptr_array_add (self->comments_shadow, g_list_model_get_item (comments, i));
+  corrections = cd_article_get_corrections (self->article);
+  for (guint i = 0; i < g_list_model_get_n_items (corrections); i++)
+    g_ptr_array_add (self->corrections_shadow, g_list_model_get_item (corrections, i));
+  self->comments_handler = g_signal_connect (comments, "items-changed",
+                                             G_CALLBACK (cd_history_list_changed_cb), self);
+  self->corrections_handler = g_signal_connect (corrections, "items-changed",
+                                                G_CALLBACK (cd_history_list_changed_cb), self);
 }
 
 static void
@@ -490,6 +524,10 @@ cd_history_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->authors_handler, cd_article_get_authors (self->article));
       g_clear_signal_handler (&self->tags_handler, cd_article_get_tags (self->article));
+      g_clear_signal_handler (&self->comments_handler,
+                              cd_article_get_review_comments (self->article));
+      g_clear_signal_handler (&self->corrections_handler,
+                              cd_article_get_corrections (self->article));
     }
   if (self->watches != NULL)
     g_hash_table_remove_all (self->watches);
@@ -510,6 +548,8 @@ cd_history_finalize (GObject *object)
   g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_pointer (&self->authors_shadow, g_ptr_array_unref);
   g_clear_pointer (&self->tags_shadow, g_ptr_array_unref);
+  g_clear_pointer (&self->comments_shadow, g_ptr_array_unref);
+  g_clear_pointer (&self->corrections_shadow, g_ptr_array_unref);
   g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
   g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
 
@@ -597,6 +637,8 @@ cd_history_init (CdHistory *self)
   self->watches = g_hash_table_new_full (NULL, NULL, NULL, cd_history_watch_free);
   self->authors_shadow = g_ptr_array_new_with_free_func (g_object_unref);
   self->tags_shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comments_shadow = g_ptr_array_new_with_free_func (g_object_unref);
+  self->corrections_shadow = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
 }

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-export-ans-private.h"
+#include "cd-article-file.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
 #include "cd-url.h"
@@ -467,6 +468,33 @@ add_block (const Builder  *builder,
   return TRUE;
 }
 
+/* The corrections log at the end of the story: ANS's own `correction`
+ * element, whose text is the correction. ANS gives it no date: the date
+ * goes in its additional_properties as "date" (RFC 3339), for a CMS that
+ * shows it. */
+static void
+add_corrections (const Builder *builder,
+                 CdArticle     *article,
+                 JsonArray     *elements)
+{
+  GListModel *corrections = cd_article_get_corrections (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (corrections); i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (corrections, i);
+      g_autofree char *path = g_strdup_printf ("corrections/%u", i);
+      g_autofree char *date = cd_date_time_to_string (cd_correction_get_date (correction));
+      JsonObject *element = cd_export_ans_new_element (builder, "correction", path);
+      JsonObject *extra = json_object_new ();
+
+      json_object_set_string_member (element, "correction_type", "correction");
+      json_object_set_string_member (element, "text", cd_correction_get_text (correction));
+      json_object_set_string_member (extra, "date", date);
+      json_object_set_object_member (element, "additional_properties", extra);
+      json_array_add_object_element (elements, element);
+    }
+}
+
 JsonArray *
 cd_export_ans_build_content_elements (const Builder  *builder,
                                       CdArticle      *article,
@@ -474,10 +502,14 @@ cd_export_ans_build_content_elements (const Builder  *builder,
 {
   g_autoptr(JsonArray) elements = json_array_new ();
   g_autoptr(GPtrArray) blocks = NULL;
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
 
   if (cd_text_is_blank (body))
-    return g_steal_pointer (&elements);
+    {
+      add_corrections (builder, article, elements);
+      return g_steal_pointer (&elements);
+    }
 
   /* The array frees its blocks. */
   blocks = cd_markdown_to_blocks (body, -1);
@@ -491,5 +523,6 @@ cd_export_ans_build_content_elements (const Builder  *builder,
         return NULL;
     }
 
+  add_corrections (builder, article, elements);
   return g_steal_pointer (&elements);
 }

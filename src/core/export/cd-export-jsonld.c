@@ -11,6 +11,7 @@
 
 #include "cd-export-jsonld.h"
 #include "cd-export-private.h"
+#include "cd-article-file.h"
 #include "cd-markdown.h"
 #include "cd-text.h"
 #include "cd-url.h"
@@ -305,7 +306,8 @@ build_document (CdArticle              *article,
 {
   g_autoptr(JsonObject) root = json_object_new ();
   const char *id = cd_article_get_id (article);
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   JsonArray *authors;
   JsonArray *about;
   JsonNode *node;
@@ -367,6 +369,26 @@ build_document (CdArticle              *article,
       cd_text_count (plain, -1, &counts);
       json_object_set_int_member (root, "wordCount", (gint64) counts.words);
       json_object_set_string_member (root, "articleBody", plain);
+    }
+
+  /* schema.org's `correction`: one CorrectionComment per entry of the log. */
+  if (g_list_model_get_n_items (cd_article_get_corrections (article)) > 0)
+    {
+      GListModel *corrections = cd_article_get_corrections (article);
+      JsonArray *items = json_array_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (corrections); i++)
+        {
+          g_autoptr(CdCorrection) correction = g_list_model_get_item (corrections, i);
+          g_autofree char *date = cd_date_time_to_string (cd_correction_get_date (correction));
+          JsonObject *item = json_object_new ();
+
+          json_object_set_string_member (item, "@type", "CorrectionComment");
+          json_object_set_string_member (item, "text", cd_correction_get_text (correction));
+          json_object_set_string_member (item, "datePublished", date);
+          json_array_add_object_element (items, item);
+        }
+      json_object_set_array_member (root, "correction", items);
     }
 
   node = json_node_new (JSON_NODE_OBJECT);

@@ -196,18 +196,41 @@ build_subjects (CdArticle *article)
 static JsonArray *
 build_bodies (CdArticle *article)
 {
-  const char *body = cd_article_get_body (article);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  g_autofree char *body = cd_article_dup_reader_body (article);
   JsonArray *bodies = json_array_new ();
   g_autofree char *html = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *corrections = NULL;
   CdTextCounts counts;
   JsonObject *main_body;
 
-  if (cd_text_is_blank (body))
+  /* ninjs has no corrections property: the log ends the body, as on the
+   * page, and the counts are those of the body's value, log included, so
+   * that a receiver that counts the value finds the same figures. The log
+   * is rendered on its own and joined after the rendered body: a body that
+   * ends in a code fence or HTML block never closed must not take the log
+   * into its code. */
+  corrections = cd_article_dup_corrections_markdown (article);
+  if (cd_text_is_blank (body) && corrections == NULL)
     return bodies;
 
   html = cd_markdown_to_html (body, -1);
   plain = cd_markdown_to_plain_text (body, -1);
+  if (corrections != NULL)
+    {
+      g_autofree char *log_html = cd_markdown_to_html (corrections, -1);
+      g_autofree char *log_plain = cd_markdown_to_plain_text (corrections, -1);
+      gboolean blank = cd_text_is_blank (body);
+      char *joined;
+
+      joined = g_strconcat (blank ? "" : html, log_html, NULL);
+      g_free (html);
+      html = joined;
+      joined = g_strconcat (blank ? "" : plain, blank ? "" : "\n\n", log_plain, NULL);
+      g_free (plain);
+      plain = joined;
+    }
   cd_text_count (plain, -1, &counts);
 
   main_body = json_object_new ();

@@ -227,11 +227,14 @@ build_document (CdArticle              *article,
                 GError                **error)
 {
   g_autoptr(JsonObject) root = NULL;
+  /* A body of pending insertions alone is empty for WordPress too. */
+  g_autofree char *reader_body = cd_article_dup_reader_body (article);
   JsonNode *node;
 
   if (cd_text_is_blank (cd_article_get_headline (article)) &&
       cd_text_is_blank (cd_article_get_standfirst (article)) &&
-      cd_text_is_blank (cd_article_get_body (article)))
+      cd_text_is_blank (reader_body) &&
+      g_list_model_get_n_items (cd_article_get_corrections (article)) == 0)
     {
       g_set_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_INVALID,
                    _("Cannot export the WordPress post: the article has no headline, "

@@ -42,6 +42,78 @@ check_text (const LimitedText  *field,
   return FALSE;
 }
 
+/* The review comments and the corrections log, as the loader checks them
+ * (cd-article-file-review.c). */
+static gboolean
+check_review_limits (CdArticle  *article,
+                     GError    **error)
+{
+  GListModel *comments = cd_article_get_review_comments (article);
+  GListModel *corrections = cd_article_get_corrections (article);
+  guint n = g_list_model_get_n_items (comments);
+
+  if (n > CD_LIMIT_COMMENTS)
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                   _("The article has %u review comments, more than the %d it can hold."),
+                   n, CD_LIMIT_COMMENTS);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdComment) comment = g_list_model_get_item (comments, i);
+      guint n_replies = cd_comment_get_n_replies (comment);
+      const LimitedText fields[] = {
+        { N_("A review comment"), cd_comment_get_text (comment), CD_LIMIT_TEXT_BYTES },
+        { N_("A review comment’s author"), cd_comment_get_author (comment), CD_LIMIT_TEXT_BYTES },
+        { N_("A review comment’s id"), cd_comment_get_id (comment), CD_LIMIT_TEXT_BYTES },
+        { N_("The words a review comment quotes"), cd_comment_get_quote (comment), CD_LIMIT_TEXT_BYTES },
+      };
+
+      for (size_t j = 0; j < G_N_ELEMENTS (fields); j++)
+        if (!check_text (&fields[j], error))
+          return FALSE;
+      if (n_replies > CD_LIMIT_COMMENT_REPLIES)
+        {
+          g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                       _("A review comment has %u replies, more than the %d it can hold."),
+                       n_replies, CD_LIMIT_COMMENT_REPLIES);
+          return FALSE;
+        }
+      for (guint j = 0; j < n_replies; j++)
+        {
+          const CdCommentReply *reply = cd_comment_get_reply (comment, j);
+          const LimitedText reply_fields[] = {
+            { N_("A reply to a review comment"), reply->text, CD_LIMIT_TEXT_BYTES },
+            { N_("A review comment’s author"), reply->author, CD_LIMIT_TEXT_BYTES },
+          };
+
+          for (size_t k = 0; k < G_N_ELEMENTS (reply_fields); k++)
+            if (!check_text (&reply_fields[k], error))
+              return FALSE;
+        }
+    }
+
+  n = g_list_model_get_n_items (corrections);
+  if (n > CD_LIMIT_CORRECTIONS)
+    {
+      g_set_error (error, CD_FILE_ERROR, CD_FILE_ERROR_TOO_LARGE,
+                   _("The article has %u corrections, more than the %d it can hold."),
+                   n, CD_LIMIT_CORRECTIONS);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (corrections, i);
+      const LimitedText field = { N_("A correction"), cd_correction_get_text (correction),
+                                  CD_LIMIT_TEXT_BYTES };
+
+      if (!check_text (&field, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cd_article_check_limits:
  * @article: a #CdArticle
@@ -134,6 +206,9 @@ cd_article_check_limits (CdArticle  *article,
         if (!check_text (&fields[j], error))
           return FALSE;
     }
+
+  if (!check_review_limits (article, error))
+    return FALSE;
 
   publications = cd_article_get_publications (article);
   n = g_list_model_get_n_items (publications);

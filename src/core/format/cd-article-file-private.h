@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 static const char * const known_members[] = {
   "format", "version", "id", "created", "modified", "status", "planned_words",
   "language", "headline", "standfirst", "slug", "section", "authors", "dateline",
-  "published", "published_zone", "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "publications",
+  "published", "published_zone", "embargo", "embargo_zone", "image", "tags", "comments", "editor_note", "body", "review_comments", "corrections",
+  "publications",
   NULL
 };
 
@@ -83,5 +84,10 @@ gboolean    cd_article_file_read_publications  (Loader              *loader,
                                                 JsonObject          *root,
                                                 CdArticle           *article);
 JsonArray  *cd_article_file_write_publications (CdArticle           *article);
+gboolean    cd_article_file_read_review        (Loader              *loader,
+                                                JsonObject          *root,
+                                                CdArticle           *article);
+void        cd_article_file_write_review       (CdArticle           *article,
+                                                JsonObject          *root);
 
 G_END_DECLS

@@ -225,6 +225,7 @@ cd_article_to_json (CdArticle *article)
   json_object_set_boolean_member (root, "comments", cd_article_get_comments (article));
   set_text (root, "editor_note", cd_article_get_editor_note (article));
   set_text (root, "body", cd_article_get_body (article));
+  cd_article_file_write_review (article, root);
   {
     JsonArray *publications = cd_article_file_write_publications (article);
 

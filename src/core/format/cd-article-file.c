@@ -22,12 +22,15 @@
  *
  *   format, version, id, created, modified, status, planned_words, language,
  *   headline, standfirst, slug, section, authors, dateline, published, embargo,
- *   image, tags, comments, editor_note, body, publications
+ *   image, tags, comments, editor_note, body, review_comments, corrections,
+ *   publications
  *
  * Every member is always written except planned_words, which is written only
- * when the article has a planned length, and publications, written only when
- * the article was published somewhere (cd-article-file-publications.c), so
- * that articles without them stay byte for byte as they were.
+ * when the article has a planned length, review_comments and corrections,
+ * written only when the article has any (cd-article-file-review.c), and
+ * publications, written only when the article was published somewhere
+ * (cd-article-file-publications.c), so that articles without them stay byte
+ * for byte as they were.
  *
  * data/copydesk-article.schema.json describes every member. Members this version
  * does not know (written by a newer Copydesk of the same format version) are kept
@@ -249,6 +252,7 @@ article_from_json (Loader   *loader,
   if (!cd_article_file_read_authors (loader, root, article) ||
       !cd_article_file_read_tags (loader, root, article) ||
       !cd_article_file_read_image (loader, root, article) ||
+      !cd_article_file_read_review (loader, root, article) ||
       !cd_article_file_read_publications (loader, root, article))
     return NULL;
 

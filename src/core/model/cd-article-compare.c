@@ -113,6 +113,20 @@ cd_article_copy (CdArticle *self)
       cd_article_set_publication (copy, record);
     }
 
+  /* Comments and corrections are values: the copy shares them. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->review_comments)); i++)
+    {
+      g_autoptr(CdComment) comment = g_list_model_get_item (G_LIST_MODEL (self->review_comments), i);
+
+      g_list_store_append (copy->review_comments, comment);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->corrections)); i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (G_LIST_MODEL (self->corrections), i);
+
+      g_list_store_append (copy->corrections, correction);
+    }
+
   extra = copy_extra (self->extra);
   cd_article_set_extra (copy, extra);
 
@@ -228,6 +242,29 @@ publications_equal (GListModel *a,
   return TRUE;
 }
 
+static gboolean
+review_lists_equal (GListModel *a,
+                    GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) first = g_list_model_get_item (a, i);
+      g_autoptr(GObject) second = g_list_model_get_item (b, i);
+
+      if (CD_IS_COMMENT (first) ? !cd_comment_equal (CD_COMMENT (first), CD_COMMENT (second))
+                                : !cd_correction_equal (CD_CORRECTION (first),
+                                                        CD_CORRECTION (second)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cd_article_equal:
  * @self: a #CdArticle
@@ -275,5 +312,9 @@ cd_article_equal (CdArticle *self,
          images_equal (self->image, other->image) &&
          publications_equal (G_LIST_MODEL (self->publications),
                              G_LIST_MODEL (other->publications)) &&
+         review_lists_equal (G_LIST_MODEL (self->review_comments),
+                             G_LIST_MODEL (other->review_comments)) &&
+         review_lists_equal (G_LIST_MODEL (self->corrections),
+                             G_LIST_MODEL (other->corrections)) &&
          extras_equal (self->extra, other->extra);
 }

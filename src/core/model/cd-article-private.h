@@ -37,6 +37,8 @@ struct _CdArticle
   GListStore      *authors;
   GListStore      *tags;
   GListStore      *publications;
+  GListStore      *review_comments;
+  GListStore      *corrections;
   CdImage         *image;
   JsonObject      *extra;
 

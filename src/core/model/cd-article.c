@@ -85,6 +85,8 @@ cd_article_dispose (GObject *object)
 
   g_clear_object (&self->authors);
   g_clear_object (&self->tags);
+  g_clear_object (&self->review_comments);
+  g_clear_object (&self->corrections);
   g_clear_object (&self->publications);
   g_clear_object (&self->image);
 
@@ -391,6 +393,8 @@ cd_article_init (CdArticle *self)
   self->authors = g_list_store_new (CD_TYPE_AUTHOR);
   self->tags = g_list_store_new (CD_TYPE_TAG);
   self->publications = g_list_store_new (CD_TYPE_PUBLICATION);
+  self->review_comments = g_list_store_new (CD_TYPE_COMMENT);
+  self->corrections = g_list_store_new (CD_TYPE_CORRECTION);
   self->image = cd_image_new ();
   g_signal_connect_object (self->image, "notify", G_CALLBACK (image_notify_cb), self, 0);
 }

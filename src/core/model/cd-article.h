@@ -18,6 +18,8 @@
 #include <json-glib/json-glib.h>
 
 #include "cd-author.h"
+#include "cd-comment.h"
+#include "cd-correction.h"
 #include "cd-image.h"
 #include "cd-publication.h"
 #include "cd-tag.h"
@@ -139,6 +141,42 @@ void            cd_article_remove_publication  (CdArticle       *self,
 JsonObject     *cd_article_get_extra           (CdArticle       *self);
 void            cd_article_set_extra           (CdArticle       *self,
                                                 JsonObject      *extra);
+
+/* Review comments and the corrections log: cd-article-review.c. */
+GListModel     *cd_article_get_review_comments (CdArticle       *self);
+CdComment      *cd_article_lookup_review_comment (CdArticle     *self,
+                                                const char      *id,
+                                                guint           *position);
+void            cd_article_add_review_comment  (CdArticle       *self,
+                                                CdComment       *comment);
+void            cd_article_insert_review_comment (CdArticle     *self,
+                                                guint            position,
+                                                CdComment       *comment);
+void            cd_article_remove_review_comment (CdArticle     *self,
+                                                guint            position);
+void            cd_article_resolve_review_comment (CdArticle    *self,
+                                                guint            position,
+                                                gboolean         resolved);
+void            cd_article_reply_review_comment (CdArticle      *self,
+                                                guint            position,
+                                                const char      *author,
+                                                GDateTime       *time,
+                                                const char      *text);
+char           *cd_article_dup_new_comment_id  (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+guint           cd_article_count_open_comments (CdArticle       *self);
+GListModel     *cd_article_get_corrections     (CdArticle       *self);
+void            cd_article_add_correction      (CdArticle       *self,
+                                                CdCorrection    *correction);
+void            cd_article_insert_correction   (CdArticle       *self,
+                                                guint            position,
+                                                CdCorrection    *correction);
+void            cd_article_replace_correction  (CdArticle       *self,
+                                                guint            position,
+                                                CdCorrection    *correction);
+void            cd_article_remove_correction   (CdArticle       *self,
+                                                guint            position);
+char           *cd_article_dup_reader_body     (CdArticle       *self) G_GNUC_WARN_UNUSED_RESULT;
+char           *cd_article_dup_corrections_markdown (CdArticle  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 char           *cd_byline_for_names            (const char * const *names,
                                                 const char         *language) G_GNUC_WARN_UNUSED_RESULT;

@@ -40,3 +40,9 @@
 /* The most house-style findings reported in one field: more than anyone
  * reads, and a body of eight megabytes of "a a a" stays a few of them. */
 #define CD_LIMIT_STYLE_FINDINGS      1000
+
+/* The most review comments on one article, replies to one comment, and
+ * entries in its corrections log. */
+#define CD_LIMIT_COMMENTS            1000
+#define CD_LIMIT_COMMENT_REPLIES     1000
+#define CD_LIMIT_CORRECTIONS         1000

@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 
 #define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
 
+/* How every renderer of the body reads its Markdown: CommonMark with
+ * GitHub's tables, strikethrough and autolinks. Raw HTML stays recognised
+ * (no MD_FLAG_NOHTML) so that it reaches the renderers as MD_BLOCK_HTML and
+ * MD_TEXT_HTML, which they escape. cd_markdown_code_ranges() reads with the
+ * same flags, so that review markup is code exactly where readers see code. */
+#define CD_MARKDOWN_PARSER_FLAGS \
+  (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+
 /**
  * CdBlock:
  *

@@ -15,11 +15,9 @@
 
 #include "cd-markdown-private.h"
 
-/* CommonMark with GitHub's tables, strikethrough and autolinks. Raw HTML
- * stays recognised (no MD_FLAG_NOHTML) so that it reaches us as
- * MD_BLOCK_HTML and MD_TEXT_HTML, which we escape: the reader sees the
- * markup as text instead of losing it. */
-#define PARSER_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+/* Raw HTML reaches us as MD_BLOCK_HTML and MD_TEXT_HTML, which we escape:
+ * the reader sees the markup as text instead of losing it. */
+#define PARSER_FLAGS CD_MARKDOWN_PARSER_FLAGS
 
 Frame *
 cd_markdown_renderer_frame (Renderer *r,

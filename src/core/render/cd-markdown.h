@@ -74,4 +74,20 @@ char      *cd_markdown_to_html       (const char *markdown,
 GPtrArray *cd_markdown_to_blocks     (const char *markdown,
                                       gssize      length) G_GNUC_WARN_UNUSED_RESULT;
 
+/**
+ * CdMarkdownRange:
+ * @start: the byte offset of its first byte
+ * @end: the byte offset after its last byte
+ *
+ * A stretch of a Markdown text, as cd_markdown_code_ranges() finds it.
+ */
+typedef struct
+{
+  size_t start;
+  size_t end;
+} CdMarkdownRange;
+
+GArray    *cd_markdown_code_ranges   (const char *markdown,
+                                      gssize      length) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -537,6 +537,57 @@ render_topics (CdArticle *article)
   return g_string_free (out, FALSE);
 }
 
+/* A date as the page shows it, in the article's language. */
+static char *
+format_page_date (GDateTime             *date_time,
+                  const CdLanguageWords *language)
+{
+  char *date = cd_language_words_format_date (language, date_time);
+
+  /* A reader abroad needs the zone: "12 July 2017, 09:00 CEST", "09:00
+   * UTC+04:00". Languages whose format names it already (British English's
+   * "GMT" and "BST") are left as they are. */
+  if (strstr (language->date_format, "%G") == NULL && strstr (language->date_format, "%Z") == NULL)
+    {
+      g_autofree char *zone = cd_date_time_dup_zone_label (date_time);
+      char *with_zone = g_strdup_printf ("%s %s", date, zone);
+
+      g_free (date);
+      date = with_zone;
+    }
+  return date;
+}
+
+/* The corrections log at the end of the story: each entry dated, oldest
+ * first, as readers read a log. */
+static char *
+render_corrections (CdArticle             *article,
+                    const CdLanguageWords *language)
+{
+  GListModel *corrections = cd_article_get_corrections (article);
+  guint n = g_list_model_get_n_items (corrections);
+  GString *out;
+
+  if (n == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdCorrection) correction = g_list_model_get_item (corrections, i);
+      g_autofree char *date = format_page_date (cd_correction_get_date (correction), language);
+      g_autofree char *rfc3339 = cd_date_time_to_string (cd_correction_get_date (correction));
+
+      g_string_append (out, "<li class=\"correction\"><time datetime=\"");
+      append_escaped (out, rfc3339);
+      g_string_append (out, "\">");
+      append_escaped (out, date);
+      g_string_append (out, "</time> <span class=\"correction-text\">");
+      append_escaped (out, cd_correction_get_text (correction));
+      g_string_append (out, "</span></li>");
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_date (GHashTable         *values,
           const char         *date_name,
@@ -554,18 +605,7 @@ set_date (GHashTable         *values,
       return;
     }
 
-  date = cd_language_words_format_date (language, date_time);
-  /* A reader abroad needs the zone: "12 July 2017, 09:00 CEST", "09:00
-   * UTC+04:00". Languages whose format names it already (British English's
-   * "GMT" and "BST") are left as they are. */
-  if (strstr (language->date_format, "%G") == NULL && strstr (language->date_format, "%Z") == NULL)
-    {
-      g_autofree char *zone = cd_date_time_dup_zone_label (date_time);
-      char *with_zone = g_strdup_printf ("%s %s", date, zone);
-
-      g_free (date);
-      date = with_zone;
-    }
+  date = format_page_date (date_time, language);
   set_text (values, date_name, date);
 
   rfc3339 = cd_date_time_to_string (date_time);
@@ -603,6 +643,7 @@ cd_page_render (CdArticle           *article,
   g_autofree char *template = NULL;
   g_autofree char *stylesheet = NULL;
   g_autofree char *image_scheme = NULL;
+  g_autofree char *reader_body = NULL;
   gboolean has_image;
   CdImage *image;
   GDateTime *published;
@@ -694,7 +735,11 @@ cd_page_render (CdArticle           *article,
         set_html (values, names[i], NULL);
     }
 
-  set_html (values, "body", cd_markdown_to_html (cd_article_get_body (article), -1));
+  /* Readers' text only: no suggestion or review comment reaches the page. */
+  reader_body = cd_article_dup_reader_body (article);
+  set_html (values, "body", cd_markdown_to_html (reader_body, -1));
+  set_html (values, "corrections", render_corrections (article, language));
+  set_text (values, "corrections_title", language->corrections);
   set_html (values, "topics", render_topics (article));
   set_text (values, "topics_title", language->topics);
 

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
  * @comments: the heading of the page's comments
  * @comments_note: what the page says where comments will appear
  * @embargoed_until: before the embargo date on the page
+ * @corrections: the heading of the page's corrections log
  *
  * The words that Copydesk adds to an article, and how it writes dates, in
  * one language. There is one table of them in core, so that the byline of
@@ -41,6 +42,7 @@ typedef struct
   const char *comments;
   const char *comments_note;
   const char *embargoed_until;
+  const char *corrections;
 } CdLanguageWords;
 
 /**

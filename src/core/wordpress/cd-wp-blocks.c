@@ -30,7 +30,7 @@
 #include "cd-markdown-private.h"
 #include "cd-wp-blocks.h"
 
-#define PARSER_FLAGS (MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS)
+#define PARSER_FLAGS CD_MARKDOWN_PARSER_FLAGS
 
 typedef struct _Node Node;
 

@@ -227,6 +227,8 @@ cd_wp_post_build (CdArticle             *article,
 {
   g_autoptr(JsonObject) post = NULL;
   g_autofree char *content = NULL;
+  g_autofree char *reader_body = NULL;
+  g_autofree char *corrections = NULL;
   g_autofree char *date_gmt = NULL;
   const char *status;
   gboolean update;
@@ -238,7 +240,21 @@ cd_wp_post_build (CdArticle             *article,
   post = json_object_new ();
 
   set_text (post, "title", cd_article_get_headline (article), update);
-  content = cd_wp_blocks_from_markdown (cd_article_get_body (article), -1);
+  /* Readers' text only: no suggestion or review comment leaves the file. */
+  reader_body = cd_article_dup_reader_body (article);
+  content = cd_wp_blocks_from_markdown (reader_body, -1);
+  /* The corrections log ends the post, as on the page: its own blocks
+   * after the body's, so that a body that ends in a code fence or HTML
+   * block never closed cannot take the log into its code. */
+  corrections = cd_article_dup_corrections_markdown (article);
+  if (corrections != NULL)
+    {
+      g_autofree char *log = cd_wp_blocks_from_markdown (corrections, -1);
+      char *joined = g_strconcat (content, content[0] != '\0' ? "\n\n" : "", log, NULL);
+
+      g_free (content);
+      content = joined;
+    }
   set_text (post, "content", content, update);
   set_text (post, "excerpt", cd_article_get_standfirst (article), update);
 
