@@ -33,9 +33,10 @@ seed_dirs() {
   for seed in "$@"; do
     if [ -d "$seed" ]; then
       dirs="$dirs $seed"
-    else
+    elif [ -e "$seed" ]; then
       cp "$seed" "$corpus/"
     fi
+    # A target with no crasher yet has no folder: git keeps no empty ones.
   done
   echo "$dirs"
 }
